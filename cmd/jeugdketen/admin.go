@@ -1,0 +1,213 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/audit"
+	"github.com/jeugdketen/jeugdketen/internal/covenant"
+	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/population"
+	"github.com/jeugdketen/jeugdketen/internal/region"
+	"github.com/jeugdketen/jeugdketen/internal/secret"
+	"github.com/jeugdketen/jeugdketen/internal/storage"
+)
+
+// operator is who the audit trail names for command-line actions.
+func operator() audit.Actor {
+	user := os.Getenv("USER")
+	if user == "" {
+		user = "onbekend"
+	}
+	return audit.Actor{Role: "beheerder", Source: "cli:" + user}
+}
+
+func migrate(ctx context.Context, args []string) error {
+	fs := newFlags("migrate")
+	dbPath := dbFlag(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	db, err := storage.Open(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	fmt.Println("database is up to date:", *dbPath)
+	return db.Close()
+}
+
+func orgAdd(ctx context.Context, args []string) error {
+	fs := newFlags("org add")
+	dbPath := dbFlag(fs)
+	name := fs.String("name", "", "name of the organisation")
+	typ := fs.String("type", "", "type: "+model.OrgTypeList())
+	role := fs.String("role", "", "signaalgever or zorgaanbieder (default by type)")
+	municipality := fs.String("municipality", "", "municipality")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	return withRegion(ctx, *dbPath, func(s *region.Service) error {
+		o, err := s.CreateOrganisation(ctx, operator(), model.Organisation{Name: *name, Type: model.OrgType(*typ), Role: model.Role(*role), Municipality: *municipality})
+		if err != nil {
+			return err
+		}
+		fmt.Println(o.ID)
+		return nil
+	})
+}
+
+func userAdd(ctx context.Context, args []string) error {
+	fs := newFlags("user add")
+	dbPath := dbFlag(fs)
+	org := fs.Int64("org", 0, "organisation id")
+	name := fs.String("name", "", "full name")
+	email := fs.String("email", "", "e-mail address (also the login)")
+	phone := fs.String("phone", "", "phone number colleagues can call")
+	admin := fs.Bool("admin", false, "regional administrator")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	return withRegion(ctx, *dbPath, func(s *region.Service) error {
+		p, err := s.CreateProfessional(ctx, operator(), model.Professional{OrganisationID: *org, Name: *name, Email: *email, Phone: *phone, Admin: *admin})
+		if err != nil {
+			return err
+		}
+		fmt.Println(p.ID)
+		return nil
+	})
+}
+
+func tokenCreate(ctx context.Context, args []string) error {
+	fs := newFlags("token create")
+	dbPath := dbFlag(fs)
+	email := fs.String("email", "", "token for this professional")
+	org := fs.Int64("org", 0, "token for this organisation's client system")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if (*email == "") == (*org == 0) {
+		return errors.New("give exactly one of --email or --org")
+	}
+	return withRegion(ctx, *dbPath, func(s *region.Service) error {
+		var token string
+		var err error
+		if *email != "" {
+			token, err = s.CreateProfessionalToken(ctx, operator(), *email)
+		} else {
+			token, err = s.CreateOrganisationToken(ctx, operator(), *org)
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Println(token)
+		return nil
+	})
+}
+
+func withRegion(ctx context.Context, dbPath string, fn func(*region.Service) error) error {
+	db, err := storage.Open(ctx, dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return cliError(fn(&region.Service{DB: db}))
+}
+
+// cliError puts a Dutch application error with its fields on one line.
+func cliError(err error) error {
+	if err == nil || model.ErrorCode(err) == model.EINTERNAL {
+		return err
+	}
+	msg := model.ErrorMessage(err)
+	for _, p := range model.ErrorParams(err) {
+		msg += fmt.Sprintf("\n  %s: %s", p.Name, p.Reason)
+	}
+	return errors.New(msg)
+}
+
+func importPopulation(ctx context.Context, args []string) error {
+	fs := newFlags("import population")
+	dbPath := dbFlag(fs)
+	keysPath := keysFlag(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return errors.New("usage: jeugdketen import population [--db FILE] [--keys FILE] FILE")
+	}
+	records, stats, err := population.ReadFile(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	db, err := storage.Open(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	keys, err := loadKeys(ctx, db, *keysPath)
+	if err != nil {
+		return err
+	}
+	if err := (&population.Local{DB: db, Keys: keys}).Import(ctx, records, time.Now()); err != nil {
+		return err
+	}
+	fmt.Printf("%d persons imported, %d skipped\n", len(records), stats.Skipped)
+	for reason, n := range stats.SkippedReasons {
+		fmt.Printf("  skipped %d: %s\n", n, reason)
+	}
+	return nil
+}
+
+func keysGenerate(ctx context.Context, args []string) error {
+	fs := newFlags("keys generate")
+	keysPath := keysFlag(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if _, err := secret.GenerateFile(*keysPath); err != nil {
+		return err
+	}
+	fmt.Println("keys written to", *keysPath, "- keep a copy apart from the database backups")
+	return nil
+}
+
+func auditVerify(ctx context.Context, args []string) error {
+	fs := newFlags("audit verify")
+	dbPath := dbFlag(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	db, err := storage.Open(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	n, broken, err := audit.Verify(ctx, db)
+	if err != nil {
+		return err
+	}
+	if broken != nil {
+		return fmt.Errorf("audit trail broken at record %d: %s (%d records read)", broken.ID, broken.Reason, n)
+	}
+	fmt.Printf("audit trail intact: %d records\n", n)
+	return nil
+}
+
+func rulesShow(ctx context.Context, args []string) error {
+	fs := newFlags("rules show")
+	cov := fs.String("covenant", env("COVENANT", "brabant"), "covenant preset or rules file")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	c, err := covenant.Open(*cov)
+	if err != nil {
+		return err
+	}
+	for _, line := range c.Explain() {
+		fmt.Println(line)
+	}
+	return nil
+}

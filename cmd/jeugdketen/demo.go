@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/covenant"
+	"github.com/jeugdketen/jeugdketen/internal/demo"
+	"github.com/jeugdketen/jeugdketen/internal/mailcatcher"
+	"github.com/jeugdketen/jeugdketen/internal/secret"
+	"github.com/jeugdketen/jeugdketen/internal/server"
+	"github.com/jeugdketen/jeugdketen/internal/storage"
+)
+
+// demo starts a fresh demo region: its own database, keys and mail catcher
+// in a data folder, and prints how to use it.
+func runDemo(ctx context.Context, args []string) error {
+	fs := newFlags("demo")
+	dir := fs.String("dir", env("DEMO_DIR", "jeugdketen-demo"), "data folder; its demo database is made anew")
+	addr := fs.String("addr", env("ADDR", "127.0.0.1:8080"), "address to listen on")
+	cov := fs.String("covenant", env("COVENANT", "brabant"), "covenant preset or rules file")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(*dir, 0o700); err != nil {
+		return err
+	}
+	dbPath, keysPath := filepath.Join(*dir, "demo.db"), filepath.Join(*dir, "demo.keys")
+	for _, f := range []string{dbPath, dbPath + "-wal", dbPath + "-shm", keysPath, filepath.Join(*dir, "demo.json")} {
+		if err := os.Remove(f); err != nil && !os.IsNotExist(err) {
+			return err
+		}
+	}
+	rules, err := covenant.Open(*cov)
+	if err != nil {
+		return err
+	}
+	db, err := storage.Open(ctx, dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if _, err := secret.GenerateFile(keysPath); err != nil {
+		return err
+	}
+	keys, err := loadKeys(ctx, db, keysPath)
+	if err != nil {
+		return err
+	}
+	catcher, err := mailcatcher.Start("127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	defer catcher.Close()
+	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	srv, err := server.Start(server.Config{
+		Addr: *addr, DB: db, Keys: keys, Covenant: rules, Log: log,
+		SMTP:         "smtp://" + catcher.Addr() + "?tls=none&from=verwijsindex@jeugdketen.example",
+		MailInterval: 500 * time.Millisecond,
+		Mount: func(mux *http.ServeMux) {
+			mux.Handle("/demo/mail/", http.StripPrefix("/demo/mail", catcher.Handler()))
+		},
+	})
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+	region, err := demo.Seed(ctx, db, keys, srv.Registry, srv.Region)
+	if err != nil {
+		return err
+	}
+	base := "http://" + srv.Addr()
+	info := struct {
+		Address  string `json:"adres"`
+		Mail     string `json:"mail"`
+		Database string `json:"database"`
+		demo.Region
+	}{base, base + "/demo/mail/", dbPath, region}
+	data, _ := json.MarshalIndent(info, "", "  ")
+	if err := os.WriteFile(filepath.Join(*dir, "demo.json"), data, 0o600); err != nil {
+		return err
+	}
+	printDemo(os.Stdout, base, *dir, region, rules.Name)
+	<-ctx.Done()
+	return nil
+}
+
+func printDemo(w io.Writer, base, dir string, r demo.Region, covenantName string) {
+	fmt.Fprintf(w, "Jeugdketen demo draait op %s (convenant: %s)\n", base, covenantName)
+	fmt.Fprintf(w, "Verstuurde e-mail:   %s/demo/mail/\n", base)
+	fmt.Fprintf(w, "API-beschrijving:    %s/api/v1/openapi.json\n", base)
+	fmt.Fprintf(w, "Alle logins en tokens staan ook in %s\n\n", filepath.Join(dir, "demo.json"))
+	fmt.Fprintln(w, "Medewerkers (API-token per medewerker):")
+	for _, p := range r.Professionals {
+		admin := ""
+		if p.Admin {
+			admin = "  [regiobeheerder]"
+		}
+		fmt.Fprintf(w, "  %-42s %-38s %-13s %s%s\n", p.Organisation, p.Email, p.Role, p.Token, admin)
+	}
+	fmt.Fprintln(w, "\nKoppelingen (token van de organisatie; noem de medewerker in 'medewerker'):")
+	for _, c := range r.ClientSystems {
+		fmt.Fprintf(w, "  %-42s %s  (bijv. medewerker %s)\n", c.Organisation, c.Token, c.ActsFor)
+	}
+	fmt.Fprintln(w, "\nJeugdigen om mee te proberen (testpersonen van RvIG):")
+	for _, y := range r.Youths {
+		fmt.Fprintf(w, "  %s  %-36s %s\n", y.BSN, y.Name, y.Note)
+	}
+	var gi demo.Login
+	for _, p := range r.Professionals {
+		if p.Type == "gi" {
+			gi = p
+			break
+		}
+	}
+	fmt.Fprintf(w, "\nProbeer (de GI registreert Jason, bij wie school en SMW al betrokken zijn):\n")
+	fmt.Fprintf(w, "  curl -s -X POST %s/api/v1/registraties -H 'Authorization: Bearer %s' \\\n", base, gi.Token)
+	fmt.Fprintf(w, "       -H 'Content-Type: application/json' -d '{\"burgerservicenummer\":\"%s\",\"soort\":\"ketenregistratie\"}'\n", r.Youths[0].BSN)
+	fmt.Fprintln(w, "\nStoppen: Ctrl-C.")
+}

@@ -1,0 +1,73 @@
+// Command jeugdketen runs a region's youth-care referral index: the server
+// (serve), a ready-made demo region (demo) and the operator's commands.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+	"syscall"
+)
+
+type command struct {
+	summary string
+	run     func(ctx context.Context, args []string) error
+}
+
+var commands = map[string]command{
+	"serve":             {"run the server (API, e-mail, sweeps)", serve},
+	"demo":              {"run a demo region on a fresh SQLite database", runDemo},
+	"migrate":           {"create or upgrade the database schema", migrate},
+	"import population": {"import a population register file (RvIG GBA-V test set or plain CSV)", importPopulation},
+	"org add":           {"add an organisation; prints its id", orgAdd},
+	"user add":          {"add a professional to an organisation", userAdd},
+	"token create":      {"create an API token for a professional or a client system; prints it", tokenCreate},
+	"keys generate":     {"write a new key file", keysGenerate},
+	"audit verify":      {"check the hash chain of the audit trail", auditVerify},
+	"rules show":        {"show a covenant's rules in Dutch", rulesShow},
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:]); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "jeugdketen:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string) error {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage()
+		return nil
+	}
+	for n := 2; n >= 1; n-- {
+		if len(args) >= n {
+			if c, ok := commands[strings.Join(args[:n], " ")]; ok {
+				return c.run(ctx, args[n:])
+			}
+		}
+	}
+	usage()
+	return fmt.Errorf("unknown command %q", strings.Join(args, " "))
+}
+
+func usage() {
+	fmt.Fprintln(os.Stderr, "Usage: jeugdketen <command> [flags]\n\nCommands:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(os.Stderr, "  %-18s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(os.Stderr, "\nEvery command takes --db (or JEUGDKETEN_DB). Run a command with -h for its flags.")
+}

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"os"
+	"strconv"
+
+	"github.com/jeugdketen/jeugdketen/internal/covenant"
+	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/server"
+	"github.com/jeugdketen/jeugdketen/internal/storage"
+)
+
+func serve(ctx context.Context, args []string) error {
+	fs := newFlags("serve")
+	addr := fs.String("addr", env("ADDR", "127.0.0.1:8080"), "address to listen on (JEUGDKETEN_ADDR)")
+	dbPath := dbFlag(fs)
+	keysPath := keysFlag(fs)
+	cov := fs.String("covenant", env("COVENANT", "brabant"), "covenant preset (brabant, den-haag, almere) or rules file (JEUGDKETEN_COVENANT)")
+	smtp := fs.String("smtp", env("SMTP", ""), "SMTP server, smtp://user:pass@host:587?from=verwijsindex@regio.nl (JEUGDKETEN_SMTP)")
+	baseURL := fs.String("base-url", env("BASE_URL", ""), "public address used in e-mail links (JEUGDKETEN_BASE_URL)")
+	ageLimit := fs.Int("age-limit", envInt("AGE_LIMIT", registry.DefaultAgeLimit), "age at which registrations end (JEUGDKETEN_AGE_LIMIT)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	rules, err := covenant.Open(*cov)
+	if err != nil {
+		return err
+	}
+	db, err := storage.Open(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	keys, err := loadKeys(ctx, db, *keysPath)
+	if err != nil {
+		return err
+	}
+	srv, err := server.Start(server.Config{
+		Addr: *addr, DB: db, Keys: keys, Covenant: rules, SMTP: *smtp, BaseURL: *baseURL, AgeLimit: *ageLimit, Log: log,
+	})
+	if err != nil {
+		return err
+	}
+	<-ctx.Done()
+	log.Info("shutting down")
+	return srv.Close()
+}
+
+func envInt(name string, def int) int {
+	if v, err := strconv.Atoi(env(name, "")); err == nil {
+		return v
+	}
+	return def
+}

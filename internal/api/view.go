@@ -1,0 +1,114 @@
+package api
+
+import (
+	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/storage"
+)
+
+// The JSON shapes of the API, Dutch as the OpenAPI document describes them.
+
+type organisatieJSON struct {
+	ID   int64  `json:"id"`
+	Naam string `json:"naam"`
+	Type string `json:"type"`
+}
+
+type medewerkerJSON struct {
+	Naam     string `json:"naam"`
+	Telefoon string `json:"telefoon"`
+	Email    string `json:"email"`
+}
+
+type betrokkeneJSON struct {
+	Registratie int64           `json:"registratie"`
+	Organisatie organisatieJSON `json:"organisatie"`
+	Medewerker  medewerkerJSON  `json:"medewerker"`
+	Soort       model.Kind      `json:"soort"`
+	Urgent      bool            `json:"urgent"`
+	Sinds       time.Time       `json:"sinds"`
+}
+
+type coordinatorJSON struct {
+	Organisatie organisatieJSON `json:"organisatie"`
+	Regel       string          `json:"regel"`
+	Reden       string          `json:"reden"`
+	Sinds       time.Time       `json:"sinds"`
+}
+
+type jeugdigeJSON struct {
+	Referentie    string `json:"referentie"`
+	Naam          string `json:"naam"`
+	Geboortedatum string `json:"geboortedatum"`
+	Leeftijd      int    `json:"leeftijd"`
+	Gemeente      string `json:"gemeente"`
+}
+
+type registratieJSON struct {
+	ID          int64            `json:"id"`
+	Soort       model.Kind       `json:"soort"`
+	Urgent      bool             `json:"urgent"`
+	Status      string           `json:"status"`
+	Sinds       time.Time        `json:"sinds"`
+	Einddatum   *string          `json:"einddatum"`
+	BeeindigdOp *time.Time       `json:"beeindigdOp"`
+	RedenEinde  *string          `json:"redenEinde"`
+	Jeugdige    jeugdigeJSON     `json:"jeugdige"`
+	Match       *bool            `json:"match,omitempty"`
+	Betrokkenen []betrokkeneJSON `json:"betrokkenen,omitempty"`
+	Coordinator *coordinatorJSON `json:"coordinator,omitempty"`
+	Bericht     string           `json:"bericht,omitempty"`
+}
+
+func organisation(o model.Organisation) organisatieJSON {
+	return organisatieJSON{ID: o.ID, Naam: o.Name, Type: string(o.Type)}
+}
+
+func youth(y registry.Youth) jeugdigeJSON {
+	return jeugdigeJSON{
+		Referentie: y.Reference, Naam: y.Person.FullName(), Geboortedatum: y.Person.BirthDate.Format("2006-01-02"),
+		Leeftijd: y.Age, Gemeente: y.Person.Municipality,
+	}
+}
+
+func registration(r model.Registration, y registry.Youth) registratieJSON {
+	out := registratieJSON{ID: r.ID, Soort: r.Kind, Urgent: r.Urgent, Status: "actief", Sinds: r.CreatedAt, Jeugdige: youth(y)}
+	if r.EndDate != nil {
+		d := r.EndDate.Format("2006-01-02")
+		out.Einddatum = &d
+	}
+	if r.EndedAt != nil {
+		reason := string(r.EndReason)
+		out.Status, out.BeeindigdOp, out.RedenEinde = "beeindigd", r.EndedAt, &reason
+	}
+	return out
+}
+
+// withPicture adds who is involved and who coordinates; betrokkenen is then
+// always a list, empty when the caller may not see it.
+func withPicture(out registratieJSON, p registry.Picture, visible bool) registratieJSON {
+	out.Betrokkenen = []betrokkeneJSON{}
+	if !visible {
+		return out
+	}
+	out.Betrokkenen = involvements(p.Involved)
+	if c := p.Coordinator; c != nil {
+		out.Coordinator = &coordinatorJSON{Organisatie: organisation(c.Organisation), Regel: c.Rule, Reden: c.Reason, Sinds: c.Since}
+	}
+	return out
+}
+
+func involvements(in []storage.Involvement) []betrokkeneJSON {
+	out := make([]betrokkeneJSON, 0, len(in))
+	for _, i := range in {
+		out = append(out, betrokkeneJSON{
+			Registratie: i.Registration.ID,
+			Organisatie: organisation(i.Organisation),
+			Medewerker:  medewerkerJSON{Naam: i.Professional.Name, Telefoon: i.Professional.Phone, Email: i.Professional.Email},
+			Soort:       i.Registration.Kind, Urgent: i.Registration.Urgent, Sinds: i.Registration.CreatedAt,
+		})
+	}
+	return out
+}

@@ -1,0 +1,34 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/jeugdketen/jeugdketen/internal/auth"
+)
+
+type jeugdigePagina struct {
+	Jeugdige    jeugdigeJSON     `json:"jeugdige"`
+	Betrokkenen []betrokkeneJSON `json:"betrokkenen"`
+	Coordinator *coordinatorJSON `json:"coordinator"`
+}
+
+// getYouth: GET /api/v1/jeugdigen/{referentie}, who is involved with a youth,
+// only while the caller's organisation has an active registration. Otherwise
+// the answer is the same 404 as for a reference that does not exist.
+func (h *Handler) getYouth(w http.ResponseWriter, r *http.Request, c auth.Caller) {
+	actor, err := h.actor(r, c, r.URL.Query().Get("medewerker"))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	p, err := h.Registry.YouthByReference(r.Context(), actor, r.PathValue("referentie"))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	out := jeugdigePagina{Jeugdige: youth(p.Youth), Betrokkenen: involvements(p.Involved)}
+	if c := p.Coordinator; c != nil {
+		out.Coordinator = &coordinatorJSON{Organisatie: organisation(c.Organisation), Regel: c.Rule, Reden: c.Reason, Sinds: c.Since}
+	}
+	writeJSON(w, http.StatusOK, out)
+}

@@ -1,0 +1,111 @@
+// Package audit writes and verifies the access and change log. Every record
+// carries the NEN 7513 facts (who, on behalf of whom, what, which object and
+// youth, when, from where, outcome, purpose) and the hash of the record before
+// it, so removing or changing a record breaks the chain and is found by Verify.
+package audit
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/storage"
+)
+
+// Actions recorded in the log.
+const (
+	ActionCreate = "create"
+	ActionRead   = "read"
+	ActionUpdate = "update"
+	ActionEnd    = "end"
+	ActionRemove = "remove"
+	ActionExport = "export"
+	ActionLogin  = "login"
+	ActionDenied = "denied"
+)
+
+// Actor is who does something: a professional, possibly through a client system.
+type Actor struct {
+	ProfessionalID int64
+	OrganisationID int64
+	Role           string // "professional", "regiobeheerder", "systeem"
+	ClientSystem   string // "token:12" when a client system acts for the professional
+	Source         string // remote address and user agent, or "sweep"
+}
+
+// Entry is one thing to log.
+type Entry struct {
+	Actor          Actor
+	Action         string
+	ObjectType     string
+	ObjectID       string
+	YouthReference string
+	Outcome        string // "ok", "geweigerd", "fout"
+	Purpose        string // legal ground or purpose
+}
+
+// Write appends an entry in the caller's transaction, so the log and the
+// change it records commit together.
+func Write(ctx context.Context, tx *storage.Tx, at time.Time, e Entry) error {
+	prev, err := tx.LastAuditHash(ctx)
+	if err != nil {
+		return fmt.Errorf("audit: unable to read chain: %w", err)
+	}
+	if e.Outcome == "" {
+		e.Outcome = "ok"
+	}
+	r := storage.AuditRecord{
+		At: at.UTC().Truncate(time.Millisecond), ProfessionalID: e.Actor.ProfessionalID, OrganisationID: e.Actor.OrganisationID,
+		ActorRole: e.Actor.Role, ClientSystem: e.Actor.ClientSystem, Action: e.Action, ObjectType: e.ObjectType,
+		ObjectID: e.ObjectID, YouthReference: e.YouthReference, Source: e.Actor.Source, Outcome: e.Outcome,
+		Purpose: e.Purpose, PrevHash: prev,
+	}
+	r.Hash = hash(r)
+	return tx.AppendAudit(ctx, &r)
+}
+
+// hash covers every field but the ID and the hash itself.
+func hash(r storage.AuditRecord) string {
+	fields := []string{
+		strconv.FormatInt(r.At.UnixMilli(), 10), strconv.FormatInt(r.ProfessionalID, 10), strconv.FormatInt(r.OrganisationID, 10),
+		r.ActorRole, r.ClientSystem, r.Action, r.ObjectType, r.ObjectID, r.YouthReference, r.Source, r.Outcome, r.Purpose, r.PrevHash,
+	}
+	for i, f := range fields {
+		fields[i] = strconv.Quote(f)
+	}
+	sum := sha256.Sum256([]byte(strings.Join(fields, "|")))
+	return hex.EncodeToString(sum[:])
+}
+
+// Broken describes the first record where the chain does not hold.
+type Broken struct {
+	ID     int64
+	Reason string
+}
+
+// Verify walks the whole log; it returns the number of records checked and
+// the first broken record, or nil when the chain holds.
+func Verify(ctx context.Context, db *storage.DB) (int, *Broken, error) {
+	n := 0
+	var broken *Broken
+	err := db.View(ctx, func(tx *storage.Tx) error {
+		prev := ""
+		return tx.AuditRecords(ctx, func(r storage.AuditRecord) error {
+			n++
+			switch {
+			case broken != nil:
+			case r.PrevHash != prev:
+				broken = &Broken{r.ID, "verwijst niet naar het vorige record (ontbrekend of gewijzigd record ervoor)"}
+			case hash(r) != r.Hash:
+				broken = &Broken{r.ID, "inhoud klopt niet met de hash (record gewijzigd)"}
+			}
+			prev = r.Hash
+			return nil
+		})
+	})
+	return n, broken, err
+}

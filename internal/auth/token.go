@@ -1,0 +1,108 @@
+// Package auth proves who is calling: API tokens for professionals and for
+// organisations' client systems. Only a hash of each token is stored.
+package auth
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"strings"
+	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/storage"
+)
+
+const tokenPrefix = "jk_"
+
+// NewToken makes a random token: what the caller keeps, and its hash to store.
+func NewToken() (plain string, hash []byte) {
+	b := make([]byte, 32)
+	rand.Read(b)
+	plain = tokenPrefix + base64.RawURLEncoding.EncodeToString(b)
+	return plain, HashToken(plain)
+}
+
+// HashToken returns the stored form of a token.
+func HashToken(plain string) []byte {
+	sum := sha256.Sum256([]byte(plain))
+	return sum[:]
+}
+
+// Caller is who a valid token belongs to.
+type Caller struct {
+	TokenID      int64
+	Professional *model.Professional // a professional's own token
+	Organisation model.Organisation  // the professional's organisation, or the client system's
+}
+
+// IsClientSystem reports whether an organisation's client system is calling;
+// it must then name the responsible professional.
+func (c Caller) IsClientSystem() bool { return c.Professional == nil }
+
+var errBadToken = model.Errorf(model.EUNAUTHORIZED, "Geen geldig toegangstoken. Stuur 'Authorization: Bearer <token>' met een token van de regiobeheerder.")
+
+// Authenticate resolves a bearer token. Revoked tokens, deactivated
+// professionals and deactivated organisations are refused alike.
+func Authenticate(ctx context.Context, db *storage.DB, plain string, now time.Time) (Caller, error) {
+	if !strings.HasPrefix(plain, tokenPrefix) {
+		return Caller{}, errBadToken
+	}
+	var c Caller
+	err := db.View(ctx, func(tx *storage.Tx) error {
+		t, err := tx.TokenByHash(ctx, HashToken(plain))
+		if err == storage.ErrNotFound || (err == nil && t.RevokedAt != nil) {
+			return errBadToken
+		}
+		if err != nil {
+			return err
+		}
+		c.TokenID = t.ID
+		orgID := t.OrganisationID
+		if t.ProfessionalID != 0 {
+			p, err := tx.Professional(ctx, t.ProfessionalID)
+			if err != nil {
+				return err
+			}
+			if !p.Active {
+				return errBadToken
+			}
+			c.Professional, orgID = &p, p.OrganisationID
+		}
+		if c.Organisation, err = tx.Organisation(ctx, orgID); err != nil {
+			return err
+		}
+		if !c.Organisation.Active {
+			return errBadToken
+		}
+		return nil
+	})
+	if err != nil {
+		return Caller{}, err
+	}
+	// Last use is bookkeeping: a failure to record it must not refuse the call.
+	_ = db.Update(ctx, func(tx *storage.Tx) error { return tx.TouchToken(ctx, c.TokenID, now) })
+	return c, nil
+}
+
+// ActingProfessional returns the professional on whose behalf a client system
+// acts: one of its own organisation's active professionals, by e-mail.
+func ActingProfessional(ctx context.Context, db *storage.DB, c Caller, email string) (model.Professional, error) {
+	if !c.IsClientSystem() {
+		return *c.Professional, nil
+	}
+	if strings.TrimSpace(email) == "" {
+		return model.Professional{}, model.InvalidField("medewerker", "Een koppeling moet de verantwoordelijke medewerker noemen: vul 'medewerker' met het e-mailadres van een medewerker van uw organisatie.")
+	}
+	var p model.Professional
+	err := db.View(ctx, func(tx *storage.Tx) error {
+		var err error
+		p, err = tx.ProfessionalByEmail(ctx, email)
+		if err == storage.ErrNotFound || (err == nil && (p.OrganisationID != c.Organisation.ID || !p.Active)) {
+			return model.InvalidField("medewerker", "Er is geen actieve medewerker van uw organisatie met dit e-mailadres.")
+		}
+		return err
+	})
+	return p, err
+}

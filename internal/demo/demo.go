@@ -1,0 +1,162 @@
+// Package demo fills a fresh database with a demo region: organisations of
+// every kind, two professionals each, a regional administrator, the RvIG test
+// persons as population register, API tokens, and a first few registrations
+// so the inboxes are not empty. It uses the real use cases, not shortcuts.
+package demo
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/audit"
+	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/population"
+	"github.com/jeugdketen/jeugdketen/internal/region"
+	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/secret"
+	"github.com/jeugdketen/jeugdketen/internal/storage"
+)
+
+// Login is a demo professional with an API token.
+type Login struct {
+	Name         string `json:"naam"`
+	Email        string `json:"email"`
+	Phone        string `json:"telefoon"`
+	Organisation string `json:"organisatie"`
+	OrgID        int64  `json:"organisatieId"`
+	Type         string `json:"type"`
+	Role         string `json:"rol"`
+	Admin        bool   `json:"regiobeheerder"`
+	Token        string `json:"token"`
+}
+
+// ClientSystem is an organisation's client-system token.
+type ClientSystem struct {
+	Organisation string `json:"organisatie"`
+	OrgID        int64  `json:"organisatieId"`
+	Token        string `json:"token"`
+	ActsFor      string `json:"medewerker"`
+}
+
+// Youth is a test person to try registrations with.
+type Youth struct {
+	BSN  string `json:"burgerservicenummer"`
+	Name string `json:"naam"`
+	Born string `json:"geboortedatum"`
+	Note string `json:"toelichting"`
+}
+
+// Region is what Seed made, printed by the demo and saved as demo.json.
+type Region struct {
+	Professionals []Login        `json:"medewerkers"`
+	ClientSystems []ClientSystem `json:"koppelingen"`
+	Youths        []Youth        `json:"jeugdigen"`
+}
+
+var organisations = []struct {
+	name, typ string
+	people    [2][2]string // name, e-mail user
+}{
+	{"Basisschool De Regenboog", "onderwijs", [2][2]string{{"Marieke de Vries", "m.devries"}, {"Ahmed El Amrani", "a.elamrani"}}},
+	{"Stedelijk College", "onderwijs", [2][2]string{{"Sanne Bakker", "s.bakker"}, {"Tom Hendriks", "t.hendriks"}}},
+	{"Kinderopvang Zonnebloem", "kinderopvang", [2][2]string{{"Lotte Smits", "l.smits"}, {"Fatima Ouali", "f.ouali"}}},
+	{"Politie Eenheid Oost-Brabant", "politie", [2][2]string{{"Kees van Dijk", "k.vandijk"}, {"Iris Mulder", "i.mulder"}}},
+	{"Leerplicht Regio Eindhoven", "leerplicht", [2][2]string{{"Ruud Verhoeven", "r.verhoeven"}, {"Noor Jacobs", "n.jacobs"}}},
+	{"GGD Jeugdgezondheidszorg", "jgz", [2][2]string{{"Anouk Peters", "a.peters"}, {"Bas Willems", "b.willems"}}},
+	{"Schoolmaatschappelijk Werk Eindhoven", "smw", [2][2]string{{"Eva van den Berg", "e.vandenberg"}, {"Yusuf Demir", "y.demir"}}},
+	{"Algemeen Maatschappelijk Werk De Kempen", "amw", [2][2]string{{"Linda Janssen", "l.janssen"}, {"Mark Vos", "m.vos"}}},
+	{"Wijkteam Eindhoven-Centrum", "wijkteam", [2][2]string{{"Sophie Koster", "s.koster"}, {"Daan Meijer", "d.meijer"}}},
+	{"Jeugdhulp De Combinatie", "jeugdhulp", [2][2]string{{"Femke Dekker", "f.dekker"}, {"Joost Brouwer", "j.brouwer"}}},
+	{"GGZ Kempenland", "ggz", [2][2]string{{"Mirjam de Groot", "m.degroot"}, {"Rik Kuipers", "r.kuipers"}}},
+	{"Veilig Thuis Zuidoost-Brabant", "veilig-thuis", [2][2]string{{"Ingrid Maas", "i.maas"}, {"Hans Bosman", "h.bosman"}}},
+	{"Gecertificeerde Instelling Brabant", "gi", [2][2]string{{"Karin Visser", "k.visser"}, {"Peter Smeets", "p.smeets"}}},
+}
+
+// Seed builds the demo region in an empty database.
+func Seed(ctx context.Context, db *storage.DB, keys *secret.Keys, reg *registry.Service, adm *region.Service) (Region, error) {
+	var out Region
+	who := audit.Actor{Role: "beheerder", Source: "demo"}
+	if err := (&population.Local{DB: db, Keys: keys}).Import(ctx, population.TestPersons(), time.Now()); err != nil {
+		return out, err
+	}
+	actors := map[string]registry.Actor{}
+	for i, o := range organisations {
+		org, err := adm.CreateOrganisation(ctx, who, model.Organisation{Name: o.name, Type: model.OrgType(o.typ), Municipality: "Eindhoven"})
+		if err != nil {
+			return out, err
+		}
+		domain := strings.ToLower(strings.NewReplacer(" ", "", "-", "").Replace(strings.Fields(o.name)[0])) + ".example"
+		for j, person := range o.people {
+			p, err := adm.CreateProfessional(ctx, who, model.Professional{
+				OrganisationID: org.ID, Name: person[0], Email: person[1] + "@" + domain,
+				Phone: fmt.Sprintf("040-%03d %02d %02d", 200+i, 10+j, 30+i), Admin: o.typ == "wijkteam" && j == 0,
+			})
+			if err != nil {
+				return out, err
+			}
+			token, err := adm.CreateProfessionalToken(ctx, who, p.Email)
+			if err != nil {
+				return out, err
+			}
+			actors[p.Email] = registry.Actor{Professional: p, Organisation: org, Source: "demo"}
+			out.Professionals = append(out.Professionals, Login{
+				Name: p.Name, Email: p.Email, Phone: p.Phone, Organisation: org.Name, OrgID: org.ID,
+				Type: string(org.Type), Role: string(org.Role), Admin: p.Admin, Token: token,
+			})
+		}
+		if o.typ == "onderwijs" || o.typ == "jgz" {
+			token, err := adm.CreateOrganisationToken(ctx, who, org.ID)
+			if err != nil {
+				return out, err
+			}
+			out.ClientSystems = append(out.ClientSystems, ClientSystem{Organisation: org.Name, OrgID: org.ID, Token: token, ActsFor: out.Professionals[len(out.Professionals)-2].Email})
+		}
+	}
+	out.Youths = youths()
+	// A first story: the secondary school worries about Jason (13), school
+	// social work already helps him; a primary school worries about Vincent (9).
+	steps := []struct {
+		email, bsn string
+		kind       model.Kind
+	}{
+		{"s.bakker@stedelijk.example", population.BSNTeen, model.KindSignaal},
+		{"e.vandenberg@schoolmaatschappelijk.example", population.BSNTeen, model.KindKetenregistratie},
+		{"m.devries@basisschool.example", population.BSNChild, model.KindSignaal},
+	}
+	for _, s := range steps {
+		if _, err := reg.Register(ctx, actors[s.email], registry.Registering{BSN: s.bsn, Kind: s.kind}); err != nil {
+			return out, fmt.Errorf("demo: registering for %s: %w", s.email, err)
+		}
+	}
+	return out, nil
+}
+
+func youths() []Youth {
+	list := []struct{ bsn, note string }{
+		{population.BSNTeen, "13 jaar; school en schoolmaatschappelijk werk zijn al betrokken"},
+		{population.BSNChild, "9 jaar; de basisschool heeft een signaal afgegeven"},
+		{population.BSNYoungest, "6 jaar; nog niemand betrokken"},
+		{population.BSNSibling1, "12 jaar; broer van de volgende"},
+		{population.BSNSibling2, "6 jaar; broer van de vorige"},
+		{population.BSNYoungAdult, "19 jaar"},
+		{population.BSNTurns24Soon, "23 jaar; wordt binnenkort 24, dan eindigen registraties"},
+		{population.BSNAdult, "volwassene (40): registreren wordt geweigerd"},
+		{"123456789", "geen geldig BSN (elfproef): registreren wordt geweigerd"},
+	}
+	byBSN := map[string]model.Person{}
+	for _, r := range population.TestPersons() {
+		byBSN[r.Person.BSN] = r.Person
+	}
+	var out []Youth
+	for _, y := range list {
+		p := byBSN[y.bsn]
+		born := ""
+		if !p.BirthDate.IsZero() {
+			born = p.BirthDate.Format("2006-01-02")
+		}
+		out = append(out, Youth{BSN: y.bsn, Name: p.FullName(), Born: born, Note: y.note})
+	}
+	return out
+}

@@ -1,0 +1,65 @@
+package model
+
+import "time"
+
+// Kind is what a registration says about the organisation's involvement.
+type Kind string
+
+const (
+	// KindSignaal: "I am worried about this youth".
+	KindSignaal Kind = "signaal"
+	// KindKetenregistratie: "my organisation has a care offer running for this youth".
+	KindKetenregistratie Kind = "ketenregistratie"
+)
+
+// Valid reports whether k is a known kind.
+func (k Kind) Valid() bool { return k == KindSignaal || k == KindKetenregistratie }
+
+// Label is the Dutch name of the kind for people.
+func (k Kind) Label(urgent bool) string {
+	switch {
+	case k == KindKetenregistratie:
+		return "ketenregistratie"
+	case urgent:
+		return "urgent signaal"
+	}
+	return "signaal"
+}
+
+// EndReason says why a registration ended.
+type EndReason string
+
+const (
+	EndByOrganisation EndReason = "organisatie"    // the registering organisation ended it
+	EndDateReached    EndReason = "einddatum"      // its own end date passed
+	EndAgeLimit       EndReason = "leeftijdsgrens" // the youth reached the age limit
+)
+
+// Registration is one organisation's "that" about one youth: who registered,
+// which kind, since when, until when. There is no field for case content.
+type Registration struct {
+	ID             int64
+	YouthID        int64
+	OrganisationID int64
+	ProfessionalID int64
+	Kind           Kind
+	Urgent         bool
+	CreatedAt      time.Time
+	EndDate        *time.Time // planned last day, chosen by the organisation
+	EndedAt        *time.Time
+	EndReason      EndReason
+}
+
+// Active reports whether the registration still runs.
+func (r Registration) Active() bool { return r.EndedAt == nil }
+
+// MayRegister checks that an organisation may make a registration of this kind.
+func MayRegister(org Organisation, kind Kind) error {
+	if !org.Active {
+		return Errorf(EFORBIDDEN, "Uw organisatie is gedeactiveerd en kan niet registreren.")
+	}
+	if kind == KindKetenregistratie && org.Role != RoleZorgaanbieder {
+		return InvalidField("soort", "Uw organisatie is signaalgever en mag alleen signalen afgeven, geen ketenregistraties. Kies 'signaal'.")
+	}
+	return nil
+}

@@ -1,0 +1,107 @@
+package notify
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/storage"
+)
+
+// Sender delivers one e-mail.
+type Sender interface {
+	Send(ctx context.Context, m storage.Mail) error
+}
+
+// Worker moves mail from the outbox to the sender.
+type Worker struct {
+	DB     *storage.DB
+	Sender Sender
+	Owner  string // unique per instance, names its leases
+	Now    func() time.Time
+	Lease  time.Duration // how long a taken batch is ours; default 2 minutes
+	Batch  int           // default 20
+	Log    *slog.Logger
+}
+
+func (w *Worker) now() time.Time {
+	if w.Now != nil {
+		return w.Now()
+	}
+	return time.Now()
+}
+
+// RunOnce delivers one batch of due mail and reports how many were sent.
+func (w *Worker) RunOnce(ctx context.Context) (int, error) {
+	lease, batch := w.Lease, w.Batch
+	if lease == 0 {
+		lease = 2 * time.Minute
+	}
+	if batch == 0 {
+		batch = 20
+	}
+	var mails []storage.Mail
+	err := w.DB.Update(ctx, func(tx *storage.Tx) error {
+		var err error
+		mails, err = tx.LeaseMail(ctx, w.Owner, w.now(), lease, batch)
+		return err
+	})
+	if err != nil {
+		return 0, err
+	}
+	sent := 0
+	for _, m := range mails {
+		sendErr := w.Sender.Send(ctx, m)
+		err := w.DB.Update(context.WithoutCancel(ctx), func(tx *storage.Tx) error {
+			if sendErr == nil {
+				return tx.MailSent(ctx, m.ID, w.Owner, w.now())
+			}
+			return tx.MailFailed(ctx, m.ID, w.Owner, w.now().Add(Backoff(m.Attempts+1)), sendErr.Error())
+		})
+		if err != nil {
+			return sent, err
+		}
+		if sendErr != nil {
+			w.logger().Warn("e-mail not delivered, will retry", "outbox", m.ID, "attempt", m.Attempts+1, "error", sendErr)
+			continue
+		}
+		sent++
+	}
+	return sent, nil
+}
+
+// Backoff is the wait before attempt n+1: 10 s, 20 s, 40 s … at most an hour.
+// Mail is never given up on.
+func Backoff(attempt int) time.Duration {
+	d := 10 * time.Second
+	for i := 1; i < attempt && d < time.Hour; i++ {
+		d *= 2
+	}
+	return min(d, time.Hour)
+}
+
+// Run delivers mail every interval until ctx ends; a full batch is followed
+// at once by the next.
+func (w *Worker) Run(ctx context.Context, interval time.Duration) {
+	for {
+		n, err := w.RunOnce(ctx)
+		if err != nil && ctx.Err() == nil {
+			w.logger().Error("outbox worker failed", "error", err)
+		}
+		if n > 0 && err == nil {
+			continue
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(interval):
+		}
+	}
+}
+
+func (w *Worker) logger() *slog.Logger {
+	if w.Log != nil {
+		return w.Log
+	}
+	return slog.Default()
+}

@@ -1,0 +1,163 @@
+package registry
+
+import (
+	"context"
+	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/audit"
+	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/storage"
+)
+
+// End ends the actor's organisation's own registration. Ending one that has
+// ended already changes nothing and answers with its state, so a client
+// system may resend.
+func (s *Service) End(ctx context.Context, actor Actor, id int64) (model.Registration, error) {
+	var out model.Registration
+	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
+		r, err := tx.Registration(ctx, id)
+		if err == storage.ErrNotFound || (err == nil && r.OrganisationID != actor.Organisation.ID) {
+			return errRegistrationNotFound
+		}
+		if err != nil {
+			return err
+		}
+		if !r.Active() {
+			out = r
+			return nil
+		}
+		out, err = s.end(ctx, tx, r, model.EndByOrganisation, actor.Professional.ID, actor.AuditActor())
+		return err
+	})
+	return out, err
+}
+
+var errRegistrationNotFound = model.Errorf(model.ENOTFOUND, "Deze registratie bestaat niet, of is niet van uw organisatie.")
+
+// end ends one registration and reassigns coordination among who remains.
+func (s *Service) end(ctx context.Context, tx *storage.Tx, r model.Registration, reason model.EndReason, by int64, who audit.Actor) (model.Registration, error) {
+	now := s.now()
+	if _, err := tx.EndRegistration(ctx, r.ID, now, reason, by); err != nil {
+		return r, err
+	}
+	r.EndedAt, r.EndReason = &now, reason
+	y, err := tx.Youth(ctx, r.YouthID)
+	if err != nil {
+		return r, err
+	}
+	if err := audit.Write(ctx, tx, now, audit.Entry{
+		Actor: who, Action: audit.ActionEnd, ObjectType: "registratie", ObjectID: itoa(r.ID),
+		YouthReference: y.Reference, Purpose: "beëindiging: " + string(reason),
+	}); err != nil {
+		return r, err
+	}
+	involved, err := tx.Involvements(ctx, y.ID)
+	if err != nil {
+		return r, err
+	}
+	_, err = s.coordinate(ctx, tx, y, involved, now)
+	return r, err
+}
+
+// Sweep ends registrations whose end date has passed and those of youths who
+// reached the age limit. Each registration ends in its own transaction, so a
+// crash midway leaves every one either ended with its consequences or untouched.
+func (s *Service) Sweep(ctx context.Context) (int, error) {
+	today := Today(s.now())
+	ended := 0
+	for {
+		var due []model.Registration
+		err := s.DB.View(ctx, func(tx *storage.Tx) error {
+			var err error
+			due, err = tx.RegistrationsPastEndDate(ctx, today, 100)
+			return err
+		})
+		if err != nil || len(due) == 0 {
+			return ended, err
+		}
+		for _, r := range due {
+			if err := s.endBySweep(ctx, r.ID, model.EndDateReached); err != nil {
+				return ended, err
+			}
+			ended++
+		}
+	}
+}
+
+// SweepAgeLimit ends the registrations of youths who reached the age limit.
+func (s *Service) SweepAgeLimit(ctx context.Context) (int, error) {
+	today := Today(s.now())
+	var youths []storage.Youth
+	err := s.DB.View(ctx, func(tx *storage.Tx) error {
+		var err error
+		youths, err = tx.ActiveYouths(ctx)
+		return err
+	})
+	if err != nil {
+		return 0, err
+	}
+	ended := 0
+	for _, y := range youths {
+		yv, err := s.youth(y)
+		if err != nil {
+			return ended, err
+		}
+		if model.AgeOn(yv.Person.BirthDate, today) < s.ageLimit() {
+			continue
+		}
+		var regs []model.Registration
+		if err := s.DB.View(ctx, func(tx *storage.Tx) error {
+			regs, err = tx.ActiveRegistrationsOfYouth(ctx, y.ID)
+			return err
+		}); err != nil {
+			return ended, err
+		}
+		for _, r := range regs {
+			if err := s.endBySweep(ctx, r.ID, model.EndAgeLimit); err != nil {
+				return ended, err
+			}
+			ended++
+		}
+	}
+	return ended, nil
+}
+
+func (s *Service) endBySweep(ctx context.Context, id int64, reason model.EndReason) error {
+	return s.DB.Update(ctx, func(tx *storage.Tx) error {
+		r, err := tx.Registration(ctx, id)
+		if err != nil || !r.Active() {
+			return err // another instance ended it meanwhile
+		}
+		_, err = s.end(ctx, tx, r, reason, 0, systemActor)
+		return err
+	})
+}
+
+// RunSweeps runs both sweeps every interval while this instance holds the
+// sweep lease, until ctx ends.
+func (s *Service) RunSweeps(ctx context.Context, owner string, interval time.Duration, logf func(string, ...any)) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		var mine bool
+		err := s.DB.Update(ctx, func(tx *storage.Tx) error {
+			var err error
+			mine, err = tx.TakeLease(ctx, "sweep", owner, s.now(), 2*interval)
+			return err
+		})
+		if err == nil && mine {
+			n1, err1 := s.Sweep(ctx)
+			n2, err2 := s.SweepAgeLimit(ctx)
+			if err1 != nil || err2 != nil {
+				logf("sweep failed", "einddatum", err1, "leeftijdsgrens", err2)
+			} else if n1+n2 > 0 {
+				logf("sweep ended registrations", "einddatum", n1, "leeftijdsgrens", n2)
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}

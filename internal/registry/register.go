@@ -1,0 +1,191 @@
+package registry
+
+import (
+	"context"
+	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/audit"
+	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/storage"
+)
+
+// Registering is what a professional or client system submits.
+type Registering struct {
+	BSN     string
+	Kind    model.Kind
+	Urgent  bool
+	EndDate *time.Time // optional planned last day
+}
+
+// Registered is the answer to a registration: the registration, everyone
+// involved now, the coordinator and a Dutch message for the caller.
+type Registered struct {
+	Registration model.Registration
+	Created      bool // false: an active registration of this kind already existed
+	Picture
+	Match   bool // another organisation is involved
+	Message string
+}
+
+// Register records that the actor's organisation is involved with or worried
+// about a youth. In one transaction it stores the registration, records the
+// match when another organisation is involved, (re)assigns the coordinator by
+// the covenant, writes the audit record and queues the messages.
+func (s *Service) Register(ctx context.Context, actor Actor, in Registering) (Registered, error) {
+	now := s.now()
+	today := Today(now)
+	if err := s.checkRegistering(actor, in, today); err != nil {
+		return Registered{}, err
+	}
+	person, err := s.Population.Lookup(ctx, in.BSN)
+	if err != nil {
+		return Registered{}, err
+	}
+	if err := s.checkAge(person, today); err != nil {
+		return Registered{}, err
+	}
+	sealed, err := s.Keys.SealJSON(person)
+	if err != nil {
+		return Registered{}, err
+	}
+
+	var out Registered
+	err = s.DB.Update(ctx, func(tx *storage.Tx) error {
+		out = Registered{}
+		y, err := s.findOrCreateYouth(ctx, tx, in.BSN, sealed, person.Municipality, now)
+		if err != nil {
+			return err
+		}
+		existing, err := tx.ActiveRegistrationOf(ctx, y.ID, actor.Organisation.ID, in.Kind)
+		switch err {
+		case nil:
+			// A client system resends: answer with what exists, send nothing.
+			out.Registration = existing
+		case storage.ErrNotFound:
+			if out.Registration, err = s.add(ctx, tx, actor, y, in, now); err != nil {
+				return err
+			}
+			out.Created = true
+		default:
+			return err
+		}
+		if out.Picture, err = s.picture(ctx, tx, y); err != nil {
+			return err
+		}
+		out.Match = out.OtherOrganisations(actor.Organisation.ID) > 0
+		out.Message = registeredMessage(out, actor)
+		return nil
+	})
+	return out, err
+}
+
+// add stores a new registration and does what follows from it.
+func (s *Service) add(ctx context.Context, tx *storage.Tx, actor Actor, y storage.Youth, in Registering, now time.Time) (model.Registration, error) {
+	before, err := tx.Involvements(ctx, y.ID)
+	if err != nil {
+		return model.Registration{}, err
+	}
+	r := model.Registration{
+		YouthID: y.ID, OrganisationID: actor.Organisation.ID, ProfessionalID: actor.Professional.ID,
+		Kind: in.Kind, Urgent: in.Urgent, CreatedAt: now, EndDate: in.EndDate,
+	}
+	if err := tx.CreateRegistration(ctx, &r); err != nil {
+		return r, err
+	}
+	if err := audit.Write(ctx, tx, now, audit.Entry{
+		Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "registratie", ObjectID: itoa(r.ID),
+		YouthReference: y.Reference, Purpose: "Jeugdwet 7.1.4: melding in de verwijsindex",
+	}); err != nil {
+		return r, err
+	}
+	after, err := tx.Involvements(ctx, y.ID)
+	if err != nil {
+		return r, err
+	}
+	decision, err := s.coordinate(ctx, tx, y, after, now)
+	if err != nil {
+		return r, err
+	}
+	return r, s.match(ctx, tx, y, r, before, after, coordinationLine(decision, after), now)
+}
+
+// match records a match for each organisation already involved when the
+// registering organisation is new to this youth, and tells everyone. When
+// nobody else is involved the registering professional is told the
+// initiative is theirs (seed 002).
+func (s *Service) match(ctx context.Context, tx *storage.Tx, y storage.Youth, r model.Registration, before, after []storage.Involvement, status string, now time.Time) error {
+	for _, in := range before {
+		if in.Organisation.ID == r.OrganisationID {
+			return nil // the organisation was involved already: no newcomer
+		}
+	}
+	var newcomer storage.Involvement
+	for _, in := range after {
+		if in.Registration.ID == r.ID {
+			newcomer = in
+		}
+	}
+	if len(before) == 0 {
+		return s.send(ctx, tx, aloneMessage(y, newcomer, s.BaseURL, now))
+	}
+	paired := map[int64]bool{}
+	for _, in := range before {
+		if paired[in.Organisation.ID] {
+			continue
+		}
+		paired[in.Organisation.ID] = true
+		if _, err := tx.RecordMatch(ctx, y.ID, in.Organisation.ID, r.OrganisationID, r.ID, now); err != nil {
+			return err
+		}
+	}
+	return s.send(ctx, tx, matchMessages(y, newcomer, after, status, s.BaseURL, now)...)
+}
+
+func (s *Service) findOrCreateYouth(ctx context.Context, tx *storage.Tx, bsn string, sealed []byte, municipality string, now time.Time) (storage.Youth, error) {
+	hash := s.Keys.Hash("bsn", bsn)
+	y, err := tx.YouthByHash(ctx, hash)
+	switch err {
+	case nil:
+		if err := tx.UpdateYouthPerson(ctx, y.ID, sealed, municipality); err != nil {
+			return y, err
+		}
+		y.Person, y.Municipality = sealed, municipality
+		return y, nil
+	case storage.ErrNotFound:
+		y = storage.Youth{BSNHash: hash, Reference: newReference(), Person: sealed, Municipality: municipality}
+		return y, tx.CreateYouth(ctx, &y, now)
+	}
+	return y, err
+}
+
+func (s *Service) checkRegistering(actor Actor, in Registering, today time.Time) error {
+	var inv []model.InvalidParam
+	if err := model.CheckBSN("burgerservicenummer", in.BSN); err != nil {
+		inv = append(inv, model.ErrorParams(err)...)
+	}
+	if !in.Kind.Valid() {
+		inv = append(inv, model.InvalidParam{Name: "soort", Reason: "Kies de soort registratie: 'signaal' of 'ketenregistratie'."})
+	} else if err := model.MayRegister(actor.Organisation, in.Kind); model.ErrorCode(err) == model.EINVALID {
+		inv = append(inv, model.ErrorParams(err)...)
+	} else if err != nil {
+		return err
+	}
+	if in.Urgent && in.Kind == model.KindKetenregistratie {
+		inv = append(inv, model.InvalidParam{Name: "urgent", Reason: "Alleen een signaal kan urgent zijn, een ketenregistratie niet."})
+	}
+	if in.EndDate != nil && in.EndDate.Before(today) {
+		inv = append(inv, model.InvalidParam{Name: "einddatum", Reason: "De einddatum ligt in het verleden; kies vandaag of een latere datum."})
+	}
+	return model.Invalid("De registratie is niet opgeslagen: controleer de gemarkeerde velden.", inv...)
+}
+
+func (s *Service) checkAge(p model.Person, today time.Time) error {
+	age := model.AgeOn(p.BirthDate, today)
+	if p.BirthDate.After(today) || age < 0 {
+		return model.InvalidField("burgerservicenummer", "De geboortedatum van deze persoon ligt in de toekomst; registreren kan niet.")
+	}
+	if age >= s.ageLimit() {
+		return model.InvalidField("burgerservicenummer", "Deze persoon is "+itoa(int64(age))+" jaar. De verwijsindex is voor jeugdigen van 0 tot en met "+itoa(int64(s.ageLimit()-1))+" jaar.")
+	}
+	return nil
+}

@@ -1,0 +1,103 @@
+// Package registry holds Jeugdketen's use cases around registrations: register,
+// end, match, assign the coordinator, expire. Each runs in one transaction, and
+// it is the only place that changes registrations. Start reading at
+// register.go: that is where a registration is matched.
+package registry
+
+import (
+	"context"
+	"crypto/rand"
+	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/audit"
+	"github.com/jeugdketen/jeugdketen/internal/covenant"
+	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/secret"
+	"github.com/jeugdketen/jeugdketen/internal/storage"
+)
+
+// DefaultAgeLimit is the age at which registrations end (seed 002: the index
+// is for youths of 0 to 23; registrations end when the youth turns 24).
+const DefaultAgeLimit = 24
+
+// PopulationRegister tells who a BSN belongs to. Lookup returns an ENOTFOUND
+// error for an unknown person and EUNAVAILABLE when the register is down.
+type PopulationRegister interface {
+	Lookup(ctx context.Context, bsn string) (model.Person, error)
+}
+
+// Service runs the use cases.
+type Service struct {
+	DB         *storage.DB
+	Keys       *secret.Keys
+	Population PopulationRegister
+	Covenant   *covenant.Covenant
+	Now        func() time.Time // tests set it; ages and end dates depend on it
+	AgeLimit   int
+	BaseURL    string // for links in e-mails, "https://jeugdketen.regio.nl"
+}
+
+// Actor is the professional doing something, possibly through a client system.
+type Actor struct {
+	Professional model.Professional
+	Organisation model.Organisation
+	TokenID      int64  // set when a client system acts on the professional's behalf
+	Source       string // remote address and user agent
+}
+
+// AuditActor is the actor as the audit trail records it.
+func (a Actor) AuditActor() audit.Actor {
+	role := "medewerker"
+	if a.Professional.Admin {
+		role = "regiobeheerder"
+	}
+	client := ""
+	if a.TokenID != 0 {
+		client = "koppeling:" + itoa(a.TokenID)
+	}
+	return audit.Actor{ProfessionalID: a.Professional.ID, OrganisationID: a.Organisation.ID, Role: role, ClientSystem: client, Source: a.Source}
+}
+
+var systemActor = audit.Actor{Role: "systeem", Source: "sweep"}
+
+func (s *Service) now() time.Time {
+	if s.Now != nil {
+		return s.Now().UTC().Truncate(time.Millisecond)
+	}
+	return time.Now().UTC().Truncate(time.Millisecond)
+}
+
+func (s *Service) ageLimit() int {
+	if s.AgeLimit > 0 {
+		return s.AgeLimit
+	}
+	return DefaultAgeLimit
+}
+
+var amsterdam = mustLoadLocation("Europe/Amsterdam")
+
+func mustLoadLocation(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}
+
+// Today is the calendar day in the Netherlands, as a date at midnight UTC.
+func Today(now time.Time) time.Time {
+	y, m, d := now.In(amsterdam).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// newReference makes the random public name of a youth, used in e-mails and
+// links instead of anything that identifies the youth: "J-7KQ3M9XA".
+func newReference() string {
+	const alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+	b := make([]byte, 8)
+	rand.Read(b)
+	for i := range b {
+		b[i] = alphabet[int(b[i])%len(alphabet)]
+	}
+	return "J-" + string(b)
+}

@@ -1,0 +1,88 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+// Message is an in-app message to one professional. Its text names
+// organisations and professionals, never the youth.
+type Message struct {
+	ID             int64
+	ProfessionalID int64
+	YouthID        int64 // 0 when the message is about no youth
+	YouthReference string
+	Kind           string
+	Subject        string
+	Body           string
+	EventKey       string
+	CreatedAt      time.Time
+	ReadAt         *time.Time
+}
+
+// AddMessage stores a message and, when email is not empty, queues it for
+// e-mail in the outbox. A second message for the same event and person is
+// ignored: it reports false then.
+func (tx *Tx) AddMessage(ctx context.Context, m *Message, email string) (bool, error) {
+	err := tx.queryRow(ctx, `
+		INSERT INTO messages (professional_id, youth_id, kind, subject, body, event_key, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)
+		ON CONFLICT (event_key, professional_id) DO NOTHING
+		RETURNING id`,
+		m.ProfessionalID, nullID(m.YouthID), m.Kind, m.Subject, m.Body, m.EventKey, toMillis(m.CreatedAt)).Scan(&m.ID)
+	if err == sql.ErrNoRows {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("store: unable to add message: %w", err)
+	}
+	if email == "" {
+		return true, nil
+	}
+	_, err = tx.exec(ctx, `INSERT INTO outbox (message_id, recipient, next_attempt_at) VALUES ($1, $2, $3)`,
+		m.ID, email, toMillis(m.CreatedAt))
+	if err != nil {
+		return false, fmt.Errorf("store: unable to queue e-mail: %w", err)
+	}
+	return true, nil
+}
+
+// Inbox returns a professional's messages, unread first, newest first.
+func (tx *Tx) Inbox(ctx context.Context, professionalID int64, limit int) ([]Message, error) {
+	rows, err := tx.query(ctx, `
+		SELECT m.id, m.professional_id, COALESCE(m.youth_id, 0), COALESCE(y.reference, ''), m.kind, m.subject, m.body, m.event_key, m.created_at, m.read_at
+		FROM messages m LEFT JOIN youths y ON y.id = m.youth_id
+		WHERE m.professional_id = $1
+		ORDER BY (m.read_at IS NULL) DESC, m.created_at DESC, m.id DESC
+		LIMIT $2`, professionalID, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to read inbox: %w", err)
+	}
+	defer rows.Close()
+	var out []Message
+	for rows.Next() {
+		var m Message
+		var created int64
+		var read sql.NullInt64
+		if err := rows.Scan(&m.ID, &m.ProfessionalID, &m.YouthID, &m.YouthReference, &m.Kind, &m.Subject, &m.Body, &m.EventKey, &created, &read); err != nil {
+			return nil, fmt.Errorf("store: unable to read message: %w", err)
+		}
+		m.CreatedAt, m.ReadAt = fromMillis(created), fromNullMillis(read)
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// MarkRead marks a professional's message as read; it reports false when the
+// message is not theirs.
+func (tx *Tx) MarkRead(ctx context.Context, professionalID, messageID int64, now time.Time) (bool, error) {
+	res, err := tx.exec(ctx, `UPDATE messages SET read_at = COALESCE(read_at, $1) WHERE id = $2 AND professional_id = $3`,
+		toMillis(now), messageID, professionalID)
+	if err != nil {
+		return false, fmt.Errorf("store: unable to mark message read: %w", err)
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}

@@ -1,0 +1,87 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Mail is one e-mail to deliver, taken from the outbox by lease.
+type Mail struct {
+	ID        int64
+	MessageID int64
+	Recipient string
+	Subject   string
+	Body      string
+	Attempts  int
+	CreatedAt time.Time
+}
+
+// LeaseMail takes up to limit deliverable e-mails for owner until the lease
+// runs out. Rows whose earlier lease expired (a crashed worker) are taken again.
+func (tx *Tx) LeaseMail(ctx context.Context, owner string, now time.Time, lease time.Duration, limit int) ([]Mail, error) {
+	rows, err := tx.query(ctx, `
+		UPDATE outbox SET lease_owner = $1, lease_until = $2
+		WHERE id IN (
+			SELECT id FROM outbox
+			WHERE sent_at IS NULL AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until < $3)
+			ORDER BY next_attempt_at, id LIMIT $4)
+		RETURNING id`, owner, toMillis(now.Add(lease)), toMillis(now), limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to lease mail: %w", err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]Mail, 0, len(ids))
+	for _, id := range ids {
+		var m Mail
+		var created int64
+		err := tx.queryRow(ctx, `
+			SELECT o.id, o.message_id, o.recipient, m.subject, m.body, o.attempts, m.created_at
+			FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = $1`, id).
+			Scan(&m.ID, &m.MessageID, &m.Recipient, &m.Subject, &m.Body, &m.Attempts, &created)
+		if err != nil {
+			return nil, fmt.Errorf("store: unable to read leased mail: %w", err)
+		}
+		m.CreatedAt = fromMillis(created)
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+// MailSent records a delivery. Only the lease holder may record it.
+func (tx *Tx) MailSent(ctx context.Context, id int64, owner string, now time.Time) error {
+	_, err := tx.exec(ctx, `UPDATE outbox SET sent_at = $1, attempts = attempts + 1, lease_owner = NULL, lease_until = NULL WHERE id = $2 AND lease_owner = $3`,
+		toMillis(now), id, owner)
+	if err != nil {
+		return fmt.Errorf("store: unable to record sent mail: %w", err)
+	}
+	return nil
+}
+
+// MailFailed records a failed attempt and when to try again.
+func (tx *Tx) MailFailed(ctx context.Context, id int64, owner string, next time.Time, reason string) error {
+	_, err := tx.exec(ctx, `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $1, last_error = $2, lease_owner = NULL, lease_until = NULL WHERE id = $3 AND lease_owner = $4`,
+		toMillis(next), reason, id, owner)
+	if err != nil {
+		return fmt.Errorf("store: unable to record failed mail: %w", err)
+	}
+	return nil
+}
+
+// OutboxStats counts queued and sent e-mails.
+func (tx *Tx) OutboxStats(ctx context.Context) (pending, sent int, err error) {
+	err = tx.queryRow(ctx, `SELECT COALESCE(SUM(CASE WHEN sent_at IS NULL THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN sent_at IS NULL THEN 0 ELSE 1 END), 0) FROM outbox`).Scan(&pending, &sent)
+	return pending, sent, err
+}

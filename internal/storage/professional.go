@@ -1,0 +1,70 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
+)
+
+const professionalColumns = `id, organisation_id, name, email, phone, admin, active`
+
+func scanProfessional(row interface{ Scan(...any) error }) (model.Professional, error) {
+	var p model.Professional
+	var admin, active int
+	err := row.Scan(&p.ID, &p.OrganisationID, &p.Name, &p.Email, &p.Phone, &admin, &active)
+	p.Admin, p.Active = admin == 1, active == 1
+	return p, err
+}
+
+// CreateProfessional stores a new professional and sets its ID. A second
+// professional with the same e-mail address is a unique violation.
+func (tx *Tx) CreateProfessional(ctx context.Context, p *model.Professional, now time.Time) error {
+	err := tx.queryRow(ctx, `
+		INSERT INTO professionals (organisation_id, name, email, phone, admin, active, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)
+		RETURNING id`,
+		p.OrganisationID, p.Name, strings.ToLower(p.Email), p.Phone, boolInt(p.Admin), boolInt(p.Active), toMillis(now)).Scan(&p.ID)
+	if err != nil {
+		return fmt.Errorf("store: unable to create professional: %w", err)
+	}
+	return nil
+}
+
+// Professional returns one professional.
+func (tx *Tx) Professional(ctx context.Context, id int64) (model.Professional, error) {
+	p, err := scanProfessional(tx.queryRow(ctx, `SELECT `+professionalColumns+` FROM professionals WHERE id = $1`, id))
+	if err != nil {
+		return p, notFound(err)
+	}
+	return p, nil
+}
+
+// ProfessionalByEmail finds a professional by e-mail address, ignoring case.
+func (tx *Tx) ProfessionalByEmail(ctx context.Context, email string) (model.Professional, error) {
+	p, err := scanProfessional(tx.queryRow(ctx, `SELECT `+professionalColumns+` FROM professionals WHERE email = $1`, strings.ToLower(email)))
+	if err != nil {
+		return p, notFound(err)
+	}
+	return p, nil
+}
+
+// ProfessionalsOf returns the professionals of an organisation.
+func (tx *Tx) ProfessionalsOf(ctx context.Context, organisationID int64) ([]model.Professional, error) {
+	rows, err := tx.query(ctx, `SELECT `+professionalColumns+` FROM professionals WHERE organisation_id = $1 ORDER BY name, id`, organisationID)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to list professionals: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Professional
+	for rows.Next() {
+		p, err := scanProfessional(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: unable to read professional: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}

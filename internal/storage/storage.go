@@ -1,0 +1,222 @@
+// Package storage keeps Jeugdketen's data in SQL: one file per table, SQL you
+// can read. SQLite (modernc.org/sqlite, no cgo) is the embedded default. The
+// schema lives in numbered migrations embedded in the binary and applied on
+// open. Every change runs in one transaction through DB.Update; reads run in a
+// consistent snapshot through DB.View.
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite"
+)
+
+//go:embed migrations
+var migrations embed.FS
+
+// DB is an open Jeugdketen database.
+type DB struct {
+	write  *sql.DB // one connection: SQLite has one writer at a time anyway
+	read   *sql.DB
+	engine string
+}
+
+// Tx is one transaction; the table methods live on it.
+type Tx struct {
+	tx     *sql.Tx
+	engine string
+}
+
+// Open opens (and creates when missing) the SQLite database at path and
+// applies the migrations.
+func Open(ctx context.Context, dbPath string) (*DB, error) {
+	if strings.HasPrefix(dbPath, "postgres://") || strings.HasPrefix(dbPath, "postgresql://") {
+		return nil, errors.New("store: PostgreSQL is not supported yet; use a SQLite file path")
+	}
+	pragmas := url.Values{}
+	for _, p := range []string{"journal_mode(WAL)", "synchronous(FULL)", "foreign_keys(1)", "busy_timeout(10000)"} {
+		pragmas.Add("_pragma", p)
+	}
+	dsn := "file:" + dbPath + "?" + pragmas.Encode()
+	write, err := sql.Open("sqlite", dsn+"&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to open database: %w", err)
+	}
+	write.SetMaxOpenConns(1)
+	write.SetMaxIdleConns(1)
+	write.SetConnMaxLifetime(0)
+	read, err := sql.Open("sqlite", dsn+"&_pragma=query_only(1)")
+	if err != nil {
+		write.Close()
+		return nil, fmt.Errorf("store: unable to open database: %w", err)
+	}
+	n := max(4, runtime.NumCPU()*2)
+	read.SetMaxOpenConns(n)
+	read.SetMaxIdleConns(n)
+	db := &DB{write: write, read: read, engine: "sqlite"}
+	if err := db.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// Close closes the database.
+func (db *DB) Close() error {
+	return errors.Join(db.read.Close(), db.write.Close())
+}
+
+// Update runs fn in one write transaction: all of it commits, or none.
+func (db *DB) Update(ctx context.Context, fn func(*Tx) error) error {
+	return db.run(ctx, db.write, nil, fn)
+}
+
+// View runs fn in a read-only transaction that sees one consistent snapshot.
+func (db *DB) View(ctx context.Context, fn func(*Tx) error) error {
+	return db.run(ctx, db.read, &sql.TxOptions{ReadOnly: true}, fn)
+}
+
+func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn func(*Tx) error) error {
+	tx, err := pool.BeginTx(ctx, opts)
+	if err != nil {
+		return fmt.Errorf("store: unable to begin transaction: %w", err)
+	}
+	if err := fn(&Tx{tx: tx, engine: db.engine}); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: unable to commit: %w", err)
+	}
+	return nil
+}
+
+// Backup writes a consistent copy of the database to path (SQLite VACUUM INTO).
+func (db *DB) Backup(ctx context.Context, dest string) error {
+	if _, err := db.write.ExecContext(ctx, "VACUUM INTO $1", dest); err != nil {
+		return fmt.Errorf("store: unable to back up: %w", err)
+	}
+	return nil
+}
+
+func (db *DB) migrate(ctx context.Context) error {
+	dir := path.Join("migrations", db.engine)
+	entries, err := fs.ReadDir(migrations, dir)
+	if err != nil {
+		return err
+	}
+	names := make([]string, 0, len(entries))
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	return db.Update(ctx, func(tx *Tx) error {
+		if _, err := tx.tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
+			return fmt.Errorf("store: unable to create migrations table: %w", err)
+		}
+		for _, name := range names {
+			var done int
+			if err := tx.tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = $1`, name).Scan(&done); err != nil {
+				return fmt.Errorf("store: unable to read migrations: %w", err)
+			}
+			if done > 0 {
+				continue
+			}
+			script, err := migrations.ReadFile(path.Join(dir, name))
+			if err != nil {
+				return err
+			}
+			if _, err := tx.tx.ExecContext(ctx, string(script)); err != nil {
+				return fmt.Errorf("store: unable to apply migration %s: %w", name, err)
+			}
+			if _, err := tx.tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)`, name, toMillis(time.Now())); err != nil {
+				return fmt.Errorf("store: unable to record migration %s: %w", name, err)
+			}
+		}
+		return nil
+	})
+}
+
+func (tx *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return tx.tx.ExecContext(ctx, query, args...)
+}
+
+func (tx *Tx) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return tx.tx.QueryContext(ctx, query, args...)
+}
+
+func (tx *Tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	return tx.tx.QueryRowContext(ctx, query, args...)
+}
+
+// ErrNotFound is returned when a row that was asked for does not exist.
+var ErrNotFound = errors.New("store: not found")
+
+func notFound(err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	return err
+}
+
+// IsUniqueViolation reports whether err is a unique constraint failure.
+func IsUniqueViolation(err error) bool {
+	return err != nil && (strings.Contains(err.Error(), "UNIQUE constraint failed") || strings.Contains(err.Error(), "SQLSTATE 23505"))
+}
+
+func toMillis(t time.Time) int64 { return t.UTC().UnixMilli() }
+
+func fromMillis(ms int64) time.Time { return time.UnixMilli(ms).UTC() }
+
+func fromNullMillis(n sql.NullInt64) *time.Time {
+	if !n.Valid {
+		return nil
+	}
+	t := fromMillis(n.Int64)
+	return &t
+}
+
+func nullMillis(t *time.Time) sql.NullInt64 {
+	if t == nil {
+		return sql.NullInt64{}
+	}
+	return sql.NullInt64{Int64: toMillis(*t), Valid: true}
+}
+
+const dayLayout = "2006-01-02"
+
+func nullDay(t *time.Time) sql.NullString {
+	if t == nil {
+		return sql.NullString{}
+	}
+	return sql.NullString{String: t.Format(dayLayout), Valid: true}
+}
+
+func fromNullDay(s sql.NullString) *time.Time {
+	if !s.Valid {
+		return nil
+	}
+	t, err := time.Parse(dayLayout, s.String)
+	if err != nil {
+		return nil
+	}
+	return &t
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,56 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+// Token is a stored API token: only its hash is kept.
+type Token struct {
+	ID             int64
+	ProfessionalID int64 // set for a professional's token
+	OrganisationID int64 // set for a client system's token
+	RevokedAt      *time.Time
+}
+
+// CreateToken stores the hash of a new token for a professional or an organisation.
+func (tx *Tx) CreateToken(ctx context.Context, hash []byte, professionalID, organisationID int64, now time.Time) (int64, error) {
+	var id int64
+	err := tx.queryRow(ctx, `
+		INSERT INTO api_tokens (token_hash, professional_id, organisation_id, created_at)
+		VALUES ($1, $2, $3, $4)
+		RETURNING id`,
+		hash, nullID(professionalID), nullID(organisationID), toMillis(now)).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("store: unable to create token: %w", err)
+	}
+	return id, nil
+}
+
+// TokenByHash finds a token by the hash of its secret.
+func (tx *Tx) TokenByHash(ctx context.Context, hash []byte) (Token, error) {
+	var t Token
+	var prof, org sql.NullInt64
+	var revoked sql.NullInt64
+	err := tx.queryRow(ctx, `SELECT id, professional_id, organisation_id, revoked_at FROM api_tokens WHERE token_hash = $1`, hash).
+		Scan(&t.ID, &prof, &org, &revoked)
+	if err != nil {
+		return t, notFound(err)
+	}
+	t.ProfessionalID, t.OrganisationID, t.RevokedAt = prof.Int64, org.Int64, fromNullMillis(revoked)
+	return t, nil
+}
+
+// TouchToken records when a token was last used, at most once a minute.
+func (tx *Tx) TouchToken(ctx context.Context, id int64, now time.Time) error {
+	_, err := tx.exec(ctx, `UPDATE api_tokens SET last_used_at = $1 WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $3)`,
+		toMillis(now), id, toMillis(now.Add(-time.Minute)))
+	if err != nil {
+		return fmt.Errorf("store: unable to touch token: %w", err)
+	}
+	return nil
+}
+
+func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id != 0} }

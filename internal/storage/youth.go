@@ -1,0 +1,82 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Youth is a youth someone registered, with its sealed register snapshot.
+type Youth struct {
+	ID           int64
+	BSNHash      []byte
+	Reference    string
+	Person       []byte // sealed JSON of model.Person
+	Municipality string
+}
+
+// YouthByHash finds a youth by BSN hash.
+func (tx *Tx) YouthByHash(ctx context.Context, bsnHash []byte) (Youth, error) {
+	y := Youth{BSNHash: bsnHash}
+	err := tx.queryRow(ctx, `SELECT id, reference, person, municipality FROM youths WHERE bsn_hash = $1`, bsnHash).
+		Scan(&y.ID, &y.Reference, &y.Person, &y.Municipality)
+	return y, notFound(err)
+}
+
+// Youth returns one youth.
+func (tx *Tx) Youth(ctx context.Context, id int64) (Youth, error) {
+	y := Youth{ID: id}
+	err := tx.queryRow(ctx, `SELECT bsn_hash, reference, person, municipality FROM youths WHERE id = $1`, id).
+		Scan(&y.BSNHash, &y.Reference, &y.Person, &y.Municipality)
+	return y, notFound(err)
+}
+
+// YouthByReference finds a youth by its public reference.
+func (tx *Tx) YouthByReference(ctx context.Context, ref string) (Youth, error) {
+	y := Youth{Reference: ref}
+	err := tx.queryRow(ctx, `SELECT id, bsn_hash, person, municipality FROM youths WHERE reference = $1`, ref).
+		Scan(&y.ID, &y.BSNHash, &y.Person, &y.Municipality)
+	return y, notFound(err)
+}
+
+// CreateYouth stores a youth and sets its ID.
+func (tx *Tx) CreateYouth(ctx context.Context, y *Youth, now time.Time) error {
+	err := tx.queryRow(ctx, `
+		INSERT INTO youths (bsn_hash, reference, person, municipality, created_at)
+		VALUES ($1, $2, $3, $4, $5)
+		RETURNING id`, y.BSNHash, y.Reference, y.Person, y.Municipality, toMillis(now)).Scan(&y.ID)
+	if err != nil {
+		return fmt.Errorf("store: unable to create youth: %w", err)
+	}
+	return nil
+}
+
+// UpdateYouthPerson refreshes the sealed snapshot from the register.
+func (tx *Tx) UpdateYouthPerson(ctx context.Context, id int64, person []byte, municipality string) error {
+	_, err := tx.exec(ctx, `UPDATE youths SET person = $1, municipality = $2 WHERE id = $3`, person, municipality, id)
+	if err != nil {
+		return fmt.Errorf("store: unable to update youth: %w", err)
+	}
+	return nil
+}
+
+// ActiveYouths returns every youth with at least one active registration,
+// for the age-limit sweep.
+func (tx *Tx) ActiveYouths(ctx context.Context) ([]Youth, error) {
+	rows, err := tx.query(ctx, `
+		SELECT id, reference, person, municipality FROM youths y
+		WHERE EXISTS (SELECT 1 FROM registrations r WHERE r.youth_id = y.id AND r.ended_at IS NULL)`)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to list active youths: %w", err)
+	}
+	defer rows.Close()
+	var out []Youth
+	for rows.Next() {
+		var y Youth
+		if err := rows.Scan(&y.ID, &y.Reference, &y.Person, &y.Municipality); err != nil {
+			return nil, fmt.Errorf("store: unable to read youth: %w", err)
+		}
+		out = append(out, y)
+	}
+	return out, rows.Err()
+}
