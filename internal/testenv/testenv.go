@@ -1,0 +1,164 @@
+// Package testenv builds a real Jeugdketen for tests: a SQLite database in a
+// temporary folder, fresh keys, the RvIG test persons as population register,
+// the brabant covenant and a clock the test sets. Only tests import it.
+package testenv
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/audit"
+	"github.com/jeugdketen/jeugdketen/internal/covenant"
+	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/population"
+	"github.com/jeugdketen/jeugdketen/internal/region"
+	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/secret"
+	"github.com/jeugdketen/jeugdketen/internal/storage"
+)
+
+// Clock is a settable time source.
+type Clock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+// Now returns the clock's time.
+func (c *Clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+// Set moves the clock.
+func (c *Clock) Set(t time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = t
+}
+
+// Advance moves the clock forward.
+func (c *Clock) Advance(d time.Duration) { c.Set(c.Now().Add(d)) }
+
+// Env is one test's Jeugdketen.
+type Env struct {
+	DB       *storage.DB
+	Path     string
+	Keys     *secret.Keys
+	Clock    *Clock
+	Registry *registry.Service
+	Region   *region.Service
+	n        int
+}
+
+// Start is the moment every Env's clock starts: 23 November 2026, 10:00 in
+// the Netherlands, the day population.TestDay's ages hold.
+var Start = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+
+var (
+	personsOnce sync.Once
+	persons     []population.Record
+)
+
+// MustOpenDB opens a fresh, migrated database in a temporary folder.
+func MustOpenDB(t testing.TB) (*storage.DB, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "test.db")
+	db, err := storage.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db, path
+}
+
+// New makes an Env with the population register loaded.
+func New(t testing.TB) *Env {
+	t.Helper()
+	db, path := MustOpenDB(t)
+	keys, _, err := secret.Generate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	personsOnce.Do(func() { persons = population.TestPersons() })
+	clock := &Clock{now: Start}
+	if err := (&population.Local{DB: db, Keys: keys}).Import(context.Background(), persons, Start); err != nil {
+		t.Fatal(err)
+	}
+	rules, err := covenant.Preset("brabant")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Env{
+		DB: db, Path: path, Keys: keys, Clock: clock,
+		Registry: &registry.Service{
+			DB: db, Keys: keys, Covenant: rules, Now: clock.Now, BaseURL: "https://jeugdketen.test",
+			Population: &population.Local{DB: db, Keys: keys},
+		},
+		Region: &region.Service{DB: db, Now: clock.Now},
+	}
+}
+
+var testActor = audit.Actor{Role: "beheerder", Source: "test"}
+
+// Org adds an organisation of the given type with its default role.
+func (e *Env) Org(t testing.TB, name string, typ model.OrgType) model.Organisation {
+	t.Helper()
+	o, err := e.Region.CreateOrganisation(context.Background(), testActor, model.Organisation{Name: name, Type: typ, Municipality: "Eindhoven"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+// Pro adds a professional to org and returns them as an actor.
+func (e *Env) Pro(t testing.TB, org model.Organisation) registry.Actor {
+	t.Helper()
+	e.n++
+	p, err := e.Region.CreateProfessional(context.Background(), testActor, model.Professional{
+		OrganisationID: org.ID, Name: fmt.Sprintf("Medewerker %d", e.n),
+		Email: fmt.Sprintf("medewerker%d@org%d.example", e.n, org.ID), Phone: fmt.Sprintf("040-123%04d", e.n),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return registry.Actor{Professional: p, Organisation: org, Source: "test"}
+}
+
+// Admin adds a regional administrator to org.
+func (e *Env) Admin(t testing.TB, org model.Organisation) registry.Actor {
+	t.Helper()
+	e.n++
+	p, err := e.Region.CreateProfessional(context.Background(), testActor, model.Professional{
+		OrganisationID: org.ID, Name: fmt.Sprintf("Beheerder %d", e.n), Admin: true,
+		Email: fmt.Sprintf("beheerder%d@org%d.example", e.n, org.ID), Phone: fmt.Sprintf("040-987%04d", e.n),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return registry.Actor{Professional: p, Organisation: org, Source: "test"}
+}
+
+// Register registers and fails the test on error.
+func (e *Env) Register(t testing.TB, a registry.Actor, bsn string, kind model.Kind) registry.Registered {
+	t.Helper()
+	r, err := e.Registry.Register(context.Background(), a, registry.Registering{BSN: bsn, Kind: kind})
+	if err != nil {
+		t.Fatalf("register %s by %s: %v", bsn, a.Organisation.Name, err)
+	}
+	return r
+}
+
+// Inbox returns an actor's messages.
+func (e *Env) Inbox(t testing.TB, a registry.Actor) []storage.Message {
+	t.Helper()
+	msgs, err := e.Registry.Inbox(context.Background(), a, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return msgs
+}
