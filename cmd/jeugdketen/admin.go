@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -25,7 +26,7 @@ func operator() audit.Actor {
 	return audit.Actor{Role: "beheerder", Source: "cli:" + user}
 }
 
-func migrate(ctx context.Context, args []string) error {
+func migrate(ctx context.Context, args []string, out io.Writer) error {
 	fs := newFlags("migrate")
 	dbPath := dbFlag(fs)
 	if err := parse(fs, args); err != nil {
@@ -35,11 +36,11 @@ func migrate(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Println("database is up to date:", *dbPath)
+	fmt.Fprintln(out, "database is up to date:", *dbPath)
 	return db.Close()
 }
 
-func orgAdd(ctx context.Context, args []string) error {
+func orgAdd(ctx context.Context, args []string, out io.Writer) error {
 	fs := newFlags("org add")
 	dbPath := dbFlag(fs)
 	name := fs.String("name", "", "name of the organisation")
@@ -54,12 +55,12 @@ func orgAdd(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Println(o.ID)
+		fmt.Fprintln(out, o.ID)
 		return nil
 	})
 }
 
-func userAdd(ctx context.Context, args []string) error {
+func userAdd(ctx context.Context, args []string, out io.Writer) error {
 	fs := newFlags("user add")
 	dbPath := dbFlag(fs)
 	org := fs.Int64("org", 0, "organisation id")
@@ -75,12 +76,12 @@ func userAdd(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Println(p.ID)
+		fmt.Fprintln(out, p.ID)
 		return nil
 	})
 }
 
-func tokenCreate(ctx context.Context, args []string) error {
+func tokenCreate(ctx context.Context, args []string, out io.Writer) error {
 	fs := newFlags("token create")
 	dbPath := dbFlag(fs)
 	email := fs.String("email", "", "token for this professional")
@@ -102,7 +103,7 @@ func tokenCreate(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Println(token)
+		fmt.Fprintln(out, token)
 		return nil
 	})
 }
@@ -128,7 +129,7 @@ func cliError(err error) error {
 	return errors.New(msg)
 }
 
-func importPopulation(ctx context.Context, args []string) error {
+func importPopulation(ctx context.Context, args []string, out io.Writer) error {
 	fs := newFlags("import population")
 	dbPath := dbFlag(fs)
 	keysPath := keysFlag(fs)
@@ -154,14 +155,14 @@ func importPopulation(ctx context.Context, args []string) error {
 	if err := (&population.Local{DB: db, Keys: keys}).Import(ctx, records, time.Now()); err != nil {
 		return err
 	}
-	fmt.Printf("%d persons imported, %d skipped\n", len(records), stats.Skipped)
+	fmt.Fprintf(out, "%d persons imported, %d skipped\n", len(records), stats.Skipped)
 	for reason, n := range stats.SkippedReasons {
-		fmt.Printf("  skipped %d: %s\n", n, reason)
+		fmt.Fprintf(out, "  skipped %d: %s\n", n, reason)
 	}
 	return nil
 }
 
-func keysGenerate(ctx context.Context, args []string) error {
+func keysGenerate(ctx context.Context, args []string, out io.Writer) error {
 	fs := newFlags("keys generate")
 	keysPath := keysFlag(fs)
 	if err := parse(fs, args); err != nil {
@@ -170,11 +171,11 @@ func keysGenerate(ctx context.Context, args []string) error {
 	if _, err := secret.GenerateFile(*keysPath); err != nil {
 		return err
 	}
-	fmt.Println("keys written to", *keysPath, "- keep a copy apart from the database backups")
+	fmt.Fprintln(out, "keys written to", *keysPath, "- keep a copy apart from the database backups")
 	return nil
 }
 
-func auditVerify(ctx context.Context, args []string) error {
+func auditVerify(ctx context.Context, args []string, out io.Writer) error {
 	fs := newFlags("audit verify")
 	dbPath := dbFlag(fs)
 	if err := parse(fs, args); err != nil {
@@ -192,11 +193,11 @@ func auditVerify(ctx context.Context, args []string) error {
 	if broken != nil {
 		return fmt.Errorf("audit trail broken at record %d: %s (%d records read)", broken.ID, broken.Reason, n)
 	}
-	fmt.Printf("audit trail intact: %d records\n", n)
+	fmt.Fprintf(out, "audit trail intact: %d records\n", n)
 	return nil
 }
 
-func rulesShow(ctx context.Context, args []string) error {
+func rulesShow(ctx context.Context, args []string, out io.Writer) error {
 	fs := newFlags("rules show")
 	cov := fs.String("covenant", env("COVENANT", "brabant"), "covenant preset or rules file")
 	if err := parse(fs, args); err != nil {
@@ -207,7 +208,7 @@ func rulesShow(ctx context.Context, args []string) error {
 		return err
 	}
 	for _, line := range c.Explain() {
-		fmt.Println(line)
+		fmt.Fprintln(out, line)
 	}
 	return nil
 }

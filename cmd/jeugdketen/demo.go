@@ -21,7 +21,7 @@ import (
 
 // demo starts a fresh demo region: its own database, keys and mail catcher
 // in a data folder, and prints how to use it.
-func runDemo(ctx context.Context, args []string) error {
+func runDemo(ctx context.Context, args []string, out io.Writer) error {
 	fs := newFlags("demo")
 	dir := fs.String("dir", env("DEMO_DIR", "jeugdketen-demo"), "data folder; its demo database is made anew")
 	addr := fs.String("addr", env("ADDR", "127.0.0.1:8080"), "address to listen on")
@@ -87,7 +87,7 @@ func runDemo(ctx context.Context, args []string) error {
 	if err := os.WriteFile(filepath.Join(*dir, "demo.json"), data, 0o600); err != nil {
 		return err
 	}
-	printDemo(os.Stdout, base, *dir, region, rules.Name)
+	printDemo(out, base, *dir, region, rules.Name)
 	<-ctx.Done()
 	return nil
 }

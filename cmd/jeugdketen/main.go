@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"sort"
@@ -16,7 +17,7 @@ import (
 
 type command struct {
 	summary string
-	run     func(ctx context.Context, args []string) error
+	run     func(ctx context.Context, args []string, out io.Writer) error
 }
 
 var commands = map[string]command{
@@ -35,7 +36,7 @@ var commands = map[string]command{
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:]); err != nil {
+	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "jeugdketen:", err)
 		}
@@ -43,7 +44,7 @@ func main() {
 	}
 }
 
-func run(ctx context.Context, args []string) error {
+func run(ctx context.Context, args []string, out io.Writer) error {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage()
 		return nil
@@ -51,7 +52,7 @@ func run(ctx context.Context, args []string) error {
 	for n := 2; n >= 1; n-- {
 		if len(args) >= n {
 			if c, ok := commands[strings.Join(args[:n], " ")]; ok {
-				return c.run(ctx, args[n:])
+				return c.run(ctx, args[n:], out)
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"io"
 	"log/slog"
 	"os"
 	"strconv"
@@ -12,7 +13,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
-func serve(ctx context.Context, args []string) error {
+func serve(ctx context.Context, args []string, out io.Writer) error {
 	fs := newFlags("serve")
 	addr := fs.String("addr", env("ADDR", "127.0.0.1:8080"), "address to listen on (JEUGDKETEN_ADDR)")
 	dbPath := dbFlag(fs)

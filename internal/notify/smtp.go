@@ -7,8 +7,10 @@ package notify
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
+	netmail "net/mail"
 	"net/url"
 	"strconv"
 	"time"
@@ -17,6 +19,9 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
+
+// SendTimeout bounds one delivery to the SMTP server.
+const SendTimeout = 30 * time.Second
 
 // SMTP sends e-mail through one SMTP server.
 type SMTP struct {
@@ -30,25 +35,22 @@ type SMTP struct {
 
 // ParseSMTP reads a server address as a URL:
 // smtp://user:password@host:port?from=noreply@regio.nl&tls=starttls.
-// tls is "none" (default for loopback hosts), "starttls" (default) or "tls".
+// tls is "none" (default for loopback hosts), "starttls" (default) or "tls";
+// the port defaults to 587, or 465 for tls. Errors never repeat the password.
 func ParseSMTP(raw string) (*SMTP, error) {
 	u, err := url.Parse(raw)
-	if err != nil || u.Scheme != "smtp" || u.Hostname() == "" {
-		return nil, fmt.Errorf("notify: SMTP address must look like smtp://host:port?from=afzender@regio.nl, got %q", raw)
-	}
-	s := &SMTP{host: u.Hostname(), port: 587, from: u.Query().Get("from"), tls: u.Query().Get("tls")}
-	if p := u.Port(); p != "" {
-		if s.port, err = strconv.Atoi(p); err != nil {
-			return nil, fmt.Errorf("notify: bad SMTP port %q", p)
+	if err != nil {
+		// url.Error quotes the whole address, password included.
+		var uerr *url.Error
+		if errors.As(err, &uerr) {
+			err = uerr.Err
 		}
+		return nil, fmt.Errorf("notify: invalid SMTP address: %v", err)
 	}
-	if s.from == "" {
-		s.from = "verwijsindex@jeugdketen.invalid"
+	if u.Scheme != "smtp" || u.Hostname() == "" {
+		return nil, fmt.Errorf("notify: SMTP address must look like smtp://host:port?from=afzender@regio.nl, got %q", u.Redacted())
 	}
-	if u.User != nil {
-		s.username = u.User.Username()
-		s.password, _ = u.User.Password()
-	}
+	s := &SMTP{host: u.Hostname(), from: u.Query().Get("from"), tls: u.Query().Get("tls")}
 	if s.tls == "" {
 		s.tls = "starttls"
 		if ip := net.ParseIP(s.host); (ip != nil && ip.IsLoopback()) || s.host == "localhost" {
@@ -57,6 +59,26 @@ func ParseSMTP(raw string) (*SMTP, error) {
 	}
 	if s.tls != "none" && s.tls != "starttls" && s.tls != "tls" {
 		return nil, fmt.Errorf("notify: tls must be none, starttls or tls, got %q", s.tls)
+	}
+	s.port = 587
+	if s.tls == "tls" {
+		s.port = 465
+	}
+	if p := u.Port(); p != "" {
+		if s.port, err = strconv.Atoi(p); err != nil || s.port < 1 || s.port > 65535 {
+			return nil, fmt.Errorf("notify: SMTP port must be 1 to 65535, got %q", p)
+		}
+	}
+	if s.from == "" {
+		s.from = "verwijsindex@jeugdketen.invalid"
+	}
+	// Checked now: a bad sender would fail every delivery, for ever.
+	if _, err := netmail.ParseAddress(s.from); err != nil {
+		return nil, fmt.Errorf("notify: from must be an e-mail address, got %q", s.from)
+	}
+	if u.User != nil {
+		s.username = u.User.Username()
+		s.password, _ = u.User.Password()
 	}
 	return s, nil
 }
@@ -76,7 +98,7 @@ func (s *SMTP) Send(ctx context.Context, m storage.Mail) error {
 	msg.SetDateWithValue(m.CreatedAt)
 	msg.SetBodyString(mail.TypeTextPlain, m.Body)
 
-	opts := []mail.Option{mail.WithPort(s.port), mail.WithTimeout(30 * time.Second)}
+	opts := []mail.Option{mail.WithPort(s.port), mail.WithTimeout(SendTimeout)}
 	switch s.tls {
 	case "none":
 		opts = append(opts, mail.WithTLSPolicy(mail.NoTLS))

@@ -19,7 +19,7 @@ type Worker struct {
 	Sender Sender
 	Owner  string // unique per instance, names its leases
 	Now    func() time.Time
-	Lease  time.Duration // how long a taken batch is ours; default 2 minutes
+	Lease  time.Duration // how long a taken batch is ours; at least 2 minutes
 	Batch  int           // default 20
 	Log    *slog.Logger
 }
@@ -34,13 +34,14 @@ func (w *Worker) now() time.Time {
 // RunOnce delivers one batch of due mail and reports how many were sent.
 func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	lease, batch := w.Lease, w.Batch
-	if lease == 0 {
-		lease = 2 * time.Minute
+	if lease < 2*SendTimeout {
+		lease = max(2*SendTimeout, 2*time.Minute)
 	}
 	if batch == 0 {
 		batch = 20
 	}
 	var mails []storage.Mail
+	leasedUntil := w.now().Add(lease)
 	err := w.DB.Update(ctx, func(tx *storage.Tx) error {
 		var err error
 		mails, err = tx.LeaseMail(ctx, w.Owner, w.now(), lease, batch)
@@ -51,12 +52,21 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	}
 	sent := 0
 	for _, m := range mails {
+		// Send only while the lease surely outlasts the send: past it another
+		// instance may take the same mail. What is left waits for the lease
+		// to expire; a stop request leaves it likewise, untried.
+		if ctx.Err() != nil || w.now().Add(SendTimeout).After(leasedUntil) {
+			break
+		}
 		sendErr := w.Sender.Send(ctx, m)
-		err := w.DB.Update(context.WithoutCancel(ctx), func(tx *storage.Tx) error {
+		// A mail the server took must be recorded even when we are told to
+		// stop meanwhile, or it is sent again when the lease runs out.
+		rctx := context.WithoutCancel(ctx)
+		err := w.DB.Update(rctx, func(tx *storage.Tx) error {
 			if sendErr == nil {
-				return tx.MailSent(ctx, m.ID, w.Owner, w.now())
+				return tx.MailSent(rctx, m.ID, w.Owner, w.now())
 			}
-			return tx.MailFailed(ctx, m.ID, w.Owner, w.now().Add(Backoff(m.Attempts+1)), sendErr.Error())
+			return tx.MailFailed(rctx, m.ID, w.Owner, w.now().Add(Backoff(m.Attempts+1)), sendErr.Error())
 		})
 		if err != nil {
 			return sent, err
@@ -80,8 +90,8 @@ func Backoff(attempt int) time.Duration {
 	return min(d, time.Hour)
 }
 
-// Run delivers mail every interval until ctx ends; a full batch is followed
-// at once by the next.
+// Run delivers mail every interval until ctx ends; a batch that sent
+// something is followed at once by the next.
 func (w *Worker) Run(ctx context.Context, interval time.Duration) {
 	for {
 		n, err := w.RunOnce(ctx)

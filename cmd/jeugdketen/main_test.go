@@ -1,0 +1,169 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/population"
+)
+
+// lockedBuffer collects a command's output while it runs in a goroutine.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+func jk(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	var out bytes.Buffer
+	err := run(context.Background(), args, &out)
+	return out.String(), err
+}
+
+func mustJK(t *testing.T, args ...string) string {
+	t.Helper()
+	out, err := jk(t, args...)
+	if err != nil {
+		t.Fatalf("jeugdketen %s: %v", strings.Join(args, " "), err)
+	}
+	return strings.TrimSpace(out)
+}
+
+func TestOperatorSetsUpARegionFromTheCommandLine(t *testing.T) {
+	dir := t.TempDir()
+	db, keys := "--db="+filepath.Join(dir, "j.db"), "--keys="+filepath.Join(dir, "j.keys")
+	mustJK(t, "keys", "generate", keys)
+	if _, err := jk(t, "keys", "generate", keys); err == nil {
+		t.Fatal("keys generate overwrote an existing key file")
+	}
+	mustJK(t, "migrate", db)
+	org := mustJK(t, "org", "add", db, "--name", "GGD JGZ", "--type", "jgz", "--municipality", "Eindhoven")
+	if org != "1" {
+		t.Fatalf("org add printed %q, want the id 1", org)
+	}
+	if _, err := jk(t, "org", "add", db, "--name", "X", "--type", "bakker", "--municipality", "Eindhoven"); err == nil || !strings.Contains(err.Error(), "type") {
+		t.Fatalf("unknown type accepted or not named: %v", err)
+	}
+	mustJK(t, "user", "add", db, "--org", org, "--name", "Anouk Peters", "--email", "a.peters@ggd.example", "--phone", "040-1234567")
+	if _, err := jk(t, "user", "add", db, "--org", org, "--name", "Anouk Peters", "--email", "a.peters@ggd.example", "--phone", "040-1234567"); err == nil {
+		t.Fatal("a second professional with the same e-mail was accepted")
+	}
+	token := mustJK(t, "token", "create", db, "--email", "a.peters@ggd.example")
+	if !strings.HasPrefix(token, "jk_") {
+		t.Fatalf("token create printed %q", token)
+	}
+	if _, err := jk(t, "token", "create", db); err == nil {
+		t.Fatal("token create without --email or --org succeeded")
+	}
+	if got := mustJK(t, "audit", "verify", db); !strings.Contains(got, "intact") {
+		t.Fatalf("audit verify: %q", got)
+	}
+}
+
+func TestImportPopulationReadsPlainCSVAndRefusesBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	db, keys := "--db="+filepath.Join(dir, "j.db"), "--keys="+filepath.Join(dir, "j.keys")
+	mustJK(t, "keys", "generate", keys)
+	good := filepath.Join(dir, "brp.csv")
+	os.WriteFile(good, []byte("bsn;voornamen;voorvoegsel;geslachtsnaam;geboortedatum;geslacht;gemeentecode;postcode;huisnummer\n111222333;Sam;de;Vries;2015-04-01;M;0772;5611AB;12\n"), 0o600)
+	if got := mustJK(t, "import", "population", db, keys, good); !strings.Contains(got, "1 persons imported") {
+		t.Fatalf("import printed %q", got)
+	}
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("bsn;voornamen;voorvoegsel;geslachtsnaam;geboortedatum;geslacht;gemeentecode;postcode;huisnummer\n123456789;Sam;;Vries;2015-04-01;M;0772;;\n"), 0o600)
+	if _, err := jk(t, "import", "population", db, keys, bad); err == nil || !strings.Contains(err.Error(), "regel 2") {
+		t.Fatalf("bad BSN not refused with its line: %v", err)
+	}
+	other := "--keys=" + filepath.Join(dir, "other.keys")
+	mustJK(t, "keys", "generate", other)
+	if _, err := jk(t, "import", "population", db, other, good); err == nil || !strings.Contains(err.Error(), "does not belong") {
+		t.Fatalf("wrong key file accepted: %v", err)
+	}
+}
+
+func TestRulesShowExplainsTheCovenantInDutch(t *testing.T) {
+	got := mustJK(t, "rules", "show", "--covenant", "brabant")
+	if !strings.Contains(got, "Regel 1") || !strings.Contains(got, "gi") {
+		t.Fatalf("rules show printed %q", got)
+	}
+	if _, err := jk(t, "rules", "show", "--covenant", "utrecht"); err == nil {
+		t.Fatal("unknown covenant accepted")
+	}
+	if _, err := jk(t, "frobnicate"); err == nil {
+		t.Fatal("unknown command accepted")
+	}
+}
+
+func TestDemoStartsARegionThatAnswersAndSendsMail(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a server")
+	}
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	var out lockedBuffer
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"demo", "--dir", dir, "--addr", "127.0.0.1:0"}, &out) }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("demo ended with %v", err)
+		}
+	}()
+	addr := regexp.MustCompile(`draait op (http://127\.0\.0\.1:\d+)`)
+	var base string
+	for deadline := time.Now().Add(20 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if m := addr.FindStringSubmatch(out.String()); m != nil {
+			base = m[1]
+		}
+	}
+	if base == "" {
+		t.Fatalf("demo printed no address:\n%s", out.String())
+	}
+	var info struct {
+		Professionals []struct {
+			Email, Token string
+			Admin        bool `json:"regiobeheerder"`
+		} `json:"medewerkers"`
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "demo.json"))
+	if err != nil || json.Unmarshal(data, &info) != nil || len(info.Professionals) < 24 {
+		t.Fatalf("demo.json: %v, %d professionals", err, len(info.Professionals))
+	}
+	if !strings.Contains(out.String(), population.BSNTeen) || !strings.Contains(out.String(), info.Professionals[0].Token) {
+		t.Fatal("demo does not print the test youths and the tokens")
+	}
+	// The first story's mails reach the mail catcher.
+	var mails []json.RawMessage
+	for deadline := time.Now().Add(10 * time.Second); len(mails) < 5 && time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		resp, err := http.Get(base + "/demo/mail/mails.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		json.NewDecoder(resp.Body).Decode(&mails)
+		resp.Body.Close()
+	}
+	if len(mails) < 5 {
+		t.Fatalf("%d demo mails arrived, want at least 5", len(mails))
+	}
+}
