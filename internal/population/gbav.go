@@ -25,6 +25,7 @@ const (
 	colHouseNumber  = "08.11.20"
 	colHouseLetter  = "08.11.30"
 	colHouseAddit   = "08.11.40"
+	colSuspended    = "07.67.20" // reden opschorting bijhouding: O overleden, E geëmigreerd, …
 	colPostcode     = "08.11.60"
 )
 
@@ -54,8 +55,8 @@ type gbavRow struct {
 }
 
 func (r gbavRow) get(col string) string {
-	i := r.index[col]
-	if i >= len(r.fields) {
+	i, ok := r.index[col]
+	if !ok || i >= len(r.fields) {
 		return ""
 	}
 	return strings.TrimSpace(r.fields[i])
@@ -118,6 +119,10 @@ func gbavRecord(row gbavRow) (Record, string) {
 		return Record{}, ReasonNoBSN
 	case !model.ValidBSN(bsn):
 		return Record{}, ReasonInvalidBSN
+	case row.get(colSuspended) != "":
+		// Deceased, emigrated or otherwise no longer kept: not a youth
+		// known in the region, so nobody can register them.
+		return Record{}, ReasonSuspended
 	}
 	birth, err := time.Parse("20060102", row.get(colBirthDate))
 	if err != nil {

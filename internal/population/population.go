@@ -37,6 +37,7 @@ const (
 	ReasonInvalidBSN   = "burgerservicenummer ongeldig (elfproef)"
 	ReasonDuplicateBSN = "burgerservicenummer komt vaker voor (eerste persoonslijst gebruikt)"
 	ReasonBirthDate    = "geboortedatum onbekend of onvolledig"
+	ReasonSuspended    = "persoonslijst opgeschort (overleden, geëmigreerd of niet meer ingezetene)"
 )
 
 func (s *ReadStats) skip(reason string) {

@@ -82,8 +82,8 @@ func TestSiblingsShareAddressAndParent(t *testing.T) {
 
 func TestTestPersonsAreUsableRecords(t *testing.T) {
 	records := TestPersons()
-	if len(records) != 668 {
-		t.Errorf("TestPersons() = %d records, want 668", len(records))
+	if len(records) != 572 {
+		t.Errorf("TestPersons() = %d records, want 572", len(records))
 	}
 	records[0].Person.FamilyName = "changed"
 	if TestPersons()[0].Person.FamilyName == "changed" {
