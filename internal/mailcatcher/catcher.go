@@ -105,6 +105,11 @@ func (c *Catcher) Close() error {
 	c.once.Do(func() {
 		close(c.closed)
 		err = c.server.Close()
+		// go-smtp only knows the listener once Serve has run; a Close right
+		// after Start could otherwise leave Serve accepting for ever.
+		if lerr := c.listener.Close(); err == nil && lerr != nil && !errors.Is(lerr, net.ErrClosed) {
+			err = lerr
+		}
 		<-c.served
 	})
 	return err

@@ -64,8 +64,7 @@ func findText(h header, body io.Reader, depth int) (string, bool) {
 	case strings.HasPrefix(mediaType, "multipart/") && depth < maxDepth:
 		mr := multipart.NewReader(body, params["boundary"])
 		for {
-			// Raw parts: NextPart would decode quoted-printable itself and drop
-			// the header that says so.
+			// Raw parts, so every transfer encoding is undone in one place.
 			p, err := mr.NextRawPart()
 			if err != nil {
 				return "", false
