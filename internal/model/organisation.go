@@ -123,7 +123,7 @@ func (o Organisation) Validate() error {
 	if !o.Type.Valid() {
 		inv = append(inv, InvalidParam{"type", "Onbekend type organisatie; kies uit: " + OrgTypeList() + "."})
 	}
-	if !o.Role.Valid() {
+	if !o.Role.Valid() && (o.Role != "" || o.Type.Valid()) { // no role with a bad type: the type is the problem
 		inv = append(inv, InvalidParam{"rol", "Onbekende rol; kies signaalgever of zorgaanbieder."})
 	}
 	if strings.TrimSpace(o.Municipality) == "" {

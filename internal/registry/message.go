@@ -99,11 +99,11 @@ func matchMessages(y storage.Youth, newcomer storage.Involvement, involved []sto
 		if to.Organisation.ID == newcomer.Organisation.ID {
 			body := "U heeft een " + newcomer.Registration.Kind.Label(newcomer.Registration.Urgent) + " geregistreerd bij jeugdige " + y.Reference +
 				". Er zijn ook andere organisaties betrokken. Neem contact met hen op:\n\n" + strings.Join(others, "\n") + "\n\n" + status + footer(baseURL, y)
-			out = append(out, newOutgoing(y, to, KindMatch, event, "Match: andere organisaties betrokken bij jeugdige "+y.Reference, body, now))
+			out = append(out, newOutgoing(y, to, KindMatch, event, urgency(newcomer)+"Match: andere organisaties betrokken bij jeugdige "+y.Reference, body, now))
 			continue
 		}
 		body := "Er is een nieuwe organisatie betrokken bij jeugdige " + y.Reference + ":\n\n- " + contact(newcomer) + "\n\n" + status + footer(baseURL, y)
-		out = append(out, newOutgoing(y, to, KindMatch, event, "Nieuwe betrokkene bij jeugdige "+y.Reference+": "+newcomer.Organisation.Name, body, now))
+		out = append(out, newOutgoing(y, to, KindMatch, event, urgency(newcomer)+"Nieuwe betrokkene bij jeugdige "+y.Reference+": "+newcomer.Organisation.Name, body, now))
 	}
 	return out
 }
@@ -144,6 +144,14 @@ func coordinationEndedMessages(y storage.Youth, coordinationID int64, involved [
 	return out
 }
 
+// urgency marks the subject of messages caused by an urgent signal.
+func urgency(in storage.Involvement) string {
+	if in.Registration.Urgent {
+		return "URGENT – "
+	}
+	return ""
+}
+
 // registeredMessage is the Dutch text the caller reads right after registering.
 func registeredMessage(r Registered, actor Actor) string {
 	var b strings.Builder
@@ -162,6 +170,9 @@ func registeredMessage(r Registered, actor Actor) string {
 	}
 	if r.Coordinator != nil {
 		b.WriteString(" Coördinator: " + r.Coordinator.Organisation.Name + ".")
+		if r.Registration.Urgent {
+			b.WriteString(" Bij een urgent signaal belt u eerst de coördinerende organisatie; heeft u dat nog niet gedaan, bel dan nu" + coordinatorPhone(r) + ".")
+		}
 	} else {
 		b.WriteString(" Er is nog geen zorgaanbieder betrokken; er is nog geen coördinator.")
 	}
@@ -184,4 +195,14 @@ func coordinationLine(d covenant.Decision, involved []storage.Involvement) strin
 		}
 	}
 	return d.Reason
+}
+
+// coordinatorPhone gives " (naam, telefoon)" of the coordinator's contact.
+func coordinatorPhone(r Registered) string {
+	for _, in := range r.Involved {
+		if in.Organisation.ID == r.Coordinator.Organisation.ID {
+			return " (" + in.Professional.Name + ", " + in.Professional.Phone + ")"
+		}
+	}
+	return ""
 }

@@ -254,3 +254,27 @@ func day(s string) *time.Time {
 	}
 	return &d
 }
+
+func TestUrgentSignalIsMarkedAndPointsToTheCoordinatorsPhone(t *testing.T) {
+	env := testenv.New(t)
+	smw := env.Pro(t, env.Org(t, "SMW", model.TypeSMW))
+	ggz := env.Pro(t, env.Org(t, "GGZ", model.TypeGGZ))
+	police := env.Pro(t, env.Org(t, "Politie", model.TypePolitie))
+	env.Register(t, smw, population.BSNTeen, model.KindKetenregistratie)
+	env.Register(t, ggz, population.BSNTeen, model.KindKetenregistratie)
+
+	r, err := env.Registry.Register(ctx, police, registry.Registering{BSN: population.BSNTeen, Kind: model.KindSignaal, Urgent: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(r.Message, "belt u eerst de coördinerende organisatie") || !strings.Contains(r.Message, smw.Professional.Phone) {
+		t.Fatalf("message %q does not point to the coordinator's phone", r.Message)
+	}
+	got := messagesOfKind(env.Inbox(t, smw), registry.KindMatch)
+	if len(got) != 2 || !strings.HasPrefix(got[0].Subject, "URGENT") || !strings.Contains(got[0].Body, "urgent signaal") {
+		t.Fatalf("coordinator's newest match message = %+v, want it marked urgent", got)
+	}
+	if strings.HasPrefix(got[1].Subject, "URGENT") {
+		t.Fatalf("the GGZ's ordinary care registration was marked urgent: %q", got[1].Subject)
+	}
+}

@@ -20,8 +20,9 @@ import (
 // is for youths of 0 to 23; registrations end when the youth turns 24).
 const DefaultAgeLimit = 24
 
-// PopulationRegister tells who a BSN belongs to. Lookup returns an ENOTFOUND
-// error for an unknown person and EUNAVAILABLE when the register is down.
+// PopulationRegister tells who a BSN belongs to. Lookup returns an EINVALID
+// error on the field burgerservicenummer for a person the register does not
+// know, and EUNAVAILABLE when the register cannot be reached.
 type PopulationRegister interface {
 	Lookup(ctx context.Context, bsn string) (model.Person, error)
 }
