@@ -30,23 +30,39 @@ type Handler struct {
 	Log      *slog.Logger
 }
 
-// Routes registers the API on mux under /api/v1/.
+// Routes registers the API on mux under /api/v1/. Any other path or method
+// under /api/ gets a problem+json 404 rather than the mux's plain text.
 func (h *Handler) Routes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /api/v1/openapi.json", h.openAPI)
-	mux.Handle("POST /api/v1/registraties", h.authed(h.createRegistration))
-	mux.Handle("GET /api/v1/registraties", h.authed(h.listRegistrations))
-	mux.Handle("GET /api/v1/registraties/{id}", h.authed(h.getRegistration))
-	mux.Handle("POST /api/v1/registraties/{id}/beeindigen", h.authed(h.endRegistration))
-	mux.Handle("GET /api/v1/jeugdigen/{referentie}", h.authed(h.getYouth))
-	mux.Handle("GET /api/v1/berichten", h.authed(h.listMessages))
-	mux.Handle("POST /api/v1/berichten/{id}/gelezen", h.authed(h.readMessage))
-	mux.Handle("GET /api/v1/organisaties", h.admin(h.listOrganisations))
-	mux.Handle("POST /api/v1/organisaties", h.admin(h.createOrganisation))
-	mux.Handle("POST /api/v1/medewerkers", h.admin(h.createProfessional))
-	mux.Handle("POST /api/v1/tokens", h.admin(h.createToken))
+	for _, rt := range h.routes() {
+		mux.Handle(rt.method+" "+rt.path, rt.handler)
+	}
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeProblem(w, r, model.Errorf(model.ENOTFOUND, "Deze API-route bestaat niet: %s %s.", r.Method, r.URL.Path))
 	})
+}
+
+// route is one endpoint of the API. The table is also what the OpenAPI
+// document is checked against, so the two cannot drift apart.
+type route struct {
+	method, path string
+	handler      http.Handler
+}
+
+func (h *Handler) routes() []route {
+	return []route{
+		{"GET", "/api/v1/openapi.json", http.HandlerFunc(h.openAPI)},
+		{"POST", "/api/v1/registraties", h.authed(h.createRegistration)},
+		{"GET", "/api/v1/registraties", h.authed(h.listRegistrations)},
+		{"GET", "/api/v1/registraties/{id}", h.authed(h.getRegistration)},
+		{"POST", "/api/v1/registraties/{id}/beeindigen", h.authed(h.endRegistration)},
+		{"GET", "/api/v1/jeugdigen/{referentie}", h.authed(h.getYouth)},
+		{"GET", "/api/v1/berichten", h.authed(h.listMessages)},
+		{"POST", "/api/v1/berichten/{id}/gelezen", h.authed(h.readMessage)},
+		{"GET", "/api/v1/organisaties", h.admin(h.listOrganisations)},
+		{"POST", "/api/v1/organisaties", h.admin(h.createOrganisation)},
+		{"POST", "/api/v1/medewerkers", h.admin(h.createProfessional)},
+		{"POST", "/api/v1/tokens", h.admin(h.createToken)},
+	}
 }
 
 func (h *Handler) now() time.Time {
@@ -61,8 +77,8 @@ type callerKey struct{}
 // authed resolves the bearer token before calling next.
 func (h *Handler) authed(next func(http.ResponseWriter, *http.Request, auth.Caller)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-		if !ok {
+		scheme, token, ok := strings.Cut(r.Header.Get("Authorization"), " ")
+		if !ok || !strings.EqualFold(scheme, "Bearer") {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="jeugdketen"`)
 			writeProblem(w, r, model.Errorf(model.EUNAUTHORIZED, "Geen toegangstoken. Stuur 'Authorization: Bearer <token>'."))
 			return

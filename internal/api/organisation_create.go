@@ -42,7 +42,6 @@ func (h *Handler) createOrganisation(w http.ResponseWriter, r *http.Request, c a
 		h.fail(w, r, err)
 		return
 	}
-	w.Header().Set("Location", "/api/v1/organisaties/"+itoa(o.ID))
 	writeJSON(w, http.StatusCreated, organisationOut(o))
 }
 

@@ -57,7 +57,7 @@ type registratieJSON struct {
 	RedenEinde  *string          `json:"redenEinde"`
 	Jeugdige    jeugdigeJSON     `json:"jeugdige"`
 	Match       *bool            `json:"match,omitempty"`
-	Betrokkenen []betrokkeneJSON `json:"betrokkenen,omitempty"`
+	Betrokkenen []betrokkeneJSON `json:"betrokkenen,omitzero"`
 	Coordinator *coordinatorJSON `json:"coordinator,omitempty"`
 	Bericht     string           `json:"bericht,omitempty"`
 }

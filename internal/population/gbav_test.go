@@ -154,10 +154,10 @@ func TestGBAVHouseNumberJoinsLetterAndAddition(t *testing.T) {
 	records, _ := readRvIG(t)
 	m := byBSN(records)
 	for bsn, want := range map[string]string{
-		"999991930": "1A",       // letter
-		"999990883": "9-2",      // addition
-		"999995832": "14-H",     // addition
-		"999994864": "555A-4a",  // addition that starts with its own dash
+		"999991930": "1A",      // letter
+		"999990883": "9-2",     // addition
+		"999995832": "14-H",    // addition
+		"999994864": "555A-4a", // addition that starts with its own dash
 	} {
 		if got := m[bsn].Person.HouseNumber; got != want {
 			t.Errorf("%s: house number %q, want %q", bsn, got, want)

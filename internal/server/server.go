@@ -134,7 +134,7 @@ func (s *Server) startWorkers(ctx context.Context, cfg Config, reg *registry.Ser
 	if interval == 0 {
 		interval = 2 * time.Second
 	}
-	w := &notify.Worker{DB: cfg.DB, Sender: sender, Owner: owner, Log: cfg.Log}
+	w := &notify.Worker{DB: cfg.DB, Sender: sender, Owner: owner, Now: cfg.Now, Log: cfg.Log}
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()

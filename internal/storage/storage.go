@@ -92,8 +92,9 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn fun
 	if err != nil {
 		return fmt.Errorf("store: unable to begin transaction: %w", err)
 	}
+	// Rolled back on an error and on a panic alike; after Commit it is a no-op.
+	defer tx.Rollback()
 	if err := fn(&Tx{tx: tx, engine: db.engine}); err != nil {
-		tx.Rollback()
 		return err
 	}
 	if err := tx.Commit(); err != nil {

@@ -1,0 +1,456 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/jeugdketen/jeugdketen/internal/auth"
+	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/storage"
+)
+
+// loadOpenAPI parses and validates the embedded document, the bytes the API serves.
+func loadOpenAPI(t *testing.T) *openapi3.T {
+	t.Helper()
+	doc, err := openapi3.NewLoader().LoadFromData(openAPIDocument)
+	if err != nil {
+		t.Fatalf("openapi.json does not load: %v", err)
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		t.Fatalf("openapi.json is no valid OpenAPI document: %v", err)
+	}
+	return doc
+}
+
+func TestOpenAPIDocumentIsValid(t *testing.T) {
+	doc := loadOpenAPI(t)
+	if doc.OpenAPI != "3.0.3" || doc.Info.Title != "Jeugdketen API" || doc.Info.Version != "1.0.0" {
+		t.Errorf("openapi %q, title %q, version %q; want 3.0.3, Jeugdketen API, 1.0.0", doc.OpenAPI, doc.Info.Title, doc.Info.Version)
+	}
+}
+
+func TestOpenAPIDocumentsExactlyTheServedRoutes(t *testing.T) {
+	doc := loadOpenAPI(t)
+	served := map[string]bool{}
+	for _, rt := range (&Handler{}).routes() {
+		served[rt.method+" "+rt.path] = true
+	}
+	documented := map[string]bool{}
+	for path, item := range doc.Paths.Map() {
+		for method := range item.Operations() {
+			documented[method+" "+path] = true
+		}
+	}
+	for _, r := range sortedKeys(served) {
+		if !documented[r] {
+			t.Errorf("%s is served but not documented in openapi.json", r)
+		}
+	}
+	for _, r := range sortedKeys(documented) {
+		if !served[r] {
+			t.Errorf("openapi.json documents %s, which Routes does not serve", r)
+		}
+	}
+}
+
+// TestOpenAPIUnauthenticatedAnswersAreDocumented drives the real routes: only
+// the document itself is public, and every other route's 401 is as documented.
+func TestOpenAPIUnauthenticatedAnswersAreDocumented(t *testing.T) {
+	doc := loadOpenAPI(t)
+	mux := http.NewServeMux()
+	(&Handler{}).Routes(mux)
+	shapes := newShapeChecker(t)
+	for _, rt := range (&Handler{}).routes() {
+		op := operation(t, doc, rt.method, rt.path)
+		if op == nil {
+			continue
+		}
+		rec := httptest.NewRecorder()
+		mux.ServeHTTP(rec, httptest.NewRequest(rt.method, concretePath(rt.path), nil))
+		if rt.path == "/api/v1/openapi.json" {
+			if op.Security == nil || len(*op.Security) != 0 {
+				t.Errorf("%s %s: openapi.json must say it needs no token (security: [])", rt.method, rt.path)
+			}
+			if rec.Code != http.StatusOK || !bytes.Equal(rec.Body.Bytes(), openAPIDocument) {
+				t.Errorf("%s %s: status %d; want 200 with the embedded document", rt.method, rt.path, rec.Code)
+			}
+			continue
+		}
+		if rec.Code != http.StatusUnauthorized || rec.Header().Get("WWW-Authenticate") == "" {
+			t.Errorf("%s %s without token: status %d, WWW-Authenticate %q; want 401 with a challenge",
+				rt.method, rt.path, rec.Code, rec.Header().Get("WWW-Authenticate"))
+		}
+		shapes.response(doc, rt.method, rt.path, rec)
+	}
+}
+
+func TestOpenAPIUnknownRouteIsADocumentedProblem(t *testing.T) {
+	doc := loadOpenAPI(t)
+	mux := http.NewServeMux()
+	(&Handler{}).Routes(mux)
+	rec := httptest.NewRecorder()
+	mux.ServeHTTP(rec, httptest.NewRequest("DELETE", "/api/v1/registraties/1", nil))
+	if rec.Code != http.StatusNotFound {
+		t.Fatalf("DELETE /api/v1/registraties/1: status %d; want 404", rec.Code)
+	}
+	shapes := newShapeChecker(t)
+	shapes.check("unknown route", doc.Components.Schemas["Problem"].Value, rec.Body.Bytes())
+}
+
+// TestOpenAPIResponsesMatchTheGoStructs encodes every response shape the
+// handlers build, with the handlers' own constructors and writeJSON, and
+// checks it against the documented response: nothing undocumented is sent,
+// and every documented field is sent by at least one of them.
+func TestOpenAPIResponsesMatchTheGoStructs(t *testing.T) {
+	doc := loadOpenAPI(t)
+	f := newFixture()
+	shapes := newShapeChecker(t)
+
+	created := withPicture(registration(f.active, f.youth), f.picture, true)
+	match := true
+	created.Match, created.Bericht = &match, "Er is 1 andere organisatie betrokken. Neem contact op met de betrokken collega. Coördinator: Wijkteam Noord."
+	resent := created
+	resent.Bericht = "Uw organisatie had al een actieve urgent signaal voor deze jeugdige; er is niets nieuws geregistreerd. " + created.Bericht
+
+	invisible := withPicture(registration(f.ended, f.youth), registry.Picture{Youth: f.youth}, false)
+	noMatch := false
+	invisible.Match, invisible.Bericht = &noMatch, "Uw organisatie heeft geen actieve registratie meer voor deze jeugdige; u ziet de betrokkenen niet meer."
+
+	page := jeugdigePagina{Jeugdige: youth(f.youth), Betrokkenen: involvements(f.picture.Involved)}
+	c := f.picture.Coordinator
+	page.Coordinator = &coordinatorJSON{Organisatie: organisation(c.Organisation), Regel: c.Rule, Reden: c.Reason, Sinds: c.Since}
+	pageWithoutCoordinator := jeugdigePagina{Jeugdige: youth(f.youth), Betrokkenen: involvements(f.picture.Involved[:1])}
+
+	readAt := f.now.Add(time.Hour)
+	messages := []berichtJSON{
+		{ID: 1, Soort: registry.KindMatch, Onderwerp: "Match", Tekst: "Er is een nieuwe organisatie betrokken.", Jeugdige: f.youth.Reference, Ontvangen: f.now},
+		{ID: 2, Soort: registry.KindCoordinationEnds, Onderwerp: "Coördinatie beëindigd", Tekst: "Er is geen coördinator meer.", Ontvangen: f.now, GelezenOp: &readAt},
+	}
+	token, _ := auth.NewToken()
+	admin := f.wijkteam
+	admin.Admin = true
+
+	cases := []struct {
+		method, path string
+		status       int
+		body         any
+	}{
+		{"POST", "/api/v1/registraties", http.StatusCreated, created},
+		{"POST", "/api/v1/registraties", http.StatusOK, resent},
+		{"GET", "/api/v1/registraties", http.StatusOK, map[string]any{"registraties": []registratieJSON{registration(f.active, f.youth), registration(f.ended, f.youth)}}},
+		{"GET", "/api/v1/registraties", http.StatusOK, map[string]any{"registraties": []registratieJSON{}}},
+		{"GET", "/api/v1/registraties/{id}", http.StatusOK, created},
+		{"GET", "/api/v1/registraties/{id}", http.StatusOK, invisible},
+		{"POST", "/api/v1/registraties/{id}/beeindigen", http.StatusOK, withPicture(registration(f.ended, f.youth), f.picture, true)},
+		{"GET", "/api/v1/jeugdigen/{referentie}", http.StatusOK, page},
+		{"GET", "/api/v1/jeugdigen/{referentie}", http.StatusOK, pageWithoutCoordinator},
+		{"GET", "/api/v1/berichten", http.StatusOK, map[string]any{"berichten": messages}},
+		{"GET", "/api/v1/organisaties", http.StatusOK, map[string]any{"organisaties": []organisatieAntwoord{organisationOut(f.school), organisationOut(f.wijkteamOrg)}}},
+		{"POST", "/api/v1/organisaties", http.StatusCreated, organisationOut(f.school)},
+		{"POST", "/api/v1/medewerkers", http.StatusCreated, medewerkerAntwoord{ID: admin.ID, Organisatie: admin.OrganisationID, Naam: admin.Name, Email: admin.Email, Telefoon: admin.Phone, Regiobeheerder: admin.Admin}},
+		{"POST", "/api/v1/tokens", http.StatusCreated, map[string]string{"token": token}},
+	}
+	for _, tc := range cases {
+		rec := httptest.NewRecorder()
+		writeJSON(rec, tc.status, tc.body)
+		shapes.response(doc, tc.method, tc.path, rec)
+	}
+	shapes.allDocumentedFieldsSent()
+}
+
+// TestOpenAPIProblemsMatchTheStatuses writes, for every documented error
+// response, the problem an error of that code produces, and checks that each
+// documented status is one the API can answer.
+func TestOpenAPIProblemsMatchTheStatuses(t *testing.T) {
+	doc := loadOpenAPI(t)
+	codeOf := map[int]string{}
+	for code, s := range statuses {
+		codeOf[s.status] = code
+	}
+	shapes := newShapeChecker(t)
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			for _, key := range op.Responses.Keys() {
+				status, err := strconv.Atoi(key)
+				if err != nil || status < 400 {
+					continue
+				}
+				code, ok := codeOf[status]
+				if !ok {
+					t.Errorf("%s %s documents %d, which no application error produces", method, path, status)
+					continue
+				}
+				rec := httptest.NewRecorder()
+				writeProblem(rec, httptest.NewRequest(method, concretePath(path), nil), problemFor(code))
+				shapes.response(doc, method, path, rec)
+			}
+		}
+	}
+	shapes.allDocumentedFieldsSent()
+}
+
+func problemFor(code string) error {
+	switch code {
+	case model.EINVALID:
+		return model.Invalid("De registratie is niet opgeslagen: controleer de gemarkeerde velden.",
+			model.InvalidParam{Name: "burgerservicenummer", Reason: "Een burgerservicenummer bestaat uit precies 9 cijfers."},
+			model.InvalidParam{Name: "soort", Reason: "Kies de soort registratie: 'signaal' of 'ketenregistratie'."})
+	case model.EINTERNAL:
+		return errors.New("store: unable to read: disk I/O error")
+	}
+	return model.Errorf(code, "Een Nederlandse uitleg.")
+}
+
+// TestOpenAPIRequestBodiesMatchTheDecodedStructs holds the documented request
+// bodies to the structs the handlers decode strictly: the same field names,
+// no additional properties, and every documented example accepted by decode.
+func TestOpenAPIRequestBodiesMatchTheDecodedStructs(t *testing.T) {
+	doc := loadOpenAPI(t)
+	bodies := map[string]any{
+		"POST /api/v1/registraties":                 registratieVerzoek{},
+		"POST /api/v1/registraties/{id}/beeindigen": beeindigVerzoek{},
+		"POST /api/v1/organisaties":                 organisatieVerzoek{},
+		"POST /api/v1/medewerkers":                  medewerkerVerzoek{},
+		"POST /api/v1/tokens":                       tokenVerzoek{},
+	}
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			if op.RequestBody != nil && bodies[method+" "+path] == nil {
+				t.Errorf("%s %s documents a request body that no handler decodes", method, path)
+			}
+		}
+	}
+	for _, key := range sortedKeys(bodies) {
+		method, path, _ := strings.Cut(key, " ")
+		op := operation(t, doc, method, path)
+		if op == nil {
+			continue
+		}
+		if op.RequestBody == nil {
+			t.Errorf("%s: the handler decodes a body that openapi.json does not document", key)
+			continue
+		}
+		media := op.RequestBody.Value.Content.Get("application/json")
+		if media == nil {
+			t.Errorf("%s: no application/json request body documented", key)
+			continue
+		}
+		schema := media.Schema.Value
+		if ap := schema.AdditionalProperties.Has; ap == nil || *ap {
+			t.Errorf("%s: the request body must say additionalProperties: false; decode refuses unknown fields", key)
+		}
+		goFields := jsonFields(t, bodies[key])
+		docFields := sortedKeys(schema.Properties)
+		if !reflect.DeepEqual(goFields, docFields) {
+			t.Errorf("%s: the Go struct has fields %v, openapi.json documents %v", key, goFields, docFields)
+		}
+		examples := map[string]any{}
+		if media.Example != nil {
+			examples["example"] = media.Example
+		}
+		for name, ex := range media.Examples {
+			examples[name] = ex.Value.Value
+		}
+		if key == "POST /api/v1/registraties" && len(examples) == 0 {
+			t.Errorf("%s: document an example request", key)
+		}
+		for name, ex := range examples {
+			body, _ := json.Marshal(ex)
+			r := httptest.NewRequest(method, concretePath(path), bytes.NewReader(body))
+			r.Header.Set("Content-Type", "application/json")
+			v := reflect.New(reflect.TypeOf(bodies[key])).Interface()
+			if err := decode(httptest.NewRecorder(), r, v); err != nil {
+				t.Errorf("%s: example %s is refused by the handler's decoder: %v", key, name, err)
+			}
+		}
+	}
+}
+
+// jsonFields returns the JSON names of a struct's fields, by encoding its zero value.
+func jsonFields(t *testing.T, v any) []string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	if reflect.TypeOf(v).NumField() != len(m) {
+		t.Fatalf("%T has omitempty fields; its JSON names cannot be read from its zero value", v)
+	}
+	return sortedKeys(m)
+}
+
+// shapeChecker validates JSON against documented schemas and remembers which
+// documented properties were present in some answer.
+type shapeChecker struct {
+	t     *testing.T
+	sent  map[*openapi3.Schema]map[string]bool
+	where map[*openapi3.Schema]string
+}
+
+func newShapeChecker(t *testing.T) *shapeChecker {
+	return &shapeChecker{t: t, sent: map[*openapi3.Schema]map[string]bool{}, where: map[*openapi3.Schema]string{}}
+}
+
+// response checks a recorded answer against the response documented for its
+// operation, status and content type.
+func (c *shapeChecker) response(doc *openapi3.T, method, path string, rec *httptest.ResponseRecorder) {
+	c.t.Helper()
+	name := fmt.Sprintf("%s %s %d", method, path, rec.Code)
+	op := operation(c.t, doc, method, path)
+	if op == nil {
+		return
+	}
+	ref := op.Responses.Status(rec.Code)
+	if ref == nil {
+		c.t.Errorf("%s: status not documented", name)
+		return
+	}
+	ct := rec.Header().Get("Content-Type")
+	media := ref.Value.Content.Get(ct)
+	if media == nil || media.Schema == nil {
+		c.t.Errorf("%s: content type %q not documented", name, ct)
+		return
+	}
+	c.check(name, media.Schema.Value, rec.Body.Bytes())
+}
+
+func (c *shapeChecker) check(name string, schema *openapi3.Schema, body []byte) {
+	c.t.Helper()
+	var v any
+	if err := json.Unmarshal(body, &v); err != nil {
+		c.t.Errorf("%s: no JSON: %v", name, err)
+		return
+	}
+	if err := schema.VisitJSON(v); err != nil {
+		c.t.Errorf("%s: does not match openapi.json: %v\n%s", name, err, body)
+	}
+	c.walk(name, schema, v)
+}
+
+func (c *shapeChecker) walk(at string, s *openapi3.Schema, v any) {
+	c.t.Helper()
+	// A nullable reference is written as {nullable: true, allOf: [$ref]}.
+	for len(s.Properties) == 0 && len(s.AllOf) == 1 {
+		s = s.AllOf[0].Value
+	}
+	switch v := v.(type) {
+	case map[string]any:
+		if c.sent[s] == nil {
+			c.sent[s], c.where[s] = map[string]bool{}, at
+		}
+		for k, val := range v {
+			p := s.Properties[k]
+			if p == nil {
+				c.t.Errorf("%s.%s: sent by the API but not documented in openapi.json", at, k)
+				continue
+			}
+			c.sent[s][k] = true
+			c.walk(at+"."+k, p.Value, val)
+		}
+	case []any:
+		if s.Items == nil {
+			return
+		}
+		for i, e := range v {
+			c.walk(fmt.Sprintf("%s[%d]", at, i), s.Items.Value, e)
+		}
+	}
+}
+
+// allDocumentedFieldsSent fails for documented properties none of the checked
+// answers had: a field renamed or dropped in Go but still in the document.
+func (c *shapeChecker) allDocumentedFieldsSent() {
+	c.t.Helper()
+	for s, sent := range c.sent {
+		for _, k := range sortedKeys(s.Properties) {
+			if !sent[k] {
+				c.t.Errorf("%s.%s: documented in openapi.json but never sent", c.where[s], k)
+			}
+		}
+	}
+}
+
+func operation(t *testing.T, doc *openapi3.T, method, path string) *openapi3.Operation {
+	t.Helper()
+	item := doc.Paths.Value(path)
+	if item == nil || item.GetOperation(method) == nil {
+		t.Errorf("%s %s is not documented in openapi.json", method, path)
+		return nil
+	}
+	return item.GetOperation(method)
+}
+
+// concretePath fills in a route's path parameters.
+func concretePath(pattern string) string {
+	return strings.NewReplacer("{id}", "42", "{referentie}", "J-7KQ3M9XA").Replace(pattern)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// fixture is one youth with two involved organisations and a coordinator.
+type fixture struct {
+	now                  time.Time
+	youth                registry.Youth
+	active, ended        model.Registration
+	school, wijkteamOrg  model.Organisation
+	teacher, wijkteam    model.Professional
+	picture              registry.Picture
+	endDate, birth, then time.Time
+}
+
+func newFixture() fixture {
+	// Times come back from storage in local time; an offset must be valid too.
+	cet := time.FixedZone("CET", 3600)
+	f := fixture{
+		now:   time.Date(2026, 3, 3, 10, 15, 0, 123456789, cet),
+		then:  time.Date(2026, 1, 20, 13, 2, 11, 0, time.UTC),
+		birth: time.Date(2014, 5, 12, 0, 0, 0, 0, time.UTC),
+	}
+	f.endDate = time.Date(2027, 6, 30, 0, 0, 0, 0, time.UTC)
+	f.youth = registry.Youth{ID: 1, Reference: "J-7KQ3M9XA", Age: 11, Person: model.Person{
+		BSN: "999998006", GivenNames: "Sanne", Prefix: "de", FamilyName: "Vries", BirthDate: f.birth, Municipality: "0599",
+	}}
+	f.school = model.Organisation{ID: 7, Name: "Basisschool De Regenboog", Type: model.TypeOnderwijs, Role: model.RoleSignaalgever, Municipality: "0599", Active: true}
+	f.wijkteamOrg = model.Organisation{ID: 3, Name: "Wijkteam Noord", Type: model.TypeWijkteam, Role: model.RoleZorgaanbieder, Municipality: "0599", Active: true}
+	f.teacher = model.Professional{ID: 11, OrganisationID: 7, Name: "Jan de Vries", Email: "j.devries@school.example", Phone: "010 765 43 21", Active: true}
+	f.wijkteam = model.Professional{ID: 12, OrganisationID: 3, Name: "Fatima el Amrani", Email: "f.elamrani@wijkteam.example", Phone: "010 123 45 67", Active: true}
+	f.active = model.Registration{ID: 42, YouthID: 1, OrganisationID: 7, ProfessionalID: 11, Kind: model.KindSignaal, Urgent: true, CreatedAt: f.now, EndDate: &f.endDate}
+	ended := f.now.Add(48 * time.Hour)
+	f.ended = model.Registration{ID: 17, YouthID: 1, OrganisationID: 3, ProfessionalID: 12, Kind: model.KindKetenregistratie, CreatedAt: f.then, EndedAt: &ended, EndReason: model.EndAgeLimit}
+	care := f.ended
+	care.EndedAt, care.EndReason = nil, ""
+	f.picture = registry.Picture{
+		Youth: f.youth,
+		Involved: []storage.Involvement{
+			{Registration: care, Organisation: f.wijkteamOrg, Professional: f.wijkteam},
+			{Registration: f.active, Organisation: f.school, Professional: f.teacher},
+		},
+		Coordinator: &registry.Coordinator{Organisation: f.wijkteamOrg, Rule: "niveau-2-overig", Reason: "Wijkteam Noord is de enige betrokken zorgaanbieder.", Since: f.then},
+	}
+	return f
+}

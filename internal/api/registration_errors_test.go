@@ -1,0 +1,100 @@
+package api_test
+
+import (
+	"net/http"
+	"slices"
+	"testing"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/population"
+)
+
+// unknownBSN returns a number that passes the eleven-test but belongs to
+// nobody in the RvIG test set.
+func unknownBSN(t *testing.T) string {
+	t.Helper()
+	const bsn = "111222333"
+	if !model.ValidBSN(bsn) {
+		t.Fatalf("%s does not pass the eleven-test", bsn)
+	}
+	for _, p := range population.TestPersons() {
+		if p.Person.BSN == bsn {
+			t.Fatalf("%s is in the RvIG test set", bsn)
+		}
+	}
+	return bsn
+}
+
+func TestInvalidRegistrationIsProblemAndChangesNothing(t *testing.T) {
+	t.Parallel()
+	h := start(t)
+	school := h.user(t, "Basisschool De Regenboog", model.TypeOnderwijs)
+	smw := h.user(t, "SMW Eindhoven", model.TypeSMW)
+	teen := population.BSNTeen
+
+	cases := []struct {
+		name   string
+		by     user
+		body   any // string: sent as is
+		fields []string
+	}{
+		{"BSNMustPassElevenTest", school, map[string]any{"burgerservicenummer": "123456789", "soort": "signaal"}, []string{"burgerservicenummer"}},
+		{"BSNMustHaveNineDigits", school, map[string]any{"burgerservicenummer": "99999800", "soort": "signaal"}, []string{"burgerservicenummer"}},
+		{"BSNMustBeText", school, `{"burgerservicenummer": 999998006, "soort": "signaal"}`, []string{"burgerservicenummer"}},
+		{"PersonMustBeInPopulationRegister", school, map[string]any{"burgerservicenummer": unknownBSN(t), "soort": "signaal"}, []string{"burgerservicenummer"}},
+		{"AdultIsNoYouth", school, map[string]any{"burgerservicenummer": population.BSNAdult, "soort": "signaal"}, []string{"burgerservicenummer"}},
+		{"SignalOnlyOrganisationCannotMakeCareRegistration", school, map[string]any{"burgerservicenummer": teen, "soort": "ketenregistratie"}, []string{"soort"}},
+		{"UnknownSoortIsRefused", school, map[string]any{"burgerservicenummer": teen, "soort": "zorgmelding"}, []string{"soort"}},
+		{"SoortIsRequired", school, map[string]any{"burgerservicenummer": teen}, []string{"soort"}},
+		{"EmptyObjectNamesRequiredFields", school, `{}`, []string{"burgerservicenummer", "soort"}},
+		{"UnknownFieldIsRefusedNoCaseContent", school, map[string]any{"burgerservicenummer": teen, "soort": "signaal", "toelichting": "zorgen over thuissituatie"}, []string{"toelichting"}},
+		{"WrongTypeIsRefused", school, `{"burgerservicenummer": "999998006", "soort": "signaal", "urgent": "ja"}`, []string{"urgent"}},
+		{"EndDateMustBeISODate", school, map[string]any{"burgerservicenummer": teen, "soort": "signaal", "einddatum": "30-06-2027"}, []string{"einddatum"}},
+		{"EndDateMustNotBeInThePast", school, map[string]any{"burgerservicenummer": teen, "soort": "signaal", "einddatum": "2026-11-22"}, []string{"einddatum"}},
+		{"CareRegistrationCannotBeUrgent", smw, map[string]any{"burgerservicenummer": teen, "soort": "ketenregistratie", "urgent": true}, []string{"urgent"}},
+		{"EmptyBodyIsRefused", school, "", nil},
+		{"BodyMustBeJSON", school, "burgerservicenummer=999998006&soort=signaal", nil},
+		{"OneObjectOnly", school, `{"burgerservicenummer": "999998006", "soort": "signaal"} {"soort": "signaal"}`, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := h.call(t, "POST", "/api/v1/registraties", c.by.token, c.body)
+			p := wantProblem(t, r, http.StatusBadRequest, c.fields...)
+			if c.fields == nil && len(p.InvalidParams) != 0 {
+				t.Logf("invalidParams %+v", p.InvalidParams)
+			}
+			if n := len(h.registrations(t, c.by)); n != 0 {
+				t.Errorf("%s has %d registrations after a refused one, want 0", c.by.Organisation.Name, n)
+			}
+			if n := len(h.inbox(t, c.by)); n != 0 {
+				t.Errorf("%s has %d messages after a refused registration, want 0", c.by.Organisation.Name, n)
+			}
+		})
+	}
+
+	t.Run("ValidRequestIsAcceptedAfterwards", func(t *testing.T) {
+		// The same server takes a correct registration, so the refusals above
+		// were about the input; and the youth is new: nothing was kept of them.
+		var got registratie
+		h.call(t, "POST", "/api/v1/registraties", school.token, map[string]any{
+			"burgerservicenummer": teen, "soort": "signaal", "urgent": true, "einddatum": "2026-11-23",
+		}).want(t, http.StatusCreated, &got)
+		if !got.Urgent || got.Einddatum == nil || *got.Einddatum != "2026-11-23" || got.Match == nil || *got.Match {
+			t.Errorf("registration %+v, want an urgent signal until today without match", got)
+		}
+		if ids := registrationIDs(h.registrations(t, school)); !slices.Equal(ids, []int64{got.ID}) {
+			t.Errorf("school's registrations %v, want only %d", ids, got.ID)
+		}
+		if mails := h.mailsSettled(t, 1); len(mails) != 1 {
+			t.Errorf("%d e-mails, want only the one about the valid registration: %v", len(mails), subjects(mails))
+		}
+	})
+}
+
+func registrationIDs(list []registratie) []int64 {
+	var ids []int64
+	for _, r := range list {
+		ids = append(ids, r.ID)
+	}
+	return ids
+}
