@@ -116,13 +116,9 @@ type outboxRow struct {
 
 func (f *fixture) row(t *testing.T, id int64) outboxRow {
 	t.Helper()
-	db, err := sql.Open("sqlite", "file:"+f.env.Path+"?_pragma=query_only(1)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := testenv.OpenRaw(t, f.env.Path)
 	var r outboxRow
-	err = db.QueryRow(`SELECT attempts, next_attempt_at, lease_owner, lease_until, sent_at, last_error FROM outbox WHERE id = $1`, id).
+	err := db.QueryRow(`SELECT attempts, next_attempt_at, lease_owner, lease_until, sent_at, last_error FROM outbox WHERE id = $1`, id).
 		Scan(&r.Attempts, &r.NextAttempt, &r.LeaseOwner, &r.LeaseUntil, &r.SentAt, &r.LastError)
 	if err != nil {
 		t.Fatal(err)

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"database/sql"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -16,17 +18,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/testenv"
 )
 
-// rawDB opens the test database beside the application, as someone with a
-// copy of the file would.
-func rawDB(t *testing.T, env *testenv.Env) *sql.DB {
-	t.Helper()
-	db, err := sql.Open("sqlite", "file:"+env.Path+"?_pragma=busy_timeout(5000)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
-}
+func rawDB(t *testing.T, env *testenv.Env) *sql.DB { return testenv.OpenRaw(t, env.Path) }
 
 func count(t *testing.T, db *sql.DB, table string) int {
 	t.Helper()
@@ -49,7 +41,12 @@ func TestRegistrationIsOneTransaction(t *testing.T) {
 		before[tb] = count(t, raw, tb)
 	}
 	// The last step of a registration is queueing its messages; make it fail.
-	if _, err := raw.Exec(`CREATE TRIGGER fail_messages BEFORE INSERT ON messages BEGIN SELECT RAISE(ABORT, 'mail down'); END`); err != nil {
+	failing := `CREATE TRIGGER fail_messages BEFORE INSERT ON messages BEGIN SELECT RAISE(ABORT, 'mail down'); END`
+	if testenv.Postgres() {
+		raw.Exec(`CREATE FUNCTION mail_down() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'mail down'; END $$`)
+		failing = `CREATE TRIGGER fail_messages BEFORE INSERT ON messages FOR EACH ROW EXECUTE FUNCTION mail_down()`
+	}
+	if _, err := raw.Exec(failing); err != nil {
 		t.Fatal(err)
 	}
 
@@ -87,7 +84,13 @@ func TestAuditTrailRecordsChangesAndReadsAndCatchesTampering(t *testing.T) {
 		t.Fatal("the audit log accepted an update")
 	}
 	// Someone with the file drops the guard and changes a record.
-	raw.Exec(`DROP TRIGGER audit_log_no_update`)
+	unguard := `DROP TRIGGER audit_log_no_update`
+	if testenv.Postgres() {
+		unguard += ` ON audit_log`
+	}
+	if _, err := raw.Exec(unguard); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := raw.Exec(`UPDATE audit_log SET professional_id = 999 WHERE id = 3`); err != nil {
 		t.Fatal(err)
 	}
@@ -105,17 +108,21 @@ func TestAuditTrailRecordsChangesAndReadsAndCatchesTampering(t *testing.T) {
 	}
 }
 
-func TestDatabaseFileRevealsNoPersonalDataOfYouths(t *testing.T) {
-	env := testenv.New(t)
-	school := env.Pro(t, env.Org(t, "School", model.TypeOnderwijs))
-	smw := env.Pro(t, env.Org(t, "SMW", model.TypeSMW))
-	gi := env.Pro(t, env.Org(t, "GI", model.TypeGI))
-	subjects := []string{population.BSNTeen, population.BSNChild, population.BSNSibling1}
-	for _, bsn := range subjects {
-		env.Register(t, school, bsn, model.KindSignaal)
-		env.Register(t, smw, bsn, model.KindKetenregistratie)
+// databaseCopy returns what a copy of the database holds: the SQLite file, its
+// write-ahead log and an online backup, or a pg_dump of the PostgreSQL database.
+func databaseCopy(t *testing.T, env *testenv.Env) []byte {
+	t.Helper()
+	if testenv.Postgres() {
+		bins, _ := filepath.Glob("/usr/lib/postgresql/*/bin/pg_dump")
+		if len(bins) == 0 {
+			t.Fatal("pg_dump not found")
+		}
+		out, err := exec.Command(bins[len(bins)-1], "--dbname="+env.Path).Output()
+		if err != nil {
+			t.Fatalf("pg_dump: %v", err)
+		}
+		return out
 	}
-	env.Register(t, gi, population.BSNTeen, model.KindKetenregistratie)
 	backup := env.Path + ".copy"
 	if err := env.DB.Backup(ctx, backup); err != nil {
 		t.Fatal(err)
@@ -128,6 +135,21 @@ func TestDatabaseFileRevealsNoPersonalDataOfYouths(t *testing.T) {
 		}
 		files = append(files, data...)
 	}
+	return files
+}
+
+func TestDatabaseFileRevealsNoPersonalDataOfYouths(t *testing.T) {
+	env := testenv.New(t)
+	school := env.Pro(t, env.Org(t, "School", model.TypeOnderwijs))
+	smw := env.Pro(t, env.Org(t, "SMW", model.TypeSMW))
+	gi := env.Pro(t, env.Org(t, "GI", model.TypeGI))
+	subjects := []string{population.BSNTeen, population.BSNChild, population.BSNSibling1}
+	for _, bsn := range subjects {
+		env.Register(t, school, bsn, model.KindSignaal)
+		env.Register(t, smw, bsn, model.KindKetenregistratie)
+	}
+	env.Register(t, gi, population.BSNTeen, model.KindKetenregistratie)
+	files := databaseCopy(t, env)
 	if !bytes.Contains(files, []byte(smw.Professional.Email)) {
 		t.Fatal("the scan does not see the database's contents")
 	}

@@ -37,14 +37,18 @@ var errRegistrationNotFound = model.Errorf(model.ENOTFOUND, "Deze registratie be
 // end ends one registration and reassigns coordination among who remains.
 func (s *Service) end(ctx context.Context, tx *storage.Tx, r model.Registration, reason model.EndReason, by int64, who audit.Actor) (model.Registration, error) {
 	now := s.now()
-	if _, err := tx.EndRegistration(ctx, r.ID, now, reason, by); err != nil {
-		return r, err
-	}
-	r.EndedAt, r.EndReason = &now, reason
-	y, err := tx.Youth(ctx, r.YouthID)
+	y, err := tx.LockYouthByID(ctx, r.YouthID)
 	if err != nil {
 		return r, err
 	}
+	ended, err := tx.EndRegistration(ctx, r.ID, now, reason, by)
+	if err != nil {
+		return r, err
+	}
+	if !ended { // another transaction ended it meanwhile
+		return tx.Registration(ctx, r.ID)
+	}
+	r.EndedAt, r.EndReason = &now, reason
 	if err := audit.Write(ctx, tx, now, audit.Entry{
 		Actor: who, Action: audit.ActionEnd, ObjectType: "registratie", ObjectID: itoa(r.ID),
 		YouthReference: y.Reference, Purpose: "beëindiging: " + string(reason),

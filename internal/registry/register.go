@@ -141,21 +141,21 @@ func (s *Service) match(ctx context.Context, tx *storage.Tx, y storage.Youth, r 
 	return s.send(ctx, tx, matchMessages(y, newcomer, after, status, s.BaseURL, now)...)
 }
 
+// findOrCreateYouth finds the youth or records it, and holds it until the
+// transaction ends (see storage.LockYouth).
 func (s *Service) findOrCreateYouth(ctx context.Context, tx *storage.Tx, bsn string, sealed []byte, municipality string, now time.Time) (storage.Youth, error) {
-	hash := s.Keys.Hash("bsn", bsn)
-	y, err := tx.YouthByHash(ctx, hash)
-	switch err {
-	case nil:
-		if err := tx.UpdateYouthPerson(ctx, y.ID, sealed, municipality); err != nil {
-			return y, err
-		}
-		y.Person, y.Municipality = sealed, municipality
-		return y, nil
-	case storage.ErrNotFound:
-		y = storage.Youth{BSNHash: hash, Reference: newReference(), Person: sealed, Municipality: municipality}
-		return y, tx.CreateYouth(ctx, &y, now)
+	y, created, err := tx.LockYouth(ctx, storage.Youth{
+		BSNHash: s.Keys.Hash("bsn", bsn), Reference: newReference(), Person: sealed, Municipality: municipality,
+	}, now)
+	if err != nil || created {
+		return y, err
 	}
-	return y, err
+	// Keep the snapshot as the register has it now.
+	if err := tx.UpdateYouthPerson(ctx, y.ID, sealed, municipality); err != nil {
+		return y, err
+	}
+	y.Person, y.Municipality = sealed, municipality
+	return y, nil
 }
 
 func (s *Service) checkRegistering(actor Actor, in Registering, today time.Time) error {

@@ -27,7 +27,12 @@ type AuditRecord struct {
 }
 
 // LastAuditHash returns the hash of the newest audit record, "" for none.
+// It holds the audit chain for this transaction: concurrent transactions
+// append one after the other, so the chain never forks.
 func (tx *Tx) LastAuditHash(ctx context.Context) (string, error) {
+	if err := tx.lockGlobal(ctx, lockAudit); err != nil {
+		return "", err
+	}
 	var h string
 	err := tx.queryRow(ctx, `SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`).Scan(&h)
 	if err == sql.ErrNoRows {

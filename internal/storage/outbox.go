@@ -25,7 +25,8 @@ func (tx *Tx) LeaseMail(ctx context.Context, owner string, now time.Time, lease 
 		WHERE id IN (
 			SELECT id FROM outbox
 			WHERE sent_at IS NULL AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until < $3)
-			ORDER BY next_attempt_at, id LIMIT $4)
+			ORDER BY next_attempt_at, id LIMIT $4`+tx.skipLocked()+`)
+		AND sent_at IS NULL AND (lease_until IS NULL OR lease_until < $3)
 		RETURNING id`, owner, toMillis(now.Add(lease)), toMillis(now), limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to lease mail: %w", err)

@@ -1,7 +1,9 @@
 // Package storage keeps Jeugdketen's data in SQL: one file per table, SQL you
-// can read. SQLite (modernc.org/sqlite, no cgo) is the embedded default. The
-// schema lives in numbered migrations embedded in the binary and applied on
-// open. Every change runs in one transaction through DB.Update; reads run in a
+// can read. SQLite (modernc.org/sqlite, no cgo) is the embedded default;
+// PostgreSQL (pgx) serves regions that run several instances. Both engines run
+// the same queries ($1 placeholders, standard SQL); the few differences are
+// methods on Tx. Each engine's schema lives in numbered migrations embedded
+// in the binary and applied on open. Every change runs in one transaction through DB.Update; reads run in a
 // consistent snapshot through DB.View.
 package storage
 
@@ -19,6 +21,7 @@ import (
 	"strings"
 	"time"
 
+	_ "github.com/jackc/pgx/v5/stdlib"
 	_ "modernc.org/sqlite"
 )
 
@@ -38,11 +41,12 @@ type Tx struct {
 	engine string
 }
 
-// Open opens (and creates when missing) the SQLite database at path and
-// applies the migrations.
+// Open opens the database and applies the migrations: a PostgreSQL database
+// for a postgres:// address, else the SQLite file at that path (created when
+// missing).
 func Open(ctx context.Context, dbPath string) (*DB, error) {
-	if strings.HasPrefix(dbPath, "postgres://") || strings.HasPrefix(dbPath, "postgresql://") {
-		return nil, errors.New("store: PostgreSQL is not supported yet; use a SQLite file path")
+	if IsPostgres(dbPath) {
+		return openPostgres(ctx, dbPath)
 	}
 	pragmas := url.Values{}
 	for _, p := range []string{"journal_mode(WAL)", "synchronous(FULL)", "foreign_keys(1)", "busy_timeout(10000)"} {
@@ -103,8 +107,20 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn fun
 	return nil
 }
 
-// Backup writes a consistent copy of the database to path (SQLite VACUUM INTO).
+// IsPostgres reports whether a database address names PostgreSQL.
+func IsPostgres(dbPath string) bool {
+	return strings.HasPrefix(dbPath, "postgres://") || strings.HasPrefix(dbPath, "postgresql://")
+}
+
+// Engine is "sqlite" or "postgres".
+func (db *DB) Engine() string { return db.engine }
+
+// Backup writes a consistent copy of a SQLite database to path (VACUUM INTO).
+// PostgreSQL is backed up with pg_dump (docs/operations.md).
 func (db *DB) Backup(ctx context.Context, dest string) error {
+	if db.engine != "sqlite" {
+		return errors.New("store: back up PostgreSQL with pg_dump")
+	}
 	if _, err := db.write.ExecContext(ctx, "VACUUM INTO $1", dest); err != nil {
 		return fmt.Errorf("store: unable to back up: %w", err)
 	}
@@ -123,7 +139,11 @@ func (db *DB) migrate(ctx context.Context) error {
 	}
 	sort.Strings(names)
 	return db.Update(ctx, func(tx *Tx) error {
-		if _, err := tx.tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
+		// Instances starting together on one PostgreSQL migrate one at a time.
+		if err := tx.lockGlobal(ctx, lockMigrations); err != nil {
+			return err
+		}
+		if _, err := tx.tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)`); err != nil {
 			return fmt.Errorf("store: unable to create migrations table: %w", err)
 		}
 		for _, name := range names {

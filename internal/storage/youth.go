@@ -39,6 +39,36 @@ func (tx *Tx) YouthByReference(ctx context.Context, ref string) (Youth, error) {
 	return y, notFound(err)
 }
 
+// LockYouth finds a youth by BSN hash, creating it from y when it is new,
+// and holds it for this transaction: registrations about one youth arriving
+// at once on several instances are handled one after the other, so they
+// produce one match and one coordinator.
+func (tx *Tx) LockYouth(ctx context.Context, y Youth, now time.Time) (Youth, bool, error) {
+	_, err := tx.exec(ctx, `
+		INSERT INTO youths (bsn_hash, reference, person, municipality, created_at)
+		VALUES ($1, $2, $3, $4, $5)
+		ON CONFLICT (bsn_hash) DO NOTHING`, y.BSNHash, y.Reference, y.Person, y.Municipality, toMillis(now))
+	if err != nil {
+		return y, false, fmt.Errorf("store: unable to create youth: %w", err)
+	}
+	out := Youth{BSNHash: y.BSNHash}
+	var created int64
+	err = tx.queryRow(ctx, `SELECT id, reference, person, municipality, created_at FROM youths WHERE bsn_hash = $1`+tx.forUpdate(), y.BSNHash).
+		Scan(&out.ID, &out.Reference, &out.Person, &out.Municipality, &created)
+	if err != nil {
+		return out, false, fmt.Errorf("store: unable to lock youth: %w", err)
+	}
+	return out, out.Reference == y.Reference, nil
+}
+
+// LockYouthByID holds a known youth for this transaction (see LockYouth).
+func (tx *Tx) LockYouthByID(ctx context.Context, id int64) (Youth, error) {
+	y := Youth{ID: id}
+	err := tx.queryRow(ctx, `SELECT bsn_hash, reference, person, municipality FROM youths WHERE id = $1`+tx.forUpdate(), id).
+		Scan(&y.BSNHash, &y.Reference, &y.Person, &y.Municipality)
+	return y, notFound(err)
+}
+
 // CreateYouth stores a youth and sets its ID.
 func (tx *Tx) CreateYouth(ctx context.Context, y *Youth, now time.Time) error {
 	err := tx.queryRow(ctx, `

@@ -5,7 +5,12 @@ package testenv
 
 import (
 	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
 	"fmt"
+	"net/url"
+	"os"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -64,10 +69,24 @@ var (
 	persons     []population.Record
 )
 
-// MustOpenDB opens a fresh, migrated database in a temporary folder.
+// PostgresVar names the environment variable that, when set to the URL of a
+// PostgreSQL server (with the right to create databases), makes every test
+// database a fresh PostgreSQL database on it instead of a SQLite file.
+// scripts/test starts such a server and runs the suites a second time.
+const PostgresVar = "JEUGDKETEN_TEST_POSTGRES"
+
+// Postgres reports whether tests run on PostgreSQL.
+func Postgres() bool { return os.Getenv(PostgresVar) != "" }
+
+// MustOpenDB opens a fresh, migrated database: a SQLite file in a temporary
+// folder, or a new PostgreSQL database when PostgresVar is set. It returns the
+// database and its address (file path or URL).
 func MustOpenDB(t testing.TB) (*storage.DB, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "test.db")
+	if Postgres() {
+		path = createPostgresDB(t)
+	}
 	db, err := storage.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
@@ -161,4 +180,50 @@ func (e *Env) Inbox(t testing.TB, a registry.Actor) []storage.Message {
 		t.Fatal(err)
 	}
 	return msgs
+}
+
+// createPostgresDB makes an empty database on the test server, dropped again
+// when the test ends.
+func createPostgresDB(t testing.TB) string {
+	t.Helper()
+	base := os.Getenv(PostgresVar)
+	admin, err := sql.Open("pgx", base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := make([]byte, 6)
+	rand.Read(b)
+	name := "jk_test_" + hex.EncodeToString(b)
+	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
+		admin.Close()
+		t.Fatalf("create test database: %v", err)
+	}
+	t.Cleanup(func() {
+		defer admin.Close()
+		if _, err := admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); err != nil {
+			t.Errorf("drop test database: %v", err)
+		}
+	})
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Path = "/" + name
+	return u.String()
+}
+
+// OpenRaw opens the database at path directly, beside the application, as
+// someone with a copy of it (or a test that inspects rows) would.
+func OpenRaw(t testing.TB, path string) *sql.DB {
+	t.Helper()
+	driver, dsn := "sqlite", "file:"+path+"?_pragma=busy_timeout(5000)"
+	if Postgres() {
+		driver, dsn = "pgx", path
+	}
+	db, err := sql.Open(driver, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
 }
