@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"strconv"
+	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/covenant"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
@@ -21,6 +22,7 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 	cov := fs.String("covenant", env("COVENANT", "brabant"), "covenant preset (brabant, den-haag, almere) or rules file (JEUGDKETEN_COVENANT)")
 	smtp := fs.String("smtp", env("SMTP", ""), "SMTP server, smtp://user:pass@host:587?from=verwijsindex@regio.nl (JEUGDKETEN_SMTP)")
 	baseURL := fs.String("base-url", env("BASE_URL", ""), "public address used in e-mail links (JEUGDKETEN_BASE_URL)")
+	mailLease := fs.Duration("mail-lease", envDuration("MAIL_LEASE", 2*time.Minute), "how long an instance holds e-mail it took; a crashed instance's mail is sent by another after this (JEUGDKETEN_MAIL_LEASE)")
 	ageLimit := fs.Int("age-limit", envInt("AGE_LIMIT", registry.DefaultAgeLimit), "age at which registrations end (JEUGDKETEN_AGE_LIMIT)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -40,7 +42,7 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 		return err
 	}
 	srv, err := server.Start(server.Config{
-		Addr: *addr, DB: db, Keys: keys, Covenant: rules, SMTP: *smtp, BaseURL: *baseURL, AgeLimit: *ageLimit, Log: log,
+		Addr: *addr, DB: db, Keys: keys, Covenant: rules, SMTP: *smtp, BaseURL: *baseURL, AgeLimit: *ageLimit, MailLease: *mailLease, Log: log,
 	})
 	if err != nil {
 		return err
@@ -48,6 +50,13 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 	<-ctx.Done()
 	log.Info("shutting down")
 	return srv.Close()
+}
+
+func envDuration(name string, def time.Duration) time.Duration {
+	if v, err := time.ParseDuration(env(name, "")); err == nil {
+		return v
+	}
+	return def
 }
 
 func envInt(name string, def int) int {

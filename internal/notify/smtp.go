@@ -20,7 +20,8 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
-// SendTimeout bounds one delivery to the SMTP server.
+// SendTimeout bounds one delivery to the SMTP server; a worker with a short
+// lease allows less.
 const SendTimeout = 30 * time.Second
 
 // SMTP sends e-mail through one SMTP server.

@@ -19,7 +19,7 @@ type Worker struct {
 	Sender Sender
 	Owner  string // unique per instance, names its leases
 	Now    func() time.Time
-	Lease  time.Duration // how long a taken batch is ours; at least 2 minutes
+	Lease  time.Duration // how long a taken batch is ours (default 2 minutes); one send may take a quarter of it
 	Batch  int           // default 20
 	Log    *slog.Logger
 }
@@ -34,9 +34,10 @@ func (w *Worker) now() time.Time {
 // RunOnce delivers one batch of due mail and reports how many were sent.
 func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	lease, batch := w.Lease, w.Batch
-	if lease < 2*SendTimeout {
-		lease = max(2*SendTimeout, 2*time.Minute)
+	if lease <= 0 {
+		lease = 2 * time.Minute
 	}
+	sendTimeout := min(lease/4, SendTimeout)
 	if batch == 0 {
 		batch = 20
 	}
@@ -55,10 +56,12 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 		// Send only while the lease surely outlasts the send: past it another
 		// instance may take the same mail. What is left waits for the lease
 		// to expire; a stop request leaves it likewise, untried.
-		if ctx.Err() != nil || w.now().Add(SendTimeout).After(leasedUntil) {
+		if ctx.Err() != nil || w.now().Add(sendTimeout).After(leasedUntil) {
 			break
 		}
-		sendErr := w.Sender.Send(ctx, m)
+		sctx, cancel := context.WithTimeout(ctx, sendTimeout)
+		sendErr := w.Sender.Send(sctx, m)
+		cancel()
 		// A mail the server took must be recorded even when we are told to
 		// stop meanwhile, or it is sent again when the lease runs out.
 		rctx := context.WithoutCancel(ctx)

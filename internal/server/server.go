@@ -37,6 +37,7 @@ type Config struct {
 	AgeLimit      int
 	Now           func() time.Time
 	MailInterval  time.Duration // default 2 s
+	MailLease     time.Duration // how long an instance holds mail it takes; default 2 min
 	SweepInterval time.Duration // default 1 h
 	Log           *slog.Logger
 	Mount         func(mux *http.ServeMux) // extra routes, such as the demo's mail catcher
@@ -134,7 +135,7 @@ func (s *Server) startWorkers(ctx context.Context, cfg Config, reg *registry.Ser
 	if interval == 0 {
 		interval = 2 * time.Second
 	}
-	w := &notify.Worker{DB: cfg.DB, Sender: sender, Owner: owner, Now: cfg.Now, Log: cfg.Log}
+	w := &notify.Worker{DB: cfg.DB, Sender: sender, Owner: owner, Now: cfg.Now, Lease: cfg.MailLease, Log: cfg.Log}
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()
