@@ -29,6 +29,8 @@ var commands = map[string]command{
 	"user add":          {"add a professional to an organisation", userAdd},
 	"token create":      {"create an API token for a professional or a client system; prints it", tokenCreate},
 	"keys generate":     {"write a new key file", keysGenerate},
+	"keys rotate":       {"move the data to a new key file (--new-keys); stop every instance first", keysRotate},
+	"backup":            {"write a consistent copy of a SQLite database while it runs", backup},
 	"audit verify":      {"check the hash chain of the audit trail", auditVerify},
 	"rules show":        {"show a covenant's rules in Dutch", rulesShow},
 }

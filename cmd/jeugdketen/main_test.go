@@ -167,3 +167,17 @@ func TestDemoStartsARegionThatAnswersAndSendsMail(t *testing.T) {
 		t.Fatalf("%d demo mails arrived, want at least 5", len(mails))
 	}
 }
+
+func TestBackupMakesAConsistentCopyThatOpens(t *testing.T) {
+	dir := t.TempDir()
+	db := "--db=" + filepath.Join(dir, "j.db")
+	mustJK(t, "org", "add", db, "--name", "GGD JGZ", "--type", "jgz", "--municipality", "Eindhoven")
+	copyPath := filepath.Join(dir, "copy.db")
+	mustJK(t, "backup", db, "--out", copyPath)
+	if got := mustJK(t, "org", "add", "--db="+copyPath, "--name", "AMW", "--type", "amw", "--municipality", "Eindhoven"); got != "2" {
+		t.Fatalf("the copy does not hold the first organisation: next id %q", got)
+	}
+	if _, err := jk(t, "backup", db, "--out", copyPath); err == nil {
+		t.Fatal("backup overwrote an existing file")
+	}
+}

@@ -24,6 +24,8 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 	baseURL := fs.String("base-url", env("BASE_URL", ""), "public address used in e-mail links (JEUGDKETEN_BASE_URL)")
 	mailLease := fs.Duration("mail-lease", envDuration("MAIL_LEASE", 2*time.Minute), "how long an instance holds e-mail it took; a crashed instance's mail is sent by another after this (JEUGDKETEN_MAIL_LEASE)")
 	ageLimit := fs.Int("age-limit", envInt("AGE_LIMIT", registry.DefaultAgeLimit), "age at which registrations end (JEUGDKETEN_AGE_LIMIT)")
+	apiRate := fs.Float64("api-rate", envFloat("API_RATE", server.DefaultAPIRate), "API requests per second per token, bursts of twice that; counted per instance; 0: no limit (JEUGDKETEN_API_RATE)")
+	trustProxy := fs.Bool("trust-proxy", env("TRUST_PROXY", "") == "true", "behind a reverse proxy: take the client address from its X-Forwarded-For, for the limits and the audit trail (JEUGDKETEN_TRUST_PROXY=true)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -43,6 +45,7 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 	}
 	srv, err := server.Start(server.Config{
 		Addr: *addr, DB: db, Keys: keys, Covenant: rules, SMTP: *smtp, BaseURL: *baseURL, AgeLimit: *ageLimit, MailLease: *mailLease, Log: log,
+		APIRate: noLimitAtZero(*apiRate), TrustProxy: *trustProxy,
 	})
 	if err != nil {
 		return err
@@ -64,4 +67,20 @@ func envInt(name string, def int) int {
 		return v
 	}
 	return def
+}
+
+func envFloat(name string, def float64) float64 {
+	if v, err := strconv.ParseFloat(env(name, ""), 64); err == nil {
+		return v
+	}
+	return def
+}
+
+// noLimitAtZero maps the flag's "0: no limit" onto server.Config, where 0
+// means the default.
+func noLimitAtZero(rate float64) float64 {
+	if rate <= 0 {
+		return -1
+	}
+	return rate
 }

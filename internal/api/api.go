@@ -9,13 +9,17 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"math"
+	"net"
 	"net/http"
+	"net/netip"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/auth"
 	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/ratelimit"
 	"github.com/jeugdketen/jeugdketen/internal/region"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
@@ -28,6 +32,19 @@ type Handler struct {
 	Region   *region.Service
 	Now      func() time.Time
 	Log      *slog.Logger
+	Limits   Limits
+}
+
+// Limits slow callers down (counted per instance, see package ratelimit). A
+// nil limiter does not limit.
+type Limits struct {
+	// PerToken counts the requests of each valid token.
+	PerToken *ratelimit.Limiter
+	// BadToken counts, per client address, the requests that present a token
+	// that is not valid, to make guessing tokens slow. While an address is
+	// over it, every request from there is refused before its token is
+	// looked at, so a guess cannot be tested meanwhile.
+	BadToken *ratelimit.Limiter
 }
 
 // Routes registers the API on mux under /api/v1/. Any other path or method
@@ -74,9 +91,14 @@ func (h *Handler) now() time.Time {
 
 type callerKey struct{}
 
-// authed resolves the bearer token before calling next.
+// authed resolves the bearer token before calling next, within the limits.
 func (h *Handler) authed(next func(http.ResponseWriter, *http.Request, auth.Caller)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		addr := addressKey(r.RemoteAddr)
+		if blocked, wait := h.Limits.BadToken.Blocked(addr); blocked {
+			tooMany(w, r, wait, "Te veel verzoeken met een ongeldig toegangstoken vanaf uw adres.")
+			return
+		}
 		scheme, token, ok := strings.Cut(r.Header.Get("Authorization"), " ")
 		if !ok || !strings.EqualFold(scheme, "Bearer") {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="jeugdketen"`)
@@ -85,12 +107,45 @@ func (h *Handler) authed(next func(http.ResponseWriter, *http.Request, auth.Call
 		}
 		c, err := auth.Authenticate(r.Context(), h.DB, strings.TrimSpace(token), h.now())
 		if err != nil {
+			if model.ErrorCode(err) == model.EUNAUTHORIZED {
+				h.Limits.BadToken.Allow(addr)
+			}
 			w.Header().Set("WWW-Authenticate", `Bearer realm="jeugdketen", error="invalid_token"`)
 			h.fail(w, r, err)
 			return
 		}
+		if ok, wait := h.Limits.PerToken.Allow(strconv.FormatInt(c.TokenID, 10)); !ok {
+			tooMany(w, r, wait, "Te veel verzoeken met dit toegangstoken.")
+			return
+		}
 		next(w, r.WithContext(context.WithValue(r.Context(), callerKey{}, c)), c)
 	})
+}
+
+// tooMany answers 429 with the wait in Retry-After and in the Dutch text.
+func tooMany(w http.ResponseWriter, r *http.Request, wait time.Duration, what string) {
+	secs := max(1, int(math.Ceil(wait.Seconds())))
+	w.Header().Set("Retry-After", strconv.Itoa(secs))
+	writeProblem(w, r, model.Errorf(model.ETOOMANY, "%s Wacht %d seconde(n) en probeer het dan opnieuw.", what, secs))
+}
+
+// addressKey is the key under which a client address is counted: the IP
+// address, or for IPv6 its /64 network, which one subscriber usually has whole.
+func addressKey(remoteAddr string) string {
+	host, _, err := net.SplitHostPort(remoteAddr)
+	if err != nil {
+		host = remoteAddr
+	}
+	ip, err := netip.ParseAddr(host)
+	if err != nil {
+		return host
+	}
+	ip = ip.Unmap()
+	if ip.Is6() {
+		p, _ := ip.Prefix(64)
+		return p.String()
+	}
+	return ip.String()
 }
 
 // admin lets only a regional administrator's own token through.
@@ -183,10 +238,11 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	enc.Encode(v)
 }
 
-// fail writes the problem for err and logs internal errors.
+// fail writes the problem for err and logs internal errors. The log names the
+// route pattern, not the path or query as sent: a caller may put a BSN there.
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if model.ErrorCode(err) == model.EINTERNAL && h.Log != nil {
-		h.Log.Error("api request failed", "method", r.Method, "path", r.URL.Path, "error", err)
+		h.Log.Error("api request failed", "route", r.Pattern, "error", err)
 	}
 	writeProblem(w, r, err)
 }

@@ -40,6 +40,12 @@ type harness struct {
 
 func start(t *testing.T) *harness {
 	t.Helper()
+	return startWith(t, nil)
+}
+
+// startWith starts a harness whose server configuration configure changes.
+func startWith(t *testing.T, configure func(*server.Config)) *harness {
+	t.Helper()
 	env := testenv.New(t)
 	catcher, err := mailcatcher.Start("127.0.0.1:0")
 	if err != nil {
@@ -50,11 +56,15 @@ func start(t *testing.T) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := server.Start(server.Config{
+	cfg := server.Config{
 		Addr: "127.0.0.1:0", DB: env.DB, Keys: env.Keys, Covenant: rules, Now: env.Clock.Now,
 		SMTP: "smtp://" + catcher.Addr() + "?tls=none", MailInterval: mailInterval,
 		Log: slog.New(slog.DiscardHandler),
-	})
+	}
+	if configure != nil {
+		configure(&cfg)
+	}
+	srv, err := server.Start(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

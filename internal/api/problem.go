@@ -29,6 +29,7 @@ var statuses = map[string]struct {
 	model.EFORBIDDEN:    {http.StatusForbidden, "Geen toegang"},
 	model.ECONFLICT:     {http.StatusConflict, "Conflict"},
 	model.EUNAVAILABLE:  {http.StatusServiceUnavailable, "Tijdelijk niet beschikbaar"},
+	model.ETOOMANY:      {http.StatusTooManyRequests, "Te veel verzoeken"},
 	model.EINTERNAL:     {http.StatusInternalServerError, "Interne fout"},
 }
 

@@ -13,6 +13,7 @@ const (
 	EFORBIDDEN    = "forbidden"    // known caller, not allowed
 	ECONFLICT     = "conflict"     // the state does not allow this now
 	EUNAVAILABLE  = "unavailable"  // a dependency (population register, mail) is down
+	ETOOMANY      = "too_many"     // the caller sent too many requests; try again later
 	EINTERNAL     = "internal"
 )
 

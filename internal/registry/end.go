@@ -2,6 +2,7 @@ package registry
 
 import (
 	"context"
+	"log/slog"
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/audit"
@@ -139,7 +140,7 @@ func (s *Service) endBySweep(ctx context.Context, id int64, reason model.EndReas
 
 // RunSweeps runs both sweeps every interval while this instance holds the
 // sweep lease, until ctx ends.
-func (s *Service) RunSweeps(ctx context.Context, owner string, interval time.Duration, logf func(string, ...any)) {
+func (s *Service) RunSweeps(ctx context.Context, owner string, interval time.Duration, log *slog.Logger) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
@@ -153,9 +154,9 @@ func (s *Service) RunSweeps(ctx context.Context, owner string, interval time.Dur
 			n1, err1 := s.Sweep(ctx)
 			n2, err2 := s.SweepAgeLimit(ctx)
 			if err1 != nil || err2 != nil {
-				logf("sweep failed", "einddatum", err1, "leeftijdsgrens", err2)
+				log.Error("sweep failed", "einddatum", err1, "leeftijdsgrens", err2)
 			} else if n1+n2 > 0 {
-				logf("sweep ended registrations", "einddatum", n1, "leeftijdsgrens", n2)
+				log.Info("sweep ended registrations", "einddatum", n1, "leeftijdsgrens", n2)
 			}
 		}
 		select {

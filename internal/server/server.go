@@ -4,22 +4,28 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/api"
 	"github.com/jeugdketen/jeugdketen/internal/covenant"
+	"github.com/jeugdketen/jeugdketen/internal/metrics"
 	"github.com/jeugdketen/jeugdketen/internal/notify"
 	"github.com/jeugdketen/jeugdketen/internal/population"
+	"github.com/jeugdketen/jeugdketen/internal/ratelimit"
 	"github.com/jeugdketen/jeugdketen/internal/region"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
 	"github.com/jeugdketen/jeugdketen/internal/secret"
@@ -41,7 +47,24 @@ type Config struct {
 	SweepInterval time.Duration // default 1 h
 	Log           *slog.Logger
 	Mount         func(mux *http.ServeMux) // extra routes, such as the demo's mail catcher
+
+	// Rate limits, counted per instance (see package ratelimit).
+	APIRate  float64 // API requests per second per token; 0: DefaultAPIRate; negative: no limit
+	APIBurst int     // API requests at once per token; 0: twice the rate
+	// BadTokens is how many requests with an invalid token a client address
+	// may make per minute; 0: DefaultBadTokens; negative: no limit.
+	BadTokens int
+	// TrustProxy takes the client address from the last X-Forwarded-For entry,
+	// for a server behind a reverse proxy that sets it. Without it every
+	// caller would share the proxy's address in the limits and the audit trail.
+	TrustProxy bool
 }
+
+// Default rate limits.
+const (
+	DefaultAPIRate   = 50
+	DefaultBadTokens = 10
+)
 
 // Server is a running instance.
 type Server struct {
@@ -72,7 +95,9 @@ func Start(cfg Config) (*Server, error) {
 	}
 	adm := &region.Service{DB: cfg.DB, Now: cfg.Now}
 	mux := http.NewServeMux()
-	(&api.Handler{DB: cfg.DB, Registry: reg, Region: adm, Now: cfg.Now, Log: cfg.Log}).Routes(mux)
+	(&api.Handler{DB: cfg.DB, Registry: reg, Region: adm, Now: cfg.Now, Log: cfg.Log, Limits: limits(cfg)}).Routes(mux)
+	measure := metrics.New(cfg.DB)
+	mux.Handle("GET /metrics", measure.Handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
 		if err := cfg.DB.View(r.Context(), func(tx *storage.Tx) error { _, err := tx.Setting(r.Context(), "keys"); return err }); err != nil {
@@ -87,7 +112,7 @@ func Start(cfg Config) (*Server, error) {
 	}
 	s := &Server{Registry: reg, Region: adm, addr: addr}
 	s.http = &http.Server{
-		Handler:           securityHeaders(mux),
+		Handler:           handler(cfg, measure.Measure(mux)),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -121,7 +146,7 @@ func (s *Server) startWorkers(ctx context.Context, cfg Config, reg *registry.Ser
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()
-		reg.RunSweeps(ctx, owner, sweep, func(msg string, args ...any) { cfg.Log.Info(msg, args...) })
+		reg.RunSweeps(ctx, owner, sweep, cfg.Log)
 	}()
 	if cfg.SMTP == "" {
 		cfg.Log.Warn("no SMTP server configured (--smtp): messages appear in the inbox, e-mail stays queued")
@@ -164,13 +189,64 @@ func instanceName() string {
 	return fmt.Sprintf("%s-%d-%s", host, os.Getpid(), hex.EncodeToString(b))
 }
 
-func securityHeaders(next http.Handler) http.Handler {
+// handler wraps the routes in what every request gets.
+func handler(cfg Config, mux http.Handler) http.Handler {
+	h := securityHeaders(mux, strings.HasPrefix(strings.ToLower(cfg.BaseURL), "https://"))
+	if cfg.TrustProxy {
+		h = forwardedFor(h)
+	}
+	return h
+}
+
+func limits(cfg Config) api.Limits {
+	var l api.Limits
+	if rate := cmp.Or(cfg.APIRate, DefaultAPIRate); rate > 0 {
+		l.PerToken = ratelimit.New(rate, cmp.Or(cfg.APIBurst, int(math.Ceil(2*rate))))
+	}
+	if n := cmp.Or(cfg.BadTokens, DefaultBadTokens); n > 0 {
+		l.BadToken = ratelimit.New(float64(n)/60, n)
+	}
+	return l
+}
+
+// contentSecurityPolicy allows scripts, styles and forms only from this
+// server, never inline, and no framing. A handler may set its own policy
+// (the demo's mail catcher needs inline style): securityHeaders sets its
+// headers before the handler runs, so the handler's value wins.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+
+// securityHeaders sets the hardening headers on every answer. HSTS only where
+// the browser reached us over TLS: directly, or through a proxy when the
+// public address (BaseURL) is https.
+func securityHeaders(next http.Handler, https bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
+		h.Set("Content-Security-Policy", contentSecurityPolicy)
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("X-Frame-Options", "DENY")
-		h.Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'")
+		if https || r.TLS != nil {
+			h.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// forwardedFor sets the request's remote address to the last entry of
+// X-Forwarded-For: the address our own proxy saw. Earlier entries come from
+// the client and prove nothing.
+func forwardedFor(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		values := r.Header.Values("X-Forwarded-For")
+		if len(values) > 0 {
+			entries := strings.Split(values[len(values)-1], ",")
+			if ip, err := netip.ParseAddr(strings.TrimSpace(entries[len(entries)-1])); err == nil {
+				r2 := r.Clone(r.Context())
+				r2.RemoteAddr = netip.AddrPortFrom(ip.Unmap(), 0).String()
+				r = r2
+			}
+		}
 		next.ServeHTTP(w, r)
 	})
 }
