@@ -8,7 +8,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -48,13 +47,10 @@ type Entry struct {
 	Purpose        string // legal ground or purpose
 }
 
-// Write appends an entry in the caller's transaction, so the log and the
-// change it records commit together.
+// Write adds an entry to the caller's transaction, so the log and the change
+// it records commit together. The entry is chained at commit: the chain is
+// held only for those last inserts, not for the whole transaction.
 func Write(ctx context.Context, tx *storage.Tx, at time.Time, e Entry) error {
-	prev, err := tx.LastAuditHash(ctx)
-	if err != nil {
-		return fmt.Errorf("audit: unable to read chain: %w", err)
-	}
 	if e.Outcome == "" {
 		e.Outcome = "ok"
 	}
@@ -62,10 +58,10 @@ func Write(ctx context.Context, tx *storage.Tx, at time.Time, e Entry) error {
 		At: at.UTC().Truncate(time.Millisecond), ProfessionalID: e.Actor.ProfessionalID, OrganisationID: e.Actor.OrganisationID,
 		ActorRole: e.Actor.Role, ClientSystem: e.Actor.ClientSystem, Action: e.Action, ObjectType: e.ObjectType,
 		ObjectID: e.ObjectID, YouthReference: e.YouthReference, Source: e.Actor.Source, Outcome: e.Outcome,
-		Purpose: e.Purpose, PrevHash: prev,
+		Purpose: e.Purpose,
 	}
-	r.Hash = hash(r)
-	return tx.AppendAudit(ctx, &r)
+	tx.QueueAudit(r, hash)
+	return nil
 }
 
 // hash covers every field but the ID and the hash itself.

@@ -77,3 +77,37 @@ func (tx *Tx) AuditRecords(ctx context.Context, fn func(AuditRecord) error) erro
 	}
 	return rows.Err()
 }
+
+type queuedAudit struct {
+	record AuditRecord
+	hash   func(AuditRecord) string
+}
+
+// QueueAudit adds a record that is chained and stored just before this
+// transaction commits; hash computes a record's hash once PrevHash is set.
+func (tx *Tx) QueueAudit(r AuditRecord, hash func(AuditRecord) string) {
+	tx.audit = append(tx.audit, queuedAudit{r, hash})
+}
+
+// appendQueuedAudit chains the queued records after the newest one. On
+// PostgreSQL the chain's lock is held from here to the commit only.
+func (tx *Tx) appendQueuedAudit(ctx context.Context) error {
+	if len(tx.audit) == 0 {
+		return nil
+	}
+	prev, err := tx.LastAuditHash(ctx)
+	if err != nil {
+		return fmt.Errorf("store: unable to read audit chain: %w", err)
+	}
+	for _, q := range tx.audit {
+		r := q.record
+		r.PrevHash = prev
+		r.Hash = q.hash(r)
+		if err := tx.AppendAudit(ctx, &r); err != nil {
+			return err
+		}
+		prev = r.Hash
+	}
+	tx.audit = nil
+	return nil
+}

@@ -39,6 +39,7 @@ type DB struct {
 type Tx struct {
 	tx     *sql.Tx
 	engine string
+	audit  []queuedAudit // appended to the chain just before commit
 }
 
 // Open opens the database and applies the migrations: a PostgreSQL database
@@ -98,7 +99,11 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn fun
 	}
 	// Rolled back on an error and on a panic alike; after Commit it is a no-op.
 	defer tx.Rollback()
-	if err := fn(&Tx{tx: tx, engine: db.engine}); err != nil {
+	t := &Tx{tx: tx, engine: db.engine}
+	if err := fn(t); err != nil {
+		return err
+	}
+	if err := t.appendQueuedAudit(ctx); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
