@@ -82,3 +82,9 @@ func TestValidationNamesEveryBadField(t *testing.T) {
 		t.Errorf("bad type without a role names %+v, want only type", ps)
 	}
 }
+
+func BenchmarkValidBSN(b *testing.B) {
+	for b.Loop() {
+		ValidBSN("999998006")
+	}
+}

@@ -1,0 +1,66 @@
+package registry_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/population"
+	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/storage"
+	"github.com/jeugdketen/jeugdketen/internal/testenv"
+)
+
+// youthBSNs returns the BSNs of the test persons who are youths on the test day.
+func youthBSNs() []string {
+	var out []string
+	for _, r := range population.TestPersons() {
+		if age := model.AgeOn(r.Person.BirthDate, population.TestDay()); age >= 0 && age < 24 {
+			out = append(out, r.Person.BSN)
+		}
+	}
+	return out
+}
+
+// BenchmarkRegisterTransaction measures one whole registration: register
+// lookup, youth lock, match, covenant, audit and messages, committed.
+func BenchmarkRegisterTransaction(b *testing.B) {
+	env := testenv.New(b)
+	var actors []registry.Actor
+	for i, typ := range []model.OrgType{model.TypeJGZ, model.TypeSMW, model.TypeAMW, model.TypeJeugdhulp, model.TypeGGZ, model.TypeWijkteam} {
+		actors = append(actors, env.Pro(b, env.Org(b, fmt.Sprint("org", i), typ)))
+	}
+	bsns := youthBSNs()
+	i := 0
+	for b.Loop() {
+		a := actors[i%len(actors)]
+		bsn := bsns[(i/len(actors))%len(bsns)]
+		kind := model.KindSignaal
+		if (i/(len(actors)*len(bsns)))%2 == 1 {
+			kind = model.KindKetenregistratie // a new registration, not a resend, on the second round
+		}
+		if _, err := env.Registry.Register(ctx, a, registry.Registering{BSN: bsn, Kind: kind}); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// BenchmarkInvolvements measures the match lookup: who is involved with a youth.
+func BenchmarkInvolvements(b *testing.B) {
+	env := testenv.New(b)
+	var youthID int64
+	for i, typ := range []model.OrgType{model.TypeOnderwijs, model.TypeJGZ, model.TypeSMW, model.TypeAMW, model.TypeGI} {
+		r := env.Register(b, env.Pro(b, env.Org(b, fmt.Sprint("org", i), typ)), population.BSNTeen, model.KindSignaal)
+		youthID = r.Youth.ID
+	}
+	for b.Loop() {
+		err := env.DB.View(ctx, func(tx *storage.Tx) error {
+			_, err := tx.Involvements(ctx, youthID)
+			return err
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
