@@ -30,6 +30,8 @@ var commands = map[string]command{
 	"token create":      {"create an API token for a professional or a client system; prints it", tokenCreate},
 	"keys generate":     {"write a new key file", keysGenerate},
 	"keys rotate":       {"move the data to a new key file (--new-keys); stop every instance first", keysRotate},
+	"bench generate":    {"generate a synthetic region or country for benchmarks", benchGenerate},
+	"bench load":        {"drive a running server on loopback and print throughput and latency", benchLoad},
 	"backup":            {"write a consistent copy of a SQLite database while it runs", backup},
 	"audit verify":      {"check the hash chain of the audit trail", auditVerify},
 	"rules show":        {"show a covenant's rules in Dutch", rulesShow},

@@ -1,0 +1,142 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/bench"
+	"github.com/jeugdketen/jeugdketen/internal/covenant"
+	"github.com/jeugdketen/jeugdketen/internal/storage"
+)
+
+// benchGenerate builds a synthetic region or country straight into a database.
+func benchGenerate(ctx context.Context, args []string, out io.Writer) error {
+	fs := newFlags("bench generate")
+	dbPath := dbFlag(fs)
+	keysPath := keysFlag(fs)
+	youth := fs.Int("youth", 100_000, "youths (0–23) in the population register")
+	regs := fs.Int("registrations", 20_000, "active registrations")
+	orgs := fs.Int("orgs", 500, "organisations (two professionals each)")
+	tokens := fs.Int("tokens", 64, "API tokens to create for the load harness")
+	tokensOut := fs.String("tokens-out", "bench-tokens.json", "file to write the tokens to")
+	cov := fs.String("covenant", env("COVENANT", "brabant"), "covenant preset or rules file")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *youth < 1 || *regs < 0 || *orgs < 1 {
+		return errors.New("--youth and --orgs must be at least 1, --registrations at least 0")
+	}
+	rules, err := covenant.Open(*cov)
+	if err != nil {
+		return err
+	}
+	db, err := storage.Open(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	keys, err := loadKeys(ctx, db, *keysPath)
+	if err != nil {
+		return err
+	}
+	g, err := bench.Generate(ctx, db, keys, rules, bench.Options{Youth: *youth, Registrations: *regs, Orgs: *orgs, Tokens: *tokens, Seed: 1, Progress: out})
+	if err != nil {
+		return err
+	}
+	if err := bench.WriteTokens(*tokensOut, g.Tokens); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "%d personen, %d organisaties, %d medewerkers, %d jeugdigen met %d registraties, %d matches, %d coördinaties in %s: %.0f rijen/s\n",
+		g.Persons, g.Orgs, g.Professionals, g.Youths, g.Registrations, g.Matches, g.Coordinations, g.Elapsed.Round(time.Millisecond), g.RowsPerSecond())
+	fmt.Fprintf(out, "tokens in %s\n", *tokensOut)
+	return nil
+}
+
+// benchLoad drives a running server and prints throughput and latency per
+// operation next to the database's raw write rate.
+func benchLoad(ctx context.Context, args []string, out io.Writer) error {
+	fs := newFlags("bench load")
+	target := fs.String("url", "http://127.0.0.1:8080", "server to drive (loopback only)")
+	tokensPath := fs.String("tokens", "bench-tokens.json", "tokens written by bench generate")
+	clients := fs.Int("clients", 64, "concurrent clients")
+	duration := fs.Duration("duration", 30*time.Second, "how long to run")
+	requests := fs.Int("requests", 0, "stop after this many requests (0: only the duration)")
+	youth := fs.Int("youth", 100_000, "--youth given to bench generate")
+	mix := fs.String("mix", "", "operation shares, e.g. registreren=50,herhalen=10,beeindigen=5,berichten=20,jeugdige=15")
+	dbPath := fs.String("db", env("DB", ""), "the server's database, to measure its raw write rate first (optional)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	tokens, err := bench.ReadTokens(*tokensPath)
+	if err != nil {
+		return err
+	}
+	shares, err := parseMix(*mix)
+	if err != nil {
+		return err
+	}
+	var ref *bench.Reference
+	if *dbPath != "" {
+		db, err := storage.Open(ctx, *dbPath)
+		if err != nil {
+			return err
+		}
+		r, err := bench.MeasureReference(ctx, db, 2000)
+		db.Close()
+		if err != nil {
+			return err
+		}
+		ref = &r
+	}
+	res, err := bench.Load(ctx, bench.LoadOptions{URL: *target, Tokens: tokens, Clients: *clients, Duration: *duration, Requests: *requests, Youth: *youth, Mix: shares, Seed: uint64(time.Now().UnixNano())})
+	if err != nil {
+		return err
+	}
+	PrintLoad(out, res, ref, *clients)
+	return nil
+}
+
+// PrintLoad writes the measured table.
+func PrintLoad(out io.Writer, res bench.LoadResult, ref *bench.Reference, clients int) {
+	fmt.Fprintf(out, "%d clients, %s, %d cores\n\n", clients, res.Elapsed.Round(time.Millisecond), runtime.NumCPU())
+	fmt.Fprintf(out, "%-12s %8s %7s %9s %9s %9s %9s %9s\n", "operatie", "aantal", "fouten", "per s", "p50", "p95", "p99", "max")
+	for _, o := range res.Ops {
+		fmt.Fprintf(out, "%-12s %8d %7d %9.0f %9s %9s %9s %9s\n", o.Name, o.Count, o.Errors, res.PerSecond(o.Name),
+			ms(o.P50), ms(o.P95), ms(o.P99), ms(o.Max))
+	}
+	for e, n := range res.Errors {
+		fmt.Fprintf(out, "fout %q: %d keer\n", e, n)
+	}
+	if ref != nil {
+		writes := res.PerSecond(bench.OpRegister) + res.PerSecond(bench.OpRepeat) + res.PerSecond(bench.OpEnd)
+		fmt.Fprintf(out, "\ndatabase zelf: %.0f duurzame commits/s (1 rij), %.0f rijen/s in één transactie\n", ref.SingleCommitsPerSecond, ref.BatchedRowsPerSecond)
+		fmt.Fprintf(out, "schrijvende verzoeken %.0f/s = %.2f × de duurzame commits van de database\n", writes, writes/ref.SingleCommitsPerSecond)
+	}
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.2fms", float64(d.Microseconds())/1000) }
+
+func parseMix(s string) (map[string]int, error) {
+	if s == "" {
+		return nil, nil
+	}
+	out := map[string]int{}
+	for _, part := range strings.Split(s, ",") {
+		name, val, ok := strings.Cut(strings.TrimSpace(part), "=")
+		n, err := strconv.Atoi(val)
+		if !ok || err != nil || n < 0 {
+			return nil, fmt.Errorf("--mix: %q is not name=share", part)
+		}
+		if _, known := bench.DefaultMix[name]; !known {
+			return nil, fmt.Errorf("--mix: unknown operation %q (registreren, herhalen, beeindigen, berichten, jeugdige)", name)
+		}
+		out[name] = n
+	}
+	return out, nil
+}

@@ -1,0 +1,69 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// BulkInsert inserts many rows into one table with multi-row INSERT
+// statements, for the benchmark data generator and imports. Columns and table
+// are the caller's constants, never user input.
+func (tx *Tx) BulkInsert(ctx context.Context, table string, columns []string, rows [][]any) error {
+	const maxParams = 30000 // below SQLite's and PostgreSQL's limits
+	per := max(1, maxParams/len(columns))
+	for start := 0; start < len(rows); start += per {
+		end := min(start+per, len(rows))
+		var b strings.Builder
+		b.WriteString("INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ") VALUES ")
+		args := make([]any, 0, (end-start)*len(columns))
+		n := 1
+		for i, row := range rows[start:end] {
+			if len(row) != len(columns) {
+				return fmt.Errorf("store: bulk insert into %s: row has %d values for %d columns", table, len(row), len(columns))
+			}
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteByte('(')
+			for j := range row {
+				if j > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteString("$" + strconv.Itoa(n))
+				n++
+			}
+			b.WriteByte(')')
+			args = append(args, row...)
+		}
+		if _, err := tx.exec(ctx, b.String(), args...); err != nil {
+			return fmt.Errorf("store: unable to bulk insert into %s: %w", table, err)
+		}
+	}
+	return nil
+}
+
+// MaxID returns the highest id of a table with an id column, 0 when empty.
+func (tx *Tx) MaxID(ctx context.Context, table string) (int64, error) {
+	var id int64
+	err := tx.queryRow(ctx, `SELECT COALESCE(MAX(id), 0) FROM `+table).Scan(&id)
+	return id, err
+}
+
+// ResetIdentity makes PostgreSQL's identity columns continue after rows that
+// were inserted with explicit ids; SQLite does so by itself.
+func (tx *Tx) ResetIdentity(ctx context.Context, table string) error {
+	if tx.engine != "postgres" {
+		return nil
+	}
+	_, err := tx.exec(ctx, `SELECT setval(pg_get_serial_sequence('`+table+`', 'id'), GREATEST((SELECT MAX(id) FROM `+table+`), 1))`)
+	return err
+}
+
+// Exec runs a statement; for tools such as the benchmark harness that
+// measure the database itself.
+func (tx *Tx) Exec(ctx context.Context, query string, args ...any) error {
+	_, err := tx.exec(ctx, query, args...)
+	return err
+}
