@@ -19,10 +19,10 @@ import (
 
 // Options says how large a data set to generate.
 type Options struct {
-	Youth         int   // persons aged 0–23 in the population register
-	Registrations int   // active registrations
-	Orgs          int   // organisations, two professionals each
-	Tokens        int   // API tokens to create for the load harness (professionals of the first orgs)
+	Youth         int // persons aged 0–23 in the population register
+	Registrations int // active registrations
+	Orgs          int // organisations, two professionals each
+	Tokens        int // API tokens to create for the load harness (professionals of the first orgs)
 	Seed          uint64
 	Now           time.Time
 	Progress      io.Writer // a progress line per step; nil for none
