@@ -11,7 +11,9 @@ import (
 // statements, for the benchmark data generator and imports. Columns and table
 // are the caller's constants, never user input.
 func (tx *Tx) BulkInsert(ctx context.Context, table string, columns []string, rows [][]any) error {
-	const maxParams = 30000 // below SQLite's and PostgreSQL's limits
+	// SQLite looks a $n parameter up by name, a linear search per value, so
+	// its statements use positional ? and stay moderate in size.
+	const maxParams = 4000
 	per := max(1, maxParams/len(columns))
 	for start := 0; start < len(rows); start += per {
 		end := min(start+per, len(rows))
@@ -31,7 +33,11 @@ func (tx *Tx) BulkInsert(ctx context.Context, table string, columns []string, ro
 				if j > 0 {
 					b.WriteString(", ")
 				}
-				b.WriteString("$" + strconv.Itoa(n))
+				if tx.engine == "sqlite" {
+					b.WriteByte('?')
+				} else {
+					b.WriteString("$" + strconv.Itoa(n))
+				}
 				n++
 			}
 			b.WriteByte(')')
