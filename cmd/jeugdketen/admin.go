@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/audit"
+	"github.com/jeugdketen/jeugdketen/internal/auth"
 	"github.com/jeugdketen/jeugdketen/internal/covenant"
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/population"
@@ -76,7 +77,42 @@ func userAdd(ctx context.Context, args []string, out io.Writer) error {
 		if err != nil {
 			return err
 		}
+		password := auth.NewPassword()
+		if err := (&auth.People{DB: s.DB}).SetPassword(ctx, operator(), p.ID, password); err != nil {
+			return err
+		}
 		fmt.Fprintln(out, p.ID)
+		fmt.Fprintf(out, "eerste wachtwoord (één keer getoond; de tweede factor stelt %s in bij de eerste keer inloggen): %s\n", p.Email, password)
+		return nil
+	})
+}
+
+// userPassword gives a professional a new random password, for one who
+// forgot theirs; their sessions end.
+func userPassword(ctx context.Context, args []string, out io.Writer) error {
+	fs := newFlags("user password")
+	dbPath := dbFlag(fs)
+	email := fs.String("email", "", "e-mail address of the professional")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	return withRegion(ctx, *dbPath, func(s *region.Service) error {
+		var id int64
+		if err := s.DB.View(ctx, func(tx *storage.Tx) error {
+			p, err := tx.ProfessionalByEmail(ctx, *email)
+			if err == storage.ErrNotFound {
+				return model.InvalidField("email", "Er is geen medewerker met dit e-mailadres.")
+			}
+			id = p.ID
+			return err
+		}); err != nil {
+			return err
+		}
+		password := auth.NewPassword()
+		if err := (&auth.People{DB: s.DB}).SetPassword(ctx, operator(), id, password); err != nil {
+			return err
+		}
+		fmt.Fprintln(out, password)
 		return nil
 	})
 }

@@ -67,12 +67,13 @@ func runDemo(ctx context.Context, args []string, out io.Writer) error {
 		Mount: func(mux *http.ServeMux) {
 			mux.Handle("/demo/mail/", http.StripPrefix("/demo/mail", catcher.Handler()))
 		},
+		MailView: "/demo/mail/",
 	})
 	if err != nil {
 		return err
 	}
 	defer srv.Close()
-	region, err := demo.Seed(ctx, db, keys, srv.Registry, srv.Region)
+	region, err := demo.Seed(ctx, db, keys, srv.Registry, srv.Region, srv.People)
 	if err != nil {
 		return err
 	}
@@ -94,16 +95,17 @@ func runDemo(ctx context.Context, args []string, out io.Writer) error {
 
 func printDemo(w io.Writer, base, dir string, r demo.Region, covenantName string) {
 	fmt.Fprintf(w, "Jeugdketen demo draait op %s (convenant: %s)\n", base, covenantName)
+	fmt.Fprintf(w, "Inloggen:            %s/inloggen  wachtwoord %q, code: jeugdketen totp <TOTP-geheim>\n", base, demo.Password)
 	fmt.Fprintf(w, "Verstuurde e-mail:   %s/demo/mail/\n", base)
 	fmt.Fprintf(w, "API-beschrijving:    %s/api/v1/openapi.json\n", base)
 	fmt.Fprintf(w, "Alle logins en tokens staan ook in %s\n\n", filepath.Join(dir, "demo.json"))
-	fmt.Fprintln(w, "Medewerkers (API-token per medewerker):")
+	fmt.Fprintln(w, "Medewerkers (inloggen: e-mail, wachtwoord, en de code bij het TOTP-geheim; of het API-token):")
 	for _, p := range r.Professionals {
 		admin := ""
 		if p.Admin {
 			admin = "  [regiobeheerder]"
 		}
-		fmt.Fprintf(w, "  %-42s %-38s %-13s %s%s\n", p.Organisation, p.Email, p.Role, p.Token, admin)
+		fmt.Fprintf(w, "  %-42s %-38s %-13s TOTP %s  token %s%s\n", p.Organisation, p.Email, p.Role, p.TOTPSecret, p.Token, admin)
 	}
 	fmt.Fprintln(w, "\nKoppelingen (token van de organisatie; noem de medewerker in 'medewerker'):")
 	for _, c := range r.ClientSystems {

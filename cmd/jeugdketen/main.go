@@ -35,6 +35,9 @@ var commands = map[string]command{
 	"backup":            {"write a consistent copy of a SQLite database while it runs", backup},
 	"audit verify":      {"check the hash chain of the audit trail", auditVerify},
 	"rules show":        {"show a covenant's rules in Dutch", rulesShow},
+	"brp-stub":          {"serve the BRP API Personen from RvIG's test set, for serve --brp", brpStub},
+	"user password":     {"give a professional a new random password; prints it once", userPassword},
+	"totp":              {"print the current second-factor code for a TOTP secret (demo logins)", totpCode},
 }
 
 func main() {

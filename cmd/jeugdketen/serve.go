@@ -26,10 +26,19 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 	ageLimit := fs.Int("age-limit", envInt("AGE_LIMIT", registry.DefaultAgeLimit), "age at which registrations end (JEUGDKETEN_AGE_LIMIT)")
 	apiRate := fs.Float64("api-rate", envFloat("API_RATE", server.DefaultAPIRate), "API requests per second per token, bursts of twice that; counted per instance; 0: no limit (JEUGDKETEN_API_RATE)")
 	trustProxy := fs.Bool("trust-proxy", env("TRUST_PROXY", "") == "true", "behind a reverse proxy: take the client address from its X-Forwarded-For, for the limits and the audit trail (JEUGDKETEN_TRUST_PROXY=true)")
+	brp := brpFlags(fs)
+	keep := addRetentionFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	if err := keep.check(); err != nil {
+		return err
+	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	register, err := brp.register(log)
+	if err != nil {
+		return err
+	}
 	rules, err := covenant.Open(*cov)
 	if err != nil {
 		return err
@@ -45,7 +54,8 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 	}
 	srv, err := server.Start(server.Config{
 		Addr: *addr, DB: db, Keys: keys, Covenant: rules, SMTP: *smtp, BaseURL: *baseURL, AgeLimit: *ageLimit, MailLease: *mailLease, Log: log,
-		APIRate: noLimitAtZero(*apiRate), TrustProxy: *trustProxy,
+		APIRate: noLimitAtZero(*apiRate), TrustProxy: *trustProxy, Population: register,
+		MaxDuration: keep.maxDuration, ArchiveYears: *keep.archiveYears, AuditYears: *keep.auditYears,
 	})
 	if err != nil {
 		return err

@@ -72,6 +72,9 @@ func (h *Handler) routes() []route {
 		{"GET", "/api/v1/registraties", h.authed(h.listRegistrations)},
 		{"GET", "/api/v1/registraties/{id}", h.authed(h.getRegistration)},
 		{"POST", "/api/v1/registraties/{id}/beeindigen", h.authed(h.endRegistration)},
+		{"POST", "/api/v1/registraties/{id}/informatie", h.authed(h.informRegistration)},
+		{"POST", "/api/v1/registraties/{id}/verlengen", h.authed(h.renewRegistration)},
+		{"POST", "/api/v1/registraties/{id}/verwijderen", h.authed(h.removeRegistration)},
 		{"GET", "/api/v1/jeugdigen/{referentie}", h.authed(h.getYouth)},
 		{"GET", "/api/v1/berichten", h.authed(h.listMessages)},
 		{"POST", "/api/v1/berichten/{id}/gelezen", h.authed(h.readMessage)},
@@ -79,6 +82,9 @@ func (h *Handler) routes() []route {
 		{"POST", "/api/v1/organisaties", h.admin(h.createOrganisation)},
 		{"POST", "/api/v1/medewerkers", h.admin(h.createProfessional)},
 		{"POST", "/api/v1/tokens", h.admin(h.createToken)},
+		{"POST", "/api/v1/bezwaren", h.admin(h.createObjection)},
+		{"POST", "/api/v1/bezwaren/{id}/besluit", h.admin(h.decideObjection)},
+		{"POST", "/api/v1/inzage", h.admin(h.createAccessReport)},
 	}
 }
 

@@ -385,7 +385,7 @@ func TestAPIRoutes(t *testing.T) {
 
 	t.Run("UnknownRouteIsProblemNotFound", func(t *testing.T) {
 		u := h.user(t, "Basisschool De Regenboog", model.TypeOnderwijs)
-		for _, path := range []string{"/api/v1/bestaatniet", "/api/v2/registraties", "/api/v1/registraties/1/verwijderen"} {
+		for _, path := range []string{"/api/v1/bestaatniet", "/api/v2/registraties", "/api/v1/registraties/1/vernietigen"} {
 			wantProblem(t, h.call(t, "GET", path, u.token, nil), http.StatusNotFound)
 			wantProblem(t, h.call(t, "GET", path, "", nil), http.StatusNotFound)
 		}

@@ -144,6 +144,29 @@ func TestOpenAPIResponsesMatchTheGoStructs(t *testing.T) {
 	admin := f.wijkteam
 	admin.Admin = true
 
+	removedAt := f.now.Add(2 * time.Hour)
+	decidedOn := time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC)
+	pending := registry.Objection{
+		Objection: storage.Objection{ID: 3, YouthReference: f.youth.Reference, Municipality: "Eindhoven", ReceivedOn: f.then, RecordedAt: f.now},
+		Concerns: []registry.Objected{
+			{ID: f.active.ID, Registration: &f.active, Organisation: &f.school},
+			{ID: f.ended.ID, Registration: &f.ended, Organisation: &f.wijkteamOrg},
+		},
+	}
+	upheld := pending
+	upheld.Outcome, upheld.DecidedOn, upheld.DecidedAt = registry.ObjectionUpheld, &decidedOn, &removedAt
+	upheld.Concerns = []registry.Objected{{ID: f.active.ID, RemovedAt: &removedAt}, {ID: 99}}
+	report := registry.Report{
+		MadeAt: f.now, Found: true, Youth: f.youth, ArchiveYears: 5, AuditYears: 5, MaxDuration: model.Period{Years: 2},
+		Registrations: []registry.ReportedRegistration{{Registration: f.ended, Organisation: f.wijkteamOrg}, {Registration: f.active, Organisation: f.school}},
+		Accesses: []storage.Access{
+			{At: f.then, Action: "read", ObjectType: "jeugdige", ProfessionalName: f.wijkteam.Name, OrganisationName: f.wijkteamOrg.Name},
+			{At: f.now, Action: "export", ObjectType: "inzagerapport", ClientSystem: "", ProfessionalName: admin.Name, OrganisationName: f.wijkteamOrg.Name},
+		},
+		Objections: []storage.Objection{pending.Objection, upheld.Objection},
+	}
+	noReport := registry.Report{MadeAt: f.now, ArchiveYears: 5, AuditYears: 5, MaxDuration: model.Period{Years: 2}}
+
 	cases := []struct {
 		method, path string
 		status       int
@@ -163,6 +186,13 @@ func TestOpenAPIResponsesMatchTheGoStructs(t *testing.T) {
 		{"POST", "/api/v1/organisaties", http.StatusCreated, organisationOut(f.school)},
 		{"POST", "/api/v1/medewerkers", http.StatusCreated, medewerkerAntwoord{ID: admin.ID, Organisatie: admin.OrganisationID, Naam: admin.Name, Email: admin.Email, Telefoon: admin.Phone, Regiobeheerder: admin.Admin}},
 		{"POST", "/api/v1/tokens", http.StatusCreated, map[string]string{"token": token}},
+		{"POST", "/api/v1/registraties/{id}/informatie", http.StatusOK, withPicture(registration(f.active, f.youth), f.picture, true)},
+		{"POST", "/api/v1/registraties/{id}/verlengen", http.StatusOK, withPicture(registration(f.active, f.youth), f.picture, true)},
+		{"POST", "/api/v1/registraties/{id}/verwijderen", http.StatusOK, verwijderdAntwoord{ID: 42, Status: "verwijderd", Bericht: "De registratie is verwijderd."}},
+		{"POST", "/api/v1/bezwaren", http.StatusCreated, objection(pending)},
+		{"POST", "/api/v1/bezwaren/{id}/besluit", http.StatusOK, objection(upheld)},
+		{"POST", "/api/v1/inzage", http.StatusOK, accessReport(report)},
+		{"POST", "/api/v1/inzage", http.StatusOK, accessReport(noReport)},
 	}
 	for _, tc := range cases {
 		rec := httptest.NewRecorder()
@@ -221,11 +251,17 @@ func problemFor(code string) error {
 func TestOpenAPIRequestBodiesMatchTheDecodedStructs(t *testing.T) {
 	doc := loadOpenAPI(t)
 	bodies := map[string]any{
-		"POST /api/v1/registraties":                 registratieVerzoek{},
-		"POST /api/v1/registraties/{id}/beeindigen": beeindigVerzoek{},
-		"POST /api/v1/organisaties":                 organisatieVerzoek{},
-		"POST /api/v1/medewerkers":                  medewerkerVerzoek{},
-		"POST /api/v1/tokens":                       tokenVerzoek{},
+		"POST /api/v1/registraties":                  registratieVerzoek{},
+		"POST /api/v1/registraties/{id}/beeindigen":  beeindigVerzoek{},
+		"POST /api/v1/organisaties":                  organisatieVerzoek{},
+		"POST /api/v1/medewerkers":                   medewerkerVerzoek{},
+		"POST /api/v1/tokens":                        tokenVerzoek{},
+		"POST /api/v1/registraties/{id}/informatie":  informatieVerzoek{},
+		"POST /api/v1/registraties/{id}/verlengen":   namensVerzoek{},
+		"POST /api/v1/registraties/{id}/verwijderen": namensVerzoek{},
+		"POST /api/v1/bezwaren":                      bezwaarVerzoek{},
+		"POST /api/v1/bezwaren/{id}/besluit":         besluitVerzoek{},
+		"POST /api/v1/inzage":                        inzageVerzoek{},
 	}
 	for path, item := range doc.Paths.Map() {
 		for method, op := range item.Operations() {
@@ -439,9 +475,12 @@ func newFixture() fixture {
 	f.wijkteamOrg = model.Organisation{ID: 3, Name: "Wijkteam Noord", Type: model.TypeWijkteam, Role: model.RoleZorgaanbieder, Municipality: "0599", Active: true}
 	f.teacher = model.Professional{ID: 11, OrganisationID: 7, Name: "Jan de Vries", Email: "j.devries@school.example", Phone: "010 765 43 21", Active: true}
 	f.wijkteam = model.Professional{ID: 12, OrganisationID: 3, Name: "Fatima el Amrani", Email: "f.elamrani@wijkteam.example", Phone: "010 123 45 67", Active: true}
-	f.active = model.Registration{ID: 42, YouthID: 1, OrganisationID: 7, ProfessionalID: 11, Kind: model.KindSignaal, Urgent: true, CreatedAt: f.now, EndDate: &f.endDate}
+	renewed := f.now.Add(time.Hour)
+	f.active = model.Registration{ID: 42, YouthID: 1, OrganisationID: 7, ProfessionalID: 11, Kind: model.KindSignaal, Urgent: true, CreatedAt: f.now, EndDate: &f.endDate,
+		ParentsInformed: model.InformedDisagrees, YouthInformed: model.InformedNotApplicable, ExpiresOn: f.now.AddDate(2, 0, -1), RenewedAt: &renewed}
 	ended := f.now.Add(48 * time.Hour)
-	f.ended = model.Registration{ID: 17, YouthID: 1, OrganisationID: 3, ProfessionalID: 12, Kind: model.KindKetenregistratie, CreatedAt: f.then, EndedAt: &ended, EndReason: model.EndAgeLimit}
+	f.ended = model.Registration{ID: 17, YouthID: 1, OrganisationID: 3, ProfessionalID: 12, Kind: model.KindKetenregistratie, CreatedAt: f.then, EndedAt: &ended, EndReason: model.EndExpired,
+		ParentsInformed: model.InformedYes, YouthInformed: model.InformedNotYet, ExpiresOn: f.then.AddDate(2, 0, -1)}
 	care := f.ended
 	care.EndedAt, care.EndReason = nil, ""
 	f.picture = registry.Picture{

@@ -10,11 +10,13 @@ import (
 )
 
 type registratieVerzoek struct {
-	Burgerservicenummer string     `json:"burgerservicenummer"`
-	Soort               model.Kind `json:"soort"`
-	Urgent              bool       `json:"urgent"`
-	Einddatum           string     `json:"einddatum"`
-	Medewerker          string     `json:"medewerker"`
+	Burgerservicenummer string         `json:"burgerservicenummer"`
+	Soort               model.Kind     `json:"soort"`
+	Urgent              bool           `json:"urgent"`
+	Einddatum           string         `json:"einddatum"`
+	Ouders              model.Informed `json:"ouders"`
+	Jeugdige            model.Informed `json:"jeugdige"`
+	Medewerker          string         `json:"medewerker"`
 }
 
 // createRegistration: POST /api/v1/registraties. 201 with who is involved, or
@@ -25,7 +27,7 @@ func (h *Handler) createRegistration(w http.ResponseWriter, r *http.Request, c a
 		h.fail(w, r, err)
 		return
 	}
-	in := registry.Registering{BSN: req.Burgerservicenummer, Kind: req.Soort, Urgent: req.Urgent}
+	in := registry.Registering{BSN: req.Burgerservicenummer, Kind: req.Soort, Urgent: req.Urgent, Parents: req.Ouders, Youth: req.Jeugdige}
 	if req.Einddatum != "" {
 		d, err := time.Parse("2006-01-02", req.Einddatum)
 		if err != nil {

@@ -46,6 +46,12 @@ type jeugdigeJSON struct {
 	Gemeente      string `json:"gemeente"`
 }
 
+// informatieJSON says whether the parents and the youth were informed.
+type informatieJSON struct {
+	Ouders   model.Informed `json:"ouders"`
+	Jeugdige model.Informed `json:"jeugdige"`
+}
+
 type registratieJSON struct {
 	ID          int64            `json:"id"`
 	Soort       model.Kind       `json:"soort"`
@@ -53,8 +59,11 @@ type registratieJSON struct {
 	Status      string           `json:"status"`
 	Sinds       time.Time        `json:"sinds"`
 	Einddatum   *string          `json:"einddatum"`
+	GeldigTot   string           `json:"geldigTot"`
+	VerlengdOp  *time.Time       `json:"verlengdOp"`
 	BeeindigdOp *time.Time       `json:"beeindigdOp"`
 	RedenEinde  *string          `json:"redenEinde"`
+	Informatie  informatieJSON   `json:"informatie"`
 	Jeugdige    jeugdigeJSON     `json:"jeugdige"`
 	Match       *bool            `json:"match,omitempty"`
 	Betrokkenen []betrokkeneJSON `json:"betrokkenen,omitzero"`
@@ -74,7 +83,11 @@ func youth(y registry.Youth) jeugdigeJSON {
 }
 
 func registration(r model.Registration, y registry.Youth) registratieJSON {
-	out := registratieJSON{ID: r.ID, Soort: r.Kind, Urgent: r.Urgent, Status: "actief", Sinds: r.CreatedAt, Jeugdige: youth(y)}
+	out := registratieJSON{
+		ID: r.ID, Soort: r.Kind, Urgent: r.Urgent, Status: "actief", Sinds: r.CreatedAt, Jeugdige: youth(y),
+		GeldigTot: r.ExpiresOn.Format("2006-01-02"), VerlengdOp: r.RenewedAt,
+		Informatie: informatieJSON{Ouders: r.ParentsInformed, Jeugdige: r.YouthInformed},
+	}
 	if r.EndDate != nil {
 		d := r.EndDate.Format("2006-01-02")
 		out.Einddatum = &d

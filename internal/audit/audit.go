@@ -25,6 +25,16 @@ const (
 	ActionExport = "export"
 	ActionLogin  = "login"
 	ActionDenied = "denied"
+	ActionLogout = "logout"
+)
+
+// Outcomes recorded in the log.
+const (
+	OutcomeOK     = "ok"
+	OutcomeDenied = "geweigerd"
+	OutcomeError  = "fout"
+	// OutcomeFailedLogin: a wrong password or code, or an unknown account.
+	OutcomeFailedLogin = "mislukt"
 )
 
 // Actor is who does something: a professional, possibly through a client system.
@@ -43,7 +53,7 @@ type Entry struct {
 	ObjectType     string
 	ObjectID       string
 	YouthReference string
-	Outcome        string // "ok", "geweigerd", "fout"
+	Outcome        string // one of the Outcome constants; empty is OutcomeOK
 	Purpose        string // legal ground or purpose
 }
 
@@ -84,22 +94,34 @@ type Broken struct {
 }
 
 // Verify walks the whole log; it returns the number of records checked and
-// the first broken record, or nil when the chain holds.
+// the first broken record, or nil when the chain holds. After a purge (see
+// Purge) the chain starts at the checkpoint the newest purge record names.
 func Verify(ctx context.Context, db *storage.DB) (int, *Broken, error) {
 	n := 0
 	var broken *Broken
 	err := db.View(ctx, func(tx *storage.Tx) error {
-		prev := ""
+		cp, bad, err := latestCheckpoint(ctx, tx)
+		if err != nil {
+			return err
+		}
+		prev, first := cp.hash, true
 		return tx.AuditRecords(ctx, func(r storage.AuditRecord) error {
 			n++
 			switch {
 			case broken != nil:
+			case bad != nil && r.ID == bad.ID:
+				broken = bad
+			case first && bad != nil:
+				// The checkpoint is unreadable: the purge record is reported when reached.
+			case first && cp.id != 0 && r.PrevHash != prev:
+				broken = &Broken{r.ID, "het eerste record sluit niet aan op het controlepunt van de laatste opschoning (record " +
+					strconv.FormatInt(cp.id, 10) + "): ontbrekend of gewijzigd record"}
 			case r.PrevHash != prev:
 				broken = &Broken{r.ID, "verwijst niet naar het vorige record (ontbrekend of gewijzigd record ervoor)"}
 			case hash(r) != r.Hash:
 				broken = &Broken{r.ID, "inhoud klopt niet met de hash (record gewijzigd)"}
 			}
-			prev = r.Hash
+			prev, first = r.Hash, false
 			return nil
 		})
 	})

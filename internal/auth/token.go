@@ -1,5 +1,8 @@
-// Package auth proves who is calling: API tokens for professionals and for
-// organisations' client systems. Only a hash of each token is stored.
+// Package auth proves who is calling. People in a browser log in with e-mail,
+// password (argon2id) and a second factor (TOTP, or a recovery code), and get
+// a session kept in the database; client systems and professionals calling
+// the API use tokens. Only hashes of passwords, session ids, recovery codes
+// and tokens are stored; the TOTP secret is sealed with the region's keys.
 package auth
 
 import (

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/audit"
+	"github.com/jeugdketen/jeugdketen/internal/auth"
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/population"
 	"github.com/jeugdketen/jeugdketen/internal/region"
@@ -30,7 +31,14 @@ type Login struct {
 	Role         string `json:"rol"`
 	Admin        bool   `json:"regiobeheerder"`
 	Token        string `json:"token"`
+	Password     string `json:"wachtwoord"`
+	TOTPSecret   string `json:"totpGeheim"`
 }
+
+// Password is every demo professional's password. The demo's professionals
+// have their second factor set up already; demo prints each TOTP secret, and
+// "jeugdketen totp SECRET" prints the current code.
+const Password = "jeugdketen-demo"
 
 // ClientSystem is an organisation's client-system token.
 type ClientSystem struct {
@@ -75,7 +83,7 @@ var organisations = []struct {
 }
 
 // Seed builds the demo region in an empty database.
-func Seed(ctx context.Context, db *storage.DB, keys *secret.Keys, reg *registry.Service, adm *region.Service) (Region, error) {
+func Seed(ctx context.Context, db *storage.DB, keys *secret.Keys, reg *registry.Service, adm *region.Service, people *auth.People) (Region, error) {
 	var out Region
 	who := audit.Actor{Role: "beheerder", Source: "demo"}
 	if err := (&population.Local{DB: db, Keys: keys}).Import(ctx, population.TestPersons(), time.Now()); err != nil {
@@ -100,10 +108,18 @@ func Seed(ctx context.Context, db *storage.DB, keys *secret.Keys, reg *registry.
 			if err != nil {
 				return out, err
 			}
+			if err := people.SetPassword(ctx, who, p.ID, Password); err != nil {
+				return out, err
+			}
+			totp, err := people.EnrolDirectly(ctx, p.ID, p.Email)
+			if err != nil {
+				return out, err
+			}
 			actors[p.Email] = registry.Actor{Professional: p, Organisation: org, Source: "demo"}
 			out.Professionals = append(out.Professionals, Login{
 				Name: p.Name, Email: p.Email, Phone: p.Phone, Organisation: org.Name, OrgID: org.ID,
 				Type: string(org.Type), Role: string(org.Role), Admin: p.Admin, Token: token,
+				Password: Password, TOTPSecret: totp,
 			})
 		}
 		if o.typ == "onderwijs" || o.typ == "jgz" {

@@ -33,7 +33,23 @@ const (
 	EndByOrganisation EndReason = "organisatie"    // the registering organisation ended it
 	EndDateReached    EndReason = "einddatum"      // its own end date passed
 	EndAgeLimit       EndReason = "leeftijdsgrens" // the youth reached the age limit
+	EndExpired        EndReason = "verlopen"       // its term passed without renewal
 )
+
+// Label is the Dutch description of the reason, for people.
+func (e EndReason) Label() string {
+	switch e {
+	case EndByOrganisation:
+		return "beëindigd door de organisatie"
+	case EndDateReached:
+		return "einddatum bereikt"
+	case EndAgeLimit:
+		return "leeftijdsgrens bereikt"
+	case EndExpired:
+		return "looptijd verstreken, niet verlengd"
+	}
+	return string(e)
+}
 
 // Registration is one organisation's "that" about one youth: who registered,
 // which kind, since when, until when. There is no field for case content.
@@ -48,6 +64,14 @@ type Registration struct {
 	EndDate        *time.Time // planned last day, chosen by the organisation
 	EndedAt        *time.Time
 	EndReason      EndReason
+	// ParentsInformed and YouthInformed say whether the parents or legal
+	// representatives, and the youth from 12, were told, or why not.
+	ParentsInformed Informed
+	YouthInformed   Informed
+	// ExpiresOn is the last day of the registration's term; after it the
+	// sweep ends the registration unless its organisation renewed it.
+	ExpiresOn time.Time
+	RenewedAt *time.Time // the last renewal, nil when never renewed
 }
 
 // Active reports whether the registration still runs.

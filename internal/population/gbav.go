@@ -22,11 +22,14 @@ const (
 	colParent1BSN   = "02.01.20"
 	colParent2BSN   = "03.01.20"
 	colMunicipality = "08.09.10"
+	colShortStreet  = "08.11.10" // optional, as are 08.11.15 and 08.11.70
+	colStreet       = "08.11.15"
 	colHouseNumber  = "08.11.20"
 	colHouseLetter  = "08.11.30"
 	colHouseAddit   = "08.11.40"
 	colSuspended    = "07.67.20" // reden opschorting bijhouding: O overleden, E geëmigreerd, …
 	colPostcode     = "08.11.60"
+	colTown         = "08.11.70"
 )
 
 var gbavColumns = []string{
@@ -147,7 +150,7 @@ func gbavRecord(row gbavRow) (Record, string) {
 			parents = append(parents, b)
 		}
 	}
-	return Record{Person: p, ParentBSNs: parents}, ""
+	return Record{Person: p, ParentBSNs: parents, Address: gbavAddress(row)}, ""
 }
 
 // cleanName folds runs of white space, line breaks included, into one space:

@@ -64,7 +64,7 @@ func TestGBAVKnownPersonParsesFromCurrentRow(t *testing.T) {
 	want := Record{Person: model.Person{
 		BSN: "999993653", GivenNames: "Suzanne", FamilyName: "Moulin", BirthDate: date(1985, 12, 1),
 		Sex: "V", Municipality: "0599", Postcode: "3077AW", HouseNumber: "31",
-	}}
+	}, Address: Address{Street: "Boterdiep", ShortStreet: "Boterdiep", Number: 31, Town: "Rotterdam"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)
 	}
@@ -220,5 +220,32 @@ func TestGBAVMissingColumnIsAnError(t *testing.T) {
 	records, _, err := Read(strings.NewReader(in))
 	if records != nil || model.ErrorCode(err) != model.EINVALID || !strings.Contains(model.ErrorMessage(err), "08.11.60") {
 		t.Errorf("records %v, err %v; want an EINVALID error naming 08.11.60", records, err)
+	}
+}
+
+func TestGBAVReadsStreetAndTownBesideTheJoinedHouseNumber(t *testing.T) {
+	records, _ := readRvIG(t)
+	m := byBSN(records)
+	// Fuçili van der Sommen: the short street name (08.11.10) is cut to 24
+	// characters, the official one (08.11.15) is whole.
+	want := Address{Street: "Anna van Westrienenstraat", ShortStreet: "Anna van Westrienenstr", Number: 1, Letter: "C", Town: "Rotterdam"}
+	if got := m[BSNLeapDay].Address; got != want {
+		t.Errorf("address = %+v, want %+v", got, want)
+	}
+	for _, r := range records {
+		if got := r.Address.HouseNumber(); got != r.Person.HouseNumber {
+			t.Errorf("%s: parts join to %q, person has %q", r.Person.BSN, got, r.Person.HouseNumber)
+		}
+	}
+}
+
+func TestGBAVWithoutStreetColumnsStillReads(t *testing.T) {
+	in := gbavHeader + "Lg01_1;999993653;Suzanne;;Moulin;19851201;V;;;0599;31;B;2;3077AW\n"
+	records, _, err := Read(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := records[0].Address, (Address{Number: 31, Letter: "B", Addition: "2"}); got != want {
+		t.Errorf("address = %+v, want %+v", got, want)
 	}
 }

@@ -16,10 +16,12 @@ import (
 )
 
 // Record is one person as read from a register file, with the citizen service
-// numbers of their parents, which model.Person does not carry.
+// numbers of their parents and the address in its parts, which model.Person
+// does not carry. Only the GBA-V reader fills Address.
 type Record struct {
 	Person     model.Person
 	ParentBSNs []string
+	Address    Address
 }
 
 // ReadStats says how many persons a file held and why some were left out.

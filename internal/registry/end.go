@@ -138,8 +138,8 @@ func (s *Service) endBySweep(ctx context.Context, id int64, reason model.EndReas
 	})
 }
 
-// RunSweeps runs both sweeps every interval while this instance holds the
-// sweep lease, until ctx ends.
+// RunSweeps runs every sweep (SweepAll) every interval while this instance
+// holds the sweep lease, until ctx ends.
 func (s *Service) RunSweeps(ctx context.Context, owner string, interval time.Duration, log *slog.Logger) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
@@ -151,12 +151,14 @@ func (s *Service) RunSweeps(ctx context.Context, owner string, interval time.Dur
 			return err
 		})
 		if err == nil && mine {
-			n1, err1 := s.Sweep(ctx)
-			n2, err2 := s.SweepAgeLimit(ctx)
-			if err1 != nil || err2 != nil {
-				log.Error("sweep failed", "einddatum", err1, "leeftijdsgrens", err2)
-			} else if n1+n2 > 0 {
-				log.Info("sweep ended registrations", "einddatum", n1, "leeftijdsgrens", n2)
+			n, err := s.SweepAll(ctx)
+			if err != nil {
+				log.Error("sweep failed", "error", err)
+			}
+			if n != (Swept{}) {
+				log.Info("sweep done", "einddatum", n.EndDate, "leeftijdsgrens", n.AgeLimit, "verlopen", n.Expired, "gewaarschuwd", n.Warned,
+					"archief_registraties", n.Archive.Registrations, "archief_jeugdigen", n.Archive.Youths, "archief_berichten", n.Archive.Messages,
+					"archief_bezwaren", n.Archive.Objections, "logboek_records", n.AuditRecords)
 			}
 		}
 		select {

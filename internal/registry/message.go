@@ -16,6 +16,9 @@ const (
 	KindAlone            = "geen-match"
 	KindCoordinator      = "coordinator"
 	KindCoordinationEnds = "coordinatie-beeindigd"
+	KindArchive          = "archief"     // a new registration about a youth the organisation was involved with
+	KindWithdrawn        = "ingetrokken" // a registration was withdrawn and deleted
+	KindExpiring         = "verloopt"    // the term of a registration ends soon
 )
 
 // outgoing is one message to one professional, in-app and by e-mail.

@@ -15,6 +15,10 @@ type Registering struct {
 	Kind    model.Kind
 	Urgent  bool
 	EndDate *time.Time // optional planned last day
+	// Whether the parents and the youth were informed; empty: the default
+	// for the youth's age (model.DefaultParentsInformed, DefaultYouthInformed).
+	Parents model.Informed
+	Youth   model.Informed
 }
 
 // Registered is the answer to a registration: the registration, everyone
@@ -43,6 +47,16 @@ func (s *Service) Register(ctx context.Context, actor Actor, in Registering) (Re
 	}
 	if err := s.checkAge(person, today); err != nil {
 		return Registered{}, err
+	}
+	age := model.AgeOn(person.BirthDate, today)
+	if err := model.Invalid("De registratie is niet opgeslagen: controleer de gemarkeerde velden.", model.CheckInformed(in.Parents, in.Youth, age)...); err != nil {
+		return Registered{}, err
+	}
+	if in.Parents == "" {
+		in.Parents = model.DefaultParentsInformed(age)
+	}
+	if in.Youth == "" {
+		in.Youth = model.DefaultYouthInformed(age)
 	}
 	sealed, err := s.Keys.SealJSON(person)
 	if err != nil {
@@ -88,6 +102,7 @@ func (s *Service) add(ctx context.Context, tx *storage.Tx, actor Actor, y storag
 	r := model.Registration{
 		YouthID: y.ID, OrganisationID: actor.Organisation.ID, ProfessionalID: actor.Professional.ID,
 		Kind: in.Kind, Urgent: in.Urgent, CreatedAt: now, EndDate: in.EndDate,
+		ParentsInformed: in.Parents, YouthInformed: in.Youth, ExpiresOn: s.termEnd(Today(now)),
 	}
 	if err := tx.CreateRegistration(ctx, &r); err != nil {
 		return r, err
@@ -106,7 +121,10 @@ func (s *Service) add(ctx context.Context, tx *storage.Tx, actor Actor, y storag
 	if err != nil {
 		return r, err
 	}
-	return r, s.match(ctx, tx, y, r, before, after, coordinationLine(decision, after), now)
+	if err := s.match(ctx, tx, y, r, before, after, coordinationLine(decision, after), now); err != nil {
+		return r, err
+	}
+	return r, s.notifyArchive(ctx, tx, y, r, after, now)
 }
 
 // match records a match for each organisation already involved when the
@@ -176,6 +194,7 @@ func (s *Service) checkRegistering(actor Actor, in Registering, today time.Time)
 	if in.EndDate != nil && in.EndDate.Before(today) {
 		inv = append(inv, model.InvalidParam{Name: "einddatum", Reason: "De einddatum ligt in het verleden; kies vandaag of een latere datum."})
 	}
+	inv = append(inv, model.CheckInformed(in.Parents, in.Youth, -1)...)
 	return model.Invalid("De registratie is niet opgeslagen: controleer de gemarkeerde velden.", inv...)
 }
 

@@ -20,6 +20,19 @@ import (
 // is for youths of 0 to 23; registrations end when the youth turns 24).
 const DefaultAgeLimit = 24
 
+// Retention defaults (issue 5): a registration runs two years unless its
+// organisation renews it; an ended registration stays in the historic archive
+// for five years; the audit trail is kept for five years.
+var DefaultMaxDuration = model.Period{Years: 2}
+
+const (
+	DefaultArchiveYears = 5
+	DefaultAuditYears   = 5
+	// ExpiryWarningDays is how long before the end of its term the
+	// organisation is told that a registration will end unless renewed.
+	ExpiryWarningDays = 30
+)
+
 // PopulationRegister tells who a BSN belongs to. Lookup returns an EINVALID
 // error on the field burgerservicenummer for a person the register does not
 // know, and EUNAVAILABLE when the register cannot be reached.
@@ -36,6 +49,13 @@ type Service struct {
 	Now        func() time.Time // tests set it; ages and end dates depend on it
 	AgeLimit   int
 	BaseURL    string // for links in e-mails, "https://jeugdketen.regio.nl"
+	// MaxDuration is how long a registration runs before it must be renewed;
+	// zero: DefaultMaxDuration.
+	MaxDuration model.Period
+	// ArchiveYears is how long an ended registration is kept; 0: DefaultArchiveYears.
+	ArchiveYears int
+	// AuditYears is how long audit records are kept; 0: DefaultAuditYears.
+	AuditYears int
 }
 
 // Actor is the professional doing something, possibly through a client system.
@@ -66,6 +86,32 @@ func (s *Service) now() time.Time {
 		return s.Now().UTC().Truncate(time.Millisecond)
 	}
 	return time.Now().UTC().Truncate(time.Millisecond)
+}
+
+func (s *Service) maxDuration() model.Period {
+	if s.MaxDuration.IsZero() {
+		return DefaultMaxDuration
+	}
+	return s.MaxDuration
+}
+
+func (s *Service) archiveYears() int {
+	if s.ArchiveYears > 0 {
+		return s.ArchiveYears
+	}
+	return DefaultArchiveYears
+}
+
+func (s *Service) auditYears() int {
+	if s.AuditYears > 0 {
+		return s.AuditYears
+	}
+	return DefaultAuditYears
+}
+
+// termEnd is the last day of a term that starts today.
+func (s *Service) termEnd(today time.Time) time.Time {
+	return s.maxDuration().AddTo(today).AddDate(0, 0, -1)
 }
 
 func (s *Service) ageLimit() int {

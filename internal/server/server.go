@@ -21,8 +21,10 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/api"
+	"github.com/jeugdketen/jeugdketen/internal/auth"
 	"github.com/jeugdketen/jeugdketen/internal/covenant"
 	"github.com/jeugdketen/jeugdketen/internal/metrics"
+	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/notify"
 	"github.com/jeugdketen/jeugdketen/internal/population"
 	"github.com/jeugdketen/jeugdketen/internal/ratelimit"
@@ -30,6 +32,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/registry"
 	"github.com/jeugdketen/jeugdketen/internal/secret"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
+	"github.com/jeugdketen/jeugdketen/internal/web"
 )
 
 // Config is what an instance needs; flags and JEUGDKETEN_* variables fill it.
@@ -41,12 +44,21 @@ type Config struct {
 	SMTP          string // smtp://host:port?from=…; empty: e-mail stays queued
 	BaseURL       string // for links in e-mails; default http://Addr
 	AgeLimit      int
+	MaxDuration   model.Period // a registration's term before it must be renewed; zero: registry.DefaultMaxDuration
+	ArchiveYears  int          // years an ended registration is kept; zero: registry.DefaultArchiveYears
+	AuditYears    int          // years audit records are kept; zero: registry.DefaultAuditYears
 	Now           func() time.Time
 	MailInterval  time.Duration // default 2 s
 	MailLease     time.Duration // how long an instance holds mail it takes; default 2 min
 	SweepInterval time.Duration // default 1 h
 	Log           *slog.Logger
 	Mount         func(mux *http.ServeMux) // extra routes, such as the demo's mail catcher
+	MailView      string                   // path of the demo's sent-mail view, linked for the administrator
+	Argon2        auth.Argon2              // password hashing cost; zero: auth.DefaultArgon2
+
+	// Population is the population register to look youths up in, such as
+	// the BRP API (package haalcentraal); nil: the local table.
+	Population registry.PopulationRegister
 
 	// Rate limits, counted per instance (see package ratelimit).
 	APIRate  float64 // API requests per second per token; 0: DefaultAPIRate; negative: no limit
@@ -70,6 +82,7 @@ const (
 type Server struct {
 	Registry *registry.Service
 	Region   *region.Service
+	People   *auth.People
 	addr     string
 	http     *http.Server
 	cancel   context.CancelFunc
@@ -91,9 +104,22 @@ func Start(cfg Config) (*Server, error) {
 	}
 	reg := &registry.Service{
 		DB: cfg.DB, Keys: cfg.Keys, Covenant: cfg.Covenant, Now: cfg.Now, AgeLimit: cfg.AgeLimit, BaseURL: cfg.BaseURL,
-		Population: &population.Local{DB: cfg.DB, Keys: cfg.Keys},
+		Population:  &population.Local{DB: cfg.DB, Keys: cfg.Keys},
+		MaxDuration: cfg.MaxDuration, ArchiveYears: cfg.ArchiveYears, AuditYears: cfg.AuditYears,
+	}
+	if cfg.Population != nil {
+		reg.Population = cfg.Population
 	}
 	adm := &region.Service{DB: cfg.DB, Now: cfg.Now}
+	people := &auth.People{DB: cfg.DB, Keys: cfg.Keys, Now: cfg.Now, Argon2: cfg.Argon2}
+	pages, err := web.New(web.Handler{
+		Registry: reg, Region: adm, People: people, Covenant: cfg.Covenant, Log: cfg.Log,
+		Secure: strings.HasPrefix(strings.ToLower(cfg.BaseURL), "https://"), MailView: cfg.MailView,
+	})
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
 	mux := http.NewServeMux()
 	(&api.Handler{DB: cfg.DB, Registry: reg, Region: adm, Now: cfg.Now, Log: cfg.Log, Limits: limits(cfg)}).Routes(mux)
 	measure := metrics.New(cfg.DB)
@@ -106,11 +132,11 @@ func Start(cfg Config) (*Server, error) {
 		}
 		w.Write([]byte("ok\n"))
 	})
-	mux.HandleFunc("GET /{$}", home)
+	pages.Routes(mux)
 	if cfg.Mount != nil {
 		cfg.Mount(mux)
 	}
-	s := &Server{Registry: reg, Region: adm, addr: addr}
+	s := &Server{Registry: reg, Region: adm, People: people, addr: addr}
 	s.http = &http.Server{
 		Handler:           handler(cfg, measure.Measure(mux)),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -249,13 +275,4 @@ func forwardedFor(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
-}
-
-func home(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	fmt.Fprint(w, `<!doctype html><html lang="nl"><meta charset="utf-8"><title>Jeugdketen</title>
-<h1>Jeugdketen – verwijsindex voor de jeugdketen</h1>
-<p>Deze server biedt de REST API voor koppelingen en hulpverleners: zie <a href="/api/v1/openapi.json">het OpenAPI-document</a>.</p>
-<p>In de demo staan de verstuurde e-mails op <a href="/demo/mail/">/demo/mail/</a>.</p>
-</html>`)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sort"
 	"time"
 )
 
@@ -55,22 +56,28 @@ func (tx *Tx) AppendAudit(ctx context.Context, a *AuditRecord) error {
 	return nil
 }
 
+const auditColumns = `id, at, COALESCE(professional_id, 0), COALESCE(organisation_id, 0), actor_role, client_system, action, object_type, object_id, youth_reference, source, outcome, purpose, prev_hash, hash`
+
+func scanAudit(row interface{ Scan(...any) error }) (AuditRecord, error) {
+	var a AuditRecord
+	var at int64
+	err := row.Scan(&a.ID, &at, &a.ProfessionalID, &a.OrganisationID, &a.ActorRole, &a.ClientSystem, &a.Action, &a.ObjectType, &a.ObjectID, &a.YouthReference, &a.Source, &a.Outcome, &a.Purpose, &a.PrevHash, &a.Hash)
+	a.At = fromMillis(at)
+	return a, err
+}
+
 // AuditRecords calls fn for every record in order, for verification.
 func (tx *Tx) AuditRecords(ctx context.Context, fn func(AuditRecord) error) error {
-	rows, err := tx.query(ctx, `
-		SELECT id, at, COALESCE(professional_id, 0), COALESCE(organisation_id, 0), actor_role, client_system, action, object_type, object_id, youth_reference, source, outcome, purpose, prev_hash, hash
-		FROM audit_log ORDER BY id`)
+	rows, err := tx.query(ctx, `SELECT `+auditColumns+` FROM audit_log ORDER BY id`)
 	if err != nil {
 		return fmt.Errorf("store: unable to read audit log: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var a AuditRecord
-		var at int64
-		if err := rows.Scan(&a.ID, &at, &a.ProfessionalID, &a.OrganisationID, &a.ActorRole, &a.ClientSystem, &a.Action, &a.ObjectType, &a.ObjectID, &a.YouthReference, &a.Source, &a.Outcome, &a.Purpose, &a.PrevHash, &a.Hash); err != nil {
+		a, err := scanAudit(rows)
+		if err != nil {
 			return fmt.Errorf("store: unable to read audit record: %w", err)
 		}
-		a.At = fromMillis(at)
 		if err := fn(a); err != nil {
 			return err
 		}
@@ -110,4 +117,81 @@ func (tx *Tx) appendQueuedAudit(ctx context.Context) error {
 	}
 	tx.audit = nil
 	return nil
+}
+
+// LastAuditBefore returns the newest record made before the given moment,
+// the last one a purge up to then removes; ErrNotFound when there is none.
+func (tx *Tx) LastAuditBefore(ctx context.Context, before time.Time) (AuditRecord, error) {
+	var a AuditRecord
+	var at int64
+	err := tx.queryRow(ctx, `
+		SELECT id, at, hash FROM audit_log
+		WHERE id = (SELECT max(id) FROM audit_log WHERE at < $1)`, toMillis(before)).Scan(&a.ID, &at, &a.Hash)
+	a.At = fromMillis(at)
+	return a, notFound(err)
+}
+
+// DeleteAuditThrough deletes the records up to and including id: the oldest
+// part of the chain. It returns how many.
+func (tx *Tx) DeleteAuditThrough(ctx context.Context, id int64) (int64, error) {
+	res, err := tx.exec(ctx, `DELETE FROM audit_log WHERE id <= $1`, id)
+	if err != nil {
+		return 0, fmt.Errorf("store: unable to purge audit log: %w", err)
+	}
+	return res.RowsAffected()
+}
+
+// LatestAuditOf returns the newest record of an action on an object type;
+// ErrNotFound when there is none.
+func (tx *Tx) LatestAuditOf(ctx context.Context, action, objectType string) (AuditRecord, error) {
+	a, err := scanAudit(tx.queryRow(ctx, `
+		SELECT `+auditColumns+` FROM audit_log
+		WHERE action = $1 AND object_type = $2 ORDER BY id DESC LIMIT 1`, action, objectType))
+	return a, notFound(err)
+}
+
+// Access is one look at a youth's data as the audit trail has it, with the
+// names of who looked.
+type Access struct {
+	At               time.Time
+	Action           string
+	ObjectType       string
+	ClientSystem     string
+	ProfessionalName string
+	OrganisationName string
+	OrganisationType string
+}
+
+// AccessesOf returns the records of the given actions about a youth, oldest
+// first, with the professional's and organisation's names.
+func (tx *Tx) AccessesOf(ctx context.Context, youthReference string, actions ...string) ([]Access, error) {
+	var out []Access
+	for _, action := range actions {
+		rows, err := tx.query(ctx, `
+			SELECT a.at, a.action, a.object_type, a.client_system, COALESCE(p.name, ''), COALESCE(o.name, ''), COALESCE(o.type, '')
+			FROM audit_log a
+			LEFT JOIN professionals p ON p.id = a.professional_id
+			LEFT JOIN organisations o ON o.id = a.organisation_id
+			WHERE a.youth_reference = $1 AND a.action = $2
+			ORDER BY a.id`, youthReference, action)
+		if err != nil {
+			return nil, fmt.Errorf("store: unable to read accesses: %w", err)
+		}
+		for rows.Next() {
+			var x Access
+			var at int64
+			if err := rows.Scan(&at, &x.Action, &x.ObjectType, &x.ClientSystem, &x.ProfessionalName, &x.OrganisationName, &x.OrganisationType); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("store: unable to read access: %w", err)
+			}
+			x.At = fromMillis(at)
+			out = append(out, x)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].At.Before(out[j].At) })
+	return out, nil
 }

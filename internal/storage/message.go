@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -85,4 +86,62 @@ func (tx *Tx) MarkRead(ctx context.Context, professionalID, messageID int64, now
 	}
 	n, err := res.RowsAffected()
 	return n == 1, err
+}
+
+// DeleteMessagesByEvent deletes the messages of the given events, with their
+// e-mails (sent or not), for everyone they went to.
+func (tx *Tx) DeleteMessagesByEvent(ctx context.Context, keys ...string) error {
+	for _, k := range keys {
+		if _, err := tx.exec(ctx, `DELETE FROM outbox WHERE message_id IN (SELECT id FROM messages WHERE event_key = $1)`, k); err != nil {
+			return fmt.Errorf("store: unable to delete e-mail: %w", err)
+		}
+		if _, err := tx.exec(ctx, `DELETE FROM messages WHERE event_key = $1`, k); err != nil {
+			return fmt.Errorf("store: unable to delete message: %w", err)
+		}
+	}
+	return nil
+}
+
+// DeleteMessagesByEventPrefix deletes the messages whose event key starts
+// with prefix, with their e-mails.
+func (tx *Tx) DeleteMessagesByEventPrefix(ctx context.Context, prefix string) error {
+	like := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(prefix) + "%"
+	if _, err := tx.exec(ctx, `DELETE FROM outbox WHERE message_id IN (SELECT id FROM messages WHERE event_key LIKE $1 ESCAPE '\')`, like); err != nil {
+		return fmt.Errorf("store: unable to delete e-mail: %w", err)
+	}
+	if _, err := tx.exec(ctx, `DELETE FROM messages WHERE event_key LIKE $1 ESCAPE '\'`, like); err != nil {
+		return fmt.Errorf("store: unable to delete message: %w", err)
+	}
+	return nil
+}
+
+// DeleteMessagesAboutYouthsBefore deletes up to limit messages about a youth
+// made before the given moment, with their e-mails; it returns how many.
+func (tx *Tx) DeleteMessagesAboutYouthsBefore(ctx context.Context, before time.Time, limit int) (int, error) {
+	rows, err := tx.query(ctx, `SELECT id FROM messages WHERE youth_id IS NOT NULL AND created_at < $1 ORDER BY id LIMIT $2`, toMillis(before), limit)
+	if err != nil {
+		return 0, fmt.Errorf("store: unable to list old messages: %w", err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	for _, id := range ids {
+		if _, err := tx.exec(ctx, `DELETE FROM outbox WHERE message_id = $1`, id); err != nil {
+			return 0, fmt.Errorf("store: unable to delete e-mail: %w", err)
+		}
+		if _, err := tx.exec(ctx, `DELETE FROM messages WHERE id = $1`, id); err != nil {
+			return 0, fmt.Errorf("store: unable to delete message: %w", err)
+		}
+	}
+	return len(ids), nil
 }

@@ -9,15 +9,18 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/model"
 )
 
-const registrationColumns = `r.id, r.youth_id, r.organisation_id, r.professional_id, r.kind, r.urgent, r.created_at, r.end_on, r.ended_at, r.end_reason`
+const registrationColumns = `r.id, r.youth_id, r.organisation_id, r.professional_id, r.kind, r.urgent, r.created_at, r.end_on, r.ended_at, r.end_reason,
+	r.parents_informed, r.youth_informed, r.expires_on, r.renewed_at`
 
 func scanRegistration(row interface{ Scan(...any) error }, extra ...any) (model.Registration, error) {
 	var r model.Registration
 	var urgent int
 	var created int64
 	var endOn, reason sql.NullString
-	var ended sql.NullInt64
-	dest := append([]any{&r.ID, &r.YouthID, &r.OrganisationID, &r.ProfessionalID, &r.Kind, &urgent, &created, &endOn, &ended, &reason}, extra...)
+	var ended, renewed sql.NullInt64
+	var expires string
+	dest := append([]any{&r.ID, &r.YouthID, &r.OrganisationID, &r.ProfessionalID, &r.Kind, &urgent, &created, &endOn, &ended, &reason,
+		&r.ParentsInformed, &r.YouthInformed, &expires, &renewed}, extra...)
 	if err := row.Scan(dest...); err != nil {
 		return r, err
 	}
@@ -26,16 +29,21 @@ func scanRegistration(row interface{ Scan(...any) error }, extra ...any) (model.
 	r.EndDate = fromNullDay(endOn)
 	r.EndedAt = fromNullMillis(ended)
 	r.EndReason = model.EndReason(reason.String)
+	if d := fromNullDay(sql.NullString{String: expires, Valid: true}); d != nil {
+		r.ExpiresOn = *d
+	}
+	r.RenewedAt = fromNullMillis(renewed)
 	return r, nil
 }
 
 // CreateRegistration stores a new active registration and sets its ID.
 func (tx *Tx) CreateRegistration(ctx context.Context, r *model.Registration) error {
 	err := tx.queryRow(ctx, `
-		INSERT INTO registrations (youth_id, organisation_id, professional_id, kind, urgent, created_at, end_on)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)
+		INSERT INTO registrations (youth_id, organisation_id, professional_id, kind, urgent, created_at, end_on, parents_informed, youth_informed, expires_on)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
 		RETURNING id`,
-		r.YouthID, r.OrganisationID, r.ProfessionalID, r.Kind, boolInt(r.Urgent), toMillis(r.CreatedAt), nullDay(r.EndDate)).Scan(&r.ID)
+		r.YouthID, r.OrganisationID, r.ProfessionalID, r.Kind, boolInt(r.Urgent), toMillis(r.CreatedAt), nullDay(r.EndDate),
+		r.ParentsInformed, r.YouthInformed, r.ExpiresOn.Format(dayLayout)).Scan(&r.ID)
 	if err != nil {
 		return fmt.Errorf("store: unable to create registration: %w", err)
 	}

@@ -110,3 +110,51 @@ func (tx *Tx) ActiveYouths(ctx context.Context) ([]Youth, error) {
 	}
 	return out, rows.Err()
 }
+
+// DeleteYouthIfEmpty deletes a youth nobody holds a registration about any
+// more, with everything that still names it: matches, coordinations,
+// messages and their e-mails. It reports whether it did. The caller holds
+// the youth (LockYouthByID), so no registration can arrive meanwhile.
+func (tx *Tx) DeleteYouthIfEmpty(ctx context.Context, id int64) (bool, error) {
+	var left int
+	if err := tx.queryRow(ctx, `SELECT count(*) FROM registrations WHERE youth_id = $1`, id).Scan(&left); err != nil {
+		return false, fmt.Errorf("store: unable to count registrations: %w", err)
+	}
+	if left > 0 {
+		return false, nil
+	}
+	for _, q := range []string{
+		`DELETE FROM outbox WHERE message_id IN (SELECT id FROM messages WHERE youth_id = $1)`,
+		`DELETE FROM messages WHERE youth_id = $1`,
+		`DELETE FROM matches WHERE youth_id = $1`,
+		`DELETE FROM coordinations WHERE youth_id = $1`,
+		`DELETE FROM youths WHERE id = $1`,
+	} {
+		if _, err := tx.exec(ctx, q, id); err != nil {
+			return false, fmt.Errorf("store: unable to delete youth: %w", err)
+		}
+	}
+	return true, nil
+}
+
+// YouthsWithoutRegistrations returns youths nobody holds a registration
+// about, for the retention sweep.
+func (tx *Tx) YouthsWithoutRegistrations(ctx context.Context, limit int) ([]int64, error) {
+	rows, err := tx.query(ctx, `
+		SELECT id FROM youths y
+		WHERE NOT EXISTS (SELECT 1 FROM registrations r WHERE r.youth_id = y.id)
+		ORDER BY id LIMIT $1`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to list youths: %w", err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}

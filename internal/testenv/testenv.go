@@ -95,6 +95,17 @@ func MustOpenDB(t testing.TB) (*storage.DB, string) {
 	return db, path
 }
 
+// EmptyDatabase returns the address of a new, empty database that is not
+// migrated yet (a SQLite file path or a PostgreSQL URL, as MustOpenDB would
+// use), for tests of the migrations themselves.
+func EmptyDatabase(t testing.TB) string {
+	t.Helper()
+	if Postgres() {
+		return createPostgresDB(t)
+	}
+	return filepath.Join(t.TempDir(), "empty.db")
+}
+
 // New makes an Env with the population register loaded.
 func New(t testing.TB) *Env {
 	t.Helper()

@@ -1,0 +1,35 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/jeugdketen/jeugdketen/internal/auth"
+)
+
+type verwijderdAntwoord struct {
+	ID      int64  `json:"id"`
+	Status  string `json:"status"`
+	Bericht string `json:"bericht"`
+}
+
+// removeRegistration: POST /api/v1/registraties/{id}/verwijderen deletes a
+// registration of the caller's organisation that was made in error, at once
+// and without archive; the others involved are told it was withdrawn.
+func (h *Handler) removeRegistration(w http.ResponseWriter, r *http.Request, c auth.Caller) {
+	id, err := pathID(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	actor, err := h.actingFor(w, r, c)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if err := h.Registry.RemoveInError(r.Context(), actor, id); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, verwijderdAntwoord{ID: id, Status: "verwijderd",
+		Bericht: "De registratie is verwijderd, zonder archief. Wie nog bij de jeugdige betrokken is, krijgt bericht dat zij is ingetrokken."})
+}

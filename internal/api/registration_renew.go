@@ -1,0 +1,56 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/jeugdketen/jeugdketen/internal/auth"
+	"github.com/jeugdketen/jeugdketen/internal/registry"
+)
+
+// namensVerzoek is the optional body of an action on a registration: a
+// client system names the professional it acts for.
+type namensVerzoek struct {
+	Medewerker string `json:"medewerker"`
+}
+
+// actingFor reads the optional body and returns the professional acting.
+func (h *Handler) actingFor(w http.ResponseWriter, r *http.Request, c auth.Caller) (registry.Actor, error) {
+	var req namensVerzoek
+	if r.ContentLength != 0 {
+		if err := decode(w, r, &req); err != nil {
+			return registry.Actor{}, err
+		}
+	}
+	return h.actor(r, c, req.Medewerker)
+}
+
+// renewRegistration: POST /api/v1/registraties/{id}/verlengen starts a new
+// term for an active registration of the caller's organisation, from today.
+func (h *Handler) renewRegistration(w http.ResponseWriter, r *http.Request, c auth.Caller) {
+	id, err := pathID(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	actor, err := h.actingFor(w, r, c)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if _, err := h.Registry.Renew(r.Context(), actor, id); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	h.writeRegistration(w, r, actor, id)
+}
+
+// writeRegistration answers with one of the actor's organisation's
+// registrations as it is now, as GET /registraties/{id} does.
+func (h *Handler) writeRegistration(w http.ResponseWriter, r *http.Request, actor registry.Actor, id int64) {
+	v, err := h.Registry.Registration(r.Context(), actor, id)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, withPicture(registration(v.Registration, v.Youth), v.Picture, v.Visible))
+}

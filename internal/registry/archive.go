@@ -1,0 +1,119 @@
+package registry
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/storage"
+)
+
+// notifyArchive tells organisations whose registrations about the youth have
+// ended, and which are not involved now, that a new registration arrived:
+// each archived registration produces this message once, then never again.
+// Organisations involved now hear of the newcomer through the match.
+func (s *Service) notifyArchive(ctx context.Context, tx *storage.Tx, y storage.Youth, r model.Registration, involved []storage.Involvement, now time.Time) error {
+	archived, err := tx.ArchivedNotNotified(ctx, y.ID)
+	if err != nil || len(archived) == 0 {
+		return err
+	}
+	active := map[int64]bool{}
+	var newcomer storage.Involvement
+	for _, in := range involved {
+		active[in.Organisation.ID] = true
+		if in.Registration.ID == r.ID {
+			newcomer = in
+		}
+	}
+	byOrg := map[int64][]model.Registration{}
+	var orgs []int64
+	for _, a := range archived {
+		if active[a.OrganisationID] {
+			continue
+		}
+		if byOrg[a.OrganisationID] == nil {
+			orgs = append(orgs, a.OrganisationID)
+		}
+		byOrg[a.OrganisationID] = append(byOrg[a.OrganisationID], a)
+	}
+	for _, org := range orgs {
+		regs := byOrg[org]
+		var ids []int64
+		for _, a := range regs {
+			ids = append(ids, a.ProfessionalID)
+		}
+		to, err := s.contacts(ctx, tx, org, ids...)
+		if err != nil {
+			return err
+		}
+		if err := s.send(ctx, tx, archiveMessages(y, regs, newcomer, to, s.archiveYears(), now)...); err != nil {
+			return err
+		}
+		for _, a := range regs {
+			if err := tx.MarkArchiveNotified(ctx, a.ID, now); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// contacts returns whom to tell in an organisation: the given professionals
+// who are still active, or, when none is, every active professional of it.
+func (s *Service) contacts(ctx context.Context, tx *storage.Tx, org int64, preferred ...int64) ([]model.Professional, error) {
+	var out []model.Professional
+	seen := map[int64]bool{}
+	for _, id := range preferred {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		p, err := tx.Professional(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if p.Active {
+			out = append(out, p)
+		}
+	}
+	if len(out) > 0 {
+		return out, nil
+	}
+	all, err := tx.ProfessionalsOf(ctx, org)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range all {
+		if p.Active {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+func archiveMessages(y storage.Youth, regs []model.Registration, newcomer storage.Involvement, to []model.Professional, archiveYears int, now time.Time) []outgoing {
+	var earlier []string
+	for _, a := range regs {
+		earlier = append(earlier, "- "+a.Kind.Label(a.Urgent)+" van "+dutchDate(a.CreatedAt)+" tot "+dutchDate(*a.EndedAt))
+	}
+	body := "Uw organisatie was eerder betrokken bij jeugdige " + y.Reference + ":\n\n" + strings.Join(earlier, "\n") +
+		"\n\nEr is nu een nieuwe registratie over deze jeugdige:\n\n- " + contact(newcomer) +
+		"\n\nUw organisatie is op dit moment niet betrokken en ziet de jeugdige daarom niet in de verwijsindex. " +
+		"Is uw eerdere betrokkenheid van belang voor de hulp, neem dan contact op met deze collega. " +
+		"U krijgt dit bericht één keer per beëindigde registratie." +
+		"\n\nDit bericht is verstuurd door de verwijsindex Jeugdketen. Beëindigde registraties blijven " + itoa(int64(archiveYears)) +
+		" jaar in het historisch archief en worden daarna verwijderd."
+	var out []outgoing
+	for _, p := range to {
+		out = append(out, outgoing{
+			msg: storage.Message{
+				ProfessionalID: p.ID, YouthID: y.ID, Kind: KindArchive, EventKey: "archief:" + itoa(newcomer.Registration.ID),
+				Subject: "Nieuwe registratie bij jeugdige " + y.Reference + ", bij wie uw organisatie eerder betrokken was",
+				Body:    body, CreatedAt: now,
+			},
+			email: p.Email,
+		})
+	}
+	return out
+}

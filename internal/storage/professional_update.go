@@ -1,0 +1,38 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
+)
+
+// SetProfessionalActive activates or deactivates a professional.
+func (tx *Tx) SetProfessionalActive(ctx context.Context, id int64, active bool) error {
+	res, err := tx.exec(ctx, `UPDATE professionals SET active = $1 WHERE id = $2`, boolInt(active), id)
+	if err != nil {
+		return fmt.Errorf("store: unable to update professional: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// Professionals returns every professional, by organisation and name.
+func (tx *Tx) Professionals(ctx context.Context) ([]model.Professional, error) {
+	rows, err := tx.query(ctx, `SELECT `+professionalColumns+` FROM professionals ORDER BY organisation_id, name, id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to list professionals: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Professional
+	for rows.Next() {
+		p, err := scanProfessional(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: unable to read professional: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}

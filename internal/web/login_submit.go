@@ -1,0 +1,64 @@
+package web
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/auth"
+	"github.com/jeugdketen/jeugdketen/internal/model"
+)
+
+// loginCookieAge is how long the step between password and second factor may take.
+const loginCookieAge = 10 * time.Minute
+
+// submitLogin: POST /inloggen, the password step.
+func (h *Handler) submitLogin(w http.ResponseWriter, r *http.Request) {
+	f := newForm(r)
+	a := auth.Attempt{Email: f.Value("email"), Password: f.Value("wachtwoord"), Address: clientAddress(r), Source: source(r)}
+	f.Values.Del("wachtwoord")
+	if a.Email == "" {
+		f.add("email", "Vul uw e-mailadres in.")
+	}
+	if a.Password == "" {
+		f.add("wachtwoord", "Vul uw wachtwoord in.")
+	}
+	if f.Failed() {
+		h.render(w, r, http.StatusUnprocessableEntity, "login", page{Title: "Inloggen", Form: f})
+		return
+	}
+	half, err := h.People.Login(r.Context(), a)
+	if err != nil {
+		h.formError(w, r, "login", page{Title: "Inloggen", Form: f}, err)
+		return
+	}
+	h.setCookie(w, loginCookie, half.SessionID, loginCookieAge)
+	if half.Enrol {
+		http.Redirect(w, r, "/inloggen/koppelen", http.StatusSeeOther)
+		return
+	}
+	http.Redirect(w, r, "/inloggen/code", http.StatusSeeOther)
+}
+
+// formError shows an application error on the form it came from: at the
+// fields it names, or above the form. Internal errors get the error page.
+func (h *Handler) formError(w http.ResponseWriter, r *http.Request, name string, p page, err error) {
+	status := http.StatusUnprocessableEntity
+	switch model.ErrorCode(err) {
+	case model.EINVALID:
+	case model.EUNAUTHORIZED:
+		status = http.StatusUnauthorized
+	case model.ETOOMANY:
+		status = http.StatusTooManyRequests
+	case model.EFORBIDDEN:
+		status = http.StatusForbidden
+	case model.ECONFLICT:
+		status = http.StatusConflict
+	case model.EUNAVAILABLE:
+		status = http.StatusServiceUnavailable
+	default:
+		h.serverError(w, r, err)
+		return
+	}
+	p.Form.fail(err)
+	h.render(w, r, status, name, p)
+}

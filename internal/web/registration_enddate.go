@@ -1,0 +1,49 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// setEndDate: POST /registraties/{id}/einddatum; an empty date removes it.
+func (h *Handler) setEndDate(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	f := newForm(r)
+	var day *time.Time
+	if s := strings.TrimSpace(f.Value("einddatum")); s != "" {
+		d, err := parseDay(s)
+		if err != nil {
+			f.add("einddatum", "Vul de einddatum in als dd-mm-jjjj, bijvoorbeeld 30-06-2027, of laat het veld leeg.")
+			h.showRegistrationWith(w, r, id, f)
+			return
+		}
+		day = &d
+	}
+	if _, err := h.Registry.SetEndDate(r.Context(), actor(r), id, day); err != nil {
+		f.fail(err)
+		if len(f.Errors) > 0 {
+			h.showRegistrationWith(w, r, id, f)
+			return
+		}
+		h.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, withNotice("/registraties/"+strconv.FormatInt(id, 10), "einddatum"), http.StatusSeeOther)
+}
+
+// showRegistrationWith shows the registration page with the end-date form's errors.
+func (h *Handler) showRegistrationWith(w http.ResponseWriter, r *http.Request, id int64, f *form) {
+	a := actor(r)
+	v, err := h.Registry.Registration(r.Context(), a, id)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	h.render(w, r, http.StatusUnprocessableEntity, "registration", page{Title: "Registratie", Nav: "registraties", Form: f, Data: newRegistrationView(v, a.Organisation.ID)})
+}

@@ -1,0 +1,8 @@
+package web
+
+import "net/http"
+
+// newRegistration: GET /registreren, the one short form.
+func (h *Handler) newRegistration(w http.ResponseWriter, r *http.Request) {
+	h.render(w, r, http.StatusOK, "register", page{Title: "Registreren", Nav: "registreren", Form: &form{}})
+}

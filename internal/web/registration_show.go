@@ -1,0 +1,54 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/storage"
+)
+
+// registrationView is the result page of a registration.
+type registrationView struct {
+	registry.Viewed
+	New, Existed bool
+	Others       int                   // involved organisations other than mine
+	Contacts     []storage.Involvement // everyone but my organisation
+	Coordinating []storage.Involvement // the coordinator's contacts
+}
+
+// showRegistration: GET /registraties/{id}. Right after registering it is the
+// result: who else is involved and how to reach them, who coordinates and
+// why, or that nobody else is involved and the initiative is the caller's.
+func (h *Handler) showRegistration(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	a := actor(r)
+	v, err := h.Registry.Registration(r.Context(), a, id)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	view := newRegistrationView(v, a.Organisation.ID)
+	view.New, view.Existed = r.URL.Query().Get("nieuw") != "", r.URL.Query().Get("bestond") != ""
+	h.render(w, r, http.StatusOK, "registration", page{Title: "Registratie", Nav: "registraties", Notice: notice(r), Form: &form{}, Data: view})
+}
+
+func newRegistrationView(v registry.Viewed, org int64) registrationView {
+	view := registrationView{Viewed: v}
+	if !v.Visible {
+		return view
+	}
+	view.Others = v.OtherOrganisations(org)
+	for _, in := range v.Involved {
+		if in.Organisation.ID != org {
+			view.Contacts = append(view.Contacts, in)
+		}
+		if v.Coordinator != nil && in.Organisation.ID == v.Coordinator.Organisation.ID {
+			view.Coordinating = append(view.Coordinating, in)
+		}
+	}
+	return view
+}

@@ -1,0 +1,181 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/auth"
+	"github.com/jeugdketen/jeugdketen/internal/model"
+)
+
+// page is what every template gets.
+type page struct {
+	Title    string
+	User     *auth.Current // nil before login
+	Nav      string        // the active menu item
+	Notice   string        // a confirmation at the top of the page
+	Form     *form
+	MailView string
+	Data     any
+}
+
+var amsterdam = mustLoadLocation("Europe/Amsterdam")
+
+func mustLoadLocation(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}
+
+var months = []string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}
+
+// dutchDate writes "3 maart 2026". Calendar days (end dates, birth dates)
+// are stored at midnight UTC and shown as they are; moments in Dutch time.
+func dutchDate(t any) string {
+	var tm time.Time
+	switch v := t.(type) {
+	case time.Time:
+		tm = v
+	case *time.Time:
+		if v == nil {
+			return ""
+		}
+		tm = *v
+	default:
+		return ""
+	}
+	if tm.IsZero() {
+		return ""
+	}
+	if tm.Hour() != 0 || tm.Minute() != 0 || tm.Nanosecond() != 0 || tm.Second() != 0 {
+		tm = tm.In(amsterdam)
+	}
+	return fmt.Sprintf("%d %s %d", tm.Day(), months[tm.Month()-1], tm.Year())
+}
+
+func dutchDateTime(t any) string {
+	var tm time.Time
+	switch v := t.(type) {
+	case time.Time:
+		tm = v
+	case *time.Time:
+		if v == nil {
+			return ""
+		}
+		tm = *v
+	}
+	if tm.IsZero() {
+		return ""
+	}
+	tm = tm.In(amsterdam)
+	return fmt.Sprintf("%d %s %d, %02d:%02d", tm.Day(), months[tm.Month()-1], tm.Year(), tm.Hour(), tm.Minute())
+}
+
+var funcs = template.FuncMap{
+	"date":     dutchDate,
+	"datetime": dutchDateTime,
+	"isoDate": func(t *time.Time) string {
+		if t == nil {
+			return ""
+		}
+		return t.Format("2006-01-02")
+	},
+	"kind":      func(k model.Kind, urgent bool) string { return k.Label(urgent) },
+	"typeLabel": func(t model.OrgType) string { return t.Label() },
+	"roleLabel": func(r model.Role) string {
+		if r == model.RoleZorgaanbieder {
+			return "zorgaanbieder (signalen, ketenregistraties, coördinatie)"
+		}
+		return "signaalgever (alleen signalen)"
+	},
+	"orgTypes": func() any { return model.OrgTypes },
+	"lines":    func(s string) []string { return strings.Split(s, "\n") },
+	"field":    newFieldView,
+}
+
+// fieldView is one text field for the "textfield" template.
+type fieldView struct {
+	Form                                             *form
+	Name, Label, Hint, Type, Autocomplete, Inputmode string
+}
+
+// newFieldView takes, after the label, optionally: hint, input type,
+// autocomplete and inputmode.
+func newFieldView(f *form, name, label string, more ...string) fieldView {
+	more = append(more, "", "", "", "")
+	return fieldView{Form: f, Name: name, Label: label, Hint: more[0], Type: more[1], Autocomplete: more[2], Inputmode: more[3]}
+}
+
+// parsePages makes one template set per page: the layout, the shared
+// partials and the page's own "content".
+func parsePages() (map[string]*template.Template, error) {
+	names, err := fs.Glob(templateFS, "templates/pages/*.html")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*template.Template{}
+	for _, name := range names {
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials.html", name)
+		if err != nil {
+			return nil, fmt.Errorf("web: template %s: %w", name, err)
+		}
+		out[strings.TrimSuffix(path.Base(name), ".html")] = t
+	}
+	return out, nil
+}
+
+// render writes a page. It renders to a buffer first, so a template error
+// gives a clean 500 instead of half a page.
+func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, name string, p page) {
+	t, ok := h.pages[name]
+	if !ok {
+		h.serverError(w, r, fmt.Errorf("web: no template %q", name))
+		return
+	}
+	if cur, ok := r.Context().Value(userKey{}).(auth.Current); ok {
+		p.User = &cur
+	}
+	p.MailView = h.MailView
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, p); err != nil {
+		if h.Log != nil {
+			h.Log.Error("web template failed", "template", name, "error", err)
+		}
+		http.Error(w, "Er ging iets mis bij het tonen van deze pagina.", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	buf.WriteTo(w)
+}
+
+func (h *Handler) renderError(w http.ResponseWriter, r *http.Request, status int, title, message string) {
+	h.render(w, r, status, "error", page{Title: title, Data: message})
+}
+
+// notices are the confirmations a redirect can ask for with ?melding=.
+var notices = map[string]string{
+	"beeindigd":       "De registratie is beëindigd. De andere betrokkenen krijgen bericht als de coördinatie verandert.",
+	"einddatum":       "De einddatum is opgeslagen.",
+	"gelezen":         "Het bericht is als gelezen gemarkeerd.",
+	"uitgelogd":       "U bent uitgelogd.",
+	"opgeslagen":      "De wijzigingen zijn opgeslagen.",
+	"gedeactiveerd":   "Gedeactiveerd.",
+	"tweede-factor":   "De tweede factor is gewist. De medewerker stelt bij de volgende keer inloggen een nieuwe in.",
+	"ingetrokken":     "Het token is ingetrokken en werkt niet meer.",
+	"sessie-verlopen": "Uw inlogpoging duurde te lang. Log opnieuw in.",
+}
+
+func notice(r *http.Request) string { return notices[r.URL.Query().Get("melding")] }
+
+func withNotice(path, key string) string { return path + "?melding=" + url.QueryEscape(key) }
