@@ -69,11 +69,12 @@ func userAdd(ctx context.Context, args []string, out io.Writer) error {
 	email := fs.String("email", "", "e-mail address (also the login)")
 	phone := fs.String("phone", "", "phone number colleagues can call")
 	admin := fs.Bool("admin", false, "regional administrator")
+	monitor := fs.Bool("monitor", false, "municipality monitoring account: aggregated figures only, never a youth")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	return withRegion(ctx, *dbPath, func(s *region.Service) error {
-		p, err := s.CreateProfessional(ctx, operator(), model.Professional{OrganisationID: *org, Name: *name, Email: *email, Phone: *phone, Admin: *admin})
+		p, err := s.CreateProfessional(ctx, operator(), model.Professional{OrganisationID: *org, Name: *name, Email: *email, Phone: *phone, Admin: *admin, Monitoring: *monitor})
 		if err != nil {
 			return err
 		}

@@ -85,7 +85,20 @@ func (h *Handler) routes() []route {
 		{"POST", "/api/v1/bezwaren", h.admin(h.createObjection)},
 		{"POST", "/api/v1/bezwaren/{id}/besluit", h.admin(h.decideObjection)},
 		{"POST", "/api/v1/inzage", h.admin(h.createAccessReport)},
+		{"GET", "/api/v1/monitoring", h.authed(h.getMonitoring)},
 	}
+}
+
+// Route is an API route as its method and pattern.
+type Route struct{ Method, Path string }
+
+// Routes lists every API route, for tests that must cover each one.
+func Routes() []Route {
+	var out []Route
+	for _, rt := range (&Handler{}).routes() {
+		out = append(out, Route{rt.method, rt.path})
+	}
+	return out
 }
 
 func (h *Handler) now() time.Time {

@@ -130,10 +130,23 @@ func TestOpenAPIResponsesMatchTheGoStructs(t *testing.T) {
 	noMatch := false
 	invisible.Match, invisible.Bericht = &noMatch, "Uw organisatie heeft geen actieve registratie meer voor deze jeugdige; u ziet de betrokkenen niet meer."
 
-	page := jeugdigePagina{Jeugdige: youth(f.youth), Betrokkenen: involvements(f.picture.Involved)}
+	ended := f.wijkteamOrg
+	ended.ID, ended.Name = 5, "Algemeen Maatschappelijk Werk"
+	until := f.now
+	past := registry.History{
+		Registrations: []registry.HistoryEntry{
+			{Registration: f.ended, Organisation: ended},
+			{Registration: f.active, Organisation: f.school, Professional: &f.teacher},
+		},
+		Coordination: []registry.CoordinationPeriod{
+			{Organisation: ended, Rule: "oudste", Reason: "De oudste registratie van een zorgaanbieder.", Started: f.then, Ended: &until},
+			{Organisation: f.wijkteamOrg, Rule: "niveau-2-overig", Reason: "Wijkteam Noord is de enige betrokken zorgaanbieder.", Started: f.now},
+		},
+	}
+	page := jeugdigePagina{Jeugdige: youth(f.youth), Betrokkenen: involvements(f.picture.Involved), Geschiedenis: history(past)}
 	c := f.picture.Coordinator
 	page.Coordinator = &coordinatorJSON{Organisatie: organisation(c.Organisation), Regel: c.Rule, Reden: c.Reason, Sinds: c.Since}
-	pageWithoutCoordinator := jeugdigePagina{Jeugdige: youth(f.youth), Betrokkenen: involvements(f.picture.Involved[:1])}
+	pageWithoutCoordinator := jeugdigePagina{Jeugdige: youth(f.youth), Betrokkenen: involvements(f.picture.Involved[:1]), Geschiedenis: history(registry.History{})}
 
 	readAt := f.now.Add(time.Hour)
 	messages := []berichtJSON{
@@ -193,6 +206,10 @@ func TestOpenAPIResponsesMatchTheGoStructs(t *testing.T) {
 		{"POST", "/api/v1/bezwaren/{id}/besluit", http.StatusOK, objection(upheld)},
 		{"POST", "/api/v1/inzage", http.StatusOK, accessReport(report)},
 		{"POST", "/api/v1/inzage", http.StatusOK, accessReport(noReport)},
+		{"GET", "/api/v1/monitoring", http.StatusOK, monitoring(registry.Figures{
+			ByOrganisationType: []registry.Group{{Key: "onderwijs", Count: "12"}}, ByMunicipality: []registry.Group{{Key: "0772", Count: "<5"}},
+			Signals: "12", CareRegistrations: "0", Youths: "9", Matches: "<5", Coordinations: "<5",
+		}, f.now)},
 	}
 	for _, tc := range cases {
 		rec := httptest.NewRecorder()

@@ -7,12 +7,14 @@ import (
 )
 
 type jeugdigePagina struct {
-	Jeugdige    jeugdigeJSON     `json:"jeugdige"`
-	Betrokkenen []betrokkeneJSON `json:"betrokkenen"`
-	Coordinator *coordinatorJSON `json:"coordinator"`
+	Jeugdige     jeugdigeJSON     `json:"jeugdige"`
+	Betrokkenen  []betrokkeneJSON `json:"betrokkenen"`
+	Coordinator  *coordinatorJSON `json:"coordinator"`
+	Geschiedenis geschiedenisJSON `json:"geschiedenis"`
 }
 
-// getYouth: GET /api/v1/jeugdigen/{referentie}, who is involved with a youth,
+// getYouth: GET /api/v1/jeugdigen/{referentie}, who is involved with a youth
+// and the history of organisations joining and leaving and of coordinators,
 // only while the caller's organisation has an active registration. Otherwise
 // the answer is the same 404 as for a reference that does not exist.
 func (h *Handler) getYouth(w http.ResponseWriter, r *http.Request, c auth.Caller) {
@@ -26,7 +28,7 @@ func (h *Handler) getYouth(w http.ResponseWriter, r *http.Request, c auth.Caller
 		h.fail(w, r, err)
 		return
 	}
-	out := jeugdigePagina{Jeugdige: youth(p.Youth), Betrokkenen: involvements(p.Involved)}
+	out := jeugdigePagina{Jeugdige: youth(p.Youth), Betrokkenen: involvements(p.Involved), Geschiedenis: history(p.History)}
 	if c := p.Coordinator; c != nil {
 		out.Coordinator = &coordinatorJSON{Organisatie: organisation(c.Organisation), Regel: c.Rule, Reden: c.Reason, Sinds: c.Since}
 	}

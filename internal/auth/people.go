@@ -146,8 +146,11 @@ func hashSessionID(id string) []byte {
 }
 
 func role(pr model.Professional) string {
-	if pr.Admin {
+	switch {
+	case pr.Admin:
 		return "regiobeheerder"
+	case pr.Monitoring:
+		return "gemeentelijk monitor"
 	}
 	return "medewerker"
 }

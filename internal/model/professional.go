@@ -14,7 +14,11 @@ type Professional struct {
 	Email          string
 	Phone          string
 	Admin          bool // regional administrator
-	Active         bool
+	// Monitoring marks a municipality's monitoring account (gemeentelijk
+	// monitor): it sees only aggregated figures, never a youth, and cannot
+	// register (seed 002, "Monitoring").
+	Monitoring bool
+	Active     bool
 }
 
 // Validate checks a new professional.

@@ -85,7 +85,7 @@ func (s *Service) contacts(ctx context.Context, tx *storage.Tx, org int64, prefe
 		return nil, err
 	}
 	for _, p := range all {
-		if p.Active {
+		if p.Active && !p.Monitoring { // a monitoring account is never told about a youth
 			out = append(out, p)
 		}
 	}

@@ -17,7 +17,7 @@ func (s *Service) End(ctx context.Context, actor Actor, id int64) (model.Registr
 	var out model.Registration
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
 		r, err := tx.Registration(ctx, id)
-		if err == storage.ErrNotFound || (err == nil && r.OrganisationID != actor.Organisation.ID) {
+		if err == storage.ErrNotFound || (err == nil && !actor.owns(r)) {
 			return errRegistrationNotFound
 		}
 		if err != nil {
@@ -68,20 +68,26 @@ func (s *Service) end(ctx context.Context, tx *storage.Tx, r model.Registration,
 // reached the age limit. Each registration ends in its own transaction, so a
 // crash midway leaves every one either ended with its consequences or untouched.
 func (s *Service) Sweep(ctx context.Context) (int, error) {
+	return s.endAllDue(ctx, (*storage.Tx).RegistrationsPastEndDate, model.EndDateReached)
+}
+
+// endAllDue ends, a hundred at a time, every active registration that find
+// reports due today, each in its own transaction.
+func (s *Service) endAllDue(ctx context.Context, find func(*storage.Tx, context.Context, time.Time, int) ([]model.Registration, error), reason model.EndReason) (int, error) {
 	today := Today(s.now())
 	ended := 0
 	for {
 		var due []model.Registration
 		err := s.DB.View(ctx, func(tx *storage.Tx) error {
 			var err error
-			due, err = tx.RegistrationsPastEndDate(ctx, today, 100)
+			due, err = find(tx, ctx, today, 100)
 			return err
 		})
 		if err != nil || len(due) == 0 {
 			return ended, err
 		}
 		for _, r := range due {
-			if err := s.endBySweep(ctx, r.ID, model.EndDateReached); err != nil {
+			if err := s.endBySweep(ctx, r.ID, reason); err != nil {
 				return ended, err
 			}
 			ended++

@@ -26,7 +26,7 @@ func (s *Service) Registration(ctx context.Context, actor Actor, id int64) (View
 	var out Viewed
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
 		r, err := tx.Registration(ctx, id)
-		if err == storage.ErrNotFound || (err == nil && r.OrganisationID != actor.Organisation.ID) {
+		if err == storage.ErrNotFound || (err == nil && !actor.owns(r)) {
 			return errRegistrationNotFound
 		}
 		if err != nil {
@@ -53,7 +53,8 @@ func (s *Service) Registration(ctx context.Context, actor Actor, id int64) (View
 	return out, err
 }
 
-// YouthByReference returns the picture of a youth while the actor's
+// YouthByReference returns the picture of a youth, with its history of
+// organisations joining and leaving and of coordinators, while the actor's
 // organisation has an active registration about it.
 func (s *Service) YouthByReference(ctx context.Context, actor Actor, ref string) (Picture, error) {
 	var out Picture
@@ -69,10 +70,13 @@ func (s *Service) YouthByReference(ctx context.Context, actor Actor, ref string)
 		if err != nil {
 			return err
 		}
-		if !ok {
+		if !ok || actor.Professional.Monitoring {
 			return errYouthNotFound
 		}
 		if out, err = s.picture(ctx, tx, y); err != nil {
+			return err
+		}
+		if out.History, err = s.history(ctx, tx, y.ID, out.Involved); err != nil {
 			return err
 		}
 		return s.logRead(ctx, tx, actor, "jeugdige", y.Reference, y.Reference)
@@ -93,6 +97,9 @@ func (s *Service) Registrations(ctx context.Context, actor Actor, limit int) ([]
 		regs, err := tx.RegistrationsOfOrganisation(ctx, actor.Organisation.ID, limit)
 		if err != nil {
 			return err
+		}
+		if actor.Professional.Monitoring {
+			regs = nil // a monitoring account sees figures only, never a youth
 		}
 		cache := map[int64]Youth{}
 		for _, r := range regs {

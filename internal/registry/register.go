@@ -36,6 +36,9 @@ type Registered struct {
 // match when another organisation is involved, (re)assigns the coordinator by
 // the covenant, writes the audit record and queues the messages.
 func (s *Service) Register(ctx context.Context, actor Actor, in Registering) (Registered, error) {
+	if actor.Professional.Monitoring {
+		return Registered{}, model.Errorf(model.EFORBIDDEN, "Een monitoringsaccount kan niet registreren.")
+	}
 	now := s.now()
 	today := Today(now)
 	if err := s.checkRegistering(actor, in, today); err != nil {

@@ -66,11 +66,21 @@ type Actor struct {
 	Source       string // remote address and user agent
 }
 
+// owns reports whether r is the actor's organisation's registration and the
+// actor may see it. A monitoring account never does, even when its
+// organisation registers: it is answered as any professional not involved.
+func (a Actor) owns(r model.Registration) bool {
+	return r.OrganisationID == a.Organisation.ID && !a.Professional.Monitoring
+}
+
 // AuditActor is the actor as the audit trail records it.
 func (a Actor) AuditActor() audit.Actor {
 	role := "medewerker"
-	if a.Professional.Admin {
+	switch {
+	case a.Professional.Admin:
 		role = "regiobeheerder"
+	case a.Professional.Monitoring:
+		role = "gemeentelijk monitor"
 	}
 	client := ""
 	if a.TokenID != 0 {

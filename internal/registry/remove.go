@@ -132,7 +132,7 @@ func (s *Service) RemoveInError(ctx context.Context, actor Actor, id int64) erro
 	now := s.now()
 	return s.DB.Update(ctx, func(tx *storage.Tx) error {
 		r, err := tx.Registration(ctx, id)
-		if err == storage.ErrNotFound || (err == nil && r.OrganisationID != actor.Organisation.ID) {
+		if err == storage.ErrNotFound || (err == nil && !actor.owns(r)) {
 			return errRegistrationNotFound
 		}
 		if err != nil {

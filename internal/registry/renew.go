@@ -17,7 +17,7 @@ func (s *Service) Renew(ctx context.Context, actor Actor, id int64) (model.Regis
 	var out model.Registration
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
 		r, err := tx.Registration(ctx, id)
-		if err == storage.ErrNotFound || (err == nil && r.OrganisationID != actor.Organisation.ID) {
+		if err == storage.ErrNotFound || (err == nil && !actor.owns(r)) {
 			return errRegistrationNotFound
 		}
 		if err != nil {

@@ -19,25 +19,7 @@ import (
 // verlopen), each in its own transaction, as an ending by the organisation
 // would: the covenant decides again who coordinates.
 func (s *Service) SweepExpired(ctx context.Context) (int, error) {
-	today := Today(s.now())
-	ended := 0
-	for {
-		var due []model.Registration
-		err := s.DB.View(ctx, func(tx *storage.Tx) error {
-			var err error
-			due, err = tx.RegistrationsExpired(ctx, today, 100)
-			return err
-		})
-		if err != nil || len(due) == 0 {
-			return ended, err
-		}
-		for _, r := range due {
-			if err := s.endBySweep(ctx, r.ID, model.EndExpired); err != nil {
-				return ended, err
-			}
-			ended++
-		}
-	}
+	return s.endAllDue(ctx, (*storage.Tx).RegistrationsExpired, model.EndExpired)
 }
 
 // WarnExpiring tells the professional who made a registration, ExpiryWarningDays

@@ -30,6 +30,8 @@ type Picture struct {
 	Youth       Youth
 	Involved    []storage.Involvement
 	Coordinator *Coordinator
+	// History is filled only on the youth's own page (YouthByReference).
+	History History
 }
 
 // OtherOrganisations counts the involved organisations other than org.

@@ -9,13 +9,13 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/model"
 )
 
-const professionalColumns = `id, organisation_id, name, email, phone, admin, active`
+const professionalColumns = `id, organisation_id, name, email, phone, admin, monitoring, active`
 
 func scanProfessional(row interface{ Scan(...any) error }) (model.Professional, error) {
 	var p model.Professional
-	var admin, active int
-	err := row.Scan(&p.ID, &p.OrganisationID, &p.Name, &p.Email, &p.Phone, &admin, &active)
-	p.Admin, p.Active = admin == 1, active == 1
+	var admin, monitoring, active int
+	err := row.Scan(&p.ID, &p.OrganisationID, &p.Name, &p.Email, &p.Phone, &admin, &monitoring, &active)
+	p.Admin, p.Monitoring, p.Active = admin == 1, monitoring == 1, active == 1
 	return p, err
 }
 
@@ -23,10 +23,10 @@ func scanProfessional(row interface{ Scan(...any) error }) (model.Professional, 
 // professional with the same e-mail address is a unique violation.
 func (tx *Tx) CreateProfessional(ctx context.Context, p *model.Professional, now time.Time) error {
 	err := tx.queryRow(ctx, `
-		INSERT INTO professionals (organisation_id, name, email, phone, admin, active, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)
+		INSERT INTO professionals (organisation_id, name, email, phone, admin, monitoring, active, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
 		RETURNING id`,
-		p.OrganisationID, p.Name, strings.ToLower(p.Email), p.Phone, boolInt(p.Admin), boolInt(p.Active), toMillis(now)).Scan(&p.ID)
+		p.OrganisationID, p.Name, strings.ToLower(p.Email), p.Phone, boolInt(p.Admin), boolInt(p.Monitoring), boolInt(p.Active), toMillis(now)).Scan(&p.ID)
 	if err != nil {
 		return fmt.Errorf("store: unable to create professional: %w", err)
 	}

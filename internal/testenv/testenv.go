@@ -173,6 +173,20 @@ func (e *Env) Admin(t testing.TB, org model.Organisation) registry.Actor {
 	return registry.Actor{Professional: p, Organisation: org, Source: "test"}
 }
 
+// Monitor adds a municipality's monitoring account to org: figures only.
+func (e *Env) Monitor(t testing.TB, org model.Organisation) registry.Actor {
+	t.Helper()
+	e.n++
+	p, err := e.Region.CreateProfessional(context.Background(), testActor, model.Professional{
+		OrganisationID: org.ID, Name: fmt.Sprintf("Monitor %d", e.n), Monitoring: true,
+		Email: fmt.Sprintf("monitor%d@org%d.example", e.n, org.ID), Phone: fmt.Sprintf("040-555%04d", e.n),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return registry.Actor{Professional: p, Organisation: org, Source: "test"}
+}
+
 // Register registers and fails the test on error.
 func (e *Env) Register(t testing.TB, a registry.Actor, bsn string, kind model.Kind) registry.Registered {
 	t.Helper()

@@ -16,6 +16,7 @@ func (h *Handler) createProfessional(w http.ResponseWriter, r *http.Request) {
 	org, _ := strconv.ParseInt(f.Value("organisatie"), 10, 64)
 	p, err := h.Region.CreateProfessional(r.Context(), auditActor(r), model.Professional{
 		OrganisationID: org, Name: f.Value("naam"), Email: f.Value("email"), Phone: f.Value("telefoon"),
+		Monitoring: f.Value("monitoring") == "ja",
 	})
 	if err != nil {
 		h.renderProfessionals(w, r, http.StatusUnprocessableEntity, f, err, nil)

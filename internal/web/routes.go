@@ -22,48 +22,77 @@ func (h *Handler) Routes(mux *http.ServeMux) {
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, http.StatusForbidden, "Geweigerd", "Dit formulier kwam niet van Jeugdketen zelf en is daarom niet verwerkt.")
 	}))
-	handle := func(pattern string, handler http.Handler) { mux.Handle(pattern, cop.Handler(handler)) }
-	public := func(pattern string, fn http.HandlerFunc) { handle(pattern, fn) }
-
 	mux.Handle("GET /static/", http.StripPrefix("/static/", staticFiles()))
+	for _, rt := range h.routes() {
+		mux.Handle(rt.pattern, cop.Handler(rt.handler))
+	}
+}
 
-	// Logging in and out.
-	public("GET /inloggen", h.showLogin)
-	public("POST /inloggen", h.submitLogin)
-	public("GET /inloggen/code", h.showCode)
-	public("POST /inloggen/code", h.submitCode)
-	public("GET /inloggen/koppelen", h.showEnrol)
-	public("GET /inloggen/koppelen/qr.png", h.enrolQR)
-	public("POST /inloggen/koppelen", h.submitEnrol)
-	public("POST /uitloggen", h.logout)
+// route is one page or form action of the web application.
+type route struct {
+	pattern string
+	handler http.Handler
+}
 
-	// The professional's pages.
-	handle("GET /{$}", h.requireLogin(h.home))
-	handle("GET /registreren", h.requireLogin(h.newRegistration))
-	handle("POST /registreren", h.requireLogin(h.createRegistration))
-	handle("GET /registraties", h.requireLogin(h.listRegistrations))
-	handle("GET /registraties/{id}", h.requireLogin(h.showRegistration))
-	handle("POST /registraties/{id}/beeindigen", h.requireLogin(h.endRegistration))
-	handle("POST /registraties/{id}/einddatum", h.requireLogin(h.setEndDate))
-	handle("GET /berichten", h.requireLogin(h.listMessages))
-	handle("POST /berichten/{id}/gelezen", h.requireLogin(h.readMessage))
-	handle("GET /jeugdigen/{ref}", h.requireLogin(h.showYouth))
+// routes is every route but the static files, in one table so that the
+// access-control test can check it covers each one.
+func (h *Handler) routes() []route {
+	public := func(pattern string, fn http.HandlerFunc) route { return route{pattern, fn} }
+	login := func(pattern string, fn http.HandlerFunc) route { return route{pattern, h.requireLogin(fn)} }
+	admin := func(pattern string, fn http.HandlerFunc) route { return route{pattern, h.requireAdmin(fn)} }
+	return []route{
+		// Logging in and out.
+		public("GET /inloggen", h.showLogin),
+		public("POST /inloggen", h.submitLogin),
+		public("GET /inloggen/code", h.showCode),
+		public("POST /inloggen/code", h.submitCode),
+		public("GET /inloggen/koppelen", h.showEnrol),
+		public("GET /inloggen/koppelen/qr.png", h.enrolQR),
+		public("POST /inloggen/koppelen", h.submitEnrol),
+		public("POST /uitloggen", h.logout),
 
-	// The regional administrator's pages.
-	handle("GET /beheer", h.requireAdmin(func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "/beheer/organisaties", http.StatusSeeOther)
-	}))
-	handle("GET /beheer/organisaties", h.requireAdmin(h.listOrganisations))
-	handle("POST /beheer/organisaties", h.requireAdmin(h.createOrganisation))
-	handle("GET /beheer/organisaties/{id}", h.requireAdmin(h.editOrganisation))
-	handle("POST /beheer/organisaties/{id}", h.requireAdmin(h.updateOrganisation))
-	handle("GET /beheer/medewerkers", h.requireAdmin(h.listProfessionals))
-	handle("POST /beheer/medewerkers", h.requireAdmin(h.createProfessional))
-	handle("POST /beheer/medewerkers/{id}/deactiveren", h.requireAdmin(h.deactivateProfessional))
-	handle("POST /beheer/medewerkers/{id}/tweede-factor", h.requireAdmin(h.resetSecondFactor))
-	handle("POST /beheer/medewerkers/{id}/wachtwoord", h.requireAdmin(h.newPassword))
-	handle("GET /beheer/tokens", h.requireAdmin(h.listTokens))
-	handle("POST /beheer/tokens", h.requireAdmin(h.createToken))
-	handle("POST /beheer/tokens/{id}/intrekken", h.requireAdmin(h.revokeToken))
-	handle("GET /beheer/convenant", h.requireAdmin(h.showCovenant))
+		// The professional's pages.
+		login("GET /{$}", h.home),
+		login("GET /registreren", h.newRegistration),
+		login("POST /registreren", h.createRegistration),
+		login("GET /registraties", h.listRegistrations),
+		login("GET /registraties/{id}", h.showRegistration),
+		login("POST /registraties/{id}/beeindigen", h.endRegistration),
+		login("POST /registraties/{id}/einddatum", h.setEndDate),
+		login("GET /berichten", h.listMessages),
+		login("POST /berichten/{id}/gelezen", h.readMessage),
+		login("GET /jeugdigen/{ref}", h.showYouth),
+
+		// Aggregated figures for the municipality's monitoring account and
+		// the regional administrator; Registry.Figures refuses anyone else.
+		login("GET /monitoring", h.showMonitoring),
+
+		// The regional administrator's pages.
+		admin("GET /beheer", func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "/beheer/organisaties", http.StatusSeeOther)
+		}),
+		admin("GET /beheer/organisaties", h.listOrganisations),
+		admin("POST /beheer/organisaties", h.createOrganisation),
+		admin("GET /beheer/organisaties/{id}", h.editOrganisation),
+		admin("POST /beheer/organisaties/{id}", h.updateOrganisation),
+		admin("GET /beheer/medewerkers", h.listProfessionals),
+		admin("POST /beheer/medewerkers", h.createProfessional),
+		admin("POST /beheer/medewerkers/{id}/deactiveren", h.deactivateProfessional),
+		admin("POST /beheer/medewerkers/{id}/tweede-factor", h.resetSecondFactor),
+		admin("POST /beheer/medewerkers/{id}/wachtwoord", h.newPassword),
+		admin("GET /beheer/tokens", h.listTokens),
+		admin("POST /beheer/tokens", h.createToken),
+		admin("POST /beheer/tokens/{id}/intrekken", h.revokeToken),
+		admin("GET /beheer/convenant", h.showCovenant),
+	}
+}
+
+// Routes lists the pattern of every route but the static files, for tests
+// that must cover each one.
+func Routes() []string {
+	var out []string
+	for _, rt := range (&Handler{}).routes() {
+		out = append(out, rt.pattern)
+	}
+	return out
 }

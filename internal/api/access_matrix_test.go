@@ -1,0 +1,309 @@
+package api_test
+
+import (
+	"bytes"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/jeugdketen/jeugdketen/internal/api"
+	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/population"
+)
+
+// The roles of the access matrix, in the order they call: the refused first,
+// so that an allowed call that changes a registration comes last.
+const (
+	anonymous   = "anoniem"
+	signalOnly  = "signaalgever"
+	care        = "zorgaanbieder"
+	regionAdmin = "regiobeheerder"
+	monitorRole = "gemeentelijk monitor"
+	client      = "koppeling"
+	coordinates = "coördinator"
+)
+
+var matrixRoles = []string{anonymous, signalOnly, care, regionAdmin, monitorRole, client, coordinates}
+
+// Expected outcomes. authorised means the caller got past every access check;
+// the matrix sends no valid body to administrative actions, so 400 counts.
+const (
+	ok         = "2xx"
+	authorised = "niet 401/403"
+	noLogin    = "401"
+	forbidden  = "403"
+	notFound   = "404"
+)
+
+// about says which youth-related thing a route's path names.
+type about int
+
+const (
+	nothing about = iota
+	aRegistration
+	aYouth
+	aMessage
+)
+
+type matrixRow struct {
+	about about
+	want  map[string]string // role → outcome; roles not named get other
+	other string
+}
+
+// onlyInvolved: the registration's own organisation (the coordinator and its
+// client system) may; everyone else is told it does not exist.
+func onlyInvolved(a about) matrixRow {
+	return matrixRow{about: a, want: map[string]string{anonymous: noLogin, coordinates: ok, client: ok}, other: notFound}
+}
+
+// adminOnly: the regional administrator with their own token.
+var adminOnly = matrixRow{want: map[string]string{anonymous: noLogin, regionAdmin: authorised}, other: forbidden}
+
+// everyLogin: any valid token.
+var everyLogin = matrixRow{want: map[string]string{anonymous: noLogin}, other: ok}
+
+// apiMatrix is who may call which API route. A route missing here fails
+// TestAPIAccessMatrixCoversEveryRoute.
+var apiMatrix = map[string]matrixRow{
+	"GET /api/v1/openapi.json":                   {other: ok},
+	"POST /api/v1/registraties":                  {want: map[string]string{anonymous: noLogin, monitorRole: forbidden}, other: ok},
+	"GET /api/v1/registraties":                   everyLogin,
+	"GET /api/v1/registraties/{id}":              onlyInvolved(aRegistration),
+	"POST /api/v1/registraties/{id}/beeindigen":  onlyInvolved(aRegistration),
+	"POST /api/v1/registraties/{id}/informatie":  onlyInvolved(aRegistration),
+	"POST /api/v1/registraties/{id}/verlengen":   onlyInvolved(aRegistration),
+	"POST /api/v1/registraties/{id}/verwijderen": onlyInvolved(aRegistration),
+	"GET /api/v1/jeugdigen/{referentie}":         {about: aYouth, want: map[string]string{anonymous: noLogin, signalOnly: ok, coordinates: ok, client: ok}, other: notFound},
+	"GET /api/v1/berichten":                      everyLogin,
+	"POST /api/v1/berichten/{id}/gelezen":        onlyInvolved(aMessage),
+	"GET /api/v1/organisaties":                   adminOnly,
+	"POST /api/v1/organisaties":                  adminOnly,
+	"POST /api/v1/medewerkers":                   adminOnly,
+	"POST /api/v1/tokens":                        adminOnly,
+	"POST /api/v1/bezwaren":                      adminOnly,
+	"POST /api/v1/bezwaren/{id}/besluit":         adminOnly,
+	"POST /api/v1/inzage":                        adminOnly,
+	"GET /api/v1/monitoring":                     {want: map[string]string{anonymous: noLogin, regionAdmin: ok, monitorRole: ok}, other: forbidden},
+}
+
+func TestAPIAccessMatrixCoversEveryRoute(t *testing.T) {
+	var served []string
+	for _, rt := range api.Routes() {
+		key := rt.Method + " " + rt.Path
+		served = append(served, key)
+		if _, ok := apiMatrix[key]; !ok {
+			t.Errorf("%s has no entry in apiMatrix: decide who may call it", key)
+		}
+	}
+	for key := range apiMatrix {
+		if !slices.Contains(served, key) {
+			t.Errorf("apiMatrix names %s, which the API does not serve", key)
+		}
+	}
+}
+
+// matrixWorld is one route's fresh Jeugdketen: a school (signals only) and a
+// wijkteam that both registered a youth, the wijkteam coordinating; a JGZ
+// not involved; a regional administrator; and a monitoring account inside the
+// wijkteam itself, so that its refusals cannot come from the organisation.
+type matrixWorld struct {
+	h                   *harness
+	tokens              map[string]string
+	coordinatorEmail    string
+	registration        map[string]int64 // per role: the registration its path names
+	youth, message      string
+	unknownRegistration string
+}
+
+func newMatrixWorld(t *testing.T) *matrixWorld {
+	h := start(t)
+	school := h.user(t, "Basisschool De Regenboog", model.TypeOnderwijs)
+	wijkteam := h.user(t, "Wijkteam Woensel", model.TypeWijkteam)
+	jgz := h.user(t, "JGZ Zuidoost-Brabant", model.TypeJGZ)
+	admin := h.admin(t)
+	monitor := h.env.Monitor(t, wijkteam.Organisation)
+	monitorToken, err := h.env.Region.CreateProfessionalToken(t.Context(), beheerder, monitor.Professional.Email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.register(t, school, population.BSNChild, model.KindSignaal, http.StatusCreated)
+	careReg := h.register(t, wijkteam, population.BSNChild, model.KindKetenregistratie, http.StatusCreated)
+	signal := h.register(t, wijkteam, population.BSNChild, model.KindSignaal, http.StatusCreated)
+	if careReg.Coordinator == nil || careReg.Coordinator.Organisatie.ID != wijkteam.Organisation.ID {
+		t.Fatalf("the wijkteam should coordinate: %+v", careReg.Coordinator)
+	}
+	msgs := h.inbox(t, wijkteam)
+	if len(msgs) == 0 {
+		t.Fatal("the coordinator has no message")
+	}
+	w := &matrixWorld{
+		h: h,
+		tokens: map[string]string{
+			signalOnly: school.token, care: jgz.token, regionAdmin: admin.token, monitorRole: monitorToken,
+			client: h.clientSystem(t, wijkteam.Organisation), coordinates: wijkteam.token,
+		},
+		coordinatorEmail: wijkteam.email(),
+		// The client system changes the wijkteam's signal, the coordinator
+		// its care registration: each allowed call finds its own intact.
+		registration:        map[string]int64{client: signal.ID},
+		youth:               careReg.Jeugdige.Referentie,
+		message:             itoa(msgs[0].ID),
+		unknownRegistration: "987654",
+	}
+	for _, role := range matrixRoles {
+		if _, ok := w.registration[role]; !ok {
+			w.registration[role] = careReg.ID
+		}
+	}
+	return w
+}
+
+// path fills the pattern's parameter for role; unknown names a thing that
+// does not exist.
+func (w *matrixWorld) path(pattern, role string, unknown bool) string {
+	r := strings.NewReplacer(
+		"{id}", itoa(w.registration[role]),
+		"{referentie}", w.youth,
+	)
+	if strings.HasPrefix(pattern, "/api/v1/berichten/") {
+		r = strings.NewReplacer("{id}", w.message)
+	}
+	if unknown {
+		r = strings.NewReplacer("{id}", w.unknownRegistration, "{referentie}", "J-ZZZZZZZZ")
+	}
+	if strings.HasPrefix(pattern, "/api/v1/bezwaren/") {
+		r = strings.NewReplacer("{id}", "1")
+	}
+	return r.Replace(pattern)
+}
+
+// body is what role sends: enough for the action, with the professional a
+// client system acts for.
+func (w *matrixWorld) body(method, pattern, role string) any {
+	if method != "POST" {
+		return nil
+	}
+	b := map[string]any{}
+	switch pattern {
+	case "/api/v1/registraties":
+		b["burgerservicenummer"], b["soort"] = population.BSNTeen, model.KindSignaal
+	case "/api/v1/registraties/{id}/informatie":
+		b["ouders"] = model.InformedYes
+	}
+	if role == client && !strings.HasPrefix(pattern, "/api/v1/bezwaren") && pattern != "/api/v1/inzage" && !strings.HasPrefix(pattern, "/api/v1/organisaties") && pattern != "/api/v1/medewerkers" && pattern != "/api/v1/tokens" {
+		b["medewerker"] = w.coordinatorEmail
+	}
+	return b
+}
+
+func (w *matrixWorld) call(t *testing.T, method, pattern, role string, unknown bool) response {
+	t.Helper()
+	p := w.path(pattern, role, unknown)
+	if role == client {
+		p += "?medewerker=" + w.coordinatorEmail
+	}
+	return w.h.call(t, method, p, w.tokens[role], w.body(method, pattern, role))
+}
+
+func outcome(status int) string {
+	switch {
+	case status >= 200 && status < 300:
+		return ok
+	case status == http.StatusUnauthorized:
+		return noLogin
+	case status == http.StatusForbidden:
+		return forbidden
+	case status == http.StatusNotFound:
+		return notFound
+	}
+	return authorised
+}
+
+func matches(want string, status int) bool {
+	got := outcome(status)
+	if want == authorised {
+		return got == ok || got == authorised
+	}
+	return got == want
+}
+
+// TestAPIAccessMatrix calls every route as every role and checks the outcome
+// against apiMatrix, and that a refusal about a registration, youth or
+// message is the same answer as for one that does not exist.
+func TestAPIAccessMatrix(t *testing.T) {
+	t.Parallel()
+	for _, rt := range api.Routes() {
+		key := rt.Method + " " + rt.Path
+		row, ok := apiMatrix[key]
+		if !ok {
+			continue // TestAPIAccessMatrixCoversEveryRoute reports it
+		}
+		t.Run(strings.ReplaceAll(key, "/", "_"), func(t *testing.T) {
+			t.Parallel()
+			w := newMatrixWorld(t)
+			for _, role := range matrixRoles {
+				want := row.other
+				if v, ok := row.want[role]; ok {
+					want = v
+				}
+				res := w.call(t, rt.Method, rt.Path, role, false)
+				if !matches(want, res.status) {
+					t.Errorf("%s as %s: status %d, want %s; body: %s", key, role, res.status, want, res.body)
+					continue
+				}
+				if want != notFound || row.about == nothing {
+					continue
+				}
+				missing := w.call(t, rt.Method, rt.Path, role, true)
+				if missing.status != res.status || !bytes.Equal(missing.body, res.body) {
+					t.Errorf("%s as %s: the refusal differs from the answer for a thing that does not exist:\n%d %s\n%d %s",
+						key, role, res.status, res.body, missing.status, missing.body)
+				}
+			}
+		})
+	}
+}
+
+// TestMonitoringAccountSeesNoRegistrationsOfItsOwnOrganisation: the list is
+// empty even though the monitoring account's organisation registered.
+func TestMonitoringAccountSeesNoRegistrationsOfItsOwnOrganisation(t *testing.T) {
+	t.Parallel()
+	w := newMatrixWorld(t)
+	var out struct {
+		Registraties []registratie `json:"registraties"`
+	}
+	w.h.call(t, "GET", "/api/v1/registraties", w.tokens[monitorRole], nil).want(t, http.StatusOK, &out)
+	if len(out.Registraties) != 0 {
+		t.Errorf("the monitoring account sees %d registrations, want none", len(out.Registraties))
+	}
+	p := wantProblem(t, w.h.call(t, "POST", "/api/v1/registraties", w.tokens[monitorRole],
+		map[string]any{"burgerservicenummer": population.BSNTeen, "soort": model.KindSignaal}), http.StatusForbidden)
+	if p.Detail != "Een monitoringsaccount kan niet registreren." {
+		t.Errorf("detail %q", p.Detail)
+	}
+}
+
+// TestMonitoringFiguresSuppressSmallCounts: the figures count the registrations
+// but show every count from 1 to 4 as "<5".
+func TestMonitoringFiguresSuppressSmallCounts(t *testing.T) {
+	t.Parallel()
+	w := newMatrixWorld(t)
+	var out map[string]any
+	w.h.call(t, "GET", "/api/v1/monitoring", w.tokens[monitorRole], nil).want(t, http.StatusOK, &out)
+	for _, k := range []string{"signalen", "ketenregistraties", "jeugdigen", "matches", "lopendeCoordinaties"} {
+		if out[k] != "<5" {
+			t.Errorf("%s = %v, want <5", k, out[k])
+		}
+	}
+	groups, _ := out["perOrganisatietype"].([]any)
+	if len(groups) != 2 {
+		t.Fatalf("perOrganisatietype = %v, want onderwijs and wijkteam", out["perOrganisatietype"])
+	}
+	for _, g := range groups {
+		if g.(map[string]any)["aantal"] != "<5" {
+			t.Errorf("group %v, want aantal <5", g)
+		}
+	}
+}

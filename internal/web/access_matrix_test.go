@@ -1,0 +1,312 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/jeugdketen/jeugdketen/internal/audit"
+	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/population"
+	"github.com/jeugdketen/jeugdketen/internal/server"
+	"github.com/jeugdketen/jeugdketen/internal/web"
+)
+
+// The roles of the access matrix, in the order they call: the refused first,
+// so that an allowed call that changes a registration comes last. A client
+// system has only an API token, which the web application does not know.
+const (
+	anonymous   = "anoniem"
+	client      = "koppeling"
+	signalOnly  = "signaalgever"
+	care        = "zorgaanbieder"
+	regionAdmin = "regiobeheerder"
+	monitorRole = "gemeentelijk monitor"
+	coordinates = "coördinator"
+)
+
+var matrixRoles = []string{anonymous, client, signalOnly, care, regionAdmin, monitorRole, coordinates}
+
+// Expected outcomes. authorised means the caller got past every access check;
+// the matrix sends no valid form to administrative actions.
+const (
+	ok         = "2xx of doorverwezen"
+	authorised = "niet 403 of naar inloggen"
+	toLogin    = "naar inloggen"
+	forbidden  = "403"
+	notFound   = "404"
+	public     = "openbaar"
+)
+
+type matrixRow struct {
+	aboutYouth bool // the path names a registration, youth or message
+	want       map[string]string
+	other      string
+}
+
+func loggedIn(want map[string]string, other string) matrixRow {
+	w := map[string]string{anonymous: toLogin, client: toLogin}
+	for k, v := range want {
+		w[k] = v
+	}
+	return matrixRow{want: w, other: other}
+}
+
+func onlyInvolved() matrixRow {
+	r := loggedIn(map[string]string{coordinates: ok}, notFound)
+	r.aboutYouth = true
+	return r
+}
+
+var (
+	everyLogin = loggedIn(nil, ok)
+	adminOnly  = loggedIn(map[string]string{regionAdmin: authorised}, forbidden)
+)
+
+// webMatrix is who may open which page or send which form. A route missing
+// here fails TestWebAccessMatrixCoversEveryRoute.
+var webMatrix = map[string]matrixRow{
+	"GET /inloggen":                 {other: public},
+	"POST /inloggen":                {other: public},
+	"GET /inloggen/code":            {other: public},
+	"POST /inloggen/code":           {other: public},
+	"GET /inloggen/koppelen":        {other: public},
+	"GET /inloggen/koppelen/qr.png": {other: public},
+	"POST /inloggen/koppelen":       {other: public},
+	"POST /uitloggen":               {other: public},
+
+	"GET /{$}":                           everyLogin,
+	"GET /registreren":                   everyLogin,
+	"POST /registreren":                  loggedIn(map[string]string{monitorRole: forbidden}, ok),
+	"GET /registraties":                  everyLogin,
+	"GET /registraties/{id}":             onlyInvolved(),
+	"POST /registraties/{id}/beeindigen": onlyInvolved(),
+	"POST /registraties/{id}/einddatum":  onlyInvolved(),
+	"GET /berichten":                     everyLogin,
+	"POST /berichten/{id}/gelezen":       onlyInvolved(),
+	"GET /jeugdigen/{ref}": func() matrixRow {
+		r := loggedIn(map[string]string{signalOnly: ok, coordinates: ok}, notFound)
+		r.aboutYouth = true
+		return r
+	}(),
+	"GET /monitoring": loggedIn(map[string]string{regionAdmin: ok, monitorRole: ok}, forbidden),
+
+	"GET /beheer":                                 adminOnly,
+	"GET /beheer/organisaties":                    adminOnly,
+	"POST /beheer/organisaties":                   adminOnly,
+	"GET /beheer/organisaties/{id}":               adminOnly,
+	"POST /beheer/organisaties/{id}":              adminOnly,
+	"GET /beheer/medewerkers":                     adminOnly,
+	"POST /beheer/medewerkers":                    adminOnly,
+	"POST /beheer/medewerkers/{id}/deactiveren":   adminOnly,
+	"POST /beheer/medewerkers/{id}/tweede-factor": adminOnly,
+	"POST /beheer/medewerkers/{id}/wachtwoord":    adminOnly,
+	"GET /beheer/tokens":                          adminOnly,
+	"POST /beheer/tokens":                         adminOnly,
+	"POST /beheer/tokens/{id}/intrekken":          adminOnly,
+	"GET /beheer/convenant":                       adminOnly,
+}
+
+func TestWebAccessMatrixCoversEveryRoute(t *testing.T) {
+	served := web.Routes()
+	for _, pattern := range served {
+		if _, ok := webMatrix[pattern]; !ok {
+			t.Errorf("%s has no entry in webMatrix: decide who may open it", pattern)
+		}
+	}
+	for pattern := range webMatrix {
+		if !slices.Contains(served, pattern) {
+			t.Errorf("webMatrix names %s, which the web application does not serve", pattern)
+		}
+	}
+}
+
+// matrixWorld is one route's fresh Jeugdketen: a school (signals only) and a
+// wijkteam that registered a youth, the wijkteam coordinating; a JGZ not
+// involved; a regional administrator; and a monitoring account inside the
+// wijkteam itself, so that its refusals cannot come from the organisation.
+type matrixWorld struct {
+	a        *app
+	clients  map[string]*http.Client
+	token    string // the wijkteam's client system
+	ids      map[string]string
+	unknowns map[string]string
+}
+
+// noFollow answers redirects instead of following them.
+func noFollow(jar http.CookieJar) *http.Client {
+	return &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+}
+
+func newMatrixWorld(t *testing.T) *matrixWorld {
+	a := startApp(t, server.Config{})
+	school := a.env.Org(t, "Basisschool De Regenboog", model.TypeOnderwijs)
+	wijkteam := a.env.Org(t, "Wijkteam Woensel", model.TypeWijkteam)
+	jgz := a.env.Org(t, "JGZ Zuidoost-Brabant", model.TypeJGZ)
+	people := map[string]person{
+		signalOnly:  a.person(t, school, false, true),
+		care:        a.person(t, jgz, false, true),
+		regionAdmin: a.person(t, a.env.Org(t, "Regio Zuidoost-Brabant", model.TypeWijkteam), true, true),
+		monitorRole: a.monitor(t, wijkteam),
+		coordinates: a.person(t, wijkteam, false, true),
+	}
+	a.env.Register(t, people[signalOnly].Actor, population.BSNChild, model.KindSignaal)
+	reg := a.env.Register(t, people[coordinates].Actor, population.BSNChild, model.KindKetenregistratie)
+	msgs := a.env.Inbox(t, people[coordinates].Actor)
+	if len(msgs) == 0 {
+		t.Fatal("the coordinator has no message")
+	}
+	token, err := a.env.Region.CreateOrganisationToken(context.Background(), audit.Actor{Role: "beheerder", Source: "test"}, wijkteam.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &matrixWorld{
+		a: a, token: token,
+		clients: map[string]*http.Client{anonymous: noFollow(nil), client: noFollow(nil)},
+		ids: map[string]string{
+			"/registraties/": itoa(reg.Registration.ID), "/jeugdigen/": reg.Youth.Reference,
+			"/berichten/": itoa(msgs[0].ID), "/beheer/organisaties/": itoa(jgz.ID),
+			"/beheer/medewerkers/": itoa(people[care].Professional.ID), "/beheer/tokens/": "987654",
+		},
+		unknowns: map[string]string{"/registraties/": "987654", "/jeugdigen/": "J-ZZZZZZZZ", "/berichten/": "987654"},
+	}
+	for role, p := range people {
+		w.clients[role] = noFollow(a.login(t, p).Jar)
+	}
+	return w
+}
+
+// monitor adds an enrolled municipality monitoring account to org.
+func (a *app) monitor(t *testing.T, org model.Organisation) person {
+	t.Helper()
+	actor := a.env.Monitor(t, org)
+	ctx := context.Background()
+	if err := a.people.SetPassword(ctx, audit.Actor{Role: "beheerder", Source: "test"}, actor.Professional.ID, password); err != nil {
+		t.Fatal(err)
+	}
+	secret, err := a.people.EnrolDirectly(ctx, actor.Professional.ID, actor.Professional.Email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return person{Actor: actor, Secret: secret}
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// path fills the pattern's parameter; unknown names a thing that does not exist.
+func (w *matrixWorld) path(pattern string, unknown bool) string {
+	p := strings.TrimSuffix(pattern, "{$}")
+	for prefix, id := range w.ids {
+		if unknown && w.unknowns[prefix] != "" {
+			id = w.unknowns[prefix]
+		}
+		if strings.HasPrefix(p, prefix) {
+			p = strings.NewReplacer("{id}", id, "{ref}", id).Replace(p)
+		}
+	}
+	return p
+}
+
+func (w *matrixWorld) call(t *testing.T, method, pattern, role string, unknown bool) page {
+	t.Helper()
+	var body *strings.Reader
+	form := url.Values{}
+	if pattern == "/registreren" {
+		form.Set("burgerservicenummer", population.BSNTeen)
+		form.Set("soort", "signaal")
+	}
+	body = strings.NewReader(form.Encode())
+	req, err := http.NewRequest(method, w.a.base+w.path(pattern, unknown), body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if method == "POST" {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	if role == client {
+		req.Header.Set("Authorization", "Bearer "+w.token)
+	}
+	res, err := w.clients[role].Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return read(t, res)
+}
+
+func outcome(p page) string {
+	switch s := p.StatusCode; {
+	case s >= 300 && s < 400 && p.Header.Get("Location") == "/inloggen":
+		return toLogin
+	case s >= 200 && s < 400:
+		return ok
+	case s == http.StatusForbidden:
+		return forbidden
+	case s == http.StatusNotFound:
+		return notFound
+	}
+	return authorised
+}
+
+func matches(want string, p page) bool {
+	got := outcome(p)
+	switch want {
+	case public:
+		return p.StatusCode < 500 && got != forbidden
+	case authorised:
+		return got != forbidden && got != toLogin
+	}
+	return got == want
+}
+
+// TestWebAccessMatrix opens every page and sends every form as every role and
+// checks the outcome against webMatrix, and that a refusal about a
+// registration, youth or message is the same page as for one that does not
+// exist.
+func TestWebAccessMatrix(t *testing.T) {
+	t.Parallel()
+	for _, key := range web.Routes() {
+		row, found := webMatrix[key]
+		if !found {
+			continue // TestWebAccessMatrixCoversEveryRoute reports it
+		}
+		method, pattern, _ := strings.Cut(key, " ")
+		t.Run(strings.ReplaceAll(key, "/", "_"), func(t *testing.T) {
+			t.Parallel()
+			w := newMatrixWorld(t)
+			for _, role := range matrixRoles {
+				want := row.other
+				if v, found := row.want[role]; found {
+					want = v
+				}
+				res := w.call(t, method, pattern, role, false)
+				if !matches(want, res) {
+					t.Errorf("%s as %s: status %d (Location %q), want %s", key, role, res.StatusCode, res.Header.Get("Location"), want)
+					continue
+				}
+				if want != notFound || !row.aboutYouth {
+					continue
+				}
+				missing := w.call(t, method, pattern, role, true)
+				if missing.StatusCode != res.StatusCode || missing.Body != res.Body {
+					t.Errorf("%s as %s: the refusal differs from the page for a thing that does not exist (%d, %d)", key, role, res.StatusCode, missing.StatusCode)
+				}
+			}
+		})
+	}
+}
+
+// TestMonitoringPageShowsFiguresOnly: the monitoring account sees the counts,
+// suppressed below five, and no youth's reference.
+func TestMonitoringPageShowsFiguresOnly(t *testing.T) {
+	t.Parallel()
+	w := newMatrixWorld(t)
+	p := w.call(t, "GET", "/monitoring", monitorRole, false)
+	mustContain(t, p, "Monitoring", "&lt;5", "onderwijs", "wijkteam")
+	if ref := w.ids["/jeugdigen/"]; strings.Contains(p.Body, ref) {
+		t.Errorf("the monitoring page shows youth %s", ref)
+	}
+}

@@ -1,0 +1,37 @@
+package web_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/population"
+	"github.com/jeugdketen/jeugdketen/internal/server"
+)
+
+func TestYouthPageShowsTheHistoryWithEndedOrganisations(t *testing.T) {
+	a := startApp(t, server.Config{})
+	school := a.person(t, a.env.Org(t, "Basisschool", model.TypeOnderwijs), false, true)
+	amw := a.person(t, a.env.Org(t, "Algemeen Maatschappelijk Werk", model.TypeAMW), false, true)
+	r := a.env.Register(t, school.Actor, population.BSNChild, model.KindSignaal)
+	left := a.env.Register(t, amw.Actor, population.BSNChild, model.KindKetenregistratie)
+	if _, err := a.env.Registry.End(t.Context(), amw.Actor, left.Registration.ID); err != nil {
+		t.Fatal(err)
+	}
+	p := get(t, a.login(t, school), a.base+"/jeugdigen/"+r.Youth.Reference)
+	_, history, ok := strings.Cut(p.Body, "Geschiedenis</h2>")
+	if p.StatusCode != http.StatusOK || !ok {
+		t.Fatalf("youth page %d has no Geschiedenis heading", p.StatusCode)
+	}
+	for _, want := range []string{"<caption", "Algemeen Maatschappelijk Werk", "beëindigd door de organisatie", "Basisschool", school.Professional.Phone} {
+		if !strings.Contains(history, want) {
+			t.Errorf("Geschiedenis does not contain %q", want)
+		}
+	}
+	for _, gone := range []string{amw.Professional.Name, amw.Professional.Phone, amw.Professional.Email} {
+		if strings.Contains(p.Body, gone) {
+			t.Errorf("the page shows %q of the organisation that left; only the organisation may be shown", gone)
+		}
+	}
+}
