@@ -26,9 +26,14 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 	ageLimit := fs.Int("age-limit", envInt("AGE_LIMIT", registry.DefaultAgeLimit), "age at which registrations end (JEUGDKETEN_AGE_LIMIT)")
 	apiRate := fs.Float64("api-rate", envFloat("API_RATE", server.DefaultAPIRate), "API requests per second per token, bursts of twice that; counted per instance; 0: no limit (JEUGDKETEN_API_RATE)")
 	trustProxy := fs.Bool("trust-proxy", env("TRUST_PROXY", "") == "true", "behind a reverse proxy: take the client address from its X-Forwarded-For, for the limits and the audit trail (JEUGDKETEN_TRUST_PROXY=true)")
+	institutionsFile := fs.String("institution-addresses", env("INSTITUTION_ADDRESSES", ""), "file of institution addresses, one 'postcode huisnummer' a line (# starts a comment); children there never count as one family (JEUGDKETEN_INSTITUTION_ADDRESSES)")
 	brp := brpFlags(fs)
 	keep := addRetentionFlags(fs)
 	if err := parse(fs, args); err != nil {
+		return err
+	}
+	institutions, err := readInstitutionAddresses(*institutionsFile)
+	if err != nil {
 		return err
 	}
 	if err := keep.check(); err != nil {
@@ -54,7 +59,7 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 	}
 	srv, err := server.Start(server.Config{
 		Addr: *addr, DB: db, Keys: keys, Covenant: rules, SMTP: *smtp, BaseURL: *baseURL, AgeLimit: *ageLimit, MailLease: *mailLease, Log: log,
-		APIRate: noLimitAtZero(*apiRate), TrustProxy: *trustProxy, Population: register,
+		APIRate: noLimitAtZero(*apiRate), TrustProxy: *trustProxy, Population: register, InstitutionAddresses: institutions,
 		MaxDuration: keep.maxDuration, ArchiveYears: *keep.archiveYears, AuditYears: *keep.auditYears,
 	})
 	if err != nil {

@@ -143,10 +143,11 @@ func TestOpenAPIResponsesMatchTheGoStructs(t *testing.T) {
 			{Organisation: f.wijkteamOrg, Rule: "niveau-2-overig", Reason: "Wijkteam Noord is de enige betrokken zorgaanbieder.", Started: f.now},
 		},
 	}
-	page := jeugdigePagina{Jeugdige: youth(f.youth), Betrokkenen: involvements(f.picture.Involved), Geschiedenis: history(past)}
+	page := jeugdigePagina{Jeugdige: youth(f.youth), Betrokkenen: involvements(f.picture.Involved), Geschiedenis: history(past),
+		Adres: address([]registry.AddressChild{{Coordinator: "GGZ Oost", Reference: "J-7KQ3M9XA"}, {}})}
 	c := f.picture.Coordinator
 	page.Coordinator = &coordinatorJSON{Organisatie: organisation(c.Organisation), Regel: c.Rule, Reden: c.Reason, Sinds: c.Since}
-	pageWithoutCoordinator := jeugdigePagina{Jeugdige: youth(f.youth), Betrokkenen: involvements(f.picture.Involved[:1]), Geschiedenis: history(registry.History{})}
+	pageWithoutCoordinator := jeugdigePagina{Jeugdige: youth(f.youth), Betrokkenen: involvements(f.picture.Involved[:1]), Geschiedenis: history(registry.History{}), Adres: address(nil)}
 
 	readAt := f.now.Add(time.Hour)
 	messages := []berichtJSON{

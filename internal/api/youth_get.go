@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/jeugdketen/jeugdketen/internal/auth"
+	"github.com/jeugdketen/jeugdketen/internal/registry"
 )
 
 type jeugdigePagina struct {
@@ -11,6 +12,35 @@ type jeugdigePagina struct {
 	Betrokkenen  []betrokkeneJSON `json:"betrokkenen"`
 	Coordinator  *coordinatorJSON `json:"coordinator"`
 	Geschiedenis geschiedenisJSON `json:"geschiedenis"`
+	Adres        adresJSON        `json:"adres"`
+}
+
+// adresJSON is what the page shows of the other children registered at the
+// youth's address: how many, who coordinates, and a reference only for a
+// child the caller's organisation is involved with too.
+type adresJSON struct {
+	Aantal   int             `json:"aantal"`
+	Kinderen []adresKindJSON `json:"kinderen"`
+}
+
+type adresKindJSON struct {
+	Coordinator *string `json:"coordinator"`
+	Referentie  *string `json:"referentie"`
+}
+
+func address(children []registry.AddressChild) adresJSON {
+	out := adresJSON{Aantal: len(children), Kinderen: []adresKindJSON{}}
+	for _, c := range children {
+		var k adresKindJSON
+		if c.Coordinator != "" {
+			k.Coordinator = &c.Coordinator
+		}
+		if c.Reference != "" {
+			k.Referentie = &c.Reference
+		}
+		out.Kinderen = append(out.Kinderen, k)
+	}
+	return out
 }
 
 // getYouth: GET /api/v1/jeugdigen/{referentie}, who is involved with a youth
@@ -28,7 +58,7 @@ func (h *Handler) getYouth(w http.ResponseWriter, r *http.Request, c auth.Caller
 		h.fail(w, r, err)
 		return
 	}
-	out := jeugdigePagina{Jeugdige: youth(p.Youth), Betrokkenen: involvements(p.Involved), Geschiedenis: history(p.History)}
+	out := jeugdigePagina{Jeugdige: youth(p.Youth), Betrokkenen: involvements(p.Involved), Geschiedenis: history(p.History), Adres: address(p.Address)}
 	if c := p.Coordinator; c != nil {
 		out.Coordinator = &coordinatorJSON{Organisatie: organisation(c.Organisation), Regel: c.Rule, Reden: c.Reason, Sinds: c.Since}
 	}

@@ -53,7 +53,10 @@ func (s *Service) applyDecision(ctx context.Context, tx *storage.Tx, y storage.Y
 	}); err != nil {
 		return err
 	}
-	return s.send(ctx, tx, coordinatorMessages(y, c, involved, s.BaseURL, now)...)
+	if err := s.send(ctx, tx, coordinatorMessages(y, c, involved, s.BaseURL, now)...); err != nil {
+		return err
+	}
+	return s.checkFamily(ctx, tx, y, c, involved, now)
 }
 
 // situation groups the active registrations per organisation for the covenant.

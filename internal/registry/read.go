@@ -79,6 +79,9 @@ func (s *Service) YouthByReference(ctx context.Context, actor Actor, ref string)
 		if out.History, err = s.history(ctx, tx, y.ID, out.Involved); err != nil {
 			return err
 		}
+		if out.Address, err = s.addressView(ctx, tx, y, actor.Organisation.ID); err != nil {
+			return err
+		}
 		return s.logRead(ctx, tx, actor, "jeugdige", y.Reference, y.Reference)
 	})
 	return out, err

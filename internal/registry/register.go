@@ -6,6 +6,7 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/audit"
 	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/population"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
@@ -69,7 +70,7 @@ func (s *Service) Register(ctx context.Context, actor Actor, in Registering) (Re
 	var out Registered
 	err = s.DB.Update(ctx, func(tx *storage.Tx) error {
 		out = Registered{}
-		y, err := s.findOrCreateYouth(ctx, tx, in.BSN, sealed, person.Municipality, now)
+		y, err := s.findOrCreateYouth(ctx, tx, in.BSN, sealed, person.Municipality, population.AddressKey(s.Keys, person.Postcode, person.HouseNumber), now)
 		if err != nil {
 			return err
 		}
@@ -164,18 +165,18 @@ func (s *Service) match(ctx context.Context, tx *storage.Tx, y storage.Youth, r 
 
 // findOrCreateYouth finds the youth or records it, and holds it until the
 // transaction ends (see storage.LockYouth).
-func (s *Service) findOrCreateYouth(ctx context.Context, tx *storage.Tx, bsn string, sealed []byte, municipality string, now time.Time) (storage.Youth, error) {
+func (s *Service) findOrCreateYouth(ctx context.Context, tx *storage.Tx, bsn string, sealed []byte, municipality string, addressHash []byte, now time.Time) (storage.Youth, error) {
 	y, created, err := tx.LockYouth(ctx, storage.Youth{
-		BSNHash: s.Keys.Hash("bsn", bsn), Reference: newReference(), Person: sealed, Municipality: municipality,
+		BSNHash: s.Keys.Hash("bsn", bsn), Reference: newReference(), Person: sealed, Municipality: municipality, AddressHash: addressHash,
 	}, now)
 	if err != nil || created {
 		return y, err
 	}
-	// Keep the snapshot as the register has it now.
-	if err := tx.UpdateYouthPerson(ctx, y.ID, sealed, municipality); err != nil {
+	// Keep the snapshot and the address as the register has them now.
+	if err := tx.UpdateYouthPerson(ctx, y.ID, sealed, municipality, addressHash); err != nil {
 		return y, err
 	}
-	y.Person, y.Municipality = sealed, municipality
+	y.Person, y.Municipality, y.AddressHash = sealed, municipality, addressHash
 	return y, nil
 }
 

@@ -56,6 +56,10 @@ type Service struct {
 	ArchiveYears int
 	// AuditYears is how long audit records are kept; 0: DefaultAuditYears.
 	AuditYears int
+	// InstitutionAddresses are addresses where unrelated children live
+	// (a residential institution), as "postcode huisnummer" ("5611 AB 12"):
+	// children there never count as one family.
+	InstitutionAddresses []string
 }
 
 // Actor is the professional doing something, possibly through a client system.

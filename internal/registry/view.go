@@ -32,6 +32,9 @@ type Picture struct {
 	Coordinator *Coordinator
 	// History is filled only on the youth's own page (YouthByReference).
 	History History
+	// Address lists the other children with an active registration at the
+	// youth's address; filled only on the youth's own page.
+	Address []AddressChild
 }
 
 // OtherOrganisations counts the involved organisations other than org.

@@ -129,7 +129,7 @@ func rekeyYouths(ctx context.Context, tx *storage.Tx, from, to *secret.Keys, bat
 			if err != nil {
 				return err
 			}
-			if err := tx.RekeyYouth(ctx, y.ID, to.Hash("bsn", p.BSN), sealed); err != nil {
+			if err := tx.RekeyYouth(ctx, y.ID, to.Hash("bsn", p.BSN), sealed, population.AddressKey(to, p.Postcode, p.HouseNumber)); err != nil {
 				return err
 			}
 			c.Youths++

@@ -184,7 +184,7 @@ func TestRotationChangesNothingWhenARowDoesNotOpen(t *testing.T) {
 	stranger := newKeys(t)
 	sealed, _ := stranger.SealJSON(model.Person{BSN: population.BSNChild})
 	if err := env.DB.Update(ctx, func(tx *storage.Tx) error {
-		return tx.UpdateYouthPerson(ctx, r.Youth.ID, sealed, "0518")
+		return tx.UpdateYouthPerson(ctx, r.Youth.ID, sealed, "0518", nil)
 	}); err != nil {
 		t.Fatal(err)
 	}

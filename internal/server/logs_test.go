@@ -124,7 +124,7 @@ func TestLogsHoldNoBSNTokenOrName(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		return tx.UpdateYouthPerson(ctx, y.ID, []byte("kapot"), "0518")
+		return tx.UpdateYouthPerson(ctx, y.ID, []byte("kapot"), "0518", y.AddressHash)
 	})
 	if err != nil {
 		t.Fatal(err)

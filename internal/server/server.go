@@ -56,6 +56,10 @@ type Config struct {
 	MailView      string                   // path of the demo's sent-mail view, linked for the administrator
 	Argon2        auth.Argon2              // password hashing cost; zero: auth.DefaultArgon2
 
+	// InstitutionAddresses are addresses of institutions, "postcode
+	// huisnummer", that never count as a family address (registry.Service).
+	InstitutionAddresses []string
+
 	// Population is the population register to look youths up in, such as
 	// the BRP API (package haalcentraal); nil: the local table.
 	Population registry.PopulationRegister
@@ -106,6 +110,7 @@ func Start(cfg Config) (*Server, error) {
 		DB: cfg.DB, Keys: cfg.Keys, Covenant: cfg.Covenant, Now: cfg.Now, AgeLimit: cfg.AgeLimit, BaseURL: cfg.BaseURL,
 		Population:  &population.Local{DB: cfg.DB, Keys: cfg.Keys},
 		MaxDuration: cfg.MaxDuration, ArchiveYears: cfg.ArchiveYears, AuditYears: cfg.AuditYears,
+		InstitutionAddresses: cfg.InstitutionAddresses,
 	}
 	if cfg.Population != nil {
 		reg.Population = cfg.Population

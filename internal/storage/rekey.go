@@ -53,9 +53,9 @@ func (tx *Tx) YouthPage(ctx context.Context, after int64, limit int) ([]Youth, e
 	return out, rows.Err()
 }
 
-// RekeyYouth replaces a youth's BSN hash and sealed snapshot.
-func (tx *Tx) RekeyYouth(ctx context.Context, id int64, bsnHash, person []byte) error {
-	res, err := tx.exec(ctx, `UPDATE youths SET bsn_hash = $1, person = $2 WHERE id = $3`, bsnHash, person, id)
+// RekeyYouth replaces a youth's BSN hash, sealed snapshot and address hash.
+func (tx *Tx) RekeyYouth(ctx context.Context, id int64, bsnHash, person, addressHash []byte) error {
+	res, err := tx.exec(ctx, `UPDATE youths SET bsn_hash = $1, person = $2, address_hash = $3 WHERE id = $4`, bsnHash, person, addressHash, id)
 	if err != nil {
 		return fmt.Errorf("store: unable to rekey youth: %w", err)
 	}

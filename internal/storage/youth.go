@@ -13,29 +13,30 @@ type Youth struct {
 	Reference    string
 	Person       []byte // sealed JSON of model.Person
 	Municipality string
+	AddressHash  []byte // keyed hash of postcode and house number; nil when unknown
 }
 
 // YouthByHash finds a youth by BSN hash.
 func (tx *Tx) YouthByHash(ctx context.Context, bsnHash []byte) (Youth, error) {
 	y := Youth{BSNHash: bsnHash}
-	err := tx.queryRow(ctx, `SELECT id, reference, person, municipality FROM youths WHERE bsn_hash = $1`, bsnHash).
-		Scan(&y.ID, &y.Reference, &y.Person, &y.Municipality)
+	err := tx.queryRow(ctx, `SELECT id, reference, person, municipality, address_hash FROM youths WHERE bsn_hash = $1`, bsnHash).
+		Scan(&y.ID, &y.Reference, &y.Person, &y.Municipality, &y.AddressHash)
 	return y, notFound(err)
 }
 
 // Youth returns one youth.
 func (tx *Tx) Youth(ctx context.Context, id int64) (Youth, error) {
 	y := Youth{ID: id}
-	err := tx.queryRow(ctx, `SELECT bsn_hash, reference, person, municipality FROM youths WHERE id = $1`, id).
-		Scan(&y.BSNHash, &y.Reference, &y.Person, &y.Municipality)
+	err := tx.queryRow(ctx, `SELECT bsn_hash, reference, person, municipality, address_hash FROM youths WHERE id = $1`, id).
+		Scan(&y.BSNHash, &y.Reference, &y.Person, &y.Municipality, &y.AddressHash)
 	return y, notFound(err)
 }
 
 // YouthByReference finds a youth by its public reference.
 func (tx *Tx) YouthByReference(ctx context.Context, ref string) (Youth, error) {
 	y := Youth{Reference: ref}
-	err := tx.queryRow(ctx, `SELECT id, bsn_hash, person, municipality FROM youths WHERE reference = $1`, ref).
-		Scan(&y.ID, &y.BSNHash, &y.Person, &y.Municipality)
+	err := tx.queryRow(ctx, `SELECT id, bsn_hash, person, municipality, address_hash FROM youths WHERE reference = $1`, ref).
+		Scan(&y.ID, &y.BSNHash, &y.Person, &y.Municipality, &y.AddressHash)
 	return y, notFound(err)
 }
 
@@ -45,16 +46,16 @@ func (tx *Tx) YouthByReference(ctx context.Context, ref string) (Youth, error) {
 // produce one match and one coordinator.
 func (tx *Tx) LockYouth(ctx context.Context, y Youth, now time.Time) (Youth, bool, error) {
 	_, err := tx.exec(ctx, `
-		INSERT INTO youths (bsn_hash, reference, person, municipality, created_at)
-		VALUES ($1, $2, $3, $4, $5)
-		ON CONFLICT (bsn_hash) DO NOTHING`, y.BSNHash, y.Reference, y.Person, y.Municipality, toMillis(now))
+		INSERT INTO youths (bsn_hash, reference, person, municipality, address_hash, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6)
+		ON CONFLICT (bsn_hash) DO NOTHING`, y.BSNHash, y.Reference, y.Person, y.Municipality, y.AddressHash, toMillis(now))
 	if err != nil {
 		return y, false, fmt.Errorf("store: unable to create youth: %w", err)
 	}
 	out := Youth{BSNHash: y.BSNHash}
 	var created int64
-	err = tx.queryRow(ctx, `SELECT id, reference, person, municipality, created_at FROM youths WHERE bsn_hash = $1`+tx.forUpdate(), y.BSNHash).
-		Scan(&out.ID, &out.Reference, &out.Person, &out.Municipality, &created)
+	err = tx.queryRow(ctx, `SELECT id, reference, person, municipality, address_hash, created_at FROM youths WHERE bsn_hash = $1`+tx.forUpdate(), y.BSNHash).
+		Scan(&out.ID, &out.Reference, &out.Person, &out.Municipality, &out.AddressHash, &created)
 	if err != nil {
 		return out, false, fmt.Errorf("store: unable to lock youth: %w", err)
 	}
@@ -64,26 +65,27 @@ func (tx *Tx) LockYouth(ctx context.Context, y Youth, now time.Time) (Youth, boo
 // LockYouthByID holds a known youth for this transaction (see LockYouth).
 func (tx *Tx) LockYouthByID(ctx context.Context, id int64) (Youth, error) {
 	y := Youth{ID: id}
-	err := tx.queryRow(ctx, `SELECT bsn_hash, reference, person, municipality FROM youths WHERE id = $1`+tx.forUpdate(), id).
-		Scan(&y.BSNHash, &y.Reference, &y.Person, &y.Municipality)
+	err := tx.queryRow(ctx, `SELECT bsn_hash, reference, person, municipality, address_hash FROM youths WHERE id = $1`+tx.forUpdate(), id).
+		Scan(&y.BSNHash, &y.Reference, &y.Person, &y.Municipality, &y.AddressHash)
 	return y, notFound(err)
 }
 
 // CreateYouth stores a youth and sets its ID.
 func (tx *Tx) CreateYouth(ctx context.Context, y *Youth, now time.Time) error {
 	err := tx.queryRow(ctx, `
-		INSERT INTO youths (bsn_hash, reference, person, municipality, created_at)
-		VALUES ($1, $2, $3, $4, $5)
-		RETURNING id`, y.BSNHash, y.Reference, y.Person, y.Municipality, toMillis(now)).Scan(&y.ID)
+		INSERT INTO youths (bsn_hash, reference, person, municipality, address_hash, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6)
+		RETURNING id`, y.BSNHash, y.Reference, y.Person, y.Municipality, y.AddressHash, toMillis(now)).Scan(&y.ID)
 	if err != nil {
 		return fmt.Errorf("store: unable to create youth: %w", err)
 	}
 	return nil
 }
 
-// UpdateYouthPerson refreshes the sealed snapshot from the register.
-func (tx *Tx) UpdateYouthPerson(ctx context.Context, id int64, person []byte, municipality string) error {
-	_, err := tx.exec(ctx, `UPDATE youths SET person = $1, municipality = $2 WHERE id = $3`, person, municipality, id)
+// UpdateYouthPerson refreshes the sealed snapshot and the address hash from
+// the register.
+func (tx *Tx) UpdateYouthPerson(ctx context.Context, id int64, person []byte, municipality string, addressHash []byte) error {
+	_, err := tx.exec(ctx, `UPDATE youths SET person = $1, municipality = $2, address_hash = $3 WHERE id = $4`, person, municipality, addressHash, id)
 	if err != nil {
 		return fmt.Errorf("store: unable to update youth: %w", err)
 	}
@@ -94,7 +96,7 @@ func (tx *Tx) UpdateYouthPerson(ctx context.Context, id int64, person []byte, mu
 // for the age-limit sweep.
 func (tx *Tx) ActiveYouths(ctx context.Context) ([]Youth, error) {
 	rows, err := tx.query(ctx, `
-		SELECT id, reference, person, municipality FROM youths y
+		SELECT id, bsn_hash, reference, person, municipality, address_hash FROM youths y
 		WHERE EXISTS (SELECT 1 FROM registrations r WHERE r.youth_id = y.id AND r.ended_at IS NULL)`)
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to list active youths: %w", err)
@@ -103,7 +105,7 @@ func (tx *Tx) ActiveYouths(ctx context.Context) ([]Youth, error) {
 	var out []Youth
 	for rows.Next() {
 		var y Youth
-		if err := rows.Scan(&y.ID, &y.Reference, &y.Person, &y.Municipality); err != nil {
+		if err := rows.Scan(&y.ID, &y.BSNHash, &y.Reference, &y.Person, &y.Municipality, &y.AddressHash); err != nil {
 			return nil, fmt.Errorf("store: unable to read youth: %w", err)
 		}
 		out = append(out, y)

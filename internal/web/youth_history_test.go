@@ -35,3 +35,36 @@ func TestYouthPageShowsTheHistoryWithEndedOrganisations(t *testing.T) {
 		}
 	}
 }
+
+func TestYouthPageShowsOtherChildrenAtTheAddressWithoutDetails(t *testing.T) {
+	a := startApp(t, server.Config{})
+	school := a.person(t, a.env.Org(t, "Basisschool", model.TypeOnderwijs), false, true)
+	jh := a.person(t, a.env.Org(t, "Jeugdhulp Brabant", model.TypeJeugdhulp), false, true)
+	ggz := a.person(t, a.env.Org(t, "GGZ Oost", model.TypeGGZ), false, true)
+	a.env.Register(t, school.Actor, population.BSNSibling1, model.KindSignaal)
+	first := a.env.Register(t, jh.Actor, population.BSNSibling1, model.KindKetenregistratie)
+	a.env.Register(t, school.Actor, population.BSNSibling2, model.KindSignaal)
+	second := a.env.Register(t, ggz.Actor, population.BSNSibling2, model.KindKetenregistratie)
+
+	p := get(t, a.login(t, jh), a.base+"/jeugdigen/"+first.Youth.Reference)
+	_, address, ok := strings.Cut(p.Body, "Op hetzelfde adres</h2>")
+	address, _, _ = strings.Cut(address, "<h2")
+	if p.StatusCode != http.StatusOK || !ok {
+		t.Fatalf("youth page %d has no address heading", p.StatusCode)
+	}
+	for _, want := range []string{"is 1 ander kind", "coördinator GGZ Oost"} {
+		if !strings.Contains(address, want) {
+			t.Errorf("address block lacks %q:\n%s", want, address)
+		}
+	}
+	for _, hidden := range []string{second.Youth.Reference, second.Youth.Person.GivenNames, "signaal"} {
+		if strings.Contains(address, hidden) {
+			t.Errorf("address block shows %q to a professional not involved with the sibling:\n%s", hidden, address)
+		}
+	}
+
+	p = get(t, a.login(t, school), a.base+"/jeugdigen/"+first.Youth.Reference)
+	if !strings.Contains(p.Body, `href="/jeugdigen/`+second.Youth.Reference+`"`) {
+		t.Errorf("the school, involved with both children, gets no link to the sibling's page")
+	}
+}
