@@ -222,7 +222,7 @@ func instanceName() string {
 
 // handler wraps the routes in what every request gets.
 func handler(cfg Config, mux http.Handler) http.Handler {
-	h := securityHeaders(mux, strings.HasPrefix(strings.ToLower(cfg.BaseURL), "https://"))
+	h := securityHeaders(limitBody(mux), strings.HasPrefix(strings.ToLower(cfg.BaseURL), "https://"))
 	if cfg.TrustProxy {
 		h = forwardedFor(h)
 	}
@@ -278,6 +278,21 @@ func forwardedFor(next http.Handler) http.Handler {
 				r = r2
 			}
 		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// MaxRequestBody bounds every request body; forms and API calls are tiny
+// (the API allows itself less still).
+const MaxRequestBody = 1 << 20
+
+func limitBody(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > MaxRequestBody {
+			http.Error(w, "Het verzoek is te groot.", http.StatusRequestEntityTooLarge)
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, MaxRequestBody)
 		next.ServeHTTP(w, r)
 	})
 }

@@ -177,3 +177,18 @@ func TestTrustProxyCountsEachClientAddress(t *testing.T) {
 		}
 	}
 }
+
+func TestOversizedRequestsAreRefusedBeforeAnyHandlerReadsThem(t *testing.T) {
+	base := startServer(t, testenv.New(t), Config{})
+	big := strings.Repeat("x", MaxRequestBody+1)
+	for _, path := range []string{"/inloggen", "/api/v1/registraties"} {
+		res, err := http.Post(base+path, "application/x-www-form-urlencoded", strings.NewReader(big))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusRequestEntityTooLarge {
+			t.Errorf("POST %s with %d bytes: status %d, want 413", path, len(big), res.StatusCode)
+		}
+	}
+}
