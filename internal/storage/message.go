@@ -122,17 +122,8 @@ func (tx *Tx) DeleteMessagesAboutYouthsBefore(ctx context.Context, before time.T
 	if err != nil {
 		return 0, fmt.Errorf("store: unable to list old messages: %w", err)
 	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return 0, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	ids, err := scanIDs(rows)
+	if err != nil {
 		return 0, err
 	}
 	for _, id := range ids {

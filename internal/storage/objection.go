@@ -118,17 +118,8 @@ func (tx *Tx) ObjectionsAbout(ctx context.Context, youthReference string) ([]Obj
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to list objections: %w", err)
 	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	ids, err := scanIDs(rows)
+	if err != nil {
 		return nil, err
 	}
 	out := make([]Objection, 0, len(ids))

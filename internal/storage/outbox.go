@@ -31,17 +31,8 @@ func (tx *Tx) LeaseMail(ctx context.Context, owner string, now time.Time, lease 
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to lease mail: %w", err)
 	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	ids, err := scanIDs(rows)
+	if err != nil {
 		return nil, err
 	}
 	out := make([]Mail, 0, len(ids))

@@ -246,3 +246,18 @@ func boolInt(b bool) int {
 	}
 	return 0
 }
+
+// scanIDs reads a one-column result of ids and closes it, so the caller can
+// run further statements on the transaction (one connection, one result at a time).
+func scanIDs(rows *sql.Rows) ([]int64, error) {
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
