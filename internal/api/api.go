@@ -86,6 +86,14 @@ func (h *Handler) routes() []route {
 		{"POST", "/api/v1/bezwaren/{id}/besluit", h.admin(h.decideObjection)},
 		{"POST", "/api/v1/inzage", h.admin(h.createAccessReport)},
 		{"GET", "/api/v1/monitoring", h.authed(h.getMonitoring)},
+
+		// Coordination (issue 4): accepting, handover, closing.
+
+		// Plan of action, signallers contacted, wrong signals (issue 4).
+
+		// Escalation procedure and the care pyramid (issue 4).
+
+		// Families and relations (issue 7).
 	}
 }
 

@@ -52,6 +52,9 @@ type Covenant struct {
 	MinimumOrganisations int
 	Counting             Counting
 	Rules                []Rule // tried in order; the first with a candidate decides
+	// Coordination is how the coordinator's job runs: deadlines and the
+	// plan-of-action list ("zorgcoordinatie" in the file).
+	Coordination Coordination
 }
 
 // Rule is one decision rule. Its conditions (age, number involved) must hold;
@@ -71,4 +74,8 @@ type Rule struct {
 	AgeTo       int // exclusive; 0 means no upper limit
 	MinInvolved int // inclusive; 0 means no lower limit
 	MaxInvolved int // inclusive; 0 means no upper limit
+
+	// ConveneWorkdays: the coordinator this rule assigns must convene
+	// everyone involved within this many working days; 0: no such duty.
+	ConveneWorkdays int
 }

@@ -23,6 +23,7 @@ type fileCovenant struct {
 	MinimumOrganisaties *int              `json:"minimumOrganisaties"`
 	Telwijze            string            `json:"telwijze"`
 	Regels              []json.RawMessage `json:"regels"`
+	Zorgcoordinatie     *fileCoordination `json:"zorgcoordinatie"`
 }
 
 type fileRule struct {
@@ -36,6 +37,9 @@ type fileRule struct {
 	LeeftijdTot        *int     `json:"leeftijdTot"`
 	MinBetrokken       *int     `json:"minBetrokken"`
 	MaxBetrokken       *int     `json:"maxBetrokken"`
+	// BijeenroepenWerkdagen: the coordinator this rule assigns must convene
+	// everyone involved within this many working days (Almere, level 3).
+	BijeenroepenWerkdagen *int `json:"bijeenroepenWerkdagen"`
 }
 
 // Error lists everything wrong with a covenant file, in Dutch.

@@ -2,6 +2,7 @@ package covenant
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -166,4 +167,48 @@ func TestLoadFileNamesTheFileInErrors(t *testing.T) {
 
 func TestLoadRejectsHugeInput(t *testing.T) {
 	rejects(t, `{"naam": "`+strings.Repeat("x", maxFileSize)+`"}`, "groter dan 1 MiB")
+}
+
+func TestCoordinationSettings(t *testing.T) {
+	c, err := Preset("almere")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Coordination.StagnationHours != 48 || c.Coordination.EscalationWorkdays != 2 || c.Coordination.AcceptWorkdays != 5 {
+		t.Errorf("almere coordination = %+v", c.Coordination)
+	}
+	for _, r := range c.Rules {
+		want := 0
+		if strings.HasPrefix(r.ID, "niveau-3") {
+			want = 5
+		}
+		if r.ConveneWorkdays != want {
+			t.Errorf("rule %s convenes within %d working days, want %d", r.ID, r.ConveneWorkdays, want)
+		}
+	}
+	if !c.Coordination.HasAction("huisbezoek") || c.Coordination.HasAction("iets anders") {
+		t.Error("default action list not in force")
+	}
+
+	base := `{"naam":"x","regels":[{"id":"a","alleZorgaanbieders":true}],"zorgcoordinatie":%s}`
+	for _, tc := range []struct{ section, problem string }{
+		{`{"acceptatieWerkdagen":0}`, "acceptatieWerkdagen is 0"},
+		{`{"escalatieWerkdagen":31}`, "escalatieWerkdagen is 31"},
+		{`{"brandpuntUren":0}`, "brandpuntUren is 0"},
+		{`{"afspraken":[]}`, "1 tot 40 acties"},
+		{`{"afspraken":["huisbezoek","huisbezoek"]}`, "dubbel"},
+		{`{"onbekend":1}`, "onbekend"},
+	} {
+		_, err := Load(strings.NewReader(fmt.Sprintf(base, tc.section)))
+		if err == nil || !strings.Contains(err.Error(), tc.problem) {
+			t.Errorf("%s: error %v, want one naming %q", tc.section, err, tc.problem)
+		}
+	}
+	c, err = Load(strings.NewReader(fmt.Sprintf(base, `{"afspraken":["huisbezoek"," overleg "]}`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Coordination.Actions) != 2 || !c.Coordination.HasAction("overleg") {
+		t.Errorf("actions = %q", c.Coordination.Actions)
+	}
 }

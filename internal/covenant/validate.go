@@ -52,6 +52,9 @@ func validate(fc fileCovenant, rules []fileRule) (*Covenant, []string) {
 	default:
 		add("onbekende telwijze %q; kies \"organisaties\" of \"professionals\"", fc.Telwijze)
 	}
+	coordination, coordinationProblems := validateCoordination(fc.Zorgcoordinatie)
+	c.Coordination = coordination
+	problems = append(problems, coordinationProblems...)
 	if len(rules) == 0 {
 		add("het convenant heeft geen regels; geef in \"regels\" ten minste één regel" + docsPointer)
 	}
@@ -172,6 +175,16 @@ func validateRule(fr fileRule, minOrgs int, counting Counting) (Rule, []string) 
 			add("maxBetrokken %d is kleiner dan minimumOrganisaties %d; deze regel kan nooit van toepassing zijn", r.MaxInvolved, minOrgs)
 		case r.MinInvolved > r.MaxInvolved:
 			add("minBetrokken %d is groter dan maxBetrokken %d", r.MinInvolved, r.MaxInvolved)
+		}
+	}
+	if v := fr.BijeenroepenWerkdagen; v != nil {
+		switch {
+		case *v < 1 || *v > maxWorkdays:
+			add("bijeenroepenWerkdagen is %d, maar moet tussen 1 en %d werkdagen liggen", *v, maxWorkdays)
+		case fr.GeenCoordinator:
+			add("bijeenroepenWerkdagen past niet bij \"geenCoordinator\": er is dan niemand die bijeenroept")
+		default:
+			r.ConveneWorkdays = *v
 		}
 	}
 	if r.Text == "" {

@@ -8,6 +8,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/covenant"
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
+	"github.com/jeugdketen/jeugdketen/internal/workday"
 )
 
 // coordinate runs the covenant over who is involved now and, when its
@@ -36,14 +37,19 @@ func (s *Service) applyDecision(ctx context.Context, tx *storage.Tx, y storage.Y
 		return nil
 	}
 	if hasCurrent {
-		if err := tx.EndCoordination(ctx, current.ID, now); err != nil {
+		reason := storage.EndByCovenant
+		if decision.OrganisationID == 0 {
+			reason = storage.EndNoneInvolved
+		}
+		if err := tx.EndCoordination(ctx, current.ID, now, reason, 0); err != nil {
 			return err
 		}
 	}
 	if decision.OrganisationID == 0 {
 		return s.send(ctx, tx, coordinationEndedMessages(y, current.ID, involved, decision.Reason, s.BaseURL, now)...)
 	}
-	c := storage.Coordination{YouthID: y.ID, OrganisationID: decision.OrganisationID, Rule: decision.RuleID, Reason: decision.Reason, StartedAt: now}
+	due := workday.Deadline(now, s.Covenant.Coordination.AcceptWorkdays)
+	c := storage.Coordination{YouthID: y.ID, OrganisationID: decision.OrganisationID, Rule: decision.RuleID, Reason: decision.Reason, StartedAt: now, AcceptDueAt: &due}
 	if err := tx.StartCoordination(ctx, &c); err != nil {
 		return err
 	}

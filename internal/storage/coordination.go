@@ -7,44 +7,100 @@ import (
 	"time"
 )
 
+// Coordination statuses: assigned by the covenant, accepted by the
+// organisation with a named professional, or declared not needed.
+const (
+	CoordinationAssigned  = "toegewezen"
+	CoordinationAccepted  = "geaccepteerd"
+	CoordinationNotNeeded = "niet-nodig"
+)
+
+// Why a coordination ended.
+const (
+	EndByCovenant   = "convenant"        // the covenant named another organisation before acceptance
+	EndByGI         = "gi"               // a certified institution (GI) took over
+	EndByHandover   = "overdracht"       // handed over to another organisation
+	EndByClosing    = "afgesloten"       // the coordinator closed it
+	EndNoneInvolved = "geen-betrokkenen" // too few organisations involved any more
+)
+
 // Coordination is the organisation that coordinates a youth's care.
 type Coordination struct {
-	ID             int64
-	YouthID        int64
-	OrganisationID int64
-	Rule           string
-	Reason         string
-	StartedAt      time.Time
-	EndedAt        *time.Time
+	ID              int64
+	YouthID         int64
+	OrganisationID  int64
+	Rule            string
+	Reason          string
+	StartedAt       time.Time
+	EndedAt         *time.Time
+	Status          string
+	ProfessionalID  int64      // the coordinating professional, once accepted; 0 before
+	DecidedAt       *time.Time // accepted or declared not needed
+	DecidedBy       int64
+	NotNeededReason string     // a fixed code, with status niet-nodig
+	AcceptDueAt     *time.Time // last moment to accept or decline
+	AcceptAlertedAt *time.Time // the administrator was told the deadline passed
+	EndReason       string     // convenant, gi, overdracht, afgesloten, geen-betrokkenen
+	EndedBy         int64
+}
+
+// Running reports whether the coordination has not ended.
+func (c Coordination) Running() bool { return c.EndedAt == nil }
+
+const coordinationColumns = `id, youth_id, organisation_id, rule, reason, started_at, ended_at, status,
+	professional_id, decided_at, decided_by, not_needed_reason, accept_due_at, accept_alerted_at, end_reason, ended_by`
+
+func scanCoordination(row interface{ Scan(...any) error }) (Coordination, error) {
+	var c Coordination
+	var started int64
+	var ended, decided, due, alerted sql.NullInt64
+	var professional, decidedBy, endedBy sql.NullInt64
+	var notNeeded, endReason sql.NullString
+	err := row.Scan(&c.ID, &c.YouthID, &c.OrganisationID, &c.Rule, &c.Reason, &started, &ended, &c.Status,
+		&professional, &decided, &decidedBy, &notNeeded, &due, &alerted, &endReason, &endedBy)
+	c.StartedAt, c.EndedAt = fromMillis(started), fromNullMillis(ended)
+	c.DecidedAt, c.AcceptDueAt, c.AcceptAlertedAt = fromNullMillis(decided), fromNullMillis(due), fromNullMillis(alerted)
+	c.ProfessionalID, c.DecidedBy, c.EndedBy = professional.Int64, decidedBy.Int64, endedBy.Int64
+	c.NotNeededReason, c.EndReason = notNeeded.String, endReason.String
+	return c, err
 }
 
 // CurrentCoordination returns the running coordination of a youth, or ErrNotFound.
 func (tx *Tx) CurrentCoordination(ctx context.Context, youthID int64) (Coordination, error) {
-	c := Coordination{YouthID: youthID}
-	var started int64
-	err := tx.queryRow(ctx, `
-		SELECT id, organisation_id, rule, reason, started_at FROM coordinations
-		WHERE youth_id = $1 AND ended_at IS NULL`, youthID).
-		Scan(&c.ID, &c.OrganisationID, &c.Rule, &c.Reason, &started)
-	c.StartedAt = fromMillis(started)
+	c, err := scanCoordination(tx.queryRow(ctx, `
+		SELECT `+coordinationColumns+` FROM coordinations
+		WHERE youth_id = $1 AND ended_at IS NULL`, youthID))
 	return c, notFound(err)
 }
 
-// StartCoordination records a new coordinator; the previous must be ended first.
+// Coordination returns one coordination, running or ended, or ErrNotFound.
+func (tx *Tx) Coordination(ctx context.Context, id int64) (Coordination, error) {
+	c, err := scanCoordination(tx.queryRow(ctx, `SELECT `+coordinationColumns+` FROM coordinations WHERE id = $1`, id))
+	return c, notFound(err)
+}
+
+// StartCoordination records a new coordinator, assigned and waiting for
+// acceptance until c.AcceptDueAt; the previous must be ended first.
 func (tx *Tx) StartCoordination(ctx context.Context, c *Coordination) error {
+	if c.Status == "" {
+		c.Status = CoordinationAssigned
+	}
 	err := tx.queryRow(ctx, `
-		INSERT INTO coordinations (youth_id, organisation_id, rule, reason, started_at)
-		VALUES ($1, $2, $3, $4, $5)
-		RETURNING id`, c.YouthID, c.OrganisationID, c.Rule, c.Reason, toMillis(c.StartedAt)).Scan(&c.ID)
+		INSERT INTO coordinations (youth_id, organisation_id, rule, reason, started_at, status, professional_id, decided_at, decided_by, accept_due_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+		RETURNING id`, c.YouthID, c.OrganisationID, c.Rule, c.Reason, toMillis(c.StartedAt), c.Status,
+		nullID(c.ProfessionalID), nullMillis(c.DecidedAt), nullID(c.DecidedBy), nullMillis(c.AcceptDueAt)).Scan(&c.ID)
 	if err != nil {
 		return fmt.Errorf("store: unable to start coordination: %w", err)
 	}
 	return nil
 }
 
-// EndCoordination ends a running coordination.
-func (tx *Tx) EndCoordination(ctx context.Context, id int64, at time.Time) error {
-	_, err := tx.exec(ctx, `UPDATE coordinations SET ended_at = $1 WHERE id = $2 AND ended_at IS NULL`, toMillis(at), id)
+// EndCoordination ends a running coordination for reason; by is the
+// professional who ended it, 0 when the system did.
+func (tx *Tx) EndCoordination(ctx context.Context, id int64, at time.Time, reason string, by int64) error {
+	_, err := tx.exec(ctx, `UPDATE coordinations SET ended_at = $1, end_reason = $2, ended_by = $3 WHERE id = $4 AND ended_at IS NULL`,
+		toMillis(at), reason, nullID(by), id)
 	if err != nil {
 		return fmt.Errorf("store: unable to end coordination: %w", err)
 	}
@@ -53,21 +109,36 @@ func (tx *Tx) EndCoordination(ctx context.Context, id int64, at time.Time) error
 
 // CoordinationHistory returns all coordinations of a youth, oldest first.
 func (tx *Tx) CoordinationHistory(ctx context.Context, youthID int64) ([]Coordination, error) {
-	rows, err := tx.query(ctx, `SELECT id, organisation_id, rule, reason, started_at, ended_at FROM coordinations WHERE youth_id = $1 ORDER BY started_at, id`, youthID)
+	rows, err := tx.query(ctx, `SELECT `+coordinationColumns+` FROM coordinations WHERE youth_id = $1 ORDER BY started_at, id`, youthID)
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to list coordinations: %w", err)
 	}
 	defer rows.Close()
 	var out []Coordination
 	for rows.Next() {
-		c := Coordination{YouthID: youthID}
-		var started int64
-		var ended sql.NullInt64
-		if err := rows.Scan(&c.ID, &c.OrganisationID, &c.Rule, &c.Reason, &started, &ended); err != nil {
+		c, err := scanCoordination(rows)
+		if err != nil {
 			return nil, fmt.Errorf("store: unable to read coordination: %w", err)
 		}
-		c.StartedAt, c.EndedAt = fromMillis(started), fromNullMillis(ended)
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// coordinationChildren are the tables whose rows belong to one coordination
+// and go when it is deleted (retention, objections), children first.
+var coordinationChildren = []string{"handovers", "agreements", "signaller_contacts"}
+
+// deleteCoordinations deletes the coordinations the query selects (by id,
+// with args), and every row that belongs to them.
+func (tx *Tx) deleteCoordinations(ctx context.Context, selectIDs string, args ...any) error {
+	for _, table := range coordinationChildren {
+		if _, err := tx.exec(ctx, `DELETE FROM `+table+` WHERE coordination_id IN (`+selectIDs+`)`, args...); err != nil {
+			return fmt.Errorf("store: unable to delete from %s: %w", table, err)
+		}
+	}
+	if _, err := tx.exec(ctx, `DELETE FROM coordinations WHERE id IN (`+selectIDs+`)`, args...); err != nil {
+		return fmt.Errorf("store: unable to delete coordinations: %w", err)
+	}
+	return nil
 }

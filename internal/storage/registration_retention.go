@@ -162,8 +162,8 @@ func (tx *Tx) ForgetOrganisation(ctx context.Context, youthID, organisationID in
 		return false, err
 	}
 	for _, id := range ids {
-		if _, err := tx.exec(ctx, `DELETE FROM coordinations WHERE id = $1`, id); err != nil {
-			return false, fmt.Errorf("store: unable to delete coordination: %w", err)
+		if err := tx.deleteCoordinations(ctx, `SELECT id FROM coordinations WHERE id = $1`, id); err != nil {
+			return false, err
 		}
 	}
 	return true, nil

@@ -129,12 +129,16 @@ func (tx *Tx) DeleteYouthIfEmpty(ctx context.Context, id int64) (bool, error) {
 		`DELETE FROM outbox WHERE message_id IN (SELECT id FROM messages WHERE youth_id = $1)`,
 		`DELETE FROM messages WHERE youth_id = $1`,
 		`DELETE FROM matches WHERE youth_id = $1`,
-		`DELETE FROM coordinations WHERE youth_id = $1`,
-		`DELETE FROM youths WHERE id = $1`,
 	} {
 		if _, err := tx.exec(ctx, q, id); err != nil {
 			return false, fmt.Errorf("store: unable to delete youth: %w", err)
 		}
+	}
+	if err := tx.deleteCoordinations(ctx, `SELECT id FROM coordinations WHERE youth_id = $1`, id); err != nil {
+		return false, err
+	}
+	if _, err := tx.exec(ctx, `DELETE FROM youths WHERE id = $1`, id); err != nil {
+		return false, fmt.Errorf("store: unable to delete youth: %w", err)
 	}
 	return true, nil
 }

@@ -63,6 +63,16 @@ func (h *Handler) routes() []route {
 		login("POST /berichten/{id}/gelezen", h.readMessage),
 		login("GET /jeugdigen/{ref}", h.showYouth),
 
+		// Coordination (issue 4): accepting, handover, closing.
+
+		// Plan of action, signallers contacted, wrong signals (issue 4).
+
+		// Escalation procedure and the care pyramid (issue 4).
+
+		// The coordinator's worklist (issue 4).
+
+		// Families and relations (issue 7).
+
 		// Aggregated figures for the municipality's monitoring account and
 		// the regional administrator; Registry.Figures refuses anyone else.
 		login("GET /monitoring", h.showMonitoring),
