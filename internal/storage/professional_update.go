@@ -36,3 +36,22 @@ func (tx *Tx) Professionals(ctx context.Context) ([]model.Professional, error) {
 	}
 	return out, rows.Err()
 }
+
+// Administrators returns the active regional administrators, who are told
+// when a deadline of the coordinator's job passes.
+func (tx *Tx) Administrators(ctx context.Context) ([]model.Professional, error) {
+	rows, err := tx.query(ctx, `SELECT `+professionalColumns+` FROM professionals WHERE admin = 1 AND active = 1 ORDER BY name, id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to list administrators: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Professional
+	for rows.Next() {
+		p, err := scanProfessional(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: unable to read professional: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
