@@ -164,7 +164,7 @@ func (s *Service) RunSweeps(ctx context.Context, owner string, interval time.Dur
 			if n != (Swept{}) {
 				log.Info("sweep done", "einddatum", n.EndDate, "leeftijdsgrens", n.AgeLimit, "verlopen", n.Expired, "gewaarschuwd", n.Warned,
 					"archief_registraties", n.Archive.Registrations, "archief_jeugdigen", n.Archive.Youths, "archief_berichten", n.Archive.Messages,
-					"archief_bezwaren", n.Archive.Objections, "logboek_records", n.AuditRecords)
+					"archief_bezwaren", n.Archive.Objections, "logboek_records", n.AuditRecords, "termijnberichten", n.Deadlines)
 			}
 		}
 		select {

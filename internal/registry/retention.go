@@ -240,6 +240,7 @@ type Swept struct {
 	EndDate, AgeLimit, Expired, Warned int
 	Archive                            Purged
 	AuditRecords                       int64
+	Deadlines                          int // messages about passed deadlines of the coordinator's job
 }
 
 // SweepAll runs every sweep once, in order: endings first, then the
@@ -264,6 +265,9 @@ func (s *Service) SweepAll(ctx context.Context) (Swept, error) {
 	}
 	if out.AuditRecords, err = s.PurgeAudit(ctx); err != nil {
 		return out, fmt.Errorf("logboek: %w", err)
+	}
+	if out.Deadlines, err = s.SweepDeadlines(ctx); err != nil {
+		return out, fmt.Errorf("termijnen: %w", err)
 	}
 	return out, nil
 }
