@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -14,13 +15,18 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/covenant"
 	"github.com/jeugdketen/jeugdketen/internal/demo"
 	"github.com/jeugdketen/jeugdketen/internal/mailcatcher"
+	"github.com/jeugdketen/jeugdketen/internal/population"
+	"github.com/jeugdketen/jeugdketen/internal/population/brpstub"
+	"github.com/jeugdketen/jeugdketen/internal/population/haalcentraal"
 	"github.com/jeugdketen/jeugdketen/internal/secret"
 	"github.com/jeugdketen/jeugdketen/internal/server"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
 // demo starts a fresh demo region: its own database, keys and mail catcher
-// in a data folder, and prints how to use it.
+// in a data folder, and a stand-in of the population register's API (BRP
+// API Personen) serving RvIG's test persons, which the region asks through
+// the same client as a real register; and prints how to use it.
 func runDemo(ctx context.Context, args []string, out io.Writer) error {
 	fs := newFlags("demo")
 	dir := fs.String("dir", env("DEMO_DIR", "jeugdketen-demo"), "data folder; its demo database is made anew")
@@ -60,8 +66,17 @@ func runDemo(ctx context.Context, args []string, out io.Writer) error {
 	}
 	defer catcher.Close()
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	brpURL, stopBRP, err := startDemoBRP()
+	if err != nil {
+		return err
+	}
+	defer stopBRP()
+	register, err := haalcentraal.New(haalcentraal.Config{URL: brpURL, Log: log})
+	if err != nil {
+		return err
+	}
 	srv, err := server.Start(server.Config{
-		Addr: *addr, DB: db, Keys: keys, Covenant: rules, Log: log,
+		Addr: *addr, DB: db, Keys: keys, Covenant: rules, Log: log, Population: register,
 		SMTP:         "smtp://" + catcher.Addr() + "?tls=none&from=verwijsindex@jeugdketen.example",
 		MailInterval: 500 * time.Millisecond,
 		Mount: func(mux *http.ServeMux) {
@@ -82,22 +97,40 @@ func runDemo(ctx context.Context, args []string, out io.Writer) error {
 		Address  string `json:"adres"`
 		Mail     string `json:"mail"`
 		Database string `json:"database"`
+		BRP      string `json:"brp"`
 		demo.Region
-	}{base, base + "/demo/mail/", dbPath, region}
+	}{base, base + "/demo/mail/", dbPath, brpURL, region}
 	data, _ := json.MarshalIndent(info, "", "  ")
 	if err := os.WriteFile(filepath.Join(*dir, "demo.json"), data, 0o600); err != nil {
 		return err
 	}
-	printDemo(out, base, *dir, region, rules.Name)
+	printDemo(out, base, brpURL, *dir, region, rules.Name)
 	<-ctx.Done()
 	return nil
 }
 
-func printDemo(w io.Writer, base, dir string, r demo.Region, covenantName string) {
+// startDemoBRP serves the BRP API stand-in with RvIG's test persons on a
+// free port of this machine, and returns its base URL.
+func startDemoBRP() (string, func(), error) {
+	stub, err := brpstub.New(population.TestPersons())
+	if err != nil {
+		return "", nil, err
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, fmt.Errorf("demo: unable to start the BRP stand-in: %w", err)
+	}
+	srv := &http.Server{Handler: stub, ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	return "http://" + ln.Addr().String() + brpstub.BasePath, func() { srv.Close() }, nil
+}
+
+func printDemo(w io.Writer, base, brpURL, dir string, r demo.Region, covenantName string) {
 	fmt.Fprintf(w, "Jeugdketen demo draait op %s (convenant: %s)\n", base, covenantName)
 	fmt.Fprintf(w, "Inloggen:            %s/inloggen  wachtwoord %q, code: jeugdketen totp <TOTP-geheim>\n", base, demo.Password)
 	fmt.Fprintf(w, "Verstuurde e-mail:   %s/demo/mail/\n", base)
 	fmt.Fprintf(w, "API-beschrijving:    %s/api/v1/openapi.json\n", base)
+	fmt.Fprintf(w, "Basisregistratie:    %s/personen (BRP API Personen, stand-in met de testpersonen van RvIG)\n", brpURL)
 	fmt.Fprintf(w, "Alle logins en tokens staan ook in %s\n\n", filepath.Join(dir, "demo.json"))
 	fmt.Fprintln(w, "Medewerkers (inloggen: e-mail, wachtwoord, en de code bij het TOTP-geheim; of het API-token):")
 	for _, p := range r.Professionals {
@@ -111,9 +144,9 @@ func printDemo(w io.Writer, base, dir string, r demo.Region, covenantName string
 	for _, c := range r.ClientSystems {
 		fmt.Fprintf(w, "  %-42s %s  (bijv. medewerker %s)\n", c.Organisation, c.Token, c.ActsFor)
 	}
-	fmt.Fprintln(w, "\nJeugdigen om mee te proberen (testpersonen van RvIG):")
+	fmt.Fprintln(w, "\nJeugdigen om mee te proberen (testpersonen van RvIG; met kenmerk: al geregistreerd):")
 	for _, y := range r.Youths {
-		fmt.Fprintf(w, "  %s  %-36s %s\n", y.BSN, y.Name, y.Note)
+		fmt.Fprintf(w, "  %s  %-36s %-10s %s\n", y.BSN, y.Name, y.Reference, y.Note)
 	}
 	var gi demo.Login
 	for _, p := range r.Professionals {
@@ -125,5 +158,10 @@ func printDemo(w io.Writer, base, dir string, r demo.Region, covenantName string
 	fmt.Fprintf(w, "\nProbeer (de GI registreert Jason, bij wie school en SMW al betrokken zijn):\n")
 	fmt.Fprintf(w, "  curl -s -X POST %s/api/v1/registraties -H 'Authorization: Bearer %s' \\\n", base, gi.Token)
 	fmt.Fprintf(w, "       -H 'Content-Type: application/json' -d '{\"burgerservicenummer\":\"%s\",\"soort\":\"ketenregistratie\"}'\n", r.Youths[0].BSN)
+	if f := r.Family; f.Email != "" {
+		fmt.Fprintf(w, "\nEen gezin (twee kinderen op één adres, elk met een andere coördinator): log in als %s\n", f.Email)
+		fmt.Fprintf(w, "  en open %s/jeugdigen/%s: 'Op hetzelfde adres' en 'Relaties' (de vader is gekoppeld).\n", base, f.Reference)
+		fmt.Fprintf(w, "  curl -s %s/api/v1/jeugdigen/%s/relaties -H 'Authorization: Bearer %s'\n", base, f.Reference, f.Token)
+	}
 	fmt.Fprintln(w, "\nStoppen: Ctrl-C.")
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/api"
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/population"
+	"github.com/jeugdketen/jeugdketen/internal/registry"
 )
 
 // The roles of the access matrix, in the order they call: the refused first,
@@ -61,6 +62,11 @@ func onlyInvolved(a about) matrixRow {
 // adminOnly: the regional administrator with their own token.
 var adminOnly = matrixRow{want: map[string]string{anonymous: noLogin, regionAdmin: authorised}, other: forbidden}
 
+// onlyCoordinator: the coordinating organisation (and its client system)
+// gets past the checks; another organisation involved is refused; anyone
+// else is told the youth does not exist.
+var onlyCoordinator = matrixRow{about: aYouth, want: map[string]string{anonymous: noLogin, signalOnly: forbidden, coordinates: authorised, client: authorised}, other: notFound}
+
 // everyLogin: any valid token.
 var everyLogin = matrixRow{want: map[string]string{anonymous: noLogin}, other: ok}
 
@@ -86,6 +92,51 @@ var apiMatrix = map[string]matrixRow{
 	"POST /api/v1/bezwaren/{id}/besluit":         adminOnly,
 	"POST /api/v1/inzage":                        adminOnly,
 	"GET /api/v1/monitoring":                     {want: map[string]string{anonymous: noLogin, regionAdmin: ok, monitorRole: ok}, other: forbidden},
+	"GET /api/v1/werklijst":                      everyLogin,
+
+	// Coordination (issue 4). The wijkteam is assigned, not accepted yet: it
+	// (and its client system) may accept; its other calls end in a conflict
+	// or bad input, not a refusal. The school is involved but not assigned,
+	// and no handover is open: accepting or declining one is a conflict for it.
+	"POST /api/v1/jeugdigen/{referentie}/coordinatie/accepteren":            {about: aYouth, want: map[string]string{anonymous: noLogin, signalOnly: forbidden, client: ok, coordinates: ok}, other: notFound},
+	"POST /api/v1/jeugdigen/{referentie}/coordinatie/niet-nodig":            {about: aYouth, want: map[string]string{anonymous: noLogin, signalOnly: forbidden, client: authorised, coordinates: authorised}, other: notFound},
+	"POST /api/v1/jeugdigen/{referentie}/coordinatie/overdracht":            {about: aYouth, want: map[string]string{anonymous: noLogin, signalOnly: forbidden, client: authorised, coordinates: authorised}, other: notFound},
+	"POST /api/v1/jeugdigen/{referentie}/coordinatie/overdracht/accepteren": {about: aYouth, want: map[string]string{anonymous: noLogin, signalOnly: authorised, client: authorised, coordinates: authorised}, other: notFound},
+	"POST /api/v1/jeugdigen/{referentie}/coordinatie/overdracht/weigeren":   {about: aYouth, want: map[string]string{anonymous: noLogin, signalOnly: authorised, client: authorised, coordinates: authorised}, other: notFound},
+	"POST /api/v1/jeugdigen/{referentie}/coordinatie/overdracht/intrekken":  {about: aYouth, want: map[string]string{anonymous: noLogin, signalOnly: forbidden, client: authorised, coordinates: authorised}, other: notFound},
+	"POST /api/v1/jeugdigen/{referentie}/coordinatie/afsluiten":             {about: aYouth, want: map[string]string{anonymous: noLogin, signalOnly: forbidden, client: authorised, coordinates: authorised}, other: notFound},
+
+	// Plan of action and signallers (issue 4): every organisation involved
+	// sees the plan; only the coordinating organisation changes it (here it
+	// has not accepted yet, so its calls end in a conflict, not a refusal).
+	"GET /api/v1/jeugdigen/{referentie}/plan":                                           {about: aYouth, want: map[string]string{anonymous: noLogin, signalOnly: ok, coordinates: ok, client: ok}, other: notFound},
+	"POST /api/v1/jeugdigen/{referentie}/plan/afspraken":                                onlyCoordinator,
+	"POST /api/v1/jeugdigen/{referentie}/plan/afspraken/{id}":                           onlyCoordinator,
+	"POST /api/v1/jeugdigen/{referentie}/signaalgevers/{registratie}/gebeld":            onlyCoordinator,
+	"POST /api/v1/jeugdigen/{referentie}/signaalgevers/{registratie}/overleg-onterecht": onlyCoordinator,
+	"POST /api/v1/jeugdigen/{referentie}/signaalgevers/{registratie}/verwijderen":       onlyCoordinator,
+
+	// Escalation and care pyramid (issue 4): every organisation involved
+	// sees them; the coordinating organisation starts and withdraws (here
+	// it has not accepted, so a conflict); a step or a stagnation report
+	// meets the missing escalation or brandpunt (brabant) first; only the
+	// administrator records the brandpunt's steps, and is told the youth
+	// does not exist while no stagnation is reported.
+	"GET /api/v1/jeugdigen/{referentie}/escalatie":                              {about: aYouth, want: map[string]string{anonymous: noLogin, signalOnly: ok, coordinates: ok, client: ok}, other: notFound},
+	"POST /api/v1/jeugdigen/{referentie}/escalatie":                             onlyCoordinator,
+	"POST /api/v1/jeugdigen/{referentie}/escalatie/stappen":                     {about: aYouth, want: map[string]string{anonymous: noLogin, signalOnly: authorised, coordinates: authorised, client: authorised}, other: notFound},
+	"POST /api/v1/jeugdigen/{referentie}/escalatie/intrekken":                   onlyCoordinator,
+	"GET /api/v1/jeugdigen/{referentie}/zorgpiramide":                           {about: aYouth, want: map[string]string{anonymous: noLogin, signalOnly: ok, coordinates: ok, client: ok}, other: notFound},
+	"POST /api/v1/jeugdigen/{referentie}/zorgpiramide/overleg":                  onlyCoordinator,
+	"POST /api/v1/jeugdigen/{referentie}/zorgpiramide/stagnatie":                {about: aYouth, want: map[string]string{anonymous: noLogin, signalOnly: authorised, coordinates: authorised, client: authorised}, other: notFound},
+	"POST /api/v1/jeugdigen/{referentie}/zorgpiramide/stagnatie/bijeengeroepen": {about: aYouth, want: map[string]string{anonymous: noLogin, regionAdmin: notFound}, other: forbidden},
+	"POST /api/v1/jeugdigen/{referentie}/zorgpiramide/stagnatie/opdracht":       {about: aYouth, want: map[string]string{anonymous: noLogin, regionAdmin: notFound}, other: forbidden},
+
+	// Relations (issue 7): every organisation involved sees and lays them
+	// (a second one is a conflict); only the one that laid it removes it.
+	"GET /api/v1/jeugdigen/{referentie}/relaties":                   {about: aYouth, want: map[string]string{anonymous: noLogin, signalOnly: ok, coordinates: ok, client: ok}, other: notFound},
+	"POST /api/v1/jeugdigen/{referentie}/relaties":                  {about: aYouth, want: map[string]string{anonymous: noLogin, signalOnly: ok, coordinates: authorised, client: authorised}, other: notFound},
+	"POST /api/v1/jeugdigen/{referentie}/relaties/{id}/verwijderen": {about: aYouth, want: map[string]string{anonymous: noLogin, signalOnly: forbidden, coordinates: ok, client: ok}, other: notFound},
 }
 
 func TestAPIAccessMatrixCoversEveryRoute(t *testing.T) {
@@ -115,6 +166,8 @@ type matrixWorld struct {
 	registration        map[string]int64 // per role: the registration its path names
 	youth, message      string
 	unknownRegistration string
+
+	relation map[string]string // per role: the relation its path names (issue 7)
 }
 
 func newMatrixWorld(t *testing.T) *matrixWorld {
@@ -157,6 +210,21 @@ func newMatrixWorld(t *testing.T) *matrixWorld {
 			w.registration[role] = careReg.ID
 		}
 	}
+	// The wijkteam linked the youth to both parents: the client system
+	// removes one, the coordinator the other.
+	w.relation = map[string]string{}
+	for role, parent := range map[string]string{client: "999996630", coordinates: "999996538"} {
+		rel, err := h.env.Registry.Relate(t.Context(), wijkteam.Actor, w.youth, registry.Relating{BSN: parent, Kind: registry.RelationParent})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.relation[role] = itoa(rel.ID)
+	}
+	for _, role := range matrixRoles {
+		if _, ok := w.relation[role]; !ok {
+			w.relation[role] = w.relation[client]
+		}
+	}
 	return w
 }
 
@@ -169,6 +237,9 @@ func (w *matrixWorld) path(pattern, role string, unknown bool) string {
 	)
 	if strings.HasPrefix(pattern, "/api/v1/berichten/") {
 		r = strings.NewReplacer("{id}", w.message)
+	}
+	if strings.Contains(pattern, "/relaties/{id}") {
+		r = strings.NewReplacer("{id}", w.relation[role], "{referentie}", w.youth)
 	}
 	if unknown {
 		r = strings.NewReplacer("{id}", w.unknownRegistration, "{referentie}", "J-ZZZZZZZZ")
@@ -191,6 +262,8 @@ func (w *matrixWorld) body(method, pattern, role string) any {
 		b["burgerservicenummer"], b["soort"] = population.BSNTeen, model.KindSignaal
 	case "/api/v1/registraties/{id}/informatie":
 		b["ouders"] = model.InformedYes
+	case "/api/v1/jeugdigen/{referentie}/relaties":
+		b["burgerservicenummer"], b["relatie"] = population.BSNAdult, registry.RelationRelative
 	}
 	if role == client && !strings.HasPrefix(pattern, "/api/v1/bezwaren") && pattern != "/api/v1/inzage" && !strings.HasPrefix(pattern, "/api/v1/organisaties") && pattern != "/api/v1/medewerkers" && pattern != "/api/v1/tokens" {
 		b["medewerker"] = w.coordinatorEmail

@@ -86,14 +86,40 @@ func (h *Handler) routes() []route {
 		{"POST", "/api/v1/bezwaren/{id}/besluit", h.admin(h.decideObjection)},
 		{"POST", "/api/v1/inzage", h.admin(h.createAccessReport)},
 		{"GET", "/api/v1/monitoring", h.authed(h.getMonitoring)},
+		{"GET", "/api/v1/werklijst", h.authed(h.getWorklist)},
 
 		// Coordination (issue 4): accepting, handover, closing.
+		{"POST", "/api/v1/jeugdigen/{referentie}/coordinatie/accepteren", h.authed(h.acceptCoordination)},
+		{"POST", "/api/v1/jeugdigen/{referentie}/coordinatie/niet-nodig", h.authed(h.coordinationNotNeeded)},
+		{"POST", "/api/v1/jeugdigen/{referentie}/coordinatie/overdracht", h.authed(h.proposeHandover)},
+		{"POST", "/api/v1/jeugdigen/{referentie}/coordinatie/overdracht/accepteren", h.authed(h.acceptHandover)},
+		{"POST", "/api/v1/jeugdigen/{referentie}/coordinatie/overdracht/weigeren", h.authed(h.declineHandover)},
+		{"POST", "/api/v1/jeugdigen/{referentie}/coordinatie/overdracht/intrekken", h.authed(h.withdrawHandover)},
+		{"POST", "/api/v1/jeugdigen/{referentie}/coordinatie/afsluiten", h.authed(h.closeCoordination)},
 
 		// Plan of action, signallers contacted, wrong signals (issue 4).
+		{"GET", "/api/v1/jeugdigen/{referentie}/plan", h.authed(h.getPlan)},
+		{"POST", "/api/v1/jeugdigen/{referentie}/plan/afspraken", h.authed(h.createAgreement)},
+		{"POST", "/api/v1/jeugdigen/{referentie}/plan/afspraken/{id}", h.authed(h.updateAgreement)},
+		{"POST", "/api/v1/jeugdigen/{referentie}/signaalgevers/{registratie}/gebeld", h.authed(h.recordContact)},
+		{"POST", "/api/v1/jeugdigen/{referentie}/signaalgevers/{registratie}/overleg-onterecht", h.authed(h.consultWrongSignal)},
+		{"POST", "/api/v1/jeugdigen/{referentie}/signaalgevers/{registratie}/verwijderen", h.authed(h.removeWrongSignal)},
 
 		// Escalation procedure and the care pyramid (issue 4).
+		{"GET", "/api/v1/jeugdigen/{referentie}/escalatie", h.authed(h.getEscalation)},
+		{"POST", "/api/v1/jeugdigen/{referentie}/escalatie", h.authed(h.startEscalation)},
+		{"POST", "/api/v1/jeugdigen/{referentie}/escalatie/stappen", h.authed(h.recordEscalationStep)},
+		{"POST", "/api/v1/jeugdigen/{referentie}/escalatie/intrekken", h.authed(h.withdrawEscalation)},
+		{"GET", "/api/v1/jeugdigen/{referentie}/zorgpiramide", h.authed(h.getPyramid)},
+		{"POST", "/api/v1/jeugdigen/{referentie}/zorgpiramide/overleg", h.authed(h.recordConvened)},
+		{"POST", "/api/v1/jeugdigen/{referentie}/zorgpiramide/stagnatie", h.authed(h.reportStagnation)},
+		{"POST", "/api/v1/jeugdigen/{referentie}/zorgpiramide/stagnatie/bijeengeroepen", h.admin(h.recordBrandpuntConvened)},
+		{"POST", "/api/v1/jeugdigen/{referentie}/zorgpiramide/stagnatie/opdracht", h.admin(h.recordBrandpuntInstruction)},
 
 		// Families and relations (issue 7).
+		{"GET", "/api/v1/jeugdigen/{referentie}/relaties", h.authed(h.listRelations)},
+		{"POST", "/api/v1/jeugdigen/{referentie}/relaties", h.authed(h.createRelation)},
+		{"POST", "/api/v1/jeugdigen/{referentie}/relaties/{id}/verwijderen", h.authed(h.removeRelation)},
 	}
 }
 

@@ -146,7 +146,7 @@ func TestOpenAPIResponsesMatchTheGoStructs(t *testing.T) {
 	page := jeugdigePagina{Jeugdige: youth(f.youth), Betrokkenen: involvements(f.picture.Involved), Geschiedenis: history(past),
 		Adres: address([]registry.AddressChild{{Coordinator: "GGZ Oost", Reference: "J-7KQ3M9XA"}, {}})}
 	c := f.picture.Coordinator
-	page.Coordinator = &coordinatorJSON{Organisatie: organisation(c.Organisation), Regel: c.Rule, Reden: c.Reason, Sinds: c.Since}
+	page.Coordinator = coordinator(c, true)
 	pageWithoutCoordinator := jeugdigePagina{Jeugdige: youth(f.youth), Betrokkenen: involvements(f.picture.Involved[:1]), Geschiedenis: history(registry.History{}), Adres: address(nil)}
 
 	readAt := f.now.Add(time.Hour)
@@ -212,6 +212,8 @@ func TestOpenAPIResponsesMatchTheGoStructs(t *testing.T) {
 			Signals: "12", CareRegistrations: "0", Youths: "9", Matches: "<5", Coordinations: "<5",
 		}, f.now)},
 	}
+	cases = append(cases, coordinationCases(f)...)
+	cases = append(cases, escalationCases(f)...)
 	for _, tc := range cases {
 		rec := httptest.NewRecorder()
 		writeJSON(rec, tc.status, tc.body)
@@ -280,6 +282,33 @@ func TestOpenAPIRequestBodiesMatchTheDecodedStructs(t *testing.T) {
 		"POST /api/v1/bezwaren":                      bezwaarVerzoek{},
 		"POST /api/v1/bezwaren/{id}/besluit":         besluitVerzoek{},
 		"POST /api/v1/inzage":                        inzageVerzoek{},
+
+		// Coordination (issue 4).
+		"POST /api/v1/jeugdigen/{referentie}/coordinatie/accepteren":            acceptatieVerzoek{},
+		"POST /api/v1/jeugdigen/{referentie}/coordinatie/niet-nodig":            nietNodigVerzoek{},
+		"POST /api/v1/jeugdigen/{referentie}/coordinatie/overdracht":            overdrachtVerzoek{},
+		"POST /api/v1/jeugdigen/{referentie}/coordinatie/overdracht/accepteren": acceptatieVerzoek{},
+		"POST /api/v1/jeugdigen/{referentie}/coordinatie/overdracht/weigeren":   namensVerzoek{},
+		"POST /api/v1/jeugdigen/{referentie}/coordinatie/overdracht/intrekken":  namensVerzoek{},
+		"POST /api/v1/jeugdigen/{referentie}/coordinatie/afsluiten":             afsluitenVerzoek{},
+
+		// Plan of action and signallers (issue 4).
+		"POST /api/v1/jeugdigen/{referentie}/plan/afspraken":                                afspraakVerzoek{},
+		"POST /api/v1/jeugdigen/{referentie}/plan/afspraken/{id}":                           afspraakWijziging{},
+		"POST /api/v1/jeugdigen/{referentie}/signaalgevers/{registratie}/gebeld":            contactVerzoek{},
+		"POST /api/v1/jeugdigen/{referentie}/signaalgevers/{registratie}/overleg-onterecht": contactVerzoek{},
+		"POST /api/v1/jeugdigen/{referentie}/signaalgevers/{registratie}/verwijderen":       verwijderSignaalVerzoek{},
+
+		// Escalation and care pyramid (issue 4).
+		"POST /api/v1/jeugdigen/{referentie}/escalatie":              namensVerzoek{},
+		"POST /api/v1/jeugdigen/{referentie}/escalatie/stappen":      escalatieStapVerzoek{},
+		"POST /api/v1/jeugdigen/{referentie}/escalatie/intrekken":    namensVerzoek{},
+		"POST /api/v1/jeugdigen/{referentie}/zorgpiramide/overleg":   overlegVerzoek{},
+		"POST /api/v1/jeugdigen/{referentie}/zorgpiramide/stagnatie": namensVerzoek{},
+
+		// Relations (issue 7).
+		"POST /api/v1/jeugdigen/{referentie}/relaties":                  relatieVerzoek{},
+		"POST /api/v1/jeugdigen/{referentie}/relaties/{id}/verwijderen": namensVerzoek{},
 	}
 	for path, item := range doc.Paths.Map() {
 		for method, op := range item.Operations() {
@@ -507,7 +536,8 @@ func newFixture() fixture {
 			{Registration: care, Organisation: f.wijkteamOrg, Professional: f.wijkteam},
 			{Registration: f.active, Organisation: f.school, Professional: f.teacher},
 		},
-		Coordinator: &registry.Coordinator{Organisation: f.wijkteamOrg, Rule: "niveau-2-overig", Reason: "Wijkteam Noord is de enige betrokken zorgaanbieder.", Since: f.then},
+		Coordinator: &registry.Coordinator{Organisation: f.wijkteamOrg, Rule: "niveau-2-overig", Reason: "Wijkteam Noord is de enige betrokken zorgaanbieder.", Since: f.then,
+			Status: "geaccepteerd", Professional: &f.wijkteam, DecidedAt: &f.then},
 	}
 	return f
 }

@@ -31,11 +31,79 @@ type betrokkeneJSON struct {
 	Sinds       time.Time       `json:"sinds"`
 }
 
+// coordinatorJSON is the coordinating organisation and how far its job got;
+// mogelijkheden only where the caller's options are known (the youth's page
+// and the answers to the coordination actions).
 type coordinatorJSON struct {
-	Organisatie organisatieJSON `json:"organisatie"`
-	Regel       string          `json:"regel"`
-	Reden       string          `json:"reden"`
-	Sinds       time.Time       `json:"sinds"`
+	Organisatie    organisatieJSON    `json:"organisatie"`
+	Regel          string             `json:"regel"`
+	Reden          string             `json:"reden"`
+	Sinds          time.Time          `json:"sinds"`
+	Status         string             `json:"status"`
+	Medewerker     *medewerkerJSON    `json:"medewerker"`
+	AccepterenVoor *time.Time         `json:"accepterenVoor"`
+	BesluitOp      *time.Time         `json:"besluitOp"`
+	RedenNietNodig *model.NotNeeded   `json:"redenNietNodig"`
+	Overdracht     *overdrachtJSON    `json:"overdracht"`
+	Mogelijkheden  *mogelijkhedenJSON `json:"mogelijkheden,omitempty"`
+}
+
+// overdrachtJSON is an open proposal to hand coordination over.
+type overdrachtJSON struct {
+	Naar            organisatieJSON `json:"naar"`
+	VoorgesteldDoor medewerkerJSON  `json:"voorgesteldDoor"`
+	VoorgesteldOp   time.Time       `json:"voorgesteldOp"`
+}
+
+// mogelijkhedenJSON says what the caller may do about the coordination.
+type mogelijkhedenJSON struct {
+	Accepteren           bool              `json:"accepteren"`
+	NietNodig            bool              `json:"nietNodig"`
+	Overdragen           bool              `json:"overdragen"`
+	OverdrachtAccepteren bool              `json:"overdrachtAccepteren"`
+	OverdrachtWeigeren   bool              `json:"overdrachtWeigeren"`
+	OverdrachtIntrekken  bool              `json:"overdrachtIntrekken"`
+	Afsluiten            bool              `json:"afsluiten"`
+	Kandidaten           []organisatieJSON `json:"kandidaten"`
+}
+
+func contactPerson(p model.Professional) medewerkerJSON {
+	return medewerkerJSON{Naam: p.Name, Telefoon: p.Phone, Email: p.Email}
+}
+
+// coordinator is the JSON of a coordinator, nil for none; options adds what
+// the caller may do.
+func coordinator(c *registry.Coordinator, options bool) *coordinatorJSON {
+	if c == nil {
+		return nil
+	}
+	out := &coordinatorJSON{
+		Organisatie: organisation(c.Organisation), Regel: c.Rule, Reden: c.Reason, Sinds: c.Since,
+		Status: c.Status, AccepterenVoor: c.AcceptDue, BesluitOp: c.DecidedAt,
+	}
+	if c.Professional != nil {
+		m := contactPerson(*c.Professional)
+		out.Medewerker = &m
+	}
+	if c.NotNeeded != "" {
+		reason := c.NotNeeded
+		out.RedenNietNodig = &reason
+	}
+	if h := c.Handover; h != nil {
+		out.Overdracht = &overdrachtJSON{Naar: organisation(h.To), VoorgesteldDoor: contactPerson(h.ProposedBy), VoorgesteldOp: h.ProposedAt}
+	}
+	if options {
+		m := c.May
+		out.Mogelijkheden = &mogelijkhedenJSON{
+			Accepteren: m.Accept, NietNodig: m.NotNeeded, Overdragen: m.ProposeHandover,
+			OverdrachtAccepteren: m.DecideHandover, OverdrachtWeigeren: m.DecideHandover, OverdrachtIntrekken: m.WithdrawHandover,
+			Afsluiten: m.Close, Kandidaten: make([]organisatieJSON, 0, len(m.Candidates)),
+		}
+		for _, o := range m.Candidates {
+			out.Mogelijkheden.Kandidaten = append(out.Mogelijkheden.Kandidaten, organisation(o))
+		}
+	}
+	return out
 }
 
 type jeugdigeJSON struct {
@@ -107,9 +175,7 @@ func withPicture(out registratieJSON, p registry.Picture, visible bool) registra
 		return out
 	}
 	out.Betrokkenen = involvements(p.Involved)
-	if c := p.Coordinator; c != nil {
-		out.Coordinator = &coordinatorJSON{Organisatie: organisation(c.Organisation), Regel: c.Rule, Reden: c.Reason, Sinds: c.Since}
-	}
+	out.Coordinator = coordinator(p.Coordinator, false)
 	return out
 }
 

@@ -59,8 +59,6 @@ func (h *Handler) getYouth(w http.ResponseWriter, r *http.Request, c auth.Caller
 		return
 	}
 	out := jeugdigePagina{Jeugdige: youth(p.Youth), Betrokkenen: involvements(p.Involved), Geschiedenis: history(p.History), Adres: address(p.Address)}
-	if c := p.Coordinator; c != nil {
-		out.Coordinator = &coordinatorJSON{Organisatie: organisation(c.Organisation), Regel: c.Rule, Reden: c.Reason, Sinds: c.Since}
-	}
+	out.Coordinator = coordinator(p.Coordinator, true)
 	writeJSON(w, http.StatusOK, out)
 }

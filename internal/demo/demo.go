@@ -1,7 +1,8 @@
 // Package demo fills a fresh database with a demo region: organisations of
 // every kind, two professionals each, a regional administrator, the RvIG test
 // persons as population register, API tokens, and a first few registrations
-// so the inboxes are not empty. It uses the real use cases, not shortcuts.
+// so the inboxes are not empty, among them two children of one household
+// with a relation to their father. It uses the real use cases, not shortcuts.
 package demo
 
 import (
@@ -50,10 +51,19 @@ type ClientSystem struct {
 
 // Youth is a test person to try registrations with.
 type Youth struct {
-	BSN  string `json:"burgerservicenummer"`
-	Name string `json:"naam"`
-	Born string `json:"geboortedatum"`
-	Note string `json:"toelichting"`
+	BSN       string `json:"burgerservicenummer"`
+	Name      string `json:"naam"`
+	Born      string `json:"geboortedatum"`
+	Note      string `json:"toelichting"`
+	Reference string `json:"referentie,omitempty"` // set when the demo registered the youth
+}
+
+// Family says where to look at the household of the demo: a professional
+// involved with one of its children, and that child's reference.
+type Family struct {
+	Email     string `json:"email"`
+	Token     string `json:"token"`
+	Reference string `json:"referentie"`
 }
 
 // Region is what Seed made, printed by the demo and saved as demo.json.
@@ -61,6 +71,7 @@ type Region struct {
 	Professionals []Login        `json:"medewerkers"`
 	ClientSystems []ClientSystem `json:"koppelingen"`
 	Youths        []Youth        `json:"jeugdigen"`
+	Family        Family         `json:"gezin"`
 }
 
 var organisations = []struct {
@@ -133,6 +144,10 @@ func Seed(ctx context.Context, db *storage.DB, keys *secret.Keys, reg *registry.
 	out.Youths = youths()
 	// A first story: the secondary school worries about Jason (13), school
 	// social work already helps him; a primary school worries about Vincent (9).
+	// Then a family: Daan (12) and his brother Hein (6) live with their
+	// parents at one address. The secondary school and the primary school
+	// worry; the wijkteam helps Daan, mental health care helps Hein, so the
+	// household has two coordinators, who are told to agree.
 	steps := []struct {
 		email, bsn string
 		kind       model.Kind
@@ -140,10 +155,32 @@ func Seed(ctx context.Context, db *storage.DB, keys *secret.Keys, reg *registry.
 		{"s.bakker@stedelijk.example", population.BSNTeen, model.KindSignaal},
 		{"e.vandenberg@schoolmaatschappelijk.example", population.BSNTeen, model.KindKetenregistratie},
 		{"m.devries@basisschool.example", population.BSNChild, model.KindSignaal},
+		{"t.hendriks@stedelijk.example", population.BSNSibling1, model.KindSignaal},
+		{"d.meijer@wijkteam.example", population.BSNSibling1, model.KindKetenregistratie},
+		{"a.elamrani@basisschool.example", population.BSNSibling2, model.KindSignaal},
+		{"m.degroot@ggz.example", population.BSNSibling2, model.KindKetenregistratie},
 	}
+	refs := map[string]string{}
 	for _, s := range steps {
-		if _, err := reg.Register(ctx, actors[s.email], registry.Registering{BSN: s.bsn, Kind: s.kind}); err != nil {
+		r, err := reg.Register(ctx, actors[s.email], registry.Registering{BSN: s.bsn, Kind: s.kind})
+		if err != nil {
 			return out, fmt.Errorf("demo: registering for %s: %w", s.email, err)
+		}
+		refs[s.bsn] = r.Youth.Reference
+	}
+	for i := range out.Youths {
+		out.Youths[i].Reference = refs[out.Youths[i].BSN]
+	}
+	// The wijkteam links Daan to his father, whom the register names.
+	const familyEmail = "d.meijer@wijkteam.example"
+	daan := refs[population.BSNSibling1]
+	if _, err := reg.Relate(ctx, actors[familyEmail], daan, registry.Relating{BSN: population.BSNParent, Kind: registry.RelationParent}); err != nil {
+		return out, fmt.Errorf("demo: relation: %w", err)
+	}
+	out.Family = Family{Email: familyEmail, Reference: daan}
+	for _, p := range out.Professionals {
+		if p.Email == familyEmail {
+			out.Family.Token = p.Token
 		}
 	}
 	return out, nil
@@ -154,8 +191,8 @@ func youths() []Youth {
 		{population.BSNTeen, "13 jaar; school en schoolmaatschappelijk werk zijn al betrokken"},
 		{population.BSNChild, "9 jaar; de basisschool heeft een signaal afgegeven"},
 		{population.BSNYoungest, "6 jaar; nog niemand betrokken"},
-		{population.BSNSibling1, "12 jaar; broer van de volgende"},
-		{population.BSNSibling2, "6 jaar; broer van de vorige"},
+		{population.BSNSibling1, "12 jaar; broer van de volgende, zelfde adres; het wijkteam coördineert"},
+		{population.BSNSibling2, "6 jaar; broer van de vorige, zelfde adres; GGZ coördineert"},
 		{population.BSNYoungAdult, "19 jaar"},
 		{population.BSNTurns24Soon, "23 jaar; wordt binnenkort 24, dan eindigen registraties"},
 		{population.BSNAdult, "volwassene (40): registreren wordt geweigerd"},

@@ -34,6 +34,9 @@ const (
 	EndDateReached    EndReason = "einddatum"      // its own end date passed
 	EndAgeLimit       EndReason = "leeftijdsgrens" // the youth reached the age limit
 	EndExpired        EndReason = "verlopen"       // its term passed without renewal
+	// EndClosed: the coordinator closed the case (seed 002: a registration
+	// ends "als de zorgcoördinator beslist dat een casus kan worden afgesloten").
+	EndClosed EndReason = "afgesloten"
 )
 
 // Label is the Dutch description of the reason, for people.
@@ -47,6 +50,8 @@ func (e EndReason) Label() string {
 		return "leeftijdsgrens bereikt"
 	case EndExpired:
 		return "looptijd verstreken, niet verlengd"
+	case EndClosed:
+		return "casus afgesloten door de zorgcoördinator"
 	}
 	return string(e)
 }

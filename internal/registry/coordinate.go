@@ -11,58 +11,139 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/workday"
 )
 
-// coordinate runs the covenant over who is involved now and, when its
-// decision differs from the running coordination, ends that and starts the
-// new one, telling everyone involved.
-// It returns the decision, which match messages quote.
+// coordinate runs the covenant over who is involved now and, when the
+// running coordination must give way (see succession), ends that and starts
+// the new one, telling everyone involved.
+// It returns who coordinates now and why, which match messages quote: the
+// covenant's decision, or the running coordination that stays.
 func (s *Service) coordinate(ctx context.Context, tx *storage.Tx, y storage.Youth, involved []storage.Involvement, now time.Time) (covenant.Decision, error) {
 	yv, err := s.youth(y)
 	if err != nil {
 		return covenant.Decision{}, err
 	}
 	decision := s.Covenant.Decide(situation(yv.Age, involved))
-	return decision, s.applyDecision(ctx, tx, y, involved, decision, now)
+	return s.applyDecision(ctx, tx, y, involved, decision, now)
 }
 
-func (s *Service) applyDecision(ctx context.Context, tx *storage.Tx, y storage.Youth, involved []storage.Involvement, decision covenant.Decision, now time.Time) error {
+func (s *Service) applyDecision(ctx context.Context, tx *storage.Tx, y storage.Youth, involved []storage.Involvement, decision covenant.Decision, now time.Time) (covenant.Decision, error) {
 	current, err := tx.CurrentCoordination(ctx, y.ID)
 	hasCurrent := err == nil
 	if err != nil && err != storage.ErrNotFound {
-		return err
-	}
-	if hasCurrent && current.OrganisationID == decision.OrganisationID {
-		return nil
+		return decision, err
 	}
 	if !hasCurrent && decision.OrganisationID == 0 {
-		return nil
+		return decision, nil
 	}
 	if hasCurrent {
-		reason := storage.EndByCovenant
-		if decision.OrganisationID == 0 {
-			reason = storage.EndNoneInvolved
+		reason := succession(current, involved, decision)
+		if reason == "" {
+			return covenant.Decision{OrganisationID: current.OrganisationID, RuleID: current.Rule, Reason: current.Reason}, nil
 		}
-		if err := tx.EndCoordination(ctx, current.ID, now, reason, 0); err != nil {
-			return err
+		if err := s.endCoordination(ctx, tx, y, current, reason, systemActor, 0, now); err != nil {
+			return decision, err
 		}
 	}
 	if decision.OrganisationID == 0 {
-		return s.send(ctx, tx, coordinationEndedMessages(y, current.ID, involved, decision.Reason, s.BaseURL, now)...)
+		return decision, s.send(ctx, tx, coordinationEndedMessages(y, current.ID, involved, decision.Reason, s.BaseURL, now)...)
 	}
 	due := workday.Deadline(now, s.Covenant.Coordination.AcceptWorkdays)
 	c := storage.Coordination{YouthID: y.ID, OrganisationID: decision.OrganisationID, Rule: decision.RuleID, Reason: decision.Reason, StartedAt: now, AcceptDueAt: &due}
 	if err := tx.StartCoordination(ctx, &c); err != nil {
-		return err
+		return decision, err
 	}
 	if err := audit.Write(ctx, tx, now, audit.Entry{
 		Actor: systemActor, Action: audit.ActionCreate, ObjectType: "coordinatie", ObjectID: itoa(c.ID),
 		YouthReference: y.Reference, Purpose: "convenant: " + s.Covenant.Name,
 	}); err != nil {
-		return err
+		return decision, err
 	}
 	if err := s.send(ctx, tx, coordinatorMessages(y, c, involved, s.BaseURL, now)...); err != nil {
+		return decision, err
+	}
+	return decision, s.checkFamily(ctx, tx, y, c, involved, now)
+}
+
+// succession says why the running coordination c must end now that the
+// covenant decided d, or "" when it stays.
+//
+// While c waits for acceptance the covenant decides, as it always did. Once
+// the organisation accepted (or stated that coordination is not needed), the
+// coordination stays: every other change goes through an explicit handover
+// (issue 4). Except when
+//   - too few organisations are involved any more for a coordinator (seed
+//     002: coordination ends when nobody else is involved);
+//   - the coordinating organisation is no longer involved or was
+//     deactivated: the covenant decides afresh;
+//   - a certified institution (GI) joins and the coordinator is no GI: the
+//     GI takes over (seed 000: "Zodra er sprake is van een geaccepteerde
+//     aanmelding van een jeugdige bij Bureau Jeugdzorg, wordt
+//     zorgcoördinatie overgedragen aan Bureau Jeugdzorg");
+//   - coordination was declared not needed and an organisation joined since:
+//     the situation changed, so the covenant decides again.
+func succession(c storage.Coordination, involved []storage.Involvement, d covenant.Decision) string {
+	if d.OrganisationID == 0 {
+		return storage.EndNoneInvolved
+	}
+	if c.Status == storage.CoordinationAssigned {
+		if d.OrganisationID == c.OrganisationID {
+			return ""
+		}
+		return storage.EndByCovenant
+	}
+	coordinator, ok := involvedOrganisation(involved, c.OrganisationID)
+	if !ok || !coordinator.MayCoordinate() {
+		return storage.EndByCovenant
+	}
+	if gi, ok := involvedOrganisation(involved, d.OrganisationID); ok && gi.Type == model.TypeGI && coordinator.Type != model.TypeGI &&
+		since(involved, gi.ID).After(c.StartedAt) {
+		return storage.EndByGI
+	}
+	if c.Status == storage.CoordinationNotNeeded && c.DecidedAt != nil {
+		for _, in := range involved {
+			if since(involved, in.Organisation.ID).After(*c.DecidedAt) {
+				return storage.EndByCovenant
+			}
+		}
+	}
+	return ""
+}
+
+// involvedOrganisation finds an organisation among the involved.
+func involvedOrganisation(involved []storage.Involvement, id int64) (model.Organisation, bool) {
+	for _, in := range involved {
+		if in.Organisation.ID == id {
+			return in.Organisation, true
+		}
+	}
+	return model.Organisation{}, false
+}
+
+// since is when an organisation's oldest active registration was made: when
+// it joined, as far as the youth's involvement now goes.
+func since(involved []storage.Involvement, org int64) time.Time {
+	var first time.Time
+	for _, in := range involved {
+		if in.Organisation.ID == org && (first.IsZero() || in.Registration.CreatedAt.Before(first)) {
+			first = in.Registration.CreatedAt
+		}
+	}
+	return first
+}
+
+// endCoordination ends a running coordination for reason and lets its open
+// handover proposal, if any, lapse. by is the professional who ended it, 0
+// when the system did.
+func (s *Service) endCoordination(ctx context.Context, tx *storage.Tx, y storage.Youth, c storage.Coordination, reason string, who audit.Actor, by int64, now time.Time) error {
+	if err := tx.EndCoordination(ctx, c.ID, now, reason, by); err != nil {
 		return err
 	}
-	return s.checkFamily(ctx, tx, y, c, involved, now)
+	if err := tx.LapseHandovers(ctx, c.ID, now); err != nil {
+		return err
+	}
+	return audit.Write(ctx, tx, now, audit.Entry{
+		Actor: who, Action: audit.ActionEnd, ObjectType: "coordinatie", ObjectID: itoa(c.ID),
+		YouthReference: y.Reference, Purpose: "einde coördinatie: " + reason,
+	})
 }
 
 // situation groups the active registrations per organisation for the covenant.

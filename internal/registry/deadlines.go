@@ -16,7 +16,15 @@ type deadlineCheck struct {
 }
 
 // deadlineChecks are run by SweepDeadlines, in this order.
-var deadlineChecks = []deadlineCheck{}
+var deadlineChecks = []deadlineCheck{
+	{"acceptatie verlopen", alertAcceptOverdue},
+	{"afspraken verlopen", alertAgreementsOverdue},
+	{"signaalgevers bellen", remindSignallers},
+	{"escalatiestappen verlopen", alertEscalationsOverdue},
+	{"zorgpiramide: bijeenroepen verlopen", alertConveneOverdue},
+	{"zorgpiramide: brandpunt verlopen", alertBrandpuntOverdue},
+	{"verhuizingen (basisregistratie personen)", (*Service).refreshRegister},
+}
 
 // SweepDeadlines runs every deadline check once.
 func (s *Service) SweepDeadlines(ctx context.Context) (int, error) {

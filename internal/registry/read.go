@@ -76,10 +76,22 @@ func (s *Service) YouthByReference(ctx context.Context, actor Actor, ref string)
 		if out, err = s.picture(ctx, tx, y); err != nil {
 			return err
 		}
+		if err := s.coordinatorOptions(ctx, tx, actor, &out); err != nil {
+			return err
+		}
 		if out.History, err = s.history(ctx, tx, y.ID, out.Involved); err != nil {
 			return err
 		}
 		if out.Address, err = s.addressView(ctx, tx, y, actor.Organisation.ID); err != nil {
+			return err
+		}
+		if out.Relations, err = s.relations(ctx, tx, y, actor.Organisation.ID); err != nil {
+			return err
+		}
+		if out.Plan, err = s.planOf(ctx, tx, y, actor, out.Involved); err != nil {
+			return err
+		}
+		if out.Escalation, out.Pyramid, err = s.escalationAndPyramid(ctx, tx, y, actor); err != nil {
 			return err
 		}
 		return s.logRead(ctx, tx, actor, "jeugdige", y.Reference, y.Reference)

@@ -176,7 +176,13 @@ func (s *Service) findOrCreateYouth(ctx context.Context, tx *storage.Tx, bsn str
 	if err := tx.UpdateYouthPerson(ctx, y.ID, sealed, municipality, addressHash); err != nil {
 		return y, err
 	}
+	from := y.Municipality
 	y.Person, y.Municipality, y.AddressHash = sealed, municipality, addressHash
+	if moved(from, municipality) { // those involved before this registration are told (move.go)
+		if _, err := s.noticeMove(ctx, tx, y, from, municipality, now); err != nil {
+			return y, err
+		}
+	}
 	return y, nil
 }
 

@@ -17,12 +17,48 @@ type Youth struct {
 	Age       int
 }
 
-// Coordinator is the organisation that coordinates, and why.
+// Coordinator is the organisation that coordinates, and why; how far its job
+// got (assigned, accepted with a named professional, or declared not
+// needed), an open handover proposal, and what the viewer may do about it.
 type Coordinator struct {
+	ID           int64
 	Organisation model.Organisation
 	Rule         string
 	Reason       string
 	Since        time.Time
+	Status       string              // storage.CoordinationAssigned, CoordinationAccepted or CoordinationNotNeeded
+	Professional *model.Professional // the coordinating professional, once accepted
+	AcceptDue    *time.Time          // while assigned: accept, or say it is not needed, before this moment
+	DecidedAt    *time.Time          // when it was accepted or declared not needed
+	NotNeeded    model.NotNeeded     // why not needed, with that status
+	Handover     *OpenHandover       // an open handover proposal, nil when none
+	// May is what the viewer may do; filled on the youth's own page and in
+	// the answer to a change of the coordination, empty elsewhere.
+	May CoordinatorOptions
+}
+
+// Assigned, Accepted and NotNeededStated report the coordination's status.
+func (c *Coordinator) Assigned() bool        { return c.Status == storage.CoordinationAssigned }
+func (c *Coordinator) Accepted() bool        { return c.Status == storage.CoordinationAccepted }
+func (c *Coordinator) NotNeededStated() bool { return c.Status == storage.CoordinationNotNeeded }
+
+// StatusLabel is the status in Dutch, for people.
+func (c *Coordinator) StatusLabel() string {
+	switch c.Status {
+	case storage.CoordinationAccepted:
+		return "geaccepteerd"
+	case storage.CoordinationNotNeeded:
+		return "coördinatie niet nodig"
+	}
+	return "toegewezen, nog niet geaccepteerd"
+}
+
+// OpenHandover is the coordinator's open proposal to hand coordination over.
+type OpenHandover struct {
+	ID         int64
+	To         model.Organisation
+	ProposedBy model.Professional
+	ProposedAt time.Time
 }
 
 // Picture is everything an involved professional may see about a youth now.
@@ -35,6 +71,17 @@ type Picture struct {
 	// Address lists the other children with an active registration at the
 	// youth's address; filled only on the youth's own page.
 	Address []AddressChild
+	// Relations are the youth's relations to relatives and housemates
+	// (seed 002); filled only on the youth's own page.
+	Relations []Relation
+	// Plan is the plan of action with the signallers to call; filled only
+	// on the youth's own page, nil when there is none.
+	Plan *Plan
+	// Escalation is the escalation procedure and Pyramid the care pyramid
+	// (Almere); filled only on the youth's own page, Pyramid nil when the
+	// region has no care pyramid.
+	Escalation *EscalationPanel
+	Pyramid    *PyramidView
 }
 
 // OtherOrganisations counts the involved organisations other than org.
@@ -69,16 +116,53 @@ func (s *Service) picture(ctx context.Context, tx *storage.Tx, y storage.Youth) 
 	c, err := tx.CurrentCoordination(ctx, y.ID)
 	switch err {
 	case nil:
-		org, err := tx.Organisation(ctx, c.OrganisationID)
-		if err != nil {
+		if pic.Coordinator, err = coordinatorView(ctx, tx, c); err != nil {
 			return Picture{}, err
 		}
-		pic.Coordinator = &Coordinator{Organisation: org, Rule: c.Rule, Reason: c.Reason, Since: c.StartedAt}
 	case storage.ErrNotFound:
 	default:
 		return Picture{}, err
 	}
 	return pic, nil
+}
+
+// coordinatorView is what involved professionals see of a running coordination.
+func coordinatorView(ctx context.Context, tx *storage.Tx, c storage.Coordination) (*Coordinator, error) {
+	org, err := tx.Organisation(ctx, c.OrganisationID)
+	if err != nil {
+		return nil, err
+	}
+	v := &Coordinator{
+		ID: c.ID, Organisation: org, Rule: c.Rule, Reason: c.Reason, Since: c.StartedAt, Status: c.Status,
+		DecidedAt: c.DecidedAt, NotNeeded: model.NotNeeded(c.NotNeededReason),
+	}
+	if c.Status == storage.CoordinationAssigned {
+		v.AcceptDue = c.AcceptDueAt
+	}
+	if c.ProfessionalID != 0 {
+		p, err := tx.Professional(ctx, c.ProfessionalID)
+		if err != nil {
+			return nil, err
+		}
+		v.Professional = &p
+	}
+	h, err := tx.OpenHandover(ctx, c.ID)
+	switch err {
+	case nil:
+		to, err := tx.Organisation(ctx, h.ToOrganisationID)
+		if err != nil {
+			return nil, err
+		}
+		by, err := tx.Professional(ctx, h.ProposedBy)
+		if err != nil {
+			return nil, err
+		}
+		v.Handover = &OpenHandover{ID: h.ID, To: to, ProposedBy: by, ProposedAt: h.ProposedAt}
+	case storage.ErrNotFound:
+	default:
+		return nil, err
+	}
+	return v, nil
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -26,6 +26,7 @@ const batchSize = 500
 // Counts says what a rotation changed.
 type Counts struct {
 	Youths      int // youths re-hashed and re-sealed
+	Relations   int // relations whose other person was re-hashed and re-sealed
 	Persons     int // persons of the population register re-hashed and re-sealed
 	ParentLinks int // parent links carried over
 	// ParentLinksDropped are links to a parent who is not in the register:
@@ -60,6 +61,9 @@ func rotate(ctx context.Context, db *storage.DB, from, to *secret.Keys, by audit
 			return err
 		}
 		if err := rekeyYouths(ctx, tx, from, to, batch, &c); err != nil {
+			return err
+		}
+		if err := rekeyRelations(ctx, tx, from, to, batch, &c); err != nil {
 			return err
 		}
 		if err := tx.SetSetting(ctx, "keys", to.Fingerprint()); err != nil {
@@ -133,6 +137,36 @@ func rekeyYouths(ctx context.Context, tx *storage.Tx, from, to *secret.Keys, bat
 				return err
 			}
 			c.Youths++
+		}
+		if len(page) < batch {
+			return nil
+		}
+		after = page[len(page)-1].ID
+	}
+}
+
+// rekeyRelations moves the other person of every relation (issue 7) to the
+// new keys: their sealed name and BSN, and the hash of that BSN.
+func rekeyRelations(ctx context.Context, tx *storage.Tx, from, to *secret.Keys, batch int, c *Counts) error {
+	var after int64
+	for {
+		page, err := tx.RelationPage(ctx, after, batch)
+		if err != nil {
+			return err
+		}
+		for _, r := range page {
+			p, err := open(from, r.PersonHash, r.Person)
+			if err != nil {
+				return fmt.Errorf("rekey: relation %d: %w", r.ID, err)
+			}
+			sealed, err := to.SealJSON(p)
+			if err != nil {
+				return err
+			}
+			if err := tx.RekeyRelation(ctx, r.ID, to.Hash("bsn", p.BSN), sealed); err != nil {
+				return err
+			}
+			c.Relations++
 		}
 		if len(page) < batch {
 			return nil

@@ -132,6 +132,9 @@ var coordinationChildren = []string{"handovers", "agreements", "signaller_contac
 // deleteCoordinations deletes the coordinations the query selects (by id,
 // with args), and every row that belongs to them.
 func (tx *Tx) deleteCoordinations(ctx context.Context, selectIDs string, args ...any) error {
+	if err := tx.deleteEscalationsOf(ctx, selectIDs, args...); err != nil {
+		return err
+	}
 	for _, table := range coordinationChildren {
 		if _, err := tx.exec(ctx, `DELETE FROM `+table+` WHERE coordination_id IN (`+selectIDs+`)`, args...); err != nil {
 			return fmt.Errorf("store: unable to delete from %s: %w", table, err)

@@ -204,7 +204,7 @@ func (tx *Tx) ParentHashes(ctx context.Context, childHash []byte) ([][]byte, err
 func (db *DB) ReclaimSpace(ctx context.Context) error {
 	stmts := []string{`VACUUM`, `PRAGMA wal_checkpoint(TRUNCATE)`}
 	if db.engine != "sqlite" {
-		stmts = []string{`VACUUM FULL youths, population, population_parents`}
+		stmts = []string{`VACUUM FULL youths, population, population_parents, relations`}
 	}
 	for _, s := range stmts {
 		if _, err := db.write.ExecContext(ctx, s); err != nil {

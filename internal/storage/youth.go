@@ -115,8 +115,9 @@ func (tx *Tx) ActiveYouths(ctx context.Context) ([]Youth, error) {
 
 // DeleteYouthIfEmpty deletes a youth nobody holds a registration about any
 // more, with everything that still names it: matches, coordinations,
-// messages and their e-mails. It reports whether it did. The caller holds
-// the youth (LockYouthByID), so no registration can arrive meanwhile.
+// relations, messages and their e-mails. It reports whether it did. The
+// caller holds the youth (LockYouthByID), so no registration can arrive
+// meanwhile.
 func (tx *Tx) DeleteYouthIfEmpty(ctx context.Context, id int64) (bool, error) {
 	var left int
 	if err := tx.queryRow(ctx, `SELECT count(*) FROM registrations WHERE youth_id = $1`, id).Scan(&left); err != nil {
@@ -129,6 +130,7 @@ func (tx *Tx) DeleteYouthIfEmpty(ctx context.Context, id int64) (bool, error) {
 		`DELETE FROM outbox WHERE message_id IN (SELECT id FROM messages WHERE youth_id = $1)`,
 		`DELETE FROM messages WHERE youth_id = $1`,
 		`DELETE FROM matches WHERE youth_id = $1`,
+		`DELETE FROM relations WHERE youth_id = $1`,
 	} {
 		if _, err := tx.exec(ctx, q, id); err != nil {
 			return false, fmt.Errorf("store: unable to delete youth: %w", err)

@@ -12,6 +12,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/audit"
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/population"
+	"github.com/jeugdketen/jeugdketen/internal/registry"
 	"github.com/jeugdketen/jeugdketen/internal/server"
 	"github.com/jeugdketen/jeugdketen/internal/web"
 )
@@ -56,11 +57,20 @@ func loggedIn(want map[string]string, other string) matrixRow {
 	return matrixRow{want: w, other: other}
 }
 
+// aboutYouth marks a row whose path names a youth.
+func aboutYouth(r matrixRow) matrixRow {
+	r.aboutYouth = true
+	return r
+}
+
 func onlyInvolved() matrixRow {
 	r := loggedIn(map[string]string{coordinates: ok}, notFound)
 	r.aboutYouth = true
 	return r
 }
+
+// planForm: a form of the plan of action, for the coordinating organisation.
+var planForm = aboutYouth(loggedIn(map[string]string{signalOnly: forbidden, coordinates: authorised}, notFound))
 
 var (
 	everyLogin = loggedIn(nil, ok)
@@ -94,6 +104,49 @@ var webMatrix = map[string]matrixRow{
 		return r
 	}(),
 	"GET /monitoring": loggedIn(map[string]string{regionAdmin: ok, monitorRole: ok}, forbidden),
+	"GET /werklijst":  everyLogin,
+
+	// Coordination (issue 4): the wijkteam is assigned, not accepted yet, so
+	// it may accept, and its other forms come back with a conflict or an
+	// error on the page; the school is involved but not assigned, and no
+	// handover is open, so accepting or declining one is a conflict for it.
+	"POST /jeugdigen/{ref}/coordinatie/accepteren":            aboutYouth(loggedIn(map[string]string{signalOnly: forbidden, coordinates: ok}, notFound)),
+	"POST /jeugdigen/{ref}/coordinatie/niet-nodig":            aboutYouth(loggedIn(map[string]string{signalOnly: forbidden, coordinates: authorised}, notFound)),
+	"POST /jeugdigen/{ref}/coordinatie/overdracht":            aboutYouth(loggedIn(map[string]string{signalOnly: forbidden, coordinates: authorised}, notFound)),
+	"POST /jeugdigen/{ref}/coordinatie/overdracht/accepteren": aboutYouth(loggedIn(map[string]string{signalOnly: authorised, coordinates: authorised}, notFound)),
+	"POST /jeugdigen/{ref}/coordinatie/overdracht/weigeren":   aboutYouth(loggedIn(map[string]string{signalOnly: authorised, coordinates: authorised}, notFound)),
+	"POST /jeugdigen/{ref}/coordinatie/overdracht/intrekken":  aboutYouth(loggedIn(map[string]string{signalOnly: forbidden, coordinates: authorised}, notFound)),
+	"POST /jeugdigen/{ref}/coordinatie/afsluiten":             aboutYouth(loggedIn(map[string]string{signalOnly: forbidden, coordinates: authorised}, notFound)),
+
+	// Plan of action and signallers (issue 4): only the coordinating
+	// organisation changes the plan (here it has not accepted yet, so its
+	// forms come back with a conflict); another involved one is refused.
+	"POST /jeugdigen/{ref}/plan/afspraken":                                     planForm,
+	"POST /jeugdigen/{ref}/plan/afspraken/{id}":                                planForm,
+	"POST /jeugdigen/{ref}/plan/signaalgevers/{registratie}/gebeld":            planForm,
+	"POST /jeugdigen/{ref}/plan/signaalgevers/{registratie}/overleg-onterecht": planForm,
+	"POST /jeugdigen/{ref}/plan/signaalgevers/{registratie}/verwijderen":       planForm,
+
+	// Escalation and care pyramid (issue 4): the coordinating organisation
+	// starts, withdraws and records the meeting (here not accepted yet: a
+	// conflict); a step or a stagnation report meets the missing escalation
+	// or brandpunt (brabant) first; the brandpunt's steps are the
+	// administrator's, who is told the youth does not exist while nothing
+	// was reported.
+	"POST /jeugdigen/{ref}/escalatie":                             planForm,
+	"POST /jeugdigen/{ref}/escalatie/stappen":                     aboutYouth(loggedIn(map[string]string{signalOnly: authorised, coordinates: authorised}, notFound)),
+	"POST /jeugdigen/{ref}/escalatie/intrekken":                   planForm,
+	"POST /jeugdigen/{ref}/zorgpiramide/overleg":                  planForm,
+	"POST /jeugdigen/{ref}/zorgpiramide/stagnatie":                aboutYouth(loggedIn(map[string]string{signalOnly: authorised, coordinates: authorised}, notFound)),
+	"POST /jeugdigen/{ref}/zorgpiramide/stagnatie/bijeengeroepen": aboutYouth(loggedIn(map[string]string{regionAdmin: notFound}, forbidden)),
+	"POST /jeugdigen/{ref}/zorgpiramide/stagnatie/opdracht":       aboutYouth(loggedIn(map[string]string{regionAdmin: notFound}, forbidden)),
+	"GET /beheer/escalaties":                                      adminOnly,
+
+	// Relations (issue 7): every organisation involved lays them (the
+	// matrix sends an empty form); only the one that laid it removes it.
+	"GET /jeugdigen/{ref}/relaties/nieuw":             aboutYouth(loggedIn(map[string]string{signalOnly: ok, coordinates: ok}, notFound)),
+	"POST /jeugdigen/{ref}/relaties":                  aboutYouth(loggedIn(map[string]string{signalOnly: authorised, coordinates: authorised}, notFound)),
+	"POST /jeugdigen/{ref}/relaties/{id}/verwijderen": aboutYouth(loggedIn(map[string]string{signalOnly: forbidden, coordinates: ok}, notFound)),
 
 	"GET /beheer":                                 adminOnly,
 	"GET /beheer/organisaties":                    adminOnly,
@@ -135,6 +188,8 @@ type matrixWorld struct {
 	token    string // the wijkteam's client system
 	ids      map[string]string
 	unknowns map[string]string
+
+	relation string // laid by the coordinator (issue 7)
 }
 
 // noFollow answers redirects instead of following them.
@@ -177,6 +232,11 @@ func newMatrixWorld(t *testing.T) *matrixWorld {
 	for role, p := range people {
 		w.clients[role] = noFollow(a.login(t, p).Jar)
 	}
+	rel, err := a.env.Registry.Relate(context.Background(), people[coordinates].Actor, reg.Youth.Reference, registry.Relating{BSN: "999996630", Kind: registry.RelationParent})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.relation = itoa(rel.ID)
 	return w
 }
 
@@ -200,6 +260,7 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 // path fills the pattern's parameter; unknown names a thing that does not exist.
 func (w *matrixWorld) path(pattern string, unknown bool) string {
 	p := strings.TrimSuffix(pattern, "{$}")
+	p = strings.Replace(p, "/relaties/{id}/", "/relaties/"+w.relation+"/", 1)
 	for prefix, id := range w.ids {
 		if unknown && w.unknowns[prefix] != "" {
 			id = w.unknowns[prefix]

@@ -80,9 +80,37 @@ func dutchDateTime(t any) string {
 	return fmt.Sprintf("%d %s %d, %02d:%02d", tm.Day(), months[tm.Month()-1], tm.Year(), tm.Hour(), tm.Minute())
 }
 
+var weekdays = []string{"zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"}
+
+// dutchDeadline writes a deadline: "dinsdag 1 december 2026" when it is the
+// end of a day (working-day deadlines), "dinsdag 1 december 2026, 14:30"
+// otherwise (deadlines in hours).
+func dutchDeadline(t any) string {
+	var tm time.Time
+	switch v := t.(type) {
+	case time.Time:
+		tm = v
+	case *time.Time:
+		if v == nil {
+			return ""
+		}
+		tm = *v
+	}
+	if tm.IsZero() {
+		return ""
+	}
+	tm = tm.In(amsterdam)
+	day := weekdays[tm.Weekday()] + " " + dutchDate(time.Date(tm.Year(), tm.Month(), tm.Day(), 0, 0, 0, 0, time.UTC))
+	if tm.Hour() == 23 && tm.Minute() == 59 {
+		return day
+	}
+	return fmt.Sprintf("%s, %02d:%02d", day, tm.Hour(), tm.Minute())
+}
+
 var funcs = template.FuncMap{
 	"date":     dutchDate,
 	"datetime": dutchDateTime,
+	"deadline": dutchDeadline,
 	"isoDate": func(t *time.Time) string {
 		if t == nil {
 			return ""
@@ -174,6 +202,31 @@ var notices = map[string]string{
 	"tweede-factor":   "De tweede factor is gewist. De medewerker stelt bij de volgende keer inloggen een nieuwe in.",
 	"ingetrokken":     "Het token is ingetrokken en werkt niet meer.",
 	"sessie-verlopen": "Uw inlogpoging duurde te lang. Log opnieuw in.",
+
+	// Accepting, handing over and closing coordination (issue 4).
+	"coordinatie-geaccepteerd": "De coördinatie is geaccepteerd. Alle betrokkenen krijgen bericht wie coördineert en hoe zij die professional bereiken.",
+	"coordinatie-niet-nodig":   "Vastgelegd dat coördinatie niet nodig is. Alle betrokkenen krijgen bericht, met de reden.",
+	"overdracht-voorgesteld":   "De overdracht is voorgesteld. De organisatie krijgt bericht; tot zij accepteert blijft u coördinator.",
+	"overdracht-geaccepteerd":  "De overdracht is geaccepteerd: uw organisatie coördineert nu. Alle betrokkenen krijgen bericht.",
+	"overdracht-geweigerd":     "De overdracht is geweigerd. De coördinator krijgt bericht.",
+	"overdracht-ingetrokken":   "Het voorstel tot overdracht is ingetrokken. De organisatie krijgt bericht.",
+	"casus-afgesloten":         "De casus is afgesloten: de coördinatie en alle registraties over de jeugdige zijn beëindigd. Alle betrokkenen krijgen bericht.",
+
+	// The plan of action on the youth's page (issue 4).
+	"afspraak-gemaakt":    "De afspraak staat in het plan van aanpak. De verantwoordelijke krijgt bericht.",
+	"afspraak-gewijzigd":  "De afspraak is gewijzigd.",
+	"signaalgever-gebeld": "Vastgelegd: u heeft de signaalgever gebeld.",
+	"overleg-onterecht":   "Het overleg met de signaalgever is vastgelegd. U kunt het signaal nu verwijderen.",
+	"signaal-verwijderd":  "Het signaal is verwijderd. De signaalgever en de andere betrokkenen krijgen bericht dat het is ingetrokken.",
+
+	// The escalation procedure and the care pyramid (issue 4).
+	"escalatie-gestart":        "De escalatieprocedure is gestart: uw directie is ingeschakeld. Alle betrokkenen krijgen bericht.",
+	"escalatie-stap":           "De stap is vastgelegd. Alle betrokkenen krijgen bericht wat er nu aan de beurt is.",
+	"escalatie-ingetrokken":    "De escalatie is ingetrokken. Alle betrokkenen krijgen bericht.",
+	"overleg-belegd":           "Het overleg met alle betrokkenen is vastgelegd.",
+	"stagnatie-gemeld":         "De stagnatie is gemeld. De brandpuntfunctionaris en alle betrokkenen krijgen bericht.",
+	"brandpunt-bijeengeroepen": "Vastgelegd: de brandpuntfunctionaris heeft alle betrokkenen bijeengeroepen.",
+	"brandpunt-opdracht":       "Vastgelegd: de brandpuntfunctionaris heeft een opdracht gegeven.",
 }
 
 func notice(r *http.Request) string { return notices[r.URL.Query().Get("melding")] }

@@ -64,14 +64,38 @@ func (h *Handler) routes() []route {
 		login("GET /jeugdigen/{ref}", h.showYouth),
 
 		// Coordination (issue 4): accepting, handover, closing.
+		login("POST /jeugdigen/{ref}/coordinatie/accepteren", h.acceptCoordination),
+		login("POST /jeugdigen/{ref}/coordinatie/niet-nodig", h.coordinationNotNeeded),
+		login("POST /jeugdigen/{ref}/coordinatie/overdracht", h.proposeHandover),
+		login("POST /jeugdigen/{ref}/coordinatie/overdracht/accepteren", h.acceptHandover),
+		login("POST /jeugdigen/{ref}/coordinatie/overdracht/weigeren", h.declineHandover),
+		login("POST /jeugdigen/{ref}/coordinatie/overdracht/intrekken", h.withdrawHandover),
+		login("POST /jeugdigen/{ref}/coordinatie/afsluiten", h.closeCoordination),
 
 		// Plan of action, signallers contacted, wrong signals (issue 4).
+		login("POST /jeugdigen/{ref}/plan/afspraken", h.createAgreement),
+		login("POST /jeugdigen/{ref}/plan/afspraken/{id}", h.updateAgreement),
+		login("POST /jeugdigen/{ref}/plan/signaalgevers/{registratie}/gebeld", h.recordContact),
+		login("POST /jeugdigen/{ref}/plan/signaalgevers/{registratie}/overleg-onterecht", h.consultWrongSignal),
+		login("POST /jeugdigen/{ref}/plan/signaalgevers/{registratie}/verwijderen", h.removeWrongSignal),
 
 		// Escalation procedure and the care pyramid (issue 4).
+		login("POST /jeugdigen/{ref}/escalatie", h.startEscalation),
+		login("POST /jeugdigen/{ref}/escalatie/stappen", h.recordEscalationStep),
+		login("POST /jeugdigen/{ref}/escalatie/intrekken", h.withdrawEscalation),
+		login("POST /jeugdigen/{ref}/zorgpiramide/overleg", h.recordConvened),
+		login("POST /jeugdigen/{ref}/zorgpiramide/stagnatie", h.reportStagnation),
+		admin("POST /jeugdigen/{ref}/zorgpiramide/stagnatie/bijeengeroepen", h.recordBrandpuntConvened),
+		admin("POST /jeugdigen/{ref}/zorgpiramide/stagnatie/opdracht", h.recordBrandpuntInstruction),
+		admin("GET /beheer/escalaties", h.showEscalations),
 
 		// The coordinator's worklist (issue 4).
+		login("GET /werklijst", h.showWorklist),
 
 		// Families and relations (issue 7).
+		login("GET /jeugdigen/{ref}/relaties/nieuw", h.newRelation),
+		login("POST /jeugdigen/{ref}/relaties", h.createRelation),
+		login("POST /jeugdigen/{ref}/relaties/{id}/verwijderen", h.removeRelation),
 
 		// Aggregated figures for the municipality's monitoring account and
 		// the regional administrator; Registry.Figures refuses anyone else.

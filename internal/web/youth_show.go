@@ -12,5 +12,5 @@ func (h *Handler) showYouth(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	h.render(w, r, http.StatusOK, "youth", page{Title: "Jeugdige " + pic.Youth.Reference, Data: pic})
+	h.render(w, r, http.StatusOK, "youth", page{Title: "Jeugdige " + pic.Youth.Reference, Notice: notice(r), Data: pic})
 }

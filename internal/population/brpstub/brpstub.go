@@ -41,7 +41,8 @@ type Server struct {
 
 	contract *contract
 	persons  map[string]population.Record
-	order    []string // BSNs in the order of the records: search results keep it
+	order    []string            // BSNs in the order of the records: search results keep it
+	children map[string][]string // parent's BSN → children's BSNs, from the children's parents
 	loc      *time.Location
 }
 
@@ -55,11 +56,14 @@ func New(records []population.Record) (*Server, error) {
 	if err != nil {
 		loc = time.UTC // ages may be a day off around midnight; no reason to refuse to serve
 	}
-	s := &Server{contract: c, persons: map[string]population.Record{}, loc: loc}
+	s := &Server{contract: c, persons: map[string]population.Record{}, children: map[string][]string{}, loc: loc}
 	for _, r := range records {
 		if _, ok := s.persons[r.Person.BSN]; !ok {
 			s.persons[r.Person.BSN] = r
 			s.order = append(s.order, r.Person.BSN)
+			for _, p := range r.ParentBSNs {
+				s.children[p] = append(s.children[p], r.Person.BSN)
+			}
 		}
 	}
 	return s, nil
@@ -129,7 +133,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	paths := splitPaths(q.Fields)
 	today := s.today()
 	for _, rec := range s.find(q) {
-		personen = append(personen, project(persoon(rec, today), paths))
+		personen = append(personen, project(persoon(rec, s.children[rec.Person.BSN], today), paths))
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")

@@ -12,8 +12,10 @@ import (
 // persoon is everything the stub knows of a person, shaped as the contract's
 // Persoon; fields then keeps what was asked. Values the register does not
 // have are left out, as the contract says: "Gegevens die er niet zijn […]
-// krijg je niet terug."
-func persoon(r population.Record, today time.Time) map[string]any {
+// krijg je niet terug." children are the BSNs of the persons whose parent
+// this person is: the register keeps them in category 09, which the test
+// set's parents (categories 02 and 03) stand in for.
+func persoon(r population.Record, children []string, today time.Time) map[string]any {
 	p := r.Person
 	out := map[string]any{
 		"burgerservicenummer": p.BSN,
@@ -32,6 +34,13 @@ func persoon(r population.Record, today time.Time) map[string]any {
 	}
 	if len(ouders) > 0 {
 		out["ouders"] = ouders
+	}
+	var kinderen []any
+	for _, b := range children {
+		kinderen = append(kinderen, map[string]any{"burgerservicenummer": b})
+	}
+	if len(kinderen) > 0 {
+		out["kinderen"] = kinderen
 	}
 	return out
 }

@@ -70,6 +70,9 @@ type (
 		Ouders []struct {
 			Burgerservicenummer string `json:"burgerservicenummer"`
 		} `json:"ouders"`
+		Kinderen []struct {
+			Burgerservicenummer string `json:"burgerservicenummer"`
+		} `json:"kinderen"`
 		// Delivered by the register by itself when it no longer keeps the
 		// person list (deceased, emigrated, …).
 		OpschortingBijhouding *struct {

@@ -1,0 +1,49 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/jeugdketen/jeugdketen/internal/auth"
+	"github.com/jeugdketen/jeugdketen/internal/registry"
+)
+
+// afspraakVerzoek is a new agreement: an action from the region's list, the
+// responsible professional's e-mail address and the days. No free text.
+type afspraakVerzoek struct {
+	Actie             string `json:"actie"`
+	Verantwoordelijke string `json:"verantwoordelijke"`
+	Startdatum        string `json:"startdatum"`
+	Einddatum         string `json:"einddatum"`
+	Medewerker        string `json:"medewerker"`
+}
+
+// createAgreement: POST /api/v1/jeugdigen/{referentie}/plan/afspraken, by
+// the coordinating organisation only; 201 with the agreement.
+func (h *Handler) createAgreement(w http.ResponseWriter, r *http.Request, c auth.Caller) {
+	var req afspraakVerzoek
+	if err := decode(w, r, &req); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	in := registry.Agreeing{Action: req.Actie, Responsible: req.Verantwoordelijke}
+	var err error
+	if in.Start, err = planDay("startdatum", req.Startdatum); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if in.End, err = planDay("einddatum", req.Einddatum); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	actor, err := h.actor(r, c, req.Medewerker)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	a, err := h.Registry.CreateAgreement(r.Context(), actor, r.PathValue("referentie"), in)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, agreement(a))
+}

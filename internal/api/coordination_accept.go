@@ -1,0 +1,57 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/jeugdketen/jeugdketen/internal/auth"
+	"github.com/jeugdketen/jeugdketen/internal/registry"
+)
+
+// acceptatieVerzoek is the body of accepting coordination or a handover:
+// whom the organisation names as its coordinating professional (an e-mail
+// address; empty: the professional acting).
+type acceptatieVerzoek struct {
+	Medewerker              string `json:"medewerker"`
+	CoordinerendeMedewerker string `json:"coordinerendeMedewerker"`
+}
+
+// coordinatieAntwoord is the answer to a change of the coordination: who
+// coordinates now, what the caller may do next, and a Dutch confirmation.
+type coordinatieAntwoord struct {
+	Referentie  string           `json:"referentie"`
+	Coordinator *coordinatorJSON `json:"coordinator"`
+	Bericht     string           `json:"bericht"`
+}
+
+// acceptCoordination: POST /api/v1/jeugdigen/{referentie}/coordinatie/accepteren.
+func (h *Handler) acceptCoordination(w http.ResponseWriter, r *http.Request, c auth.Caller) {
+	var req acceptatieVerzoek
+	actor, err := h.actingWith(w, r, c, &req, &req.Medewerker)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	v, err := h.Registry.AcceptCoordination(r.Context(), actor, r.PathValue("referentie"), req.CoordinerendeMedewerker)
+	h.writeCoordination(w, r, v, err, "De coördinatie is geaccepteerd. Alle betrokkenen krijgen bericht wie coördineert en hoe zij die professional bereiken.")
+}
+
+// actingWith reads the optional body into req and returns the professional
+// acting, named in *medewerker for a client system.
+func (h *Handler) actingWith(w http.ResponseWriter, r *http.Request, c auth.Caller, req any, medewerker *string) (registry.Actor, error) {
+	if r.ContentLength != 0 {
+		if err := decode(w, r, req); err != nil {
+			return registry.Actor{}, err
+		}
+	}
+	return h.actor(r, c, *medewerker)
+}
+
+// writeCoordination answers a coordination action with the coordination as
+// it is now, or with the problem.
+func (h *Handler) writeCoordination(w http.ResponseWriter, r *http.Request, v *registry.Coordinator, err error, message string) {
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, coordinatieAntwoord{Referentie: r.PathValue("referentie"), Coordinator: coordinator(v, true), Bericht: message})
+}

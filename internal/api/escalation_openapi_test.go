@@ -1,0 +1,108 @@
+package api
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/storage"
+)
+
+// escalationCases are the answers of the escalation and care-pyramid
+// routes, for TestOpenAPIResponsesMatchTheGoStructs: an escalation with the
+// alderman's authority waiting at step 4 and overdue, one with the GI's
+// authority that ended after agreement (steps skipped), none at all; a
+// level-3 pyramid with a late meeting and a stagnation handled, a level-2
+// one without deadlines, and a region without the pyramid.
+func escalationCases(f fixture) []struct {
+	method, path string
+	status       int
+	body         any
+} {
+	due := f.now.Add(48 * time.Hour)
+	done := f.then
+	steps := func(authority string, state func(n int, s *registry.EscalationStepView)) []registry.EscalationStepView {
+		var out []registry.EscalationStepView
+		for n := 1; n <= 7; n++ {
+			s := registry.EscalationStepView{Number: n, Actor: "Zorgcoördinator", Task: "schakelt de eigen directie in"}
+			state(n, &s)
+			out = append(out, s)
+		}
+		return out
+	}
+	running := &registry.EscalationView{
+		ID: 4, Reference: f.youth.Reference, Coordinator: f.wijkteamOrg, Authority: storage.AuthorityAlderman,
+		StartedAt: f.then, StartedBy: f.wijkteam, Workdays: 2,
+	}
+	running.Steps = steps(running.Authority, func(n int, s *registry.EscalationStepView) {
+		switch {
+		case n < 4:
+			s.Due, s.DoneAt, s.DoneBy, s.DoneFor = &due, &done, &f.wijkteam, f.wijkteamOrg.Name
+			if n == 3 {
+				s.Outcome = registry.OutcomeNoAgreement
+			}
+		case n == 4:
+			s.Due, s.Waiting, s.Overdue = &due, true, true
+		}
+	})
+	running.Next = &running.Steps[3]
+	gi := model.Organisation{ID: 9, Name: "GI Flevoland", Type: model.TypeGI, Role: model.RoleZorgaanbieder, Active: true}
+	ended := f.now
+	executed := &registry.EscalationView{
+		ID: 5, Reference: f.youth.Reference, Coordinator: gi, Authority: storage.AuthorityGI, AuthorityOrganisation: &gi,
+		StartedAt: f.then, StartedBy: f.wijkteam, EndedAt: &ended, Outcome: storage.EscalationExecuted, Workdays: 2,
+	}
+	executed.Steps = steps(executed.Authority, func(n int, s *registry.EscalationStepView) {
+		if n == 4 || n == 5 {
+			s.Skipped = true
+			return
+		}
+		s.DoneAt, s.DoneBy, s.DoneFor = &done, &f.wijkteam, gi.Name
+		if n == 3 {
+			s.Outcome = registry.OutcomeAgreement
+		}
+	})
+	withdrawn := *running
+	withdrawn.EndedAt, withdrawn.Outcome, withdrawn.Next = &ended, storage.EscalationWithdrawn, nil
+
+	on := time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC)
+	level3 := &registry.PyramidView{
+		Level: 3, Rule: "niveau-3", RuleText: "niveau 3 van de zorgpiramide", StagnationHours: 48,
+		Convene: &registry.ConveneView{Workdays: 5, Due: due, ConvenedOn: &on, RecordedBy: &f.wijkteam, RecordedAt: &f.now},
+		Stagnation: &registry.StagnationView{
+			ID: 2, ReportedAt: f.then, ReportedBy: f.teacher, ReportedFor: f.school.Name, Due: due, Hours: 48,
+			ConvenedAt: &f.now, InstructedAt: &f.now, Overdue: true,
+		},
+	}
+	open := &registry.PyramidView{Level: 3, Rule: "niveau-3", StagnationHours: 48,
+		Convene: &registry.ConveneView{Workdays: 5, Due: due, Overdue: true}}
+	level2 := &registry.PyramidView{Level: 2, Rule: "niveau-2-jgz", StagnationHours: 48}
+	gicoordinates := &registry.PyramidView{Rule: "gi"}
+
+	ref := f.youth.Reference
+	esc := func(v *registry.EscalationView) escalatieAntwoord { return escalatieAntwoord{Escalatie: escalation(v)} }
+	pyr := func(p *registry.PyramidView) zorgpiramideAntwoord {
+		return zorgpiramideAntwoord{Zorgpiramide: pyramid(ref, p)}
+	}
+	base := "/api/v1/jeugdigen/{referentie}"
+	return []struct {
+		method, path string
+		status       int
+		body         any
+	}{
+		{"GET", base + "/escalatie", http.StatusOK, esc(running)},
+		{"GET", base + "/escalatie", http.StatusOK, esc(nil)},
+		{"POST", base + "/escalatie", http.StatusCreated, esc(running)},
+		{"POST", base + "/escalatie/stappen", http.StatusOK, esc(executed)},
+		{"POST", base + "/escalatie/intrekken", http.StatusOK, esc(&withdrawn)},
+		{"GET", base + "/zorgpiramide", http.StatusOK, pyr(level3)},
+		{"GET", base + "/zorgpiramide", http.StatusOK, pyr(level2)},
+		{"GET", base + "/zorgpiramide", http.StatusOK, pyr(gicoordinates)},
+		{"GET", base + "/zorgpiramide", http.StatusOK, pyr(nil)},
+		{"POST", base + "/zorgpiramide/overleg", http.StatusOK, pyr(level3)},
+		{"POST", base + "/zorgpiramide/stagnatie", http.StatusCreated, pyr(open)},
+		{"POST", base + "/zorgpiramide/stagnatie/bijeengeroepen", http.StatusOK, pyr(level3)},
+		{"POST", base + "/zorgpiramide/stagnatie/opdracht", http.StatusOK, pyr(level3)},
+	}
+}

@@ -1,0 +1,23 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/jeugdketen/jeugdketen/internal/auth"
+)
+
+// withdrawEscalation: POST /api/v1/jeugdigen/{referentie}/escalatie/intrekken.
+func (h *Handler) withdrawEscalation(w http.ResponseWriter, r *http.Request, c auth.Caller) {
+	var req namensVerzoek
+	actor, err := h.actingWith(w, r, c, &req, &req.Medewerker)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	v, err := h.Registry.WithdrawEscalation(r.Context(), actor, r.PathValue("referentie"))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, escalatieAntwoord{Escalatie: escalation(v)})
+}

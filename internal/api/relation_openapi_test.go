@@ -1,0 +1,41 @@
+package api
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/registry"
+)
+
+// TestOpenAPIRelationResponsesMatchTheGoStructs checks the relation routes'
+// answers, built with the handlers' own constructors, against openapi.json,
+// and that every documented field of them is sent.
+func TestOpenAPIRelationResponsesMatchTheGoStructs(t *testing.T) {
+	doc := loadOpenAPI(t)
+	f := newFixture()
+	shapes := newShapeChecker(t)
+	father := registry.Relation{
+		ID: 7, Kind: registry.RelationParent, Organisation: f.school, Professional: f.teacher, CreatedAt: f.now, Removable: true,
+		Person: model.Person{GivenNames: "Johan", FamilyName: "Groot Esselink", BirthDate: f.birth.AddDate(-30, 0, 0)},
+	}
+	sister := father
+	sister.ID, sister.Kind, sister.Reference, sister.Removable = 8, registry.RelationSibling, "J-8KQ3M9XB", false
+	cases := []struct {
+		method, path string
+		status       int
+		body         any
+	}{
+		{"GET", "/api/v1/jeugdigen/{referentie}/relaties", http.StatusOK, map[string]any{"relaties": []relatieJSON{relation(father), relation(sister)}}},
+		{"GET", "/api/v1/jeugdigen/{referentie}/relaties", http.StatusOK, map[string]any{"relaties": []relatieJSON{}}},
+		{"POST", "/api/v1/jeugdigen/{referentie}/relaties", http.StatusCreated, relation(father)},
+		{"POST", "/api/v1/jeugdigen/{referentie}/relaties/{id}/verwijderen", http.StatusOK, verwijderdAntwoord{ID: 7, Status: "verwijderd", Bericht: "De relatie is verwijderd."}},
+	}
+	for _, tc := range cases {
+		rec := httptest.NewRecorder()
+		writeJSON(rec, tc.status, tc.body)
+		shapes.response(doc, tc.method, tc.path, rec)
+	}
+	shapes.allDocumentedFieldsSent()
+}

@@ -1,0 +1,195 @@
+package registry
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/storage"
+)
+
+// Message kinds of the coordinator's job: accepting, handing over, closing.
+const (
+	KindCoordinationAccepted  = "coordinatie-geaccepteerd" // the coordinator accepted and named its professional
+	KindCoordinationNotNeeded = "coordinatie-niet-nodig"   // the assigned organisation says coordination is not needed
+	KindAcceptOverdue         = "acceptatie-verlopen"      // the assigned organisation did not accept in time
+	KindHandover              = "overdracht"               // a handover was proposed, declined or withdrawn
+	KindCoordinationClosed    = "coordinatie-afgesloten"   // the coordinator closed the case
+)
+
+// coordinatorContact is the line that says who coordinates and how to reach them.
+func coordinatorContact(org model.Organisation, p model.Professional) string {
+	return fmt.Sprintf("%s (%s)\n  Coördinerende professional: %s, telefoon %s, e-mail %s",
+		org.Name, org.Type.Label(), p.Name, p.Phone, p.Email)
+}
+
+// asRecipient makes a recipient of a professional who may not be among the involved
+// (the regional administrator, a coordinating professional without a
+// registration of their own).
+func asRecipient(org model.Organisation, p model.Professional) storage.Involvement {
+	return storage.Involvement{Organisation: org, Professional: p}
+}
+
+// acceptedMessages tell everyone involved that org accepted coordination and
+// whom to call.
+func acceptedMessages(y storage.Youth, org model.Organisation, p model.Professional, involved []storage.Involvement, event, baseURL string, now time.Time) []outgoing {
+	subject := "Coördinatie geaccepteerd voor jeugdige " + y.Reference + ": " + org.Name
+	var out []outgoing
+	for _, r := range withProfessional(recipients(involved), org, p) {
+		var body string
+		if r.Professional.ID == p.ID {
+			body = "U bent de coördinerende professional van de zorg voor jeugdige " + y.Reference + ". " + org.Name + " heeft de coördinatie geaccepteerd.\n\n" +
+				"Als coördinator neemt u contact op met alle betrokkenen, belt u de signaalgevers en maakt u met de betrokkenen een plan van aanpak."
+		} else {
+			body = org.Name + " heeft de coördinatie van de zorg voor jeugdige " + y.Reference + " geaccepteerd.\n\n- " + coordinatorContact(org, p)
+		}
+		out = append(out, newOutgoing(y, r, KindCoordinationAccepted, event, subject, body+footer(baseURL, y), now))
+	}
+	return out
+}
+
+// withProfessional adds the coordinating professional to the recipients
+// when they have no registration of their own about the youth.
+func withProfessional(rs []storage.Involvement, org model.Organisation, p model.Professional) []storage.Involvement {
+	for _, r := range rs {
+		if r.Professional.ID == p.ID {
+			return rs
+		}
+	}
+	return append(rs, asRecipient(org, p))
+}
+
+// notNeededMessages tell everyone involved that the assigned organisation
+// states coordination is not needed, with the fixed reason.
+func notNeededMessages(y storage.Youth, org model.Organisation, reason model.NotNeeded, involved []storage.Involvement, event, baseURL string, now time.Time) []outgoing {
+	var contacts []string
+	for _, in := range involved {
+		if in.Organisation.ID == org.ID {
+			contacts = append(contacts, "- "+contact(in))
+		}
+	}
+	body := org.Name + " is aangewezen als coördinator van de zorg voor jeugdige " + y.Reference + " en vindt coördinatie op dit moment niet nodig.\n" +
+		"Reden: " + reason.Label() + ".\n\nDenkt u dat coördinatie wel nodig is, neem dan contact op:\n\n" + strings.Join(contacts, "\n") +
+		"\n\nRegistreert een nieuwe organisatie, dan beslist de verwijsindex opnieuw wie coördineert."
+	subject := "Coördinatie niet nodig volgens " + org.Name + " voor jeugdige " + y.Reference
+	var out []outgoing
+	for _, r := range recipients(involved) {
+		out = append(out, newOutgoing(y, r, KindCoordinationNotNeeded, event, subject, body+footer(baseURL, y), now))
+	}
+	return out
+}
+
+// acceptOverdueMessages tell the regional administrators and the assigned
+// organisation's involved professionals that the deadline to accept passed.
+// The administrators, who are not involved, read the reference only.
+func acceptOverdueMessages(y storage.Youth, c storage.Coordination, org model.Organisation, admins []model.Professional, involved []storage.Involvement, baseURL string, now time.Time) []outgoing {
+	event := "acceptatie-verlopen:" + itoa(c.ID)
+	due := dutchDateTime(*c.AcceptDueAt)
+	subject := "Coördinatie niet op tijd geaccepteerd: jeugdige " + y.Reference + ", " + org.Name
+	var out []outgoing
+	told := map[int64]bool{}
+	for _, in := range recipients(involved) {
+		if in.Organisation.ID != org.ID {
+			continue
+		}
+		told[in.Professional.ID] = true
+		body := "Uw organisatie " + org.Name + " is op " + dutchDate(c.StartedAt) + " aangewezen als coördinator van de zorg voor jeugdige " + y.Reference +
+			", maar heeft de coördinatie niet vóór " + due + " geaccepteerd of gezegd dat coördinatie niet nodig is. De regiobeheerder is op de hoogte gebracht.\n\n" +
+			"Accepteer de coördinatie en noem de coördinerende professional, of geef aan waarom coördinatie niet nodig is." + footer(baseURL, y)
+		out = append(out, newOutgoing(y, in, KindAcceptOverdue, event, subject, body, now))
+	}
+	for _, a := range admins {
+		if told[a.ID] {
+			continue
+		}
+		body := org.Name + " is op " + dutchDate(c.StartedAt) + " aangewezen als coördinator van de zorg voor jeugdige " + y.Reference +
+			", maar heeft de coördinatie niet vóór " + due + " geaccepteerd of gezegd dat coördinatie niet nodig is.\n\n" +
+			"Neem als regiobeheerder contact op met " + org.Name + "." +
+			"\n\nDit bericht is verstuurd door de verwijsindex Jeugdketen. U ontvangt het omdat u regiobeheerder bent."
+		out = append(out, newOutgoing(y, asRecipient(model.Organisation{}, a), KindAcceptOverdue, event, subject, body, now))
+	}
+	return out
+}
+
+// handoverProposedMessages tell the receiving organisation's involved
+// professionals that coordination is offered to them.
+func handoverProposedMessages(y storage.Youth, h storage.Handover, from, toOrg model.Organisation, involved []storage.Involvement, baseURL string, now time.Time) []outgoing {
+	event := "overdracht-voorstel:" + itoa(h.ID)
+	subject := "Voorstel: coördinatie voor jeugdige " + y.Reference + " overnemen van " + from.Name
+	body := from.Name + " coördineert de zorg voor jeugdige " + y.Reference + " en stelt voor de coördinatie aan uw organisatie " + toOrg.Name + " over te dragen.\n\n" +
+		"Accepteer de overdracht en noem de coördinerende professional, of weiger haar, op de pagina van de jeugdige."
+	var out []outgoing
+	for _, r := range recipients(involved) {
+		if r.Organisation.ID == toOrg.ID {
+			out = append(out, newOutgoing(y, r, KindHandover, event, subject, body+footer(baseURL, y), now))
+		}
+	}
+	return out
+}
+
+// handoverDeclinedMessages tell the coordinating organisation (its named
+// professional and the proposer) that the proposal was declined.
+func handoverDeclinedMessages(y storage.Youth, h storage.Handover, coordinator model.Organisation, toOrg model.Organisation, people []model.Professional, baseURL string, now time.Time) []outgoing {
+	event := "overdracht-geweigerd:" + itoa(h.ID)
+	subject := "Overdracht geweigerd door " + toOrg.Name + " voor jeugdige " + y.Reference
+	body := toOrg.Name + " heeft de voorgestelde overdracht van de coördinatie voor jeugdige " + y.Reference + " geweigerd. " +
+		"Uw organisatie " + coordinator.Name + " blijft coördinator." + footer(baseURL, y)
+	var out []outgoing
+	for _, p := range people {
+		out = append(out, newOutgoing(y, asRecipient(coordinator, p), KindHandover, event, subject, body, now))
+	}
+	return out
+}
+
+// handoverWithdrawnMessages tell the receiving organisation that the
+// proposal was withdrawn.
+func handoverWithdrawnMessages(y storage.Youth, h storage.Handover, from, toOrg model.Organisation, involved []storage.Involvement, baseURL string, now time.Time) []outgoing {
+	event := "overdracht-ingetrokken:" + itoa(h.ID)
+	subject := "Voorstel tot overdracht ingetrokken voor jeugdige " + y.Reference
+	body := from.Name + " heeft het voorstel ingetrokken om de coördinatie voor jeugdige " + y.Reference + " aan uw organisatie over te dragen. " +
+		from.Name + " blijft coördinator." + footer(baseURL, y)
+	var out []outgoing
+	for _, r := range recipients(involved) {
+		if r.Organisation.ID == toOrg.ID {
+			out = append(out, newOutgoing(y, r, KindHandover, event, subject, body, now))
+		}
+	}
+	return out
+}
+
+// handedOverMessages tell everyone involved who coordinates after a
+// completed handover, and how to reach them.
+func handedOverMessages(y storage.Youth, h storage.Handover, from, toOrg model.Organisation, p model.Professional, involved []storage.Involvement, baseURL string, now time.Time) []outgoing {
+	event := "overdracht:" + itoa(h.ID)
+	subject := "Coördinator voor jeugdige " + y.Reference + ": " + toOrg.Name + " (overgedragen door " + from.Name + ")"
+	body := from.Name + " heeft de coördinatie van de zorg voor jeugdige " + y.Reference + " overgedragen aan " + toOrg.Name + ".\n\n- " + coordinatorContact(toOrg, p)
+	var out []outgoing
+	for _, r := range withProfessional(recipients(involved), toOrg, p) {
+		out = append(out, newOutgoing(y, r, KindCoordinator, event, subject, body+footer(baseURL, y), now))
+	}
+	return out
+}
+
+// closedMessages tell everyone who was involved that the coordinator closed
+// the case and that every registration about the youth ended. There is no
+// link: nobody sees the youth any more.
+func closedMessages(y storage.Youth, c storage.Coordination, org model.Organisation, involved []storage.Involvement, now time.Time) []outgoing {
+	event := "coordinatie-afgesloten:" + itoa(c.ID)
+	subject := "Casus afgesloten voor jeugdige " + y.Reference + " door " + org.Name
+	body := org.Name + " coördineerde de zorg voor jeugdige " + y.Reference + " en heeft de casus afgesloten: de coördinatie is beëindigd, " +
+		"en daarmee alle registraties over deze jeugdige, ook die van uw organisatie (reden: afgesloten).\n\n" +
+		"Maakt u zich opnieuw zorgen, of bent u opnieuw betrokken, registreer dan opnieuw." +
+		"\n\nDit bericht is verstuurd door de verwijsindex Jeugdketen. U ontvangt het omdat u bij deze jeugdige betrokken was."
+	var out []outgoing
+	for _, r := range recipients(involved) {
+		out = append(out, newOutgoing(y, r, KindCoordinationClosed, event, subject, body, now))
+	}
+	return out
+}
+
+// dutchDateTime writes a moment as "3 maart 2026, 23:59", in Dutch time.
+func dutchDateTime(t time.Time) string {
+	t = t.In(amsterdam)
+	return fmt.Sprintf("%s, %02d:%02d", dutchDate(t), t.Hour(), t.Minute())
+}

@@ -1,0 +1,109 @@
+package registry_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/storage"
+)
+
+func TestNotNeededTakesAReasonFromTheFixedListOnly(t *testing.T) {
+	c := newCareCase(t)
+	for _, reason := range []model.NotNeeded{"", "het gaat al beter met hem", "ADEQUATE-HULP"} {
+		_, err := c.env.Registry.CoordinationNotNeeded(ctx, c.jh, c.ref, reason)
+		assertInvalid(t, err, "reden", "")
+	}
+	if got := mustCurrent(t, c.env, c.youth); got.Status != storage.CoordinationAssigned || got.NotNeededReason != "" {
+		t.Fatalf("refused reasons changed the coordination: %+v", got)
+	}
+	if n := len(messagesOfKind(c.env.Inbox(t, c.school), registry.KindCoordinationNotNeeded)); n != 0 {
+		t.Fatalf("refused reasons sent %d messages", n)
+	}
+
+	v, err := c.env.Registry.CoordinationNotNeeded(ctx, c.jh, c.ref, model.NotNeededMutualAlignment)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := mustCurrent(t, c.env, c.youth)
+	if got.Status != storage.CoordinationNotNeeded || got.NotNeededReason != "onderlinge-afstemming" || got.DecidedBy != c.jh.Professional.ID {
+		t.Fatalf("coordination %+v, want niet-nodig with the reason", got)
+	}
+	if !v.NotNeededStated() || v.NotNeeded.Label() == "" || !v.May.Accept || v.May.NotNeeded {
+		t.Errorf("answer %+v, want niet-nodig with a label, and the option to accept after all", v)
+	}
+	msgs := messagesOfKind(c.env.Inbox(t, c.school), registry.KindCoordinationNotNeeded)
+	if len(msgs) != 1 || !strings.Contains(msgs[0].Body, model.NotNeededMutualAlignment.Label()) || !strings.Contains(msgs[0].Body, c.jh.Professional.Phone) {
+		t.Fatalf("school messages %+v, want one with the reason's label and whom to call", msgs)
+	}
+}
+
+func TestEveryNotNeededCodeHasADutchLabel(t *testing.T) {
+	seen := map[string]bool{}
+	for _, c := range model.NotNeededCodes {
+		if c.Label == "" || c.Label == string(c.Code) || seen[c.Label] {
+			t.Errorf("code %s has label %q, want its own Dutch label", c.Code, c.Label)
+		}
+		seen[c.Label] = true
+	}
+	if len(model.NotNeededCodes) != 5 {
+		t.Errorf("%d codes, want the five of migration 0006", len(model.NotNeededCodes))
+	}
+}
+
+func TestOnlyTheAssignedOrganisationSaysCoordinationIsNotNeeded(t *testing.T) {
+	c := newCareCase(t)
+	_, err := c.env.Registry.CoordinationNotNeeded(ctx, c.school, c.ref, model.NotNeededAdequateCare)
+	wantCode(t, err, model.EFORBIDDEN)
+}
+
+func TestNotNeededAfterAcceptanceIsRefused(t *testing.T) {
+	c := newCareCase(t)
+	c.accept(t, c.jh)
+	_, err := c.env.Registry.CoordinationNotNeeded(ctx, c.jh, c.ref, model.NotNeededAdequateCare)
+	wantCode(t, err, model.ECONFLICT)
+	if got := mustCurrent(t, c.env, c.youth); got.Status != storage.CoordinationAccepted {
+		t.Fatalf("status %s, want still geaccepteerd", got.Status)
+	}
+}
+
+func TestOrganisationThatFoundCoordinationNotNeededMayAcceptAfterAll(t *testing.T) {
+	c := newCareCase(t)
+	if _, err := c.env.Registry.CoordinationNotNeeded(ctx, c.jh, c.ref, model.NotNeededAdequateCare); err != nil {
+		t.Fatal(err)
+	}
+	c.accept(t, c.jh)
+	got := mustCurrent(t, c.env, c.youth)
+	if got.Status != storage.CoordinationAccepted || got.NotNeededReason != "" || got.ProfessionalID != c.jh.Professional.ID {
+		t.Fatalf("coordination %+v, want accepted without a not-needed reason", got)
+	}
+}
+
+func TestNotNeededIsDecidedAgainWhenAnOrganisationJoins(t *testing.T) {
+	c := newCareCase(t)
+	if _, err := c.env.Registry.CoordinationNotNeeded(ctx, c.jh, c.ref, model.NotNeededSingleQuestion); err != nil {
+		t.Fatal(err)
+	}
+	first := mustCurrent(t, c.env, c.youth)
+
+	// The same organisation adding a signal is no one joining.
+	c.env.Clock.Advance(60_000_000_000)
+	c.env.Register(t, c.jh, "999996629", model.KindSignaal)
+	if got := mustCurrent(t, c.env, c.youth); got.ID != first.ID || got.Status != storage.CoordinationNotNeeded {
+		t.Fatalf("a registration of an organisation already there re-decided: %+v", got)
+	}
+
+	ggz := c.join(t, "GGZ Oost", model.TypeGGZ, model.KindKetenregistratie)
+	got := mustCurrent(t, c.env, c.youth)
+	if got.ID == first.ID || got.Status != storage.CoordinationAssigned || got.OrganisationID != c.jh.Organisation.ID {
+		t.Fatalf("after GGZ joined: %+v, want a new assigned coordination for the oldest registration (Jeugdhulp)", got)
+	}
+	h := coordinationHistory(t, c.env, c.youth)
+	if h[0].EndReason != storage.EndByCovenant {
+		t.Errorf("not-needed coordination ended %q, want convenant", h[0].EndReason)
+	}
+	if n := len(messagesOfKind(c.env.Inbox(t, ggz), registry.KindCoordinator)); n != 1 {
+		t.Errorf("GGZ got %d coordinator messages, want 1", n)
+	}
+}

@@ -1,0 +1,101 @@
+package registry
+
+import (
+	"context"
+	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/storage"
+)
+
+// alertEscalationsOverdue tells, once per step, the next actor and every
+// regional administrator that a step of a running escalation passed its
+// deadline (issue 4: "overdue steps alert the next actor and the regional
+// administrator"). It first marks as lapsed the escalations whose
+// coordination ended. Each step is handled in its own transaction.
+func alertEscalationsOverdue(s *Service, ctx context.Context, now time.Time) (int, error) {
+	if err := s.DB.Update(ctx, func(tx *storage.Tx) error {
+		_, err := tx.LapseEscalations(ctx, now)
+		return err
+	}); err != nil {
+		return 0, err
+	}
+	sent := 0
+	seen := map[int64]bool{}
+	for {
+		var due []storage.OverdueEscalationStep
+		if err := s.DB.View(ctx, func(tx *storage.Tx) error {
+			var err error
+			due, err = tx.OverdueEscalationSteps(ctx, now, 100)
+			return err
+		}); err != nil {
+			return sent, err
+		}
+		progress := false
+		for _, st := range due {
+			if seen[st.ID] {
+				continue
+			}
+			seen[st.ID], progress = true, true
+			n, err := s.alertEscalationStep(ctx, st.YouthID, st.ID, now)
+			sent += n
+			if err != nil {
+				return sent, err
+			}
+		}
+		if !progress {
+			return sent, nil
+		}
+	}
+}
+
+func (s *Service) alertEscalationStep(ctx context.Context, youthID, stepID int64, now time.Time) (int, error) {
+	sent := 0
+	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
+		y, err := tx.LockYouthByID(ctx, youthID)
+		if err != nil {
+			return err
+		}
+		e, err := tx.RunningEscalation(ctx, y.ID)
+		if err == storage.ErrNotFound {
+			return nil // ended meanwhile
+		}
+		if err != nil {
+			return err
+		}
+		if marked, err := tx.MarkEscalationStepAlerted(ctx, stepID, now); err != nil || !marked {
+			return err // done or alerted meanwhile
+		}
+		v, err := s.escalationView(ctx, tx, y, e, Actor{}, false, now)
+		if err != nil {
+			return err
+		}
+		if v.Next == nil || v.Next.Due == nil || !now.After(*v.Next.Due) {
+			return nil
+		}
+		c, err := tx.Coordination(ctx, e.CoordinationID)
+		if err != nil {
+			return err
+		}
+		var coordinator *model.Professional
+		if c.ProfessionalID != 0 {
+			p, err := tx.Professional(ctx, c.ProfessionalID)
+			if err != nil {
+				return err
+			}
+			coordinator = &p
+		}
+		involved, err := tx.Involvements(ctx, y.ID)
+		if err != nil {
+			return err
+		}
+		admins, err := tx.Administrators(ctx)
+		if err != nil {
+			return err
+		}
+		msgs := escalationOverdueMessages(y, v, c, coordinator, involved, admins, stepID, s.BaseURL, now)
+		sent = len(msgs)
+		return s.send(ctx, tx, msgs...)
+	})
+	return sent, err
+}

@@ -1,0 +1,491 @@
+package registry_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/population"
+	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/storage"
+	"github.com/jeugdketen/jeugdketen/internal/testenv"
+	"github.com/jeugdketen/jeugdketen/internal/workday"
+)
+
+// escAt is a moment in Dutch time, "2026-11-26 10:00".
+func escAt(t *testing.T, s string) time.Time {
+	t.Helper()
+	at, err := time.ParseInLocation("2006-01-02 15:04", s, workday.Amsterdam)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return at
+}
+
+// endOf is the last moment of a day in Dutch time, as working-day deadlines are.
+func endOf(t *testing.T, day string) time.Time {
+	t.Helper()
+	return escAt(t, day+" 00:00").AddDate(0, 0, 1).Add(-time.Millisecond)
+}
+
+// escalationCase is the care case (a school and a youth-care provider that
+// coordinates, brabant) with the coordination accepted and a regional
+// administrator who is not involved.
+type escalationCase struct {
+	careCase
+	admin registry.Actor
+}
+
+func newEscalationCase(t *testing.T) escalationCase {
+	t.Helper()
+	c := escalationCase{careCase: newCareCase(t)}
+	c.accept(t, c.jh)
+	c.admin = c.env.Admin(t, c.env.Org(t, "Regio Zuidoost-Brabant", model.TypeWijkteam))
+	return c
+}
+
+func (c escalationCase) start(t *testing.T) *registry.EscalationView {
+	t.Helper()
+	v, err := c.env.Registry.StartEscalation(ctx, c.jh, c.ref)
+	if err != nil {
+		t.Fatalf("start escalation: %v", err)
+	}
+	return v
+}
+
+func (c escalationCase) step(t *testing.T, by registry.Actor, step int, outcome string) *registry.EscalationView {
+	t.Helper()
+	v, err := c.env.Registry.RecordEscalationStep(ctx, by, c.ref, step, outcome)
+	if err != nil {
+		t.Fatalf("step %d by %s: %v", step, by.Organisation.Name, err)
+	}
+	return v
+}
+
+func (c escalationCase) sweep(t *testing.T, at string) {
+	t.Helper()
+	c.env.Clock.Set(escAt(t, at))
+	if _, err := c.env.Registry.SweepDeadlines(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (c escalationCase) count(t *testing.T, table string) int {
+	t.Helper()
+	var n int
+	if err := rawDB(t, c.env).QueryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func wantNext(t *testing.T, v *registry.EscalationView, step int, due time.Time) {
+	t.Helper()
+	if v.Next == nil || v.Next.Number != step {
+		t.Fatalf("next step = %+v, want step %d", v.Next, step)
+	}
+	if v.Next.Due == nil || !v.Next.Due.Equal(due) {
+		t.Fatalf("step %d due %v, want %v", step, v.Next.Due, due)
+	}
+}
+
+func TestEscalationRunsStepByStepToTheAldermanAndEnds(t *testing.T) {
+	c := newEscalationCase(t)
+	c.env.Clock.Set(escAt(t, "2026-11-26 10:00")) // Thursday
+	v := c.start(t)
+	if v.Authority != storage.AuthorityAlderman || v.AuthorityOrganisation != nil {
+		t.Fatalf("authority %q %+v, want the alderman: no GI is involved", v.Authority, v.AuthorityOrganisation)
+	}
+	if s := v.Steps[0]; s.DoneAt == nil || s.DoneBy == nil || s.DoneBy.ID != c.jh.Professional.ID || s.DoneFor != "Jeugdhulp Brabant" {
+		t.Fatalf("step 1 = %+v, want done at the start by the coordinator", s)
+	}
+	wantNext(t, v, 2, endOf(t, "2026-11-30")) // Friday 1, Monday 2: the weekend does not count
+
+	c.env.Clock.Set(escAt(t, "2026-11-27 09:00")) // Friday
+	v = c.step(t, c.jh, 2, "")
+	wantNext(t, v, 3, endOf(t, "2026-12-01"))
+	c.env.Clock.Set(escAt(t, "2026-12-01 16:00"))
+	v = c.step(t, c.jh, 3, registry.OutcomeNoAgreement)
+	if v.Steps[2].Outcome != registry.OutcomeNoAgreement {
+		t.Fatalf("step 3 outcome %q", v.Steps[2].Outcome)
+	}
+	wantNext(t, v, 4, endOf(t, "2026-12-03"))
+	v = c.step(t, c.jh, 4, "")
+	wantNext(t, v, 5, endOf(t, "2026-12-03"))
+	if got := messagesOfKind(c.env.Inbox(t, c.admin), registry.KindEscalation); len(got) != 1 || !strings.Contains(got[0].Body, "/beheer/escalaties") {
+		t.Fatalf("the administrator got %+v, want one message: the alderman must rule", got)
+	}
+
+	// The coordinator cannot record the alderman's ruling; the
+	// administrator, who is not involved, records it for the alderman.
+	_, err := c.env.Registry.RecordEscalationStep(ctx, c.jh, c.ref, 5, "")
+	wantCode(t, err, model.EFORBIDDEN)
+	c.env.Clock.Set(escAt(t, "2026-12-02 11:00"))
+	v = c.step(t, c.admin, 5, "")
+	wantNext(t, v, 6, endOf(t, "2026-12-02")) // the director informs the same day
+	v = c.step(t, c.jh, 6, "")
+	if v.Next == nil || v.Next.Number != 7 || v.Next.Due != nil {
+		t.Fatalf("next = %+v, want step 7 without a deadline", v.Next)
+	}
+	v = c.step(t, c.jh, 7, "")
+	if v.Running() || v.Outcome != storage.EscalationExecuted || v.Next != nil {
+		t.Fatalf("after step 7: running %v, outcome %q; want ended, executed", v.Running(), v.Outcome)
+	}
+	for n, s := range v.Steps {
+		if s.DoneAt == nil || s.DoneBy == nil || s.Skipped {
+			t.Errorf("step %d = %+v, want done with who and when", n+1, s)
+		}
+	}
+	if v.Steps[4].DoneBy.ID != c.admin.Professional.ID {
+		t.Errorf("step 5 recorded by %+v, want the administrator", v.Steps[4].DoneBy)
+	}
+	// Everyone involved was told at the start, at each step and at the end.
+	for _, who := range []registry.Actor{c.school, c.jh} {
+		got := messagesOfKind(c.env.Inbox(t, who), registry.KindEscalation)
+		if len(got) != 7 {
+			t.Errorf("%s got %d escalation messages, want 7 (start, steps 2-6, end)", who.Organisation.Name, len(got))
+		}
+		for _, m := range got {
+			if strings.Contains(m.Body, population.BSNChild) || strings.Contains(m.Body, "Charbon") || !strings.Contains(m.Body, c.ref) {
+				t.Errorf("message %q names the youth or lacks the reference:\n%s", m.Subject, m.Body)
+			}
+		}
+	}
+	// A new escalation may start once this one ended.
+	if _, err := c.env.Registry.StartEscalation(ctx, c.jh, c.ref); err != nil {
+		t.Fatalf("second escalation: %v", err)
+	}
+}
+
+func TestEscalationAgreementGoesStraightToTheDirector(t *testing.T) {
+	c := newEscalationCase(t)
+	c.env.Clock.Set(escAt(t, "2026-12-07 10:00"))
+	c.start(t)
+	c.step(t, c.jh, 2, "")
+	c.env.Clock.Set(escAt(t, "2026-12-08 15:00"))
+	v := c.step(t, c.jh, 3, registry.OutcomeAgreement)
+	wantNext(t, v, 6, endOf(t, "2026-12-08"))
+	if !v.Steps[3].Skipped || !v.Steps[4].Skipped {
+		t.Errorf("steps 4 and 5 = %+v %+v, want skipped", v.Steps[3], v.Steps[4])
+	}
+	for _, step := range []int{4, 5} {
+		who := c.jh
+		if step == 5 {
+			who = c.admin
+		}
+		_, err := c.env.Registry.RecordEscalationStep(ctx, who, c.ref, step, "")
+		wantCode(t, err, model.ECONFLICT)
+		if !strings.Contains(model.ErrorMessage(err), "overgeslagen") {
+			t.Errorf("step %d: %q, want it says the step was skipped", step, model.ErrorMessage(err))
+		}
+	}
+	c.step(t, c.jh, 6, "")
+	c.step(t, c.jh, 7, "")
+}
+
+func TestEscalationStepsOutOfOrderOrTwiceAreRefusedAndChangeNothing(t *testing.T) {
+	c := newEscalationCase(t)
+	c.start(t)
+	before := c.count(t, "escalation_steps")
+	for _, tc := range []struct {
+		step int
+		want string
+	}{
+		{1, "al vastgelegd"},
+		{4, "Eerst stap 2"},
+		{7, "Eerst stap 2"},
+	} {
+		_, err := c.env.Registry.RecordEscalationStep(ctx, c.jh, c.ref, tc.step, "")
+		wantCode(t, err, model.ECONFLICT)
+		if !strings.Contains(model.ErrorMessage(err), tc.want) {
+			t.Errorf("step %d: %q, want %q", tc.step, model.ErrorMessage(err), tc.want)
+		}
+	}
+	c.step(t, c.jh, 2, "")
+	_, err := c.env.Registry.RecordEscalationStep(ctx, c.jh, c.ref, 2, "")
+	wantCode(t, err, model.ECONFLICT)
+	if !strings.Contains(model.ErrorMessage(err), "Stap 2 is al vastgelegd") {
+		t.Errorf("twice: %q", model.ErrorMessage(err))
+	}
+
+	// Bad input names the field and changes nothing.
+	for _, tc := range []struct {
+		step           int
+		outcome, field string
+	}{
+		{3, "", "uitkomst"},
+		{3, "misschien", "uitkomst"},
+		{4, registry.OutcomeAgreement, "uitkomst"},
+		{0, "", "stap"},
+		{8, "", "stap"},
+	} {
+		_, err := c.env.Registry.RecordEscalationStep(ctx, c.jh, c.ref, tc.step, tc.outcome)
+		if model.ErrorCode(err) != model.EINVALID || len(model.ErrorParams(err)) != 1 || model.ErrorParams(err)[0].Name != tc.field {
+			t.Errorf("step %d outcome %q: %v, want EINVALID on %s", tc.step, tc.outcome, err, tc.field)
+		}
+	}
+	if n := c.count(t, "escalation_steps"); n != before+1 {
+		t.Errorf("%d steps stored, want %d: refused steps must change nothing", n, before+1)
+	}
+}
+
+func TestOnlyTheAcceptedCoordinatorStartsAndRecords(t *testing.T) {
+	c := newCareCase(t)
+	outsider := c.env.Pro(t, c.env.Org(t, "JGZ Zuidoost-Brabant", model.TypeJGZ))
+	monitor := c.env.Monitor(t, c.jh.Organisation)
+
+	// Not accepted yet.
+	_, err := c.env.Registry.StartEscalation(ctx, c.jh, c.ref)
+	wantCode(t, err, model.ECONFLICT)
+	c.accept(t, c.jh)
+
+	_, err = c.env.Registry.StartEscalation(ctx, c.school, c.ref)
+	wantCode(t, err, model.EFORBIDDEN)
+	for _, who := range []registry.Actor{outsider, monitor} {
+		_, err = c.env.Registry.StartEscalation(ctx, who, c.ref)
+		wantCode(t, err, model.ENOTFOUND)
+		_, unknown := c.env.Registry.StartEscalation(ctx, who, "J-ZZZZZZZZ")
+		if model.ErrorMessage(err) != model.ErrorMessage(unknown) {
+			t.Errorf("refusal %q differs from the answer for an unknown youth %q", model.ErrorMessage(err), model.ErrorMessage(unknown))
+		}
+	}
+	if _, err := c.env.Registry.StartEscalation(ctx, c.jh, c.ref); err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.env.Registry.StartEscalation(ctx, c.jh, c.ref)
+	wantCode(t, err, model.ECONFLICT)
+
+	_, err = c.env.Registry.RecordEscalationStep(ctx, c.school, c.ref, 2, "")
+	wantCode(t, err, model.EFORBIDDEN)
+	_, err = c.env.Registry.RecordEscalationStep(ctx, outsider, c.ref, 2, "")
+	wantCode(t, err, model.ENOTFOUND)
+	_, err = c.env.Registry.WithdrawEscalation(ctx, c.school, c.ref)
+	wantCode(t, err, model.EFORBIDDEN)
+
+	// Anyone involved sees it; an outsider does not.
+	v, err := c.env.Registry.Escalation(ctx, c.school, c.ref)
+	if err != nil || v == nil || !v.Running() || v.MayWithdraw || v.Next.MayRecord {
+		t.Fatalf("the school sees %+v, %v; want the running escalation without actions", v, err)
+	}
+	_, err = c.env.Registry.Escalation(ctx, outsider, c.ref)
+	wantCode(t, err, model.ENOTFOUND)
+}
+
+func TestAdministratorSeesOnlyYouthsWithAnEscalation(t *testing.T) {
+	c := newEscalationCase(t)
+	_, err := c.env.Registry.Escalation(ctx, c.admin, c.ref)
+	wantCode(t, err, model.ENOTFOUND)
+	_, unknown := c.env.Registry.Escalation(ctx, c.admin, "J-ZZZZZZZZ")
+	if model.ErrorMessage(err) != model.ErrorMessage(unknown) {
+		t.Errorf("refusal %q differs from the answer for an unknown youth %q", model.ErrorMessage(err), model.ErrorMessage(unknown))
+	}
+	c.start(t)
+	v, err := c.env.Registry.Escalation(ctx, c.admin, c.ref)
+	if err != nil || v == nil || v.Reference != c.ref {
+		t.Fatalf("administrator: %+v, %v", v, err)
+	}
+	// The administrator records only the alderman's ruling.
+	_, err = c.env.Registry.RecordEscalationStep(ctx, c.admin, c.ref, 2, "")
+	wantCode(t, err, model.EFORBIDDEN)
+	work, err := c.env.Registry.RegionalEscalations(ctx, c.admin)
+	if err != nil || len(work.Escalations) != 1 || work.Escalations[0].Reference != c.ref {
+		t.Fatalf("regional list %+v, %v", work, err)
+	}
+	_, err = c.env.Registry.RegionalEscalations(ctx, c.jh)
+	wantCode(t, err, model.EFORBIDDEN)
+}
+
+func TestGIHasOverrideAuthorityForItsClients(t *testing.T) {
+	env := testenv.New(t)
+	school := env.Pro(t, env.Org(t, "Basisschool", model.TypeOnderwijs))
+	gi := env.Pro(t, env.Org(t, "GI Brabant", model.TypeGI))
+	admin := env.Admin(t, env.Org(t, "Regio", model.TypeWijkteam))
+	env.Register(t, school, population.BSNTeen, model.KindSignaal)
+	r := env.Register(t, gi, population.BSNTeen, model.KindKetenregistratie)
+	ref := r.Youth.Reference
+	if _, err := env.Registry.AcceptCoordination(ctx, gi, ref, ""); err != nil {
+		t.Fatal(err)
+	}
+	v, err := env.Registry.StartEscalation(ctx, gi, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Authority != storage.AuthorityGI || v.AuthorityOrganisation == nil || v.AuthorityOrganisation.ID != gi.Organisation.ID {
+		t.Fatalf("authority %q %+v, want the GI", v.Authority, v.AuthorityOrganisation)
+	}
+	if !strings.Contains(v.AuthorityLabel(), "GI Brabant") || !strings.Contains(v.Steps[4].Actor, "GI") || strings.Contains(v.Steps[3].Task, "wethouder") {
+		t.Errorf("label %q, step 4 %q, step 5 %q: want the GI instead of the alderman", v.AuthorityLabel(), v.Steps[3].Task, v.Steps[4].Actor)
+	}
+	for _, s := range []struct {
+		n       int
+		outcome string
+	}{{2, ""}, {3, registry.OutcomeNoAgreement}, {4, ""}} {
+		if _, err := env.Registry.RecordEscalationStep(ctx, gi, ref, s.n, s.outcome); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// With the GI's authority the administrator does not record step 5.
+	_, err = env.Registry.RecordEscalationStep(ctx, admin, ref, 5, "")
+	wantCode(t, err, model.EFORBIDDEN)
+	if v, err = env.Registry.RecordEscalationStep(ctx, gi, ref, 5, ""); err != nil {
+		t.Fatal(err)
+	}
+	if v.Next == nil || v.Next.Number != 6 {
+		t.Fatalf("next %+v, want step 6", v.Next)
+	}
+}
+
+func TestEscalationDeadlinesCountDutchWorkingDays(t *testing.T) {
+	c := newEscalationCase(t)
+	for _, tc := range []struct{ start, due, why string }{
+		{"2026-11-26 10:00", "2026-11-30", "Thursday: the weekend does not count"},
+		{"2026-11-27 16:30", "2026-12-01", "Friday: Monday and Tuesday"},
+		{"2026-12-24 10:00", "2026-12-29", "Christmas Eve: Christmas Day and Boxing Day fall out"},
+		{"2027-03-25 10:00", "2027-03-31", "Thursday before Easter: Good Friday and Easter Monday fall out"},
+		{"2027-04-26 10:00", "2027-04-29", "Monday before King's Day 2027"},
+		{"2026-04-02 10:00", "2026-04-08", "Thursday 2 April 2026: Good Friday and Easter Monday"},
+		{"2026-04-24 10:00", "2026-04-29", "Friday before King's Day 2026 (Monday)"},
+	} {
+		c.env.Clock.Set(escAt(t, tc.start))
+		v := c.start(t)
+		if v.Next == nil || v.Next.Due == nil || !v.Next.Due.Equal(endOf(t, tc.due)) {
+			t.Errorf("%s: step 2 due %v, want the end of %s", tc.why, v.Next.Due, tc.due)
+		}
+		if _, err := c.env.Registry.WithdrawEscalation(ctx, c.jh, c.ref); err != nil {
+			t.Fatal(err)
+		}
+	}
+	v, err := c.env.Registry.Escalation(ctx, c.jh, c.ref)
+	if err != nil || v.Outcome != storage.EscalationWithdrawn || v.Running() {
+		t.Fatalf("after withdrawing: %+v, %v", v, err)
+	}
+	_, err = c.env.Registry.RecordEscalationStep(ctx, c.jh, c.ref, 2, "")
+	wantCode(t, err, model.ECONFLICT)
+	_, err = c.env.Registry.WithdrawEscalation(ctx, c.jh, c.ref)
+	wantCode(t, err, model.ECONFLICT)
+}
+
+func TestOverdueEscalationStepAlertsTheNextActorAndAdministratorsOnce(t *testing.T) {
+	c := newEscalationCase(t)
+	outsider := c.env.Pro(t, c.env.Org(t, "JGZ", model.TypeJGZ))
+	c.env.Clock.Set(escAt(t, "2026-12-24 10:00"))
+	c.start(t) // step 2 due by the end of Tuesday 29 December
+
+	c.sweep(t, "2026-12-29 23:00")
+	if n := len(messagesOfKind(c.env.Inbox(t, c.admin), registry.KindEscalationOverdue)); n != 0 {
+		t.Fatalf("%d overdue messages before the deadline", n)
+	}
+	c.sweep(t, "2026-12-30 08:00")
+	c.sweep(t, "2026-12-31 08:00")
+	// Steps 2 and 3 are for the managements of every involved organisation.
+	for _, who := range []registry.Actor{c.jh, c.school, c.admin} {
+		got := messagesOfKind(c.env.Inbox(t, who), registry.KindEscalationOverdue)
+		if len(got) != 1 || !strings.Contains(got[0].Body, "dinsdag 29 december 2026") || !strings.Contains(got[0].Subject, "stap 2") {
+			t.Fatalf("%s got %+v, want one alert for step 2 with its deadline", who.Professional.Name, got)
+		}
+	}
+	if n := len(messagesOfKind(c.env.Inbox(t, outsider), registry.KindEscalationOverdue)); n != 0 {
+		t.Errorf("an organisation that is not involved got %d alerts", n)
+	}
+
+	// Step 5 overdue: only the administrators act for the alderman.
+	c.env.Clock.Set(escAt(t, "2027-01-04 09:00"))
+	c.step(t, c.jh, 2, "")
+	c.step(t, c.jh, 3, registry.OutcomeNoAgreement)
+	c.step(t, c.jh, 4, "") // step 5 due by the end of Wednesday 6 January
+	c.sweep(t, "2027-01-07 08:00")
+	if got := messagesOfKind(c.env.Inbox(t, c.admin), registry.KindEscalationOverdue); len(got) != 2 || !strings.Contains(got[0].Subject+got[1].Subject, "stap 5") {
+		t.Errorf("administrator alerts %+v, want a second one for step 5", got)
+	}
+	for _, who := range []registry.Actor{c.jh, c.school} {
+		if n := len(messagesOfKind(c.env.Inbox(t, who), registry.KindEscalationOverdue)); n != 1 {
+			t.Errorf("%s got %d alerts, want only the one for step 2", who.Professional.Name, n)
+		}
+	}
+	v, err := c.env.Registry.Escalation(ctx, c.jh, c.ref)
+	if err != nil || !v.Overdue() || !v.Next.Overdue {
+		t.Errorf("the view does not mark step 5 overdue: %+v, %v", v.Next, err)
+	}
+}
+
+func TestCoordinatorStepOverdueAlertsTheCoordinatingOrganisation(t *testing.T) {
+	c := newEscalationCase(t)
+	c.env.Clock.Set(escAt(t, "2026-11-30 10:00"))
+	c.start(t)
+	c.step(t, c.jh, 2, "")
+	c.step(t, c.jh, 3, registry.OutcomeNoAgreement) // step 4 due by Wednesday 2 December
+	c.sweep(t, "2026-12-03 08:00")
+	if n := len(messagesOfKind(c.env.Inbox(t, c.jh), registry.KindEscalationOverdue)); n != 1 {
+		t.Errorf("the coordinator got %d alerts, want 1", n)
+	}
+	if n := len(messagesOfKind(c.env.Inbox(t, c.admin), registry.KindEscalationOverdue)); n != 1 {
+		t.Errorf("the administrator got %d alerts, want 1", n)
+	}
+	if n := len(messagesOfKind(c.env.Inbox(t, c.school), registry.KindEscalationOverdue)); n != 0 {
+		t.Errorf("the school got %d alerts for the coordinator's management's step, want none", n)
+	}
+}
+
+func TestEscalationLapsesWhenTheCoordinationEnds(t *testing.T) {
+	c := newEscalationCase(t)
+	c.env.Clock.Set(escAt(t, "2026-11-30 10:00"))
+	c.start(t)
+	if _, err := c.env.Registry.End(ctx, c.school, firstRegistration(t, c.env, c.school)); err != nil {
+		t.Fatal(err)
+	}
+	c.sweep(t, "2026-12-10 10:00")
+	if n := len(messagesOfKind(c.env.Inbox(t, c.admin), registry.KindEscalationOverdue)); n != 0 {
+		t.Errorf("%d alerts for an escalation whose coordination ended", n)
+	}
+	var outcome string
+	if err := rawDB(t, c.env).QueryRow(`SELECT outcome FROM escalations`).Scan(&outcome); err != nil || outcome != storage.EscalationLapsed {
+		t.Errorf("outcome %q, %v; want vervallen", outcome, err)
+	}
+}
+
+func TestYouthPageShowsTheEscalation(t *testing.T) {
+	c := newEscalationCase(t)
+	p, err := c.env.Registry.YouthByReference(ctx, c.jh, c.ref)
+	if err != nil || p.Escalation == nil || !p.Escalation.MayStart || p.Escalation.Current != nil || p.Pyramid != nil {
+		t.Fatalf("before: %+v, pyramid %+v, %v; want may start, no escalation, no pyramid in brabant", p.Escalation, p.Pyramid, err)
+	}
+	c.start(t)
+	p, err = c.env.Registry.YouthByReference(ctx, c.jh, c.ref)
+	if err != nil || p.Escalation.MayStart || p.Escalation.Current == nil || !p.Escalation.Current.Next.MayRecord || !p.Escalation.Current.MayWithdraw {
+		t.Fatalf("coordinator sees %+v, %v", p.Escalation, err)
+	}
+	p, err = c.env.Registry.YouthByReference(ctx, c.school, c.ref)
+	if err != nil || p.Escalation.MayStart || p.Escalation.Current.Next.MayRecord || p.Escalation.Current.MayWithdraw {
+		t.Fatalf("the school sees %+v, %v; want no actions", p.Escalation, err)
+	}
+}
+
+func TestDeletingAYouthDeletesItsEscalations(t *testing.T) {
+	c := newEscalationCase(t)
+	c.start(t)
+	err := c.env.DB.Update(ctx, func(tx *storage.Tx) error {
+		regs, err := tx.RegistrationsOfYouth(ctx, c.youth)
+		if err != nil {
+			return err
+		}
+		for _, r := range regs {
+			if err := tx.DeleteRegistration(ctx, r.ID); err != nil {
+				return err
+			}
+		}
+		deleted, err := tx.DeleteYouthIfEmpty(ctx, c.youth)
+		if err == nil && !deleted {
+			t.Error("the youth was not deleted")
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, table := range []string{"escalations", "escalation_steps"} {
+		if n := c.count(t, table); n != 0 {
+			t.Errorf("%d rows left in %s", n, table)
+		}
+	}
+}

@@ -1,0 +1,273 @@
+package registry_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/covenant"
+	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/population"
+	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/testenv"
+)
+
+// almereCase is Almere's care pyramid with four professionals around a
+// youth, registered on Thursday 26 November 2026 at 10:00: a school, a
+// wijkteam, the JGZ and a youth-care provider. The fourth makes it level 3,
+// where the wijkteam coordinates (rule niveau-3) and must convene everyone
+// within 5 working days: by the end of Thursday 3 December.
+type almereCase struct {
+	escalationCase
+	wijkteam, jgz registry.Actor
+}
+
+func newAlmereCase(t *testing.T, professionals int) almereCase {
+	t.Helper()
+	env := testenv.New(t)
+	almere, err := covenant.Preset("almere")
+	if err != nil {
+		t.Fatal(err)
+	}
+	env.Registry.Covenant = almere
+	env.Clock.Set(escAt(t, "2026-11-26 10:00"))
+	c := almereCase{}
+	c.env = env
+	c.admin = env.Admin(t, env.Org(t, "Gemeente Almere", model.TypeWijkteam))
+	c.school = env.Pro(t, env.Org(t, "Basisschool De Wissel", model.TypeOnderwijs))
+	c.wijkteam = env.Pro(t, env.Org(t, "Wijkteam Almere Haven", model.TypeWijkteam))
+	c.jgz = env.Pro(t, env.Org(t, "JGZ Almere", model.TypeJGZ))
+	c.jh = env.Pro(t, env.Org(t, "Jeugdhulp Flevoland", model.TypeJeugdhulp))
+	var r registry.Registered
+	for i, a := range []registry.Actor{c.school, c.wijkteam, c.jgz, c.jh}[:professionals] {
+		kind := model.KindKetenregistratie
+		if i == 0 {
+			kind = model.KindSignaal
+		}
+		r = env.Register(t, a, population.BSNChild, kind)
+	}
+	c.ref, c.youth = r.Youth.Reference, r.Youth.ID
+	return c
+}
+
+func (c almereCase) pyramid(t *testing.T, who registry.Actor) *registry.PyramidView {
+	t.Helper()
+	p, err := c.env.Registry.Pyramid(ctx, who, c.ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p == nil {
+		t.Fatal("no care pyramid in Almere")
+	}
+	return p
+}
+
+func TestAlmereLevelFollowsTheRule(t *testing.T) {
+	for _, tc := range []struct {
+		professionals, level int
+		rule                 string
+	}{
+		{2, 1, "niveau-1"},
+		{3, 2, "niveau-2-jgz"},
+		{4, 3, "niveau-3"},
+	} {
+		c := newAlmereCase(t, tc.professionals)
+		p := c.pyramid(t, c.school)
+		if p.Level != tc.level || p.Rule != tc.rule || !strings.Contains(p.LevelLabel(), "Niveau") || p.RuleText == "" {
+			t.Errorf("%d professionals: level %d, rule %q, label %q; want level %d by %s", tc.professionals, p.Level, p.Rule, p.LevelLabel(), tc.level, tc.rule)
+		}
+		if (p.Convene != nil) != (tc.level == 3) {
+			t.Errorf("level %d: convene duty %+v", tc.level, p.Convene)
+		}
+		if p.StagnationHours != 48 {
+			t.Errorf("brandpunt hours %d, want 48", p.StagnationHours)
+		}
+	}
+}
+
+func TestAlmereLevel3CoordinatorMustConveneWithinFiveWorkingDays(t *testing.T) {
+	c := newAlmereCase(t, 4)
+	p := c.pyramid(t, c.wijkteam)
+	if p.Convene == nil || !p.Convene.Due.Equal(endOf(t, "2026-12-03")) || p.Convene.Workdays != 5 || p.Convene.MayRecord {
+		t.Fatalf("convene %+v; want due by the end of Thursday 3 December, not recordable before acceptance", p.Convene)
+	}
+	if _, err := c.env.Registry.AcceptCoordination(ctx, c.wijkteam, c.ref, ""); err != nil {
+		t.Fatal(err)
+	}
+	if p = c.pyramid(t, c.wijkteam); !p.Convene.MayRecord {
+		t.Fatal("the accepted coordinator may not record the meeting")
+	}
+
+	c.sweep(t, "2026-12-03 23:00")
+	if n := len(messagesOfKind(c.env.Inbox(t, c.admin), registry.KindConveneOverdue)); n != 0 {
+		t.Fatalf("%d alerts before the deadline", n)
+	}
+	c.sweep(t, "2026-12-04 08:00")
+	c.sweep(t, "2026-12-04 09:00")
+	for _, who := range []registry.Actor{c.wijkteam, c.admin} {
+		got := messagesOfKind(c.env.Inbox(t, who), registry.KindConveneOverdue)
+		if len(got) != 1 || !strings.Contains(got[0].Body, "donderdag 3 december 2026") || strings.Contains(got[0].Body, "Charbon") {
+			t.Errorf("%s got %+v, want one alert naming the deadline", who.Professional.Name, got)
+		}
+	}
+	for _, who := range []registry.Actor{c.school, c.jgz, c.jh} {
+		if n := len(messagesOfKind(c.env.Inbox(t, who), registry.KindConveneOverdue)); n != 0 {
+			t.Errorf("%s got %d convene alerts, want none", who.Professional.Name, n)
+		}
+	}
+	if p = c.pyramid(t, c.wijkteam); !p.Convene.Overdue {
+		t.Error("the view does not mark the deadline passed")
+	}
+
+	_, err := c.env.Registry.RecordConvened(ctx, c.jgz, c.ref, "2026-12-04")
+	wantCode(t, err, model.EFORBIDDEN)
+	for _, day := range []string{"", "morgen", "2026-11-25", "2027-12-01"} {
+		_, err := c.env.Registry.RecordConvened(ctx, c.wijkteam, c.ref, day)
+		if model.ErrorCode(err) != model.EINVALID || model.ErrorParams(err)[0].Name != "datum" {
+			t.Errorf("day %q: %v, want EINVALID on datum", day, err)
+		}
+	}
+	p, err = c.env.Registry.RecordConvened(ctx, c.wijkteam, c.ref, "07-12-2026")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Convene.ConvenedOn == nil || p.Convene.ConvenedOn.Format(time.DateOnly) != "2026-12-07" || !p.Convene.Late() || p.Convene.Overdue ||
+		p.Convene.RecordedBy == nil || p.Convene.RecordedBy.ID != c.wijkteam.Professional.ID || p.Convene.MayRecord {
+		t.Fatalf("after recording: %+v", p.Convene)
+	}
+	_, err = c.env.Registry.RecordConvened(ctx, c.wijkteam, c.ref, "2026-12-08")
+	wantCode(t, err, model.ECONFLICT)
+}
+
+func TestAlmereConveningRecordedInTimeIsNotAlerted(t *testing.T) {
+	c := newAlmereCase(t, 4)
+	if _, err := c.env.Registry.AcceptCoordination(ctx, c.wijkteam, c.ref, ""); err != nil {
+		t.Fatal(err)
+	}
+	p, err := c.env.Registry.RecordConvened(ctx, c.wijkteam, c.ref, "2026-12-01")
+	if err != nil || p.Convene.Late() {
+		t.Fatalf("%+v, %v", p, err)
+	}
+	c.sweep(t, "2026-12-10 10:00")
+	if n := len(messagesOfKind(c.env.Inbox(t, c.admin), registry.KindConveneOverdue)); n != 0 {
+		t.Errorf("%d alerts after the meeting was recorded", n)
+	}
+}
+
+func TestAlmereLevel2HasNoDutyToConvene(t *testing.T) {
+	c := newAlmereCase(t, 3)
+	if _, err := c.env.Registry.AcceptCoordination(ctx, c.jgz, c.ref, ""); err != nil {
+		t.Fatal(err)
+	}
+	_, err := c.env.Registry.RecordConvened(ctx, c.jgz, c.ref, "2026-11-30")
+	wantCode(t, err, model.ECONFLICT)
+	c.sweep(t, "2026-12-10 10:00")
+	if n := len(messagesOfKind(c.env.Inbox(t, c.admin), registry.KindConveneOverdue)); n != 0 {
+		t.Errorf("%d convene alerts at level 2", n)
+	}
+}
+
+func TestStagnationBrandpuntConvenesWithin48HoursAndMayInstruct(t *testing.T) {
+	c := newAlmereCase(t, 4)
+	c.env.Clock.Set(escAt(t, "2026-11-27 15:00")) // Friday: the weekend counts in hours
+	p, err := c.env.Registry.ReportStagnation(ctx, c.school, c.ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := p.Stagnation
+	if st == nil || !st.Due.Equal(escAt(t, "2026-11-29 15:00")) || st.ReportedBy.ID != c.school.Professional.ID || !st.Open() {
+		t.Fatalf("stagnation %+v; want due 48 hours later, Sunday 15:00", st)
+	}
+	if !p.Escalated() || !strings.Contains(p.LevelLabel(), "Niveau 4") || p.MayReportStagnation {
+		t.Errorf("level %q, may report %v; want level 4 and no second report", p.LevelLabel(), p.MayReportStagnation)
+	}
+	for _, who := range []registry.Actor{c.admin, c.wijkteam, c.jh} {
+		if got := messagesOfKind(c.env.Inbox(t, who), registry.KindStagnation); len(got) != 1 || !strings.Contains(got[0].Body, "zondag 29 november 2026, 15:00") {
+			t.Errorf("%s got %+v, want one message with the brandpunt deadline", who.Professional.Name, got)
+		}
+	}
+	_, err = c.env.Registry.ReportStagnation(ctx, c.jgz, c.ref)
+	wantCode(t, err, model.ECONFLICT)
+
+	// Only the administrator records for the brandpunt officer, in order.
+	_, err = c.env.Registry.RecordBrandpuntConvened(ctx, c.wijkteam, c.ref)
+	wantCode(t, err, model.EFORBIDDEN)
+	_, err = c.env.Registry.RecordBrandpuntInstruction(ctx, c.admin, c.ref)
+	wantCode(t, err, model.ECONFLICT)
+
+	c.sweep(t, "2026-11-29 14:59")
+	if n := len(messagesOfKind(c.env.Inbox(t, c.admin), registry.KindBrandpuntOverdue)); n != 0 {
+		t.Fatalf("%d brandpunt alerts before 48 hours passed", n)
+	}
+	c.sweep(t, "2026-11-29 15:01")
+	c.sweep(t, "2026-11-30 09:00")
+	if got := messagesOfKind(c.env.Inbox(t, c.admin), registry.KindBrandpuntOverdue); len(got) != 1 || !strings.Contains(got[0].Body, c.ref) {
+		t.Errorf("administrator got %+v, want one alert", got)
+	}
+	for _, who := range []registry.Actor{c.school, c.wijkteam} {
+		if n := len(messagesOfKind(c.env.Inbox(t, who), registry.KindBrandpuntOverdue)); n != 0 {
+			t.Errorf("%s got %d brandpunt alerts, want none: they are the administrators'", who.Professional.Name, n)
+		}
+	}
+	if p = c.pyramid(t, c.admin); !p.Stagnation.Overdue || !p.Stagnation.MayConvene {
+		t.Errorf("the administrator (not involved) sees %+v", p.Stagnation)
+	}
+
+	p, err = c.env.Registry.RecordBrandpuntConvened(ctx, c.admin, c.ref)
+	if err != nil || p.Stagnation.ConvenedAt == nil || p.Stagnation.ConvenedBy.ID != c.admin.Professional.ID || !p.Stagnation.MayInstruct {
+		t.Fatalf("convened: %+v, %v", p, err)
+	}
+	_, err = c.env.Registry.RecordBrandpuntConvened(ctx, c.admin, c.ref)
+	wantCode(t, err, model.ECONFLICT)
+	p, err = c.env.Registry.RecordBrandpuntInstruction(ctx, c.admin, c.ref)
+	if err != nil || p.Stagnation.InstructedAt == nil || p.Stagnation.MayInstruct {
+		t.Fatalf("instructed: %+v, %v", p, err)
+	}
+	_, err = c.env.Registry.RecordBrandpuntInstruction(ctx, c.admin, c.ref)
+	wantCode(t, err, model.ECONFLICT)
+	if got := messagesOfKind(c.env.Inbox(t, c.school), registry.KindStagnation); len(got) != 3 {
+		t.Errorf("the school got %d brandpunt messages, want 3 (reported, convened, instructed)", len(got))
+	}
+	if p = c.pyramid(t, c.school); !p.MayReportStagnation {
+		t.Error("once the brandpunt officer convened, care may be reported stagnating again")
+	}
+}
+
+func TestAdministratorSeesThePyramidOnlyWhenThereIsSomethingToAct(t *testing.T) {
+	c := newAlmereCase(t, 3)
+	_, err := c.env.Registry.Pyramid(ctx, c.admin, c.ref)
+	wantCode(t, err, model.ENOTFOUND)
+	_, err = c.env.Registry.RecordBrandpuntConvened(ctx, c.admin, c.ref)
+	wantCode(t, err, model.ENOTFOUND)
+	outsider := c.env.Pro(t, c.env.Org(t, "GGZ Flevoland", model.TypeGGZ))
+	_, err = c.env.Registry.Pyramid(ctx, outsider, c.ref)
+	wantCode(t, err, model.ENOTFOUND)
+	if _, err := c.env.Registry.ReportStagnation(ctx, c.wijkteam, c.ref); err != nil {
+		t.Fatal(err)
+	}
+	if p := c.pyramid(t, c.admin); p.Stagnation == nil {
+		t.Error("the administrator does not see the stagnation")
+	}
+	work, err := c.env.Registry.RegionalEscalations(ctx, c.admin)
+	if err != nil || len(work.Stagnations) != 1 || work.Stagnations[0].Reference != c.ref || work.Stagnations[0].Coordinator != "JGZ Almere" {
+		t.Errorf("regional list %+v, %v", work.Stagnations, err)
+	}
+}
+
+func TestRegionWithoutBrandpuntRefusesStagnation(t *testing.T) {
+	c := newCareCase(t)
+	_, err := c.env.Registry.ReportStagnation(ctx, c.school, c.ref)
+	wantCode(t, err, model.ECONFLICT)
+	p, err := c.env.Registry.Pyramid(ctx, c.school, c.ref)
+	if err != nil || p != nil {
+		t.Errorf("brabant pyramid %+v, %v; want none", p, err)
+	}
+}
+
+func TestYouthPageShowsThePyramid(t *testing.T) {
+	c := newAlmereCase(t, 4)
+	pic, err := c.env.Registry.YouthByReference(ctx, c.jgz, c.ref)
+	if err != nil || pic.Pyramid == nil || pic.Pyramid.Level != 3 || pic.Pyramid.Convene == nil || !pic.Pyramid.MayReportStagnation {
+		t.Fatalf("pyramid on the page: %+v, %v", pic.Pyramid, err)
+	}
+}

@@ -1,0 +1,75 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// AcceptCoordination records that the organisation accepted a running
+// coordination and named professionalID as its coordinating professional.
+// It reports false when the coordination had ended.
+func (tx *Tx) AcceptCoordination(ctx context.Context, id, professionalID, by int64, at time.Time) (bool, error) {
+	res, err := tx.exec(ctx, `
+		UPDATE coordinations SET status = $1, professional_id = $2, decided_at = $3, decided_by = $4, not_needed_reason = NULL
+		WHERE id = $5 AND ended_at IS NULL`,
+		CoordinationAccepted, professionalID, toMillis(at), by, id)
+	if err != nil {
+		return false, fmt.Errorf("store: unable to accept coordination: %w", err)
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// DeclareNotNeeded records that the organisation stated, with a fixed
+// reason code, that coordination is not needed. It reports false when the
+// coordination had ended.
+func (tx *Tx) DeclareNotNeeded(ctx context.Context, id int64, reason string, by int64, at time.Time) (bool, error) {
+	res, err := tx.exec(ctx, `
+		UPDATE coordinations SET status = $1, not_needed_reason = $2, decided_at = $3, decided_by = $4, professional_id = NULL
+		WHERE id = $5 AND ended_at IS NULL`,
+		CoordinationNotNeeded, reason, toMillis(at), by, id)
+	if err != nil {
+		return false, fmt.Errorf("store: unable to record coordination not needed: %w", err)
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// AcceptOverdue returns running coordinations still waiting for acceptance
+// whose deadline passed before now and of which nobody was told yet, the
+// oldest deadline first.
+func (tx *Tx) AcceptOverdue(ctx context.Context, now time.Time, limit int) ([]Coordination, error) {
+	rows, err := tx.query(ctx, `
+		SELECT `+coordinationColumns+` FROM coordinations
+		WHERE ended_at IS NULL AND status = $1 AND accept_due_at < $2 AND accept_alerted_at IS NULL
+		ORDER BY accept_due_at, id LIMIT $3`, CoordinationAssigned, toMillis(now), limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to list overdue coordinations: %w", err)
+	}
+	defer rows.Close()
+	var out []Coordination
+	for rows.Next() {
+		c, err := scanCoordination(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: unable to read coordination: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// MarkAcceptAlerted records that the overdue acceptance was reported. It
+// reports false when it was reported already, or the coordination was
+// accepted, declared not needed or ended meanwhile.
+func (tx *Tx) MarkAcceptAlerted(ctx context.Context, id int64, at time.Time) (bool, error) {
+	res, err := tx.exec(ctx, `
+		UPDATE coordinations SET accept_alerted_at = $1
+		WHERE id = $2 AND accept_alerted_at IS NULL AND status = $3 AND ended_at IS NULL`,
+		toMillis(at), id, CoordinationAssigned)
+	if err != nil {
+		return false, fmt.Errorf("store: unable to mark coordination alerted: %w", err)
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}

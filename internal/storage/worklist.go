@@ -1,0 +1,157 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+// The coordinator's worklist (issue 4, item 9) reads across the tables of
+// the coordinator's job. Each query is bounded by the organisation or the
+// professional it is for.
+
+// CoordinationsOf returns the running coordinations an organisation holds,
+// the oldest first.
+func (tx *Tx) CoordinationsOf(ctx context.Context, organisationID int64) ([]Coordination, error) {
+	rows, err := tx.query(ctx, `
+		SELECT `+coordinationColumns+` FROM coordinations
+		WHERE organisation_id = $1 AND ended_at IS NULL
+		ORDER BY started_at, id`, organisationID)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to list coordinations: %w", err)
+	}
+	defer rows.Close()
+	var out []Coordination
+	for rows.Next() {
+		c, err := scanCoordination(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: unable to read coordination: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// DueAgreement is an open agreement of the plan of action, as a worklist
+// shows it.
+type DueAgreement struct {
+	ID             int64
+	YouthID        int64
+	Action         string
+	ProfessionalID int64 // responsible
+	StartOn, EndOn time.Time
+}
+
+// OpenAgreementsFor returns the open agreements a professional must see on
+// the worklist: those they are responsible for, and all of the youths whose
+// running coordination their organisation holds; the earliest end date first.
+func (tx *Tx) OpenAgreementsFor(ctx context.Context, professionalID, organisationID int64, limit int) ([]DueAgreement, error) {
+	rows, err := tx.query(ctx, `
+		SELECT a.id, a.youth_id, a.action, a.professional_id, a.start_on, a.end_on
+		FROM agreements a
+		WHERE a.status = 'open'
+		  AND (a.professional_id = $1
+		       OR a.youth_id IN (SELECT c.youth_id FROM coordinations c WHERE c.organisation_id = $2 AND c.ended_at IS NULL))
+		ORDER BY a.end_on, a.id
+		LIMIT $3`, professionalID, organisationID, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to list agreements: %w", err)
+	}
+	defer rows.Close()
+	var out []DueAgreement
+	for rows.Next() {
+		var a DueAgreement
+		var start, end sql.NullString
+		if err := rows.Scan(&a.ID, &a.YouthID, &a.Action, &a.ProfessionalID, &start, &end); err != nil {
+			return nil, fmt.Errorf("store: unable to read agreement: %w", err)
+		}
+		if d := fromNullDay(start); d != nil {
+			a.StartOn = *d
+		}
+		if d := fromNullDay(end); d != nil {
+			a.EndOn = *d
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// Uncontacted is a signaller the coordinator has not recorded as contacted:
+// an active registration of another organisation about a youth whose
+// accepted coordination the organisation holds.
+type Uncontacted struct {
+	CoordinationID int64
+	AcceptedAt     time.Time
+	Registration   int64
+	YouthID        int64
+	OrganisationID int64
+	ProfessionalID int64
+	CreatedAt      time.Time
+}
+
+// UncontactedSignallers returns the signallers an organisation, as
+// coordinator, has not yet recorded as contacted, the oldest first.
+func (tx *Tx) UncontactedSignallers(ctx context.Context, organisationID int64, limit int) ([]Uncontacted, error) {
+	rows, err := tx.query(ctx, `
+		SELECT c.id, c.decided_at, r.id, r.youth_id, r.organisation_id, r.professional_id, r.created_at
+		FROM coordinations c
+		JOIN registrations r ON r.youth_id = c.youth_id AND r.ended_at IS NULL AND r.organisation_id <> c.organisation_id
+		WHERE c.organisation_id = $1 AND c.ended_at IS NULL AND c.status = 'geaccepteerd'
+		  AND NOT EXISTS (SELECT 1 FROM signaller_contacts s
+		                  WHERE s.coordination_id = c.id AND s.registration_id = r.id AND s.kind = 'contact')
+		ORDER BY r.created_at, r.id
+		LIMIT $2`, organisationID, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to list signallers: %w", err)
+	}
+	defer rows.Close()
+	var out []Uncontacted
+	for rows.Next() {
+		var u Uncontacted
+		var accepted sql.NullInt64
+		var created int64
+		if err := rows.Scan(&u.CoordinationID, &accepted, &u.Registration, &u.YouthID, &u.OrganisationID, &u.ProfessionalID, &created); err != nil {
+			return nil, fmt.Errorf("store: unable to read signaller: %w", err)
+		}
+		u.CreatedAt = fromMillis(created)
+		if a := fromNullMillis(accepted); a != nil {
+			u.AcceptedAt = *a
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// HandoverOffer is an open handover proposed to an organisation.
+type HandoverOffer struct {
+	ID                 int64
+	YouthID            int64
+	CoordinationID     int64
+	FromOrganisationID int64
+	ProposedAt         time.Time
+}
+
+// HandoversOfferedTo returns the open handovers proposed to an organisation.
+func (tx *Tx) HandoversOfferedTo(ctx context.Context, organisationID int64) ([]HandoverOffer, error) {
+	rows, err := tx.query(ctx, `
+		SELECT h.id, h.youth_id, h.coordination_id, c.organisation_id, h.proposed_at
+		FROM handovers h JOIN coordinations c ON c.id = h.coordination_id
+		WHERE h.to_organisation_id = $1 AND h.outcome IS NULL
+		ORDER BY h.proposed_at, h.id`, organisationID)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to list handovers: %w", err)
+	}
+	defer rows.Close()
+	var out []HandoverOffer
+	for rows.Next() {
+		var h HandoverOffer
+		var at int64
+		if err := rows.Scan(&h.ID, &h.YouthID, &h.CoordinationID, &h.FromOrganisationID, &at); err != nil {
+			return nil, fmt.Errorf("store: unable to read handover: %w", err)
+		}
+		h.ProposedAt = fromMillis(at)
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,50 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/registry"
+)
+
+// relationPage is the page for laying a relation: the persons the
+// population register links to the youth, and a field for any other BSN.
+type relationPage struct {
+	Ref        string
+	Candidates []registry.RelativeCandidate
+	// Unavailable says, in Dutch, why the register's relatives cannot be
+	// shown; the BSN field works without them.
+	Unavailable string
+}
+
+// newRelation: GET /jeugdigen/{ref}/relaties/nieuw, for a professional
+// involved with the youth; anyone else gets the same "niet gevonden" as for
+// a youth that does not exist.
+func (h *Handler) newRelation(w http.ResponseWriter, r *http.Request) {
+	data, err := h.relationPage(r, r.PathValue("ref"))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	h.render(w, r, http.StatusOK, "relation", page{Title: "Relatie leggen voor jeugdige " + data.Ref, Form: newForm(r), Data: data})
+}
+
+// relationPage asks the register for the youth's relatives. Only "niet
+// gevonden" is an error; a register that cannot answer leaves the list
+// empty with its Dutch message.
+func (h *Handler) relationPage(r *http.Request, ref string) (relationPage, error) {
+	out := relationPage{Ref: ref}
+	candidates, err := h.Registry.RelationCandidates(r.Context(), actor(r), ref)
+	switch code := model.ErrorCode(err); {
+	case err == nil:
+		out.Candidates = candidates
+	case code == model.ENOTFOUND:
+		return out, err
+	default:
+		if code == model.EINTERNAL && h.Log != nil {
+			h.Log.Error("web: relatives from the register", "error", err)
+		}
+		out.Unavailable = model.ErrorMessage(err)
+	}
+	return out, nil
+}
