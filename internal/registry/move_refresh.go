@@ -26,9 +26,11 @@ const refreshSetting = "brp_verversing_na"
 // refreshRegister looks the next batch of youths with an active
 // registration up in the population register, keeps what the register says
 // now, and tells the involved professionals and the coordinator when a
-// youth moved to another municipality (issue 7). A register that cannot be
-// reached, or no longer knows a youth, is logged and skipped: it never fails
-// the sweep and changes nothing. It returns how many messages it sent.
+// youth moved to another municipality (issue 7). A register that no longer
+// knows a youth, or refuses the question, is logged and the youth skipped;
+// a register that cannot be reached ends this run after the first youth,
+// so an outage costs one timeout per sweep. Neither fails the sweep or
+// changes anything. It returns how many messages it sent.
 func (s *Service) refreshRegister(ctx context.Context, now time.Time) (int, error) {
 	var batch []storage.Youth
 	err := s.DB.View(ctx, func(tx *storage.Tx) error {
@@ -44,16 +46,20 @@ func (s *Service) refreshRegister(ctx context.Context, now time.Time) (int, erro
 		return 0, err
 	}
 	sent := 0
+	var next int64
+	if len(batch) == refreshBatch {
+		next = batch[len(batch)-1].ID
+	}
 	for _, y := range batch {
-		n, err := s.refreshYouth(ctx, y, now)
+		n, down, err := s.refreshYouth(ctx, y, now)
 		sent += n
 		if err != nil {
 			return sent, err
 		}
-	}
-	var next int64
-	if len(batch) == refreshBatch {
-		next = batch[len(batch)-1].ID
+		if down {
+			next = y.ID // the next run goes on after this youth, and comes back to it next round
+			break
+		}
 	}
 	return sent, s.DB.Update(ctx, func(tx *storage.Tx) error {
 		return tx.SetSetting(ctx, refreshSetting, itoa(next))
@@ -61,30 +67,30 @@ func (s *Service) refreshRegister(ctx context.Context, now time.Time) (int, erro
 }
 
 // refreshYouth looks one youth up and stores what changed. Only a database
-// failure is an error; the register's failures are logged.
-func (s *Service) refreshYouth(ctx context.Context, y storage.Youth, now time.Time) (int, error) {
+// failure is an error; the register's failures are logged, and down reports
+// that the register could not be reached.
+func (s *Service) refreshYouth(ctx context.Context, y storage.Youth, now time.Time) (sent int, down bool, err error) {
 	var stored model.Person
 	if err := s.Keys.OpenJSON(y.Person, &stored); err != nil {
-		return 0, err
+		return 0, false, err
 	}
 	p, err := s.Population.Lookup(ctx, stored.BSN)
 	if err != nil {
 		if ctx.Err() != nil {
-			return 0, ctx.Err()
+			return 0, false, ctx.Err()
 		}
 		// The error names no BSN (see PopulationRegister); the reference is
 		// the youth's public name.
 		slog.Warn("population register refresh: youth skipped, nothing changed", "youth", y.Reference, "code", model.ErrorCode(err), "error", err)
-		return 0, nil
+		return 0, model.ErrorCode(err) == model.EUNAVAILABLE, nil
 	}
 	if samePerson(stored, p) {
-		return 0, nil
+		return 0, false, nil
 	}
 	sealed, err := s.Keys.SealJSON(p)
 	if err != nil {
-		return 0, err
+		return 0, false, err
 	}
-	sent := 0
 	err = s.DB.Update(ctx, func(tx *storage.Tx) error {
 		sent = 0
 		cur, err := tx.LockYouthByID(ctx, y.ID)
@@ -112,7 +118,7 @@ func (s *Service) refreshYouth(ctx context.Context, y storage.Youth, now time.Ti
 		sent, err = s.noticeMove(ctx, tx, cur, cur.Municipality, p.Municipality, now)
 		return err
 	})
-	return sent, err
+	return sent, false, err
 }
 
 // samePerson reports whether the register still says what is stored.

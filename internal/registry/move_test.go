@@ -2,6 +2,7 @@ package registry_test
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"log/slog"
 	"net/http/httptest"
@@ -266,5 +267,40 @@ func TestAResentRegistrationAlsoReportsAMove(t *testing.T) {
 	})
 	if municipality != "0599" {
 		t.Errorf("stored municipality %s, want 0599", municipality)
+	}
+}
+
+// downRegister is a population register that cannot be reached.
+type downRegister struct{ lookups int }
+
+func (d *downRegister) Lookup(context.Context, string) (model.Person, error) {
+	d.lookups++
+	return model.Person{}, model.Errorf(model.EUNAVAILABLE, "De basisregistratie personen (BRP) is nu niet bereikbaar.")
+}
+
+// During an outage each run waits for the register once, not once per youth,
+// and the next run tries the next youth, so every youth comes round again.
+func TestAnUnreachableRegisterCostsTheRefreshOneLookupPerRun(t *testing.T) {
+	env := testenv.New(t)
+	school := env.Pro(t, env.Org(t, "School", model.TypeOnderwijs))
+	for _, bsn := range []string{population.BSNTeen, population.BSNChild, population.BSNSibling1} {
+		env.Register(t, school, bsn, model.KindSignaal)
+	}
+	down := &downRegister{}
+	env.Registry.Population = down
+	for run := 1; run <= 3; run++ {
+		sweep(t, env)
+		if down.lookups != run {
+			t.Fatalf("after %d runs with the register down: %d lookups, want %d", run, down.lookups, run)
+		}
+	}
+	// The register is back: the run after the outage goes on from where it was.
+	env.Registry.Population = &population.Local{DB: env.DB, Keys: env.Keys}
+	if err := (&population.Local{DB: env.DB, Keys: env.Keys}).Import(ctx, changed(t, population.BSNTeen, jasonMoves), env.Clock.Now()); err != nil {
+		t.Fatal(err)
+	}
+	sweep(t, env)
+	if got := messagesOfKind(env.Inbox(t, school), registry.KindMoved); len(got) != 1 {
+		t.Errorf("%d move messages after the register came back, want 1", len(got))
 	}
 }

@@ -43,6 +43,7 @@ type WorkAgreement struct {
 
 // WorkSignaller is a signaller the coordinator has not recorded as contacted.
 type WorkSignaller struct {
+	Registration int64
 	Youth        Youth
 	Organisation model.Organisation
 	Professional model.Professional
@@ -121,7 +122,7 @@ func (s *Service) Worklist(ctx context.Context, actor Actor) (Worklist, error) {
 			return err
 		}
 		for _, u := range uncontacted {
-			ws := WorkSignaller{}
+			ws := WorkSignaller{Registration: u.Registration}
 			if ws.Youth, err = r.youth(u.YouthID); err != nil {
 				return err
 			}

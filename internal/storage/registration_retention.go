@@ -127,7 +127,7 @@ func (tx *Tx) DeleteRegistration(ctx context.Context, id int64) error {
 // ForgetOrganisation removes the traces of an organisation's involvement
 // with a youth once it has no registration about the youth left: the match
 // rows that pair it with others, and its ended coordinations with the
-// messages that announced them. It reports whether it did.
+// messages that announced them (except those the plan of action refers to). It reports whether it did.
 func (tx *Tx) ForgetOrganisation(ctx context.Context, youthID, organisationID int64) (bool, error) {
 	var left int
 	if err := tx.queryRow(ctx, `SELECT count(*) FROM registrations WHERE youth_id = $1 AND organisation_id = $2`, youthID, organisationID).Scan(&left); err != nil {
@@ -139,7 +139,12 @@ func (tx *Tx) ForgetOrganisation(ctx context.Context, youthID, organisationID in
 	if _, err := tx.exec(ctx, `DELETE FROM matches WHERE youth_id = $1 AND (organisation_a = $2 OR organisation_b = $2)`, youthID, organisationID); err != nil {
 		return false, fmt.Errorf("store: unable to delete matches: %w", err)
 	}
-	rows, err := tx.query(ctx, `SELECT id FROM coordinations WHERE youth_id = $1 AND organisation_id = $2 AND ended_at IS NOT NULL`, youthID, organisationID)
+	// A coordination under which agreements were made stays: the plan of
+	// action belongs to the youth and goes with it, not with one organisation.
+	rows, err := tx.query(ctx, `
+		SELECT c.id FROM coordinations c
+		WHERE c.youth_id = $1 AND c.organisation_id = $2 AND c.ended_at IS NOT NULL
+		  AND NOT EXISTS (SELECT 1 FROM agreements a WHERE a.coordination_id = c.id)`, youthID, organisationID)
 	if err != nil {
 		return false, fmt.Errorf("store: unable to list coordinations: %w", err)
 	}
