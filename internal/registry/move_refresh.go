@@ -39,7 +39,10 @@ func (s *Service) refreshRegister(ctx context.Context, now time.Time) (int, erro
 			return err
 		}
 		after, _ := strconv.ParseInt(v, 10, 64)
-		batch, err = tx.ActiveYouthsAfter(ctx, after, refreshBatch)
+		if batch, err = tx.ActiveYouthsAfter(ctx, after, refreshBatch); err != nil || len(batch) > 0 || after == 0 {
+			return err
+		}
+		batch, err = tx.ActiveYouthsAfter(ctx, 0, refreshBatch) // past the last: round again
 		return err
 	})
 	if err != nil {
