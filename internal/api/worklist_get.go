@@ -42,11 +42,11 @@ type werklijstOverdrachtJSON struct {
 }
 
 type werklijstEscalatieJSON struct {
-	Jeugdige   string    `json:"jeugdige"`
-	Stap       string    `json:"stap"`
-	Door       string    `json:"door"`
-	Uiterlijk  time.Time `json:"uiterlijk"`
-	Verstreken bool      `json:"verstreken"`
+	Jeugdige   string     `json:"jeugdige"`
+	Stap       string     `json:"stap"`
+	Door       string     `json:"door"`
+	Uiterlijk  *time.Time `json:"uiterlijk"`
+	Verstreken bool       `json:"verstreken"`
 }
 
 type werklijstJSON struct {

@@ -177,6 +177,31 @@ func Seed(ctx context.Context, db *storage.DB, keys *secret.Keys, reg *registry.
 	if _, err := reg.Relate(ctx, actors[familyEmail], daan, registry.Relating{BSN: population.BSNParent, Kind: registry.RelationParent}); err != nil {
 		return out, fmt.Errorf("demo: relation: %w", err)
 	}
+	// The wijkteam accepts coordinating Daan's care, calls the secondary
+	// school that signalled and agrees a talk with the parents within a
+	// week: the worklist and the youth page show the coordinator's job.
+	// Jason's coordination is left to be accepted.
+	if _, err := reg.AcceptCoordination(ctx, actors[familyEmail], daan, ""); err != nil {
+		return out, fmt.Errorf("demo: accepting coordination: %w", err)
+	}
+	today := time.Now().UTC().Truncate(24 * time.Hour)
+	week := today.AddDate(0, 0, 7)
+	if _, err := reg.CreateAgreement(ctx, actors[familyEmail], daan, registry.Agreeing{
+		Action: "gesprek met ouders", Responsible: familyEmail, Start: &today, End: &week,
+	}); err != nil {
+		return out, fmt.Errorf("demo: agreement: %w", err)
+	}
+	picture, err := reg.YouthByReference(ctx, actors[familyEmail], daan)
+	if err != nil {
+		return out, err
+	}
+	for _, in := range picture.Involved {
+		if in.Organisation.Type == model.TypeOnderwijs {
+			if _, err := reg.RecordContact(ctx, actors[familyEmail], daan, in.Registration.ID, &today); err != nil {
+				return out, fmt.Errorf("demo: contact: %w", err)
+			}
+		}
+	}
 	out.Family = Family{Email: familyEmail, Reference: daan}
 	for _, p := range out.Professionals {
 		if p.Email == familyEmail {

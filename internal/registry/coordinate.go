@@ -37,6 +37,20 @@ func (s *Service) applyDecision(ctx context.Context, tx *storage.Tx, y storage.Y
 	if hasCurrent {
 		reason := succession(current, involved, decision)
 		if reason == "" {
+			if decision.OrganisationID == current.OrganisationID && decision.RuleID != current.Rule {
+				// Same coordinator, another rule (Almere: more professionals,
+				// a level up): the rule's duties count from now.
+				if err := tx.ChangeCoordinationRule(ctx, current.ID, decision.RuleID, decision.Reason, now); err != nil {
+					return decision, err
+				}
+				if err := audit.Write(ctx, tx, now, audit.Entry{
+					Actor: systemActor, Action: audit.ActionUpdate, ObjectType: "coordinatie", ObjectID: itoa(current.ID),
+					YouthReference: y.Reference, Purpose: "convenant: " + s.Covenant.Name + ", regel " + decision.RuleID,
+				}); err != nil {
+					return decision, err
+				}
+				return decision, nil
+			}
 			return covenant.Decision{OrganisationID: current.OrganisationID, RuleID: current.Rule, Reason: current.Reason}, nil
 		}
 		if err := s.endCoordination(ctx, tx, y, current, reason, systemActor, 0, now); err != nil {

@@ -489,3 +489,20 @@ func TestDeletingAYouthDeletesItsEscalations(t *testing.T) {
 		}
 	}
 }
+
+func TestCoordinatorsRunningEscalationsWithTheirNextDeadline(t *testing.T) {
+	c := newEscalationCase(t)
+	c.env.Clock.Set(escAt(t, "2026-11-26 10:00"))
+	c.start(t)
+	c.env.Clock.Set(escAt(t, "2026-12-01 08:00"))
+	got, err := c.env.Registry.CoordinatedEscalations(ctx, c.jh.Organisation.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].YouthID != c.youth || got[0].Step.Number != 2 || !got[0].Step.Due.Equal(endOf(t, "2026-11-30")) || !got[0].Step.Overdue {
+		t.Fatalf("coordinated escalations %+v, want step 2 of the youth, overdue since Monday", got)
+	}
+	if other, err := c.env.Registry.CoordinatedEscalations(ctx, c.school.Organisation.ID); err != nil || len(other) != 0 {
+		t.Errorf("the school coordinates no escalation: %+v, %v", other, err)
+	}
+}

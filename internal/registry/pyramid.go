@@ -177,7 +177,7 @@ func (s *Service) pyramidView(ctx context.Context, tx *storage.Tx, y storage.You
 	p.Rule, p.Level, p.RuleText = c.Rule, pyramidLevel(c.Rule), r.Text
 	coordinates := involved && actor.Organisation.ID == c.OrganisationID && c.Status == storage.CoordinationAccepted && !actor.Professional.Monitoring
 	if r.ConveneWorkdays > 0 {
-		cv := &ConveneView{Workdays: r.ConveneWorkdays, Due: workday.Deadline(c.StartedAt, r.ConveneWorkdays)}
+		cv := &ConveneView{Workdays: r.ConveneWorkdays, Due: workday.Deadline(c.RuleStart(), r.ConveneWorkdays)}
 		v, err := tx.Convening(ctx, c.ID)
 		if err != nil && err != storage.ErrNotFound {
 			return nil, err

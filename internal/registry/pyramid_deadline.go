@@ -73,7 +73,7 @@ func (s *Service) alertConvene(ctx context.Context, youthID, coordinationID int6
 		if r.ConveneWorkdays == 0 {
 			return nil
 		}
-		due := workday.Deadline(c.StartedAt, r.ConveneWorkdays)
+		due := workday.Deadline(c.RuleStart(), r.ConveneWorkdays)
 		if !now.After(due) {
 			return nil
 		}

@@ -271,3 +271,46 @@ func TestYouthPageShowsThePyramid(t *testing.T) {
 		t.Fatalf("pyramid on the page: %+v, %v", pic.Pyramid, err)
 	}
 }
+
+// TestAlmereLevelRisesWhileTheSameOrganisationCoordinates: the JGZ accepted
+// coordinating at level 2; a fourth professional joins on Tuesday 1
+// December, with no wijkteam involved, so the JGZ stays coordinator at level
+// 3 (rule niveau-3-jgz) and must convene everyone within five working days
+// from that day: by the end of Tuesday 8 December.
+func TestAlmereLevelRisesWhileTheSameOrganisationCoordinates(t *testing.T) {
+	env := testenv.New(t)
+	almere, err := covenant.Preset("almere")
+	if err != nil {
+		t.Fatal(err)
+	}
+	env.Registry.Covenant = almere
+	env.Clock.Set(escAt(t, "2026-11-26 10:00"))
+	school := env.Pro(t, env.Org(t, "Basisschool De Wissel", model.TypeOnderwijs))
+	jgz := env.Pro(t, env.Org(t, "JGZ Almere", model.TypeJGZ))
+	jh := env.Pro(t, env.Org(t, "Jeugdhulp Flevoland", model.TypeJeugdhulp))
+	env.Register(t, school, population.BSNChild, model.KindSignaal)
+	env.Register(t, jgz, population.BSNChild, model.KindKetenregistratie)
+	r := env.Register(t, jh, population.BSNChild, model.KindKetenregistratie)
+	ref := r.Youth.Reference
+	if _, err := env.Registry.AcceptCoordination(ctx, jgz, ref, ""); err != nil {
+		t.Fatal(err)
+	}
+	c := almereCase{}
+	c.env, c.ref = env, ref
+	if p := c.pyramid(t, jgz); p.Level != 2 || p.Convene != nil {
+		t.Fatalf("before: level %d, convene %+v; want level 2 without a duty", p.Level, p.Convene)
+	}
+
+	env.Clock.Set(escAt(t, "2026-12-01 10:00"))
+	ggz := env.Pro(t, env.Org(t, "GGZ Centraal", model.TypeGGZ))
+	env.Register(t, ggz, population.BSNChild, model.KindKetenregistratie)
+
+	cur := mustCurrent(t, env, r.Youth.ID)
+	if cur.OrganisationID != jgz.Organisation.ID || cur.Status != "geaccepteerd" || cur.Rule != "niveau-3-jgz" {
+		t.Fatalf("coordination = %+v; want the JGZ, still accepted, by niveau-3-jgz", cur)
+	}
+	p := c.pyramid(t, jgz)
+	if p.Level != 3 || p.Convene == nil || !p.Convene.Due.Equal(endOf(t, "2026-12-08")) {
+		t.Fatalf("after: level %d, convene %+v; want level 3, due by the end of Tuesday 8 December", p.Level, p.Convene)
+	}
+}

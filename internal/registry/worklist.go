@@ -61,9 +61,9 @@ type WorkHandover struct {
 // WorkEscalation is a running escalation with its next step.
 type WorkEscalation struct {
 	Youth   Youth
-	Step    string // the next step, in Dutch
-	Actor   string // who must take it, in Dutch
-	Due     time.Time
+	Step    string     // the next step, in Dutch
+	Actor   string     // who must take it, in Dutch
+	Due     *time.Time // nil: the step has no deadline (the coordinator executes the decision)
 	Overdue bool
 }
 

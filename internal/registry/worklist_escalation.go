@@ -7,8 +7,20 @@ import (
 )
 
 // worklistEscalations lists the running escalations of the youths the
-// actor's organisation coordinates, with their next step and its deadline.
-// Filled in once the escalation procedure lands (issue 4, item 7).
+// actor's organisation coordinates, with their waiting step and its deadline.
 func (s *Service) worklistEscalations(ctx context.Context, tx *storage.Tx, actor Actor, youth func(int64) (Youth, error)) ([]WorkEscalation, error) {
-	return nil, nil
+	items, err := s.coordinatedEscalations(ctx, tx, actor.Organisation.ID, s.now())
+	if err != nil {
+		return nil, err
+	}
+	var out []WorkEscalation
+	for _, it := range items {
+		y, err := youth(it.YouthID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, WorkEscalation{Youth: y, Step: "Stap " + itoa(int64(it.Step.Number)) + ": " + it.Step.Task,
+			Actor: it.Step.Actor, Due: it.Step.Due, Overdue: it.Step.Overdue})
+	}
+	return out, nil
 }

@@ -1,6 +1,7 @@
 package registry_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -128,5 +129,39 @@ func TestWorklistShowsHandoversOfferedAndIsEmptyForAMonitor(t *testing.T) {
 	}
 	if len(empty.Youths)+len(empty.Agreements)+len(empty.Signallers)+len(empty.Handovers)+len(empty.Escalations) != 0 {
 		t.Errorf("a monitoring account has a worklist: %+v", empty)
+	}
+}
+
+// TestWorklistShowsTheNextStepOfARunningEscalation: once the coordinator
+// starts the escalation procedure, the worklist shows step 2 with its
+// deadline two working days on, overdue when that passes.
+func TestWorklistShowsTheNextStepOfARunningEscalation(t *testing.T) {
+	w := newPlanWorld(t)
+	w.accept(t)
+	// Thursday 26 November: step 2 is due by the end of Monday 30 November.
+	w.env.Clock.Set(time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC))
+	if _, err := w.env.Registry.StartEscalation(ctx, w.wijkteam, w.ref); err != nil {
+		t.Fatal(err)
+	}
+	list, err := w.env.Registry.Worklist(ctx, w.wijkteam)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list.Escalations) != 1 {
+		t.Fatalf("escalations = %+v", list.Escalations)
+	}
+	e := list.Escalations[0]
+	if e.Youth.Reference != w.ref || e.Due == nil || e.Overdue || !strings.HasPrefix(e.Step, "Stap 2: ") {
+		t.Errorf("escalation = %+v", e)
+	}
+	if got := e.Due.UTC().Format(time.DateTime); got != "2026-11-30 22:59:59" {
+		t.Errorf("step 2 due %s, want the end of Monday 30 November", got)
+	}
+	w.env.Clock.Set(time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC))
+	if list, err = w.env.Registry.Worklist(ctx, w.wijkteam); err != nil {
+		t.Fatal(err)
+	}
+	if !list.Escalations[0].Overdue {
+		t.Error("step 2 not overdue the day after its deadline")
 	}
 }

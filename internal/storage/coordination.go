@@ -42,25 +42,36 @@ type Coordination struct {
 	AcceptAlertedAt *time.Time // the administrator was told the deadline passed
 	EndReason       string     // convenant, gi, overdracht, afgesloten, geen-betrokkenen
 	EndedBy         int64
+	RuleSince       *time.Time // the rule changed while the organisation kept coordinating
+}
+
+// RuleStart is when the covenant rule in force began to apply: deadlines
+// that come with the rule (Almere's duty to convene) count from here.
+func (c Coordination) RuleStart() time.Time {
+	if c.RuleSince != nil {
+		return *c.RuleSince
+	}
+	return c.StartedAt
 }
 
 // Running reports whether the coordination has not ended.
 func (c Coordination) Running() bool { return c.EndedAt == nil }
 
 const coordinationColumns = `id, youth_id, organisation_id, rule, reason, started_at, ended_at, status,
-	professional_id, decided_at, decided_by, not_needed_reason, accept_due_at, accept_alerted_at, end_reason, ended_by`
+	professional_id, decided_at, decided_by, not_needed_reason, accept_due_at, accept_alerted_at, end_reason, ended_by, rule_since`
 
 func scanCoordination(row interface{ Scan(...any) error }) (Coordination, error) {
 	var c Coordination
 	var started int64
-	var ended, decided, due, alerted sql.NullInt64
+	var ended, decided, due, alerted, ruleSince sql.NullInt64
 	var professional, decidedBy, endedBy sql.NullInt64
 	var notNeeded, endReason sql.NullString
 	err := row.Scan(&c.ID, &c.YouthID, &c.OrganisationID, &c.Rule, &c.Reason, &started, &ended, &c.Status,
-		&professional, &decided, &decidedBy, &notNeeded, &due, &alerted, &endReason, &endedBy)
+		&professional, &decided, &decidedBy, &notNeeded, &due, &alerted, &endReason, &endedBy, &ruleSince)
 	c.StartedAt, c.EndedAt = fromMillis(started), fromNullMillis(ended)
 	c.DecidedAt, c.AcceptDueAt, c.AcceptAlertedAt = fromNullMillis(decided), fromNullMillis(due), fromNullMillis(alerted)
 	c.ProfessionalID, c.DecidedBy, c.EndedBy = professional.Int64, decidedBy.Int64, endedBy.Int64
+	c.RuleSince = fromNullMillis(ruleSince)
 	c.NotNeededReason, c.EndReason = notNeeded.String, endReason.String
 	return c, err
 }
@@ -92,6 +103,17 @@ func (tx *Tx) StartCoordination(ctx context.Context, c *Coordination) error {
 		nullID(c.ProfessionalID), nullMillis(c.DecidedAt), nullID(c.DecidedBy), nullMillis(c.AcceptDueAt)).Scan(&c.ID)
 	if err != nil {
 		return fmt.Errorf("store: unable to start coordination: %w", err)
+	}
+	return nil
+}
+
+// ChangeCoordinationRule records that another covenant rule now applies to
+// a running coordination the same organisation keeps, from at on.
+func (tx *Tx) ChangeCoordinationRule(ctx context.Context, id int64, rule, reason string, at time.Time) error {
+	_, err := tx.exec(ctx, `UPDATE coordinations SET rule = $1, reason = $2, rule_since = $3 WHERE id = $4 AND ended_at IS NULL`,
+		rule, reason, toMillis(at), id)
+	if err != nil {
+		return fmt.Errorf("store: unable to change the coordination's rule: %w", err)
 	}
 	return nil
 }

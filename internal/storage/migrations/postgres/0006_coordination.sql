@@ -21,6 +21,9 @@ ALTER TABLE coordinations ADD COLUMN accept_alerted_at BIGINT;
 ALTER TABLE coordinations ADD COLUMN end_reason TEXT
     CHECK (end_reason IN ('convenant','gi','overdracht','afgesloten','geen-betrokkenen'));
 ALTER TABLE coordinations ADD COLUMN ended_by BIGINT REFERENCES professionals(id);
+-- rule_since: when the covenant rule in force began to apply, if the rule
+-- changed while the same organisation kept coordinating (Almere: a level up).
+ALTER TABLE coordinations ADD COLUMN rule_since BIGINT;
 CREATE INDEX coordinations_organisation ON coordinations(organisation_id) WHERE ended_at IS NULL;
 CREATE INDEX coordinations_accept_due ON coordinations(accept_due_at) WHERE ended_at IS NULL AND status = 'toegewezen';
 
