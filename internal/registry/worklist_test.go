@@ -165,3 +165,29 @@ func TestWorklistShowsTheNextStepOfARunningEscalation(t *testing.T) {
 		t.Error("step 2 not overdue the day after its deadline")
 	}
 }
+
+// TestAClosedCaseLeavesNoAgreementsToChase: after the coordinator closed the
+// case, its open agreements neither appear on a worklist nor alert anyone.
+func TestAClosedCaseLeavesNoAgreementsToChase(t *testing.T) {
+	w := newPlanWorld(t)
+	w.accept(t)
+	w.agree(t, "huisbezoek", w.wijkteam, "2026-11-23", "2026-11-24")
+	if _, err := w.env.Registry.CloseCoordination(ctx, w.wijkteam, w.ref, true); err != nil {
+		t.Fatal(err)
+	}
+	w.env.Clock.Set(time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC))
+	n, err := w.env.Registry.SweepDeadlines(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Errorf("%d deadline messages about a closed case", n)
+	}
+	list, err := w.env.Registry.Worklist(ctx, w.wijkteam)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list.Agreements)+len(list.Youths) != 0 {
+		t.Errorf("worklist after closing = %+v", list)
+	}
+}

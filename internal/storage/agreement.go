@@ -89,11 +89,13 @@ func (tx *Tx) AgreementsOfYouth(ctx context.Context, youthID int64) ([]Agreement
 }
 
 // AgreementsOverdue returns open agreements whose end date is before today
-// and of which nobody was told yet, the earliest first.
+// and of which nobody was told yet, the earliest first; only while the youth
+// has a running coordination (after closing nobody is reminded).
 func (tx *Tx) AgreementsOverdue(ctx context.Context, today time.Time, limit int) ([]Agreement, error) {
 	return tx.agreements(ctx, `
 		SELECT `+agreementColumns+` FROM agreements
 		WHERE status = 'open' AND end_on < $1 AND overdue_alerted_at IS NULL
+		  AND EXISTS (SELECT 1 FROM coordinations c WHERE c.youth_id = agreements.youth_id AND c.ended_at IS NULL)
 		ORDER BY end_on, id
 		LIMIT $2`, today.Format(dayLayout), limit)
 }

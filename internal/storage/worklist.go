@@ -46,11 +46,13 @@ type DueAgreement struct {
 // OpenAgreementsFor returns the open agreements a professional must see on
 // the worklist: those they are responsible for, and all of the youths whose
 // running coordination their organisation holds; the earliest end date first.
+// A youth without a running coordination (the case was closed) has none.
 func (tx *Tx) OpenAgreementsFor(ctx context.Context, professionalID, organisationID int64, limit int) ([]DueAgreement, error) {
 	rows, err := tx.query(ctx, `
 		SELECT a.id, a.youth_id, a.action, a.professional_id, a.start_on, a.end_on
 		FROM agreements a
 		WHERE a.status = 'open'
+		  AND EXISTS (SELECT 1 FROM coordinations r WHERE r.youth_id = a.youth_id AND r.ended_at IS NULL)
 		  AND (a.professional_id = $1
 		       OR a.youth_id IN (SELECT c.youth_id FROM coordinations c WHERE c.organisation_id = $2 AND c.ended_at IS NULL))
 		ORDER BY a.end_on, a.id
