@@ -74,24 +74,11 @@ func (tx *Tx) CoordinationsToConvene(ctx context.Context, rules []string, starte
 		args = append(args, r)
 		marks[i] = "$" + strconv.Itoa(len(args))
 	}
-	rows, err := tx.query(ctx, `
+	return tx.coordinations(ctx, `
 		SELECT `+coordinationColumns+` FROM coordinations c
 		WHERE c.ended_at IS NULL AND c.started_at < $1 AND c.rule IN (`+strings.Join(marks, ", ")+`)
 		  AND NOT EXISTS (SELECT 1 FROM convenings v WHERE v.coordination_id = c.id AND (v.convened_on IS NOT NULL OR v.alerted_at IS NOT NULL))
 		ORDER BY c.started_at, c.id LIMIT $2`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: unable to list coordinations to convene: %w", err)
-	}
-	defer rows.Close()
-	var out []Coordination
-	for rows.Next() {
-		c, err := scanCoordination(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: unable to read coordination: %w", err)
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }
 
 // Stagnation is a report that care stagnates (Almere, level 4): the

@@ -131,7 +131,12 @@ func (tx *Tx) EndCoordination(ctx context.Context, id int64, at time.Time, reaso
 
 // CoordinationHistory returns all coordinations of a youth, oldest first.
 func (tx *Tx) CoordinationHistory(ctx context.Context, youthID int64) ([]Coordination, error) {
-	rows, err := tx.query(ctx, `SELECT `+coordinationColumns+` FROM coordinations WHERE youth_id = $1 ORDER BY started_at, id`, youthID)
+	return tx.coordinations(ctx, `SELECT `+coordinationColumns+` FROM coordinations WHERE youth_id = $1 ORDER BY started_at, id`, youthID)
+}
+
+// coordinations reads the coordinations a query selects (coordinationColumns).
+func (tx *Tx) coordinations(ctx context.Context, query string, args ...any) ([]Coordination, error) {
+	rows, err := tx.query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to list coordinations: %w", err)
 	}

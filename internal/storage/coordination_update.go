@@ -40,23 +40,10 @@ func (tx *Tx) DeclareNotNeeded(ctx context.Context, id int64, reason string, by 
 // whose deadline passed before now and of which nobody was told yet, the
 // oldest deadline first.
 func (tx *Tx) AcceptOverdue(ctx context.Context, now time.Time, limit int) ([]Coordination, error) {
-	rows, err := tx.query(ctx, `
+	return tx.coordinations(ctx, `
 		SELECT `+coordinationColumns+` FROM coordinations
 		WHERE ended_at IS NULL AND status = $1 AND accept_due_at < $2 AND accept_alerted_at IS NULL
 		ORDER BY accept_due_at, id LIMIT $3`, CoordinationAssigned, toMillis(now), limit)
-	if err != nil {
-		return nil, fmt.Errorf("store: unable to list overdue coordinations: %w", err)
-	}
-	defer rows.Close()
-	var out []Coordination
-	for rows.Next() {
-		c, err := scanCoordination(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: unable to read coordination: %w", err)
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }
 
 // MarkAcceptAlerted records that the overdue acceptance was reported. It

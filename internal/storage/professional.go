@@ -53,18 +53,5 @@ func (tx *Tx) ProfessionalByEmail(ctx context.Context, email string) (model.Prof
 
 // ProfessionalsOf returns the professionals of an organisation.
 func (tx *Tx) ProfessionalsOf(ctx context.Context, organisationID int64) ([]model.Professional, error) {
-	rows, err := tx.query(ctx, `SELECT `+professionalColumns+` FROM professionals WHERE organisation_id = $1 ORDER BY name, id`, organisationID)
-	if err != nil {
-		return nil, fmt.Errorf("store: unable to list professionals: %w", err)
-	}
-	defer rows.Close()
-	var out []model.Professional
-	for rows.Next() {
-		p, err := scanProfessional(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: unable to read professional: %w", err)
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return tx.professionals(ctx, `SELECT `+professionalColumns+` FROM professionals WHERE organisation_id = $1 ORDER BY name, id`, organisationID)
 }

@@ -21,28 +21,20 @@ func (tx *Tx) SetProfessionalActive(ctx context.Context, id int64, active bool) 
 
 // Professionals returns every professional, by organisation and name.
 func (tx *Tx) Professionals(ctx context.Context) ([]model.Professional, error) {
-	rows, err := tx.query(ctx, `SELECT `+professionalColumns+` FROM professionals ORDER BY organisation_id, name, id`)
-	if err != nil {
-		return nil, fmt.Errorf("store: unable to list professionals: %w", err)
-	}
-	defer rows.Close()
-	var out []model.Professional
-	for rows.Next() {
-		p, err := scanProfessional(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: unable to read professional: %w", err)
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return tx.professionals(ctx, `SELECT `+professionalColumns+` FROM professionals ORDER BY organisation_id, name, id`)
 }
 
 // Administrators returns the active regional administrators, who are told
 // when a deadline of the coordinator's job passes.
 func (tx *Tx) Administrators(ctx context.Context) ([]model.Professional, error) {
-	rows, err := tx.query(ctx, `SELECT `+professionalColumns+` FROM professionals WHERE admin = 1 AND active = 1 ORDER BY name, id`)
+	return tx.professionals(ctx, `SELECT `+professionalColumns+` FROM professionals WHERE admin = 1 AND active = 1 ORDER BY name, id`)
+}
+
+// professionals reads the professionals a query selects (professionalColumns).
+func (tx *Tx) professionals(ctx context.Context, query string, args ...any) ([]model.Professional, error) {
+	rows, err := tx.query(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("store: unable to list administrators: %w", err)
+		return nil, fmt.Errorf("store: unable to list professionals: %w", err)
 	}
 	defer rows.Close()
 	var out []model.Professional

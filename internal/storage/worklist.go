@@ -14,23 +14,10 @@ import (
 // CoordinationsOf returns the running coordinations an organisation holds,
 // the oldest first.
 func (tx *Tx) CoordinationsOf(ctx context.Context, organisationID int64) ([]Coordination, error) {
-	rows, err := tx.query(ctx, `
+	return tx.coordinations(ctx, `
 		SELECT `+coordinationColumns+` FROM coordinations
 		WHERE organisation_id = $1 AND ended_at IS NULL
 		ORDER BY started_at, id`, organisationID)
-	if err != nil {
-		return nil, fmt.Errorf("store: unable to list coordinations: %w", err)
-	}
-	defer rows.Close()
-	var out []Coordination
-	for rows.Next() {
-		c, err := scanCoordination(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: unable to read coordination: %w", err)
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }
 
 // DueAgreement is an open agreement of the plan of action, as a worklist

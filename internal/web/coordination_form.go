@@ -1,10 +1,6 @@
 package web
 
-import (
-	"net/http"
-
-	"github.com/jeugdketen/jeugdketen/internal/model"
-)
+import "net/http"
 
 // The forms of the coordinator's job on the youth's page (issue 4):
 // accepting, saying coordination is not needed, handing over and closing.
@@ -31,30 +27,5 @@ func toCoordination(w http.ResponseWriter, r *http.Request, notice string) {
 // with the error summary above it. prefix makes a field's id that of the
 // form that was sent ("overdracht-").
 func (h *Handler) coordinationFailed(w http.ResponseWriter, r *http.Request, f *form, prefix string, err error) {
-	status := http.StatusUnprocessableEntity
-	switch model.ErrorCode(err) {
-	case model.EINVALID:
-	case model.ECONFLICT:
-		status = http.StatusConflict
-	default:
-		h.fail(w, r, err)
-		return
-	}
-	pic, perr := h.Registry.YouthByReference(r.Context(), actor(r), r.PathValue("ref"))
-	if perr != nil {
-		h.fail(w, r, perr)
-		return
-	}
-	params := model.ErrorParams(err)
-	if len(params) == 0 {
-		f.Message = model.ErrorMessage(err)
-	}
-	for _, p := range params {
-		label := coordinationLabels[p.Name]
-		if label == "" {
-			label = p.Name
-		}
-		f.Errors = append(f.Errors, fieldError{Field: prefix + p.Name, Label: label, Message: p.Reason})
-	}
-	h.render(w, r, status, "youth", page{Title: "Jeugdige " + pic.Youth.Reference, Form: f, Data: pic})
+	h.youthFormFailed(w, r, f, coordinationLabels, prefix, err)
 }

@@ -41,25 +41,10 @@ func (h *Handler) escalationDone(w http.ResponseWriter, r *http.Request, f *form
 // the error summary above it for bad input or a step out of turn; the error
 // page for anyone who may not see the youth or may not act.
 func (h *Handler) escalationFailed(w http.ResponseWriter, r *http.Request, f *form, err error) {
-	status := http.StatusUnprocessableEntity
-	switch model.ErrorCode(err) {
-	case model.EINVALID:
-	case model.ECONFLICT:
-		status = http.StatusConflict
-	default:
+	status, ok := formRefusal(f, escalationLabels, "escalatie-", err)
+	if !ok {
 		h.fail(w, r, err)
 		return
-	}
-	params := model.ErrorParams(err)
-	if len(params) == 0 {
-		f.Message = model.ErrorMessage(err)
-	}
-	for _, p := range params {
-		label := escalationLabels[p.Name]
-		if label == "" {
-			label = p.Name
-		}
-		f.Errors = append(f.Errors, fieldError{Field: "escalatie-" + p.Name, Label: label, Message: p.Reason})
 	}
 	if r.PostFormValue("terug") == "beheer" {
 		h.renderEscalations(w, r, status, f)

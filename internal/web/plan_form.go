@@ -35,32 +35,7 @@ func toPlan(w http.ResponseWriter, r *http.Request, notice string) {
 // gets the youth's page again with the error summary above it. prefix makes
 // the fields' ids those of the form that was sent ("afspraak-7-").
 func (h *Handler) planFailed(w http.ResponseWriter, r *http.Request, f *form, prefix string, err error) {
-	status := http.StatusUnprocessableEntity
-	switch model.ErrorCode(err) {
-	case model.EINVALID:
-	case model.ECONFLICT:
-		status = http.StatusConflict
-	default:
-		h.fail(w, r, err)
-		return
-	}
-	pic, perr := h.Registry.YouthByReference(r.Context(), actor(r), r.PathValue("ref"))
-	if perr != nil {
-		h.fail(w, r, perr)
-		return
-	}
-	params := model.ErrorParams(err)
-	if len(params) == 0 {
-		f.Message = model.ErrorMessage(err)
-	}
-	for _, p := range params {
-		label := planLabels[p.Name]
-		if label == "" {
-			label = p.Name
-		}
-		f.Errors = append(f.Errors, fieldError{Field: prefix + p.Name, Label: label, Message: p.Reason})
-	}
-	h.render(w, r, status, "youth", page{Title: "Jeugdige " + pic.Youth.Reference, Form: f, Data: pic})
+	h.youthFormFailed(w, r, f, planLabels, prefix, err)
 }
 
 // planDay reads an optional day from a form (jjjj-mm-dd as a date input

@@ -38,22 +38,29 @@ func mustLoadLocation(name string) *time.Location {
 
 var months = []string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}
 
-// dutchDate writes "3 maart 2026". Calendar days (end dates, birth dates)
-// are stored at midnight UTC and shown as they are; moments in Dutch time.
-func dutchDate(t any) string {
+// asTime reads a template argument that is a time or a pointer to one; ok is
+// false for nil, the zero time and anything else.
+func asTime(t any) (time.Time, bool) {
 	var tm time.Time
 	switch v := t.(type) {
 	case time.Time:
 		tm = v
 	case *time.Time:
 		if v == nil {
-			return ""
+			return tm, false
 		}
 		tm = *v
 	default:
-		return ""
+		return tm, false
 	}
-	if tm.IsZero() {
+	return tm, !tm.IsZero()
+}
+
+// dutchDate writes "3 maart 2026". Calendar days (end dates, birth dates)
+// are stored at midnight UTC and shown as they are; moments in Dutch time.
+func dutchDate(t any) string {
+	tm, ok := asTime(t)
+	if !ok {
 		return ""
 	}
 	if tm.Hour() != 0 || tm.Minute() != 0 || tm.Nanosecond() != 0 || tm.Second() != 0 {
@@ -63,17 +70,8 @@ func dutchDate(t any) string {
 }
 
 func dutchDateTime(t any) string {
-	var tm time.Time
-	switch v := t.(type) {
-	case time.Time:
-		tm = v
-	case *time.Time:
-		if v == nil {
-			return ""
-		}
-		tm = *v
-	}
-	if tm.IsZero() {
+	tm, ok := asTime(t)
+	if !ok {
 		return ""
 	}
 	tm = tm.In(amsterdam)
@@ -86,17 +84,8 @@ var weekdays = []string{"zondag", "maandag", "dinsdag", "woensdag", "donderdag",
 // end of a day (working-day deadlines), "dinsdag 1 december 2026, 14:30"
 // otherwise (deadlines in hours).
 func dutchDeadline(t any) string {
-	var tm time.Time
-	switch v := t.(type) {
-	case time.Time:
-		tm = v
-	case *time.Time:
-		if v == nil {
-			return ""
-		}
-		tm = *v
-	}
-	if tm.IsZero() {
+	tm, ok := asTime(t)
+	if !ok {
 		return ""
 	}
 	tm = tm.In(amsterdam)
