@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
 // deadlineCheck finds the deadlines of the coordinator's job that passed
@@ -37,4 +39,38 @@ func (s *Service) SweepDeadlines(ctx context.Context) (int, error) {
 		}
 	}
 	return total, nil
+}
+
+// alertEach finds due items in batches (find, in a read transaction) and
+// alerts each once (alert, in its own transaction), until a batch brings
+// nothing new: an item that stays due because alerting it found nothing to
+// do is not tried twice in one run. It returns how many messages were sent.
+func alertEach[T any](s *Service, ctx context.Context, find func(*storage.Tx) ([]T, error), id func(T) int64, alert func(T) (int, error)) (int, error) {
+	sent := 0
+	seen := map[int64]bool{}
+	for {
+		var due []T
+		if err := s.DB.View(ctx, func(tx *storage.Tx) error {
+			var err error
+			due, err = find(tx)
+			return err
+		}); err != nil {
+			return sent, err
+		}
+		progress := false
+		for _, item := range due {
+			if seen[id(item)] {
+				continue
+			}
+			seen[id(item)], progress = true, true
+			n, err := alert(item)
+			sent += n
+			if err != nil {
+				return sent, err
+			}
+		}
+		if !progress {
+			return sent, nil
+		}
+	}
 }

@@ -20,33 +20,13 @@ func alertEscalationsOverdue(s *Service, ctx context.Context, now time.Time) (in
 	}); err != nil {
 		return 0, err
 	}
-	sent := 0
-	seen := map[int64]bool{}
-	for {
-		var due []storage.OverdueEscalationStep
-		if err := s.DB.View(ctx, func(tx *storage.Tx) error {
-			var err error
-			due, err = tx.OverdueEscalationSteps(ctx, now, 100)
-			return err
-		}); err != nil {
-			return sent, err
-		}
-		progress := false
-		for _, st := range due {
-			if seen[st.ID] {
-				continue
-			}
-			seen[st.ID], progress = true, true
-			n, err := s.alertEscalationStep(ctx, st.YouthID, st.ID, now)
-			sent += n
-			if err != nil {
-				return sent, err
-			}
-		}
-		if !progress {
-			return sent, nil
-		}
-	}
+	return alertEach(s, ctx, func(tx *storage.Tx) ([]storage.OverdueEscalationStep, error) {
+		return tx.OverdueEscalationSteps(ctx, now, 100)
+	},
+		func(st storage.OverdueEscalationStep) int64 { return st.ID },
+		func(st storage.OverdueEscalationStep) (int, error) {
+			return s.alertEscalationStep(ctx, st.YouthID, st.ID, now)
+		})
 }
 
 func (s *Service) alertEscalationStep(ctx context.Context, youthID, stepID int64, now time.Time) (int, error) {

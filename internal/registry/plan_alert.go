@@ -16,33 +16,9 @@ import (
 // in its own transaction.
 func alertAgreementsOverdue(s *Service, ctx context.Context, now time.Time) (int, error) {
 	today := workday.Day(now)
-	sent := 0
-	done := map[int64]bool{}
-	for {
-		var due []storage.Agreement
-		if err := s.DB.View(ctx, func(tx *storage.Tx) error {
-			var err error
-			due, err = tx.AgreementsOverdue(ctx, today, 100)
-			return err
-		}); err != nil {
-			return sent, err
-		}
-		progress := false
-		for _, a := range due {
-			if done[a.ID] {
-				continue
-			}
-			done[a.ID], progress = true, true
-			n, err := s.alertAgreementOverdue(ctx, a.ID, today, now)
-			sent += n
-			if err != nil {
-				return sent, err
-			}
-		}
-		if !progress {
-			return sent, nil
-		}
-	}
+	return alertEach(s, ctx, func(tx *storage.Tx) ([]storage.Agreement, error) { return tx.AgreementsOverdue(ctx, today, 100) },
+		func(a storage.Agreement) int64 { return a.ID },
+		func(a storage.Agreement) (int, error) { return s.alertAgreementOverdue(ctx, a.ID, today, now) })
 }
 
 func (s *Service) alertAgreementOverdue(ctx context.Context, id int64, today, now time.Time) (int, error) {

@@ -29,33 +29,11 @@ func alertConveneOverdue(s *Service, ctx context.Context, now time.Time) (int, e
 	// n working days are at least n calendar days: a coordination that
 	// started later cannot be overdue yet.
 	before := now.AddDate(0, 0, -least)
-	sent := 0
-	seen := map[int64]bool{}
-	for {
-		var due []storage.Coordination
-		if err := s.DB.View(ctx, func(tx *storage.Tx) error {
-			var err error
-			due, err = tx.CoordinationsToConvene(ctx, rules, before, 100)
-			return err
-		}); err != nil {
-			return sent, err
-		}
-		progress := false
-		for _, c := range due {
-			if seen[c.ID] {
-				continue
-			}
-			seen[c.ID], progress = true, true
-			n, err := s.alertConvene(ctx, c.YouthID, c.ID, now)
-			sent += n
-			if err != nil {
-				return sent, err
-			}
-		}
-		if !progress {
-			return sent, nil
-		}
-	}
+	return alertEach(s, ctx, func(tx *storage.Tx) ([]storage.Coordination, error) {
+		return tx.CoordinationsToConvene(ctx, rules, before, 100)
+	},
+		func(c storage.Coordination) int64 { return c.ID },
+		func(c storage.Coordination) (int, error) { return s.alertConvene(ctx, c.YouthID, c.ID, now) })
 }
 
 func (s *Service) alertConvene(ctx context.Context, youthID, coordinationID int64, now time.Time) (int, error) {
@@ -111,33 +89,9 @@ func (s *Service) alertConvene(ctx context.Context, youthID, coordinationID int6
 // brandpunt officer did not record convening everyone within the region's
 // hours after care was reported stagnating.
 func alertBrandpuntOverdue(s *Service, ctx context.Context, now time.Time) (int, error) {
-	sent := 0
-	seen := map[int64]bool{}
-	for {
-		var due []storage.Stagnation
-		if err := s.DB.View(ctx, func(tx *storage.Tx) error {
-			var err error
-			due, err = tx.OverdueStagnations(ctx, now, 100)
-			return err
-		}); err != nil {
-			return sent, err
-		}
-		progress := false
-		for _, st := range due {
-			if seen[st.ID] {
-				continue
-			}
-			seen[st.ID], progress = true, true
-			n, err := s.alertBrandpunt(ctx, st, now)
-			sent += n
-			if err != nil {
-				return sent, err
-			}
-		}
-		if !progress {
-			return sent, nil
-		}
-	}
+	return alertEach(s, ctx, func(tx *storage.Tx) ([]storage.Stagnation, error) { return tx.OverdueStagnations(ctx, now, 100) },
+		func(st storage.Stagnation) int64 { return st.ID },
+		func(st storage.Stagnation) (int, error) { return s.alertBrandpunt(ctx, st, now) })
 }
 
 func (s *Service) alertBrandpunt(ctx context.Context, st storage.Stagnation, now time.Time) (int, error) {
