@@ -199,6 +199,18 @@ func TestInABrowser(t *testing.T) {
 	b2.expect("Basisschool De Regenboog", school.Professional.Phone, "Coördinator: Schoolmaatschappelijk Werk")
 	b2.check("registratie-match")
 
+	// The assigned coordinator accepts on the youth's page; the plan of
+	// action opens and the worklist lists the school to call.
+	match := value(b2, chromedp.AttributeValue(chromedp.CSS("main a[href^='/jeugdigen/']"), "href"))
+	b2.run(chromedp.Navigate(a.base+match.Value), chromedp.WaitVisible(chromedp.CSS("form[action$='/coordinatie/accepteren']")))
+	b2.check("coordinatie-accepteren")
+	b2.run(chromedp.Click(chromedp.CSS("form[action$='/coordinatie/accepteren'] button[type=submit]")), chromedp.WaitVisible(chromedp.CSS("[role=status]")))
+	b2.expect("Plan van aanpak")
+	b2.check("plan-van-aanpak")
+	b2.run(chromedp.Navigate(a.base+"/werklijst"), chromedp.WaitVisible(chromedp.CSS("h1")))
+	b2.expect("Signaalgevers nog niet gebeld", "Basisschool De Regenboog", school.Professional.Phone)
+	b2.check("werklijst")
+
 	// The school hears of it in its inbox and marks the message read.
 	b.run(chromedp.Navigate(a.base+"/berichten"), chromedp.WaitVisible(chromedp.CSS("h1")))
 	b.expect("Nieuwe betrokkene", "Schoolmaatschappelijk Werk")
@@ -234,7 +246,7 @@ func TestInABrowser(t *testing.T) {
 	if n = a.count(t, `SELECT count(*) FROM organisations WHERE name = 'GGZ Oost-Brabant' AND role = 'zorgaanbieder'`); n != 1 {
 		t.Fatal("the organisation was not stored with the type's default role")
 	}
-	for _, path := range []string{"/beheer/medewerkers", "/beheer/tokens", "/beheer/convenant"} {
+	for _, path := range []string{"/beheer/medewerkers", "/beheer/tokens", "/beheer/convenant", "/beheer/escalaties"} {
 		b3.run(chromedp.Navigate(a.base+path), chromedp.WaitVisible(chromedp.CSS("h1")))
 		b3.check("beheer-" + strings.TrimPrefix(path, "/beheer/"))
 	}
