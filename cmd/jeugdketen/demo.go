@@ -162,6 +162,9 @@ func printDemo(w io.Writer, base, brpURL, dir string, r demo.Region, covenantNam
 		fmt.Fprintf(w, "\nEen gezin (twee kinderen op één adres, elk met een andere coördinator): log in als %s\n", f.Email)
 		fmt.Fprintf(w, "  en open %s/jeugdigen/%s: 'Op hetzelfde adres' en 'Relaties' (de vader is gekoppeld).\n", base, f.Reference)
 		fmt.Fprintf(w, "  curl -s %s/api/v1/jeugdigen/%s/relaties -H 'Authorization: Bearer %s'\n", base, f.Reference, f.Token)
+		fmt.Fprintf(w, "\nDe coördinator: %s accepteerde de coördinatie voor deze jeugdige, belde de school en maakte\n", f.Email)
+		fmt.Fprintf(w, "  een afspraak in het plan van aanpak. Zie %s/werklijst en het plan op de pagina van de jeugdige.\n", base)
+		fmt.Fprintf(w, "  Schoolmaatschappelijk werk moet de coördinatie voor Jason nog accepteren (zijn pagina, of de werklijst).\n")
 	}
 	fmt.Fprintln(w, "\nStoppen: Ctrl-C.")
 }
