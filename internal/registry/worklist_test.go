@@ -7,6 +7,7 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/population"
+	"github.com/jeugdketen/jeugdketen/internal/registry"
 )
 
 // TestWorklistShowsTheCoordinatorsWork follows one coordinator's worklist:
@@ -189,5 +190,34 @@ func TestAClosedCaseLeavesNoAgreementsToChase(t *testing.T) {
 	}
 	if len(list.Agreements)+len(list.Youths) != 0 {
 		t.Errorf("worklist after closing = %+v", list)
+	}
+}
+
+// TestNoOverdueAlertWithoutACoordinator: when coordination ended because
+// the others left, the plan's open agreement does not alert its responsible
+// professional, although that organisation is still involved.
+func TestNoOverdueAlertWithoutACoordinator(t *testing.T) {
+	w := newPlanWorld(t)
+	w.accept(t)
+	w.agree(t, "huisbezoek", w.wijkteam, "2026-11-23", "2026-11-24")
+	for _, r := range []struct {
+		who registry.Actor
+		id  int64
+	}{{w.school, w.schoolSignal.ID}, {w.police, w.policeSignal.ID}} {
+		if _, err := w.env.Registry.End(ctx, r.who, r.id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, running := current(t, w.env, w.care.YouthID); running {
+		t.Fatal("coordination still running with one organisation involved")
+	}
+	w.env.Clock.Set(time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC))
+	if _, err := w.env.Registry.SweepDeadlines(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range w.env.Inbox(t, w.wijkteam) {
+		if m.Kind == registry.KindAgreementOverdue {
+			t.Errorf("overdue message without a coordinator: %s", m.Subject)
+		}
 	}
 }
