@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
@@ -73,4 +74,24 @@ func alertEach[T any](s *Service, ctx context.Context, find func(*storage.Tx) ([
 			return sent, nil
 		}
 	}
+}
+
+// alertAudience gathers who an overdue alert about coordination c may go
+// to: its named coordinating professional (nil before acceptance), who is
+// involved with the youth, and the regional administrators.
+func alertAudience(ctx context.Context, tx *storage.Tx, c storage.Coordination) (*model.Professional, []storage.Involvement, []model.Professional, error) {
+	var coordinator *model.Professional
+	if c.ProfessionalID != 0 {
+		p, err := tx.Professional(ctx, c.ProfessionalID)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		coordinator = &p
+	}
+	involved, err := tx.Involvements(ctx, c.YouthID)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	admins, err := tx.Administrators(ctx)
+	return coordinator, involved, admins, err
 }

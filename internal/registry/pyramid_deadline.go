@@ -4,7 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 	"github.com/jeugdketen/jeugdketen/internal/workday"
 )
@@ -62,19 +61,7 @@ func (s *Service) alertConvene(ctx context.Context, youthID, coordinationID int6
 		if err != nil {
 			return err
 		}
-		var coordinator *model.Professional
-		if c.ProfessionalID != 0 {
-			p, err := tx.Professional(ctx, c.ProfessionalID)
-			if err != nil {
-				return err
-			}
-			coordinator = &p
-		}
-		involved, err := tx.Involvements(ctx, y.ID)
-		if err != nil {
-			return err
-		}
-		admins, err := tx.Administrators(ctx)
+		coordinator, involved, admins, err := alertAudience(ctx, tx, c)
 		if err != nil {
 			return err
 		}
