@@ -43,7 +43,12 @@ var commands = map[string]command{
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
+	stopProfile, err := startProfile()
+	if err == nil {
+		err = run(ctx, os.Args[1:], os.Stdout)
+		stopProfile()
+	}
+	if err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "jeugdketen:", err)
 		}

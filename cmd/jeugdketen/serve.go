@@ -27,6 +27,7 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 	apiRate := fs.Float64("api-rate", envFloat("API_RATE", server.DefaultAPIRate), "API requests per second per token, bursts of twice that; counted per instance; 0: no limit (JEUGDKETEN_API_RATE)")
 	trustProxy := fs.Bool("trust-proxy", env("TRUST_PROXY", "") == "true", "behind a reverse proxy: take the client address from its X-Forwarded-For, for the limits and the audit trail (JEUGDKETEN_TRUST_PROXY=true)")
 	institutionsFile := fs.String("institution-addresses", env("INSTITUTION_ADDRESSES", ""), "file of institution addresses, one 'postcode huisnummer' a line (# starts a comment); children there never count as one family (JEUGDKETEN_INSTITUTION_ADDRESSES)")
+	pprofAddr := fs.String("pprof", env("PPROF", ""), "serve Go's profiler on this loopback address, e.g. 127.0.0.1:6060 (JEUGDKETEN_PPROF)")
 	brp := brpFlags(fs)
 	keep := addRetentionFlags(fs)
 	if err := parse(fs, args); err != nil {
@@ -40,6 +41,13 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	if *pprofAddr != "" {
+		prof, err := servePprof(*pprofAddr)
+		if err != nil {
+			return err
+		}
+		defer prof.Close()
+	}
 	register, err := brp.register(log)
 	if err != nil {
 		return err

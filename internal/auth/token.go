@@ -53,6 +53,7 @@ func Authenticate(ctx context.Context, db *storage.DB, plain string, now time.Ti
 		return Caller{}, errBadToken
 	}
 	var c Caller
+	var lastUsed *time.Time
 	err := db.View(ctx, func(tx *storage.Tx) error {
 		t, err := tx.TokenByHash(ctx, HashToken(plain))
 		if err == storage.ErrNotFound || (err == nil && t.RevokedAt != nil) {
@@ -61,7 +62,7 @@ func Authenticate(ctx context.Context, db *storage.DB, plain string, now time.Ti
 		if err != nil {
 			return err
 		}
-		c.TokenID = t.ID
+		c.TokenID, lastUsed = t.ID, t.LastUsedAt
 		orgID := t.OrganisationID
 		if t.ProfessionalID != 0 {
 			p, err := tx.Professional(ctx, t.ProfessionalID)
@@ -84,8 +85,11 @@ func Authenticate(ctx context.Context, db *storage.DB, plain string, now time.Ti
 	if err != nil {
 		return Caller{}, err
 	}
-	// Last use is bookkeeping: a failure to record it must not refuse the call.
-	_ = db.Update(ctx, func(tx *storage.Tx) error { return tx.TouchToken(ctx, c.TokenID, now) })
+	// Last use is bookkeeping, kept to the minute: a failure to record it
+	// must not refuse the call, and a read must not wait for a write.
+	if lastUsed == nil || now.Sub(*lastUsed) >= time.Minute {
+		_ = db.Update(ctx, func(tx *storage.Tx) error { return tx.TouchToken(ctx, c.TokenID, now) })
+	}
 	return c, nil
 }
 

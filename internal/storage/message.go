@@ -54,8 +54,13 @@ func (tx *Tx) AddMessage(ctx context.Context, m *Message, email string) (bool, e
 func (tx *Tx) Inbox(ctx context.Context, professionalID int64, limit int) ([]Message, error) {
 	rows, err := tx.query(ctx, `
 		SELECT m.id, m.professional_id, COALESCE(m.youth_id, 0), COALESCE(y.reference, ''), m.kind, m.subject, m.body, m.event_key, m.created_at, m.read_at
-		FROM messages m LEFT JOIN youths y ON y.id = m.youth_id
-		WHERE m.professional_id = $1
+		FROM (
+			SELECT * FROM (SELECT * FROM messages WHERE professional_id = $1 AND read_at IS NULL
+				ORDER BY created_at DESC, id DESC LIMIT $2) AS unread
+			UNION ALL
+			SELECT * FROM (SELECT * FROM messages WHERE professional_id = $1 AND read_at IS NOT NULL
+				ORDER BY created_at DESC, id DESC LIMIT $2) AS done
+		) AS m LEFT JOIN youths y ON y.id = m.youth_id
 		ORDER BY (m.read_at IS NULL) DESC, m.created_at DESC, m.id DESC
 		LIMIT $2`, professionalID, limit)
 	if err != nil {

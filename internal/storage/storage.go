@@ -19,6 +19,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
@@ -33,13 +34,25 @@ type DB struct {
 	write  *sql.DB // one connection: SQLite has one writer at a time anyway
 	read   *sql.DB
 	engine string
+
+	// SQLite: changes are committed in groups (group_commit.go).
+	changes chan *change
+	closing chan struct{}
+	stopped chan struct{}
+	groups  groupStats
+	close   sync.Once
+
+	// SQLite: prepared statements kept per pool (statement_cache.go).
+	writeStmts, readStmts *statementCache
 }
 
 // Tx is one transaction; the table methods live on it.
 type Tx struct {
-	tx     *sql.Tx
-	engine string
-	audit  []queuedAudit // appended to the chain just before commit
+	tx      *sql.Tx
+	engine  string
+	audit   []queuedAudit // appended to the chain just before commit
+	grouped bool          // one change among others in a group commit
+	stmts   *statementCache
 }
 
 // Open opens the database and applies the migrations: a PostgreSQL database
@@ -50,7 +63,7 @@ func Open(ctx context.Context, dbPath string) (*DB, error) {
 		return openPostgres(ctx, dbPath)
 	}
 	pragmas := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "synchronous(FULL)", "foreign_keys(1)", "busy_timeout(10000)"} {
+	for _, p := range []string{"journal_mode(WAL)", "synchronous(FULL)", "foreign_keys(1)", "busy_timeout(10000)", "cache_size(-32768)"} {
 		pragmas.Add("_pragma", p)
 	}
 	dsn := "file:" + dbPath + "?" + pragmas.Encode()
@@ -69,21 +82,36 @@ func Open(ctx context.Context, dbPath string) (*DB, error) {
 	n := max(4, runtime.NumCPU()*2)
 	read.SetMaxOpenConns(n)
 	read.SetMaxIdleConns(n)
-	db := &DB{write: write, read: read, engine: "sqlite"}
+	db := &DB{write: write, read: read, engine: "sqlite", writeStmts: newStatementCache(write), readStmts: newStatementCache(read)}
 	if err := db.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
+	db.startGroupCommit()
 	return db, nil
 }
 
-// Close closes the database.
+// Close closes the database, after the changes being committed.
 func (db *DB) Close() error {
-	return errors.Join(db.read.Close(), db.write.Close())
+	var err error
+	db.close.Do(func() {
+		if db.closing != nil {
+			close(db.closing)
+			<-db.stopped
+		}
+		db.writeStmts.close()
+		db.readStmts.close()
+		err = errors.Join(db.read.Close(), db.write.Close())
+	})
+	return err
 }
 
-// Update runs fn in one write transaction: all of it commits, or none.
+// Update runs fn in one write transaction: all of it commits, or none. It
+// returns once the change is durable.
 func (db *DB) Update(ctx context.Context, fn func(*Tx) error) error {
+	if db.changes != nil {
+		return db.submit(ctx, fn)
+	}
 	return db.run(ctx, db.write, nil, fn)
 }
 
@@ -93,13 +121,23 @@ func (db *DB) View(ctx context.Context, fn func(*Tx) error) error {
 }
 
 func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn func(*Tx) error) error {
+	stmts := db.writeStmts
+	if pool == db.read {
+		stmts = db.readStmts
+	}
+	err := db.runTx(ctx, pool, opts, stmts, fn)
+	stmts.prepareWanted(ctx) // the connection is free again
+	return err
+}
+
+func (db *DB) runTx(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, stmts *statementCache, fn func(*Tx) error) error {
 	tx, err := pool.BeginTx(ctx, opts)
 	if err != nil {
 		return fmt.Errorf("store: unable to begin transaction: %w", err)
 	}
 	// Rolled back on an error and on a panic alike; after Commit it is a no-op.
 	defer tx.Rollback()
-	t := &Tx{tx: tx, engine: db.engine}
+	t := &Tx{tx: tx, engine: db.engine, stmts: stmts}
 	if err := fn(t); err != nil {
 		return err
 	}
@@ -175,15 +213,36 @@ func (db *DB) migrate(ctx context.Context) error {
 }
 
 func (tx *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	ctx = tx.statementContext(ctx)
+	if s := tx.stmts.get(query); s != nil {
+		return tx.tx.StmtContext(ctx, s).ExecContext(ctx, args...)
+	}
 	return tx.tx.ExecContext(ctx, query, args...)
 }
 
 func (tx *Tx) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	ctx = tx.statementContext(ctx)
+	if s := tx.stmts.get(query); s != nil {
+		return tx.tx.StmtContext(ctx, s).QueryContext(ctx, args...)
+	}
 	return tx.tx.QueryContext(ctx, query, args...)
 }
 
 func (tx *Tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	ctx = tx.statementContext(ctx)
+	if s := tx.stmts.get(query); s != nil {
+		return tx.tx.StmtContext(ctx, s).QueryRowContext(ctx, args...)
+	}
 	return tx.tx.QueryRowContext(ctx, query, args...)
+}
+
+// statementContext keeps a caller's cancellation away from the statements of
+// a grouped change: it would roll back the other changes too (group_commit.go).
+func (tx *Tx) statementContext(ctx context.Context) context.Context {
+	if tx.grouped {
+		return context.WithoutCancel(ctx)
+	}
+	return ctx
 }
 
 // ErrNotFound is returned when a row that was asked for does not exist.

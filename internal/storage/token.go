@@ -13,6 +13,7 @@ type Token struct {
 	ProfessionalID int64 // set for a professional's token
 	OrganisationID int64 // set for a client system's token
 	RevokedAt      *time.Time
+	LastUsedAt     *time.Time
 }
 
 // CreateToken stores the hash of a new token for a professional or an organisation.
@@ -33,13 +34,14 @@ func (tx *Tx) CreateToken(ctx context.Context, hash []byte, professionalID, orga
 func (tx *Tx) TokenByHash(ctx context.Context, hash []byte) (Token, error) {
 	var t Token
 	var prof, org sql.NullInt64
-	var revoked sql.NullInt64
-	err := tx.queryRow(ctx, `SELECT id, professional_id, organisation_id, revoked_at FROM api_tokens WHERE token_hash = $1`, hash).
-		Scan(&t.ID, &prof, &org, &revoked)
+	var revoked, used sql.NullInt64
+	err := tx.queryRow(ctx, `SELECT id, professional_id, organisation_id, revoked_at, last_used_at FROM api_tokens WHERE token_hash = $1`, hash).
+		Scan(&t.ID, &prof, &org, &revoked, &used)
 	if err != nil {
 		return t, notFound(err)
 	}
-	t.ProfessionalID, t.OrganisationID, t.RevokedAt = prof.Int64, org.Int64, fromNullMillis(revoked)
+	t.ProfessionalID, t.OrganisationID = prof.Int64, org.Int64
+	t.RevokedAt, t.LastUsedAt = fromNullMillis(revoked), fromNullMillis(used)
 	return t, nil
 }
 
