@@ -1,12 +1,17 @@
 package bench
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
+	"runtime"
+	"slices"
+	"strconv"
+	"sync"
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/auth"
@@ -26,11 +31,13 @@ type Options struct {
 	Seed          uint64
 	Now           time.Time
 	Progress      io.Writer // a progress line per step; nil for none
+	CacheMiB      int       // SQLite page cache while loading (default 2048)
 }
 
 // Generated is what was made, and how fast.
 type Generated struct {
 	Persons, Youths, Orgs, Professionals, Registrations, Matches, Coordinations int
+	ParentLinks                                                                 int // rows linking a youth to a parent in the register
 	Elapsed                                                                     time.Duration
 	Tokens                                                                      []Token
 }
@@ -46,7 +53,7 @@ type Token struct {
 
 // RowsPerSecond is the generator's overall write rate.
 func (g Generated) RowsPerSecond() float64 {
-	rows := g.Persons + g.Youths + g.Orgs + g.Professionals + g.Registrations + g.Matches + g.Coordinations
+	rows := g.Persons + g.ParentLinks + g.Youths + g.Orgs + g.Professionals + g.Registrations + g.Matches + g.Coordinations
 	return float64(rows) / g.Elapsed.Seconds()
 }
 
@@ -60,7 +67,7 @@ var orgTypes = []model.OrgType{
 
 var municipalities = []string{"0772", "0855", "0796", "0758", "0599", "0518", "0363", "0344", "0034", "0014"}
 
-const batch = 20_000 // rows per transaction
+const batch = 50_000 // youths per transaction
 
 // Generate fills an empty database with a synthetic country. Registrations,
 // matches and coordinations are consistent with the covenant, as if every
@@ -72,20 +79,27 @@ func Generate(ctx context.Context, db *storage.DB, keys *secret.Keys, cov *coven
 	if opt.Now.IsZero() {
 		opt.Now = time.Now().UTC()
 	}
+	if opt.CacheMiB == 0 {
+		opt.CacheMiB = 2048
+	}
 	g := &generator{db: db, keys: keys, cov: cov, opt: opt, rng: rng, progress: opt.Progress}
 	out := Generated{}
-	var err error
-	if out.Orgs, out.Professionals, out.Tokens, err = g.organisations(ctx); err != nil {
-		return out, err
-	}
-	if out.Persons, err = g.population(ctx); err != nil {
-		return out, err
-	}
-	if out.Youths, out.Registrations, out.Matches, out.Coordinations, err = g.registrations(ctx); err != nil {
-		return out, err
-	}
+	err := db.BulkLoad(ctx, opt.CacheMiB, func() error {
+		var err error
+		if out.Orgs, out.Professionals, out.Tokens, err = g.organisations(ctx); err != nil {
+			return err
+		}
+		if out.Persons, err = g.population(ctx); err != nil {
+			return err
+		}
+		out.ParentLinks = 2 * out.Persons
+		return g.db.WithoutIndexes(ctx, []string{"youths", "registrations", "matches", "coordinations"}, func() error {
+			out.Youths, out.Registrations, out.Matches, out.Coordinations, err = g.registrations(ctx)
+			return err
+		})
+	})
 	out.Elapsed = time.Since(start)
-	return out, nil
+	return out, err
 }
 
 type generator struct {
@@ -100,6 +114,7 @@ type generator struct {
 	firstPro int64
 	persons  []model.Person // index i: the youth with BSNs(n)[i]
 	sealed   [][]byte
+	hashes   [][]byte // keyed hashes of the persons' BSNs
 }
 
 func (g *generator) say(format string, args ...any) {
@@ -179,52 +194,127 @@ func (g *generator) organisations(ctx context.Context) (int, int, []Token, error
 }
 
 // population writes the youths to the population register: ages 0–23
-// spread evenly, households of one to three children with two parents.
+// spread evenly, households of one to three children with two parents. The
+// persons are made first, sealed on every core, and written in the order of
+// their keys, so the register's B-trees fill page after page.
 func (g *generator) population(ctx context.Context) (int, error) {
-	bsns := BSNs(g.opt.Youth)
-	parents := BSNs(g.opt.Youth + g.opt.Youth) // parents use numbers after the youths'
-	parentNext := g.opt.Youth
+	n := g.opt.Youth
+	rng := rand.New(rand.NewPCG(g.opt.Seed, 0xb1e55ed))
+	parents := BSNs(n + n) // parents use the numbers after the youths'
+	bsns := parents[:n]
+	parentNext := n
 	today := g.opt.Now
-	g.persons = make([]model.Person, g.opt.Youth)
-	g.sealed = make([][]byte, g.opt.Youth)
-	since := time.Now()
-	for lo := 0; lo < g.opt.Youth; lo += batch {
-		hi := min(lo+batch, g.opt.Youth)
-		var rows, parentRows [][]any
-		for i := lo; i < hi; {
-			children := 1 + g.rng.IntN(3)
-			postcode := fmt.Sprintf("%04d%c%c", 1000+g.rng.IntN(9000), 'A'+rune(g.rng.IntN(26)), 'A'+rune(g.rng.IntN(26)))
-			number := fmt.Sprint(1 + g.rng.IntN(300))
-			municipality := municipalities[g.rng.IntN(len(municipalities))]
-			p1, p2 := parents[parentNext%len(parents)], parents[(parentNext+1)%len(parents)]
-			parentNext += 2
-			for c := 0; c < children && i < hi; c++ {
-				birth := today.AddDate(0, 0, -g.rng.IntN(24*365)).Truncate(24 * time.Hour)
-				p := model.Person{BSN: bsns[i], GivenNames: "Kind", FamilyName: fmt.Sprintf("Gezin%d", parentNext), BirthDate: birth,
-					Sex: "O", Municipality: municipality, Postcode: postcode, HouseNumber: number}
+	g.persons = make([]model.Person, n)
+	parentsOf := make([][2]string, n)
+	for i := 0; i < n; {
+		children := 1 + rng.IntN(3)
+		postcode := fmt.Sprintf("%04d%c%c", 1000+rng.IntN(9000), 'A'+rune(rng.IntN(26)), 'A'+rune(rng.IntN(26)))
+		number := strconv.Itoa(1 + rng.IntN(300))
+		municipality := municipalities[rng.IntN(len(municipalities))]
+		p1, p2 := parents[parentNext%len(parents)], parents[(parentNext+1)%len(parents)]
+		family := "Gezin" + strconv.Itoa(parentNext)
+		parentNext += 2
+		for c := 0; c < children && i < n; c++ {
+			birth := today.AddDate(0, 0, -rng.IntN(24*365)).Truncate(24 * time.Hour)
+			g.persons[i] = model.Person{BSN: bsns[i], GivenNames: "Kind", FamilyName: family, BirthDate: birth,
+				Sex: "O", Municipality: municipality, Postcode: postcode, HouseNumber: number}
+			parentsOf[i] = [2]string{p1, p2}
+			i++
+		}
+	}
+
+	// Keys first, on every core; then the order of the keys.
+	hashes := make([][]byte, n)
+	parallel(n, func(i int) { hashes[i] = g.keys.Hash("bsn", g.persons[i].BSN) })
+	g.hashes = hashes
+	order := make([]int32, n)
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return bytes.Compare(hashes[a], hashes[b]) })
+
+	// Then, batch by batch in key order, seal on one core while the other
+	// writes the batch before.
+	type rows struct {
+		hi              int
+		people, parents [][]any
+		err             error
+	}
+	batches := make(chan rows, 1)
+	g.sealed = make([][]byte, n)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		defer close(batches)
+		for lo := 0; lo < n; lo += batch {
+			hi := min(lo+batch, n)
+			b := rows{hi: hi, people: make([][]any, 0, hi-lo), parents: make([][]any, 0, 2*(hi-lo))}
+			for _, i := range order[lo:hi] {
+				p := g.persons[i]
 				sealed, err := g.keys.SealJSON(p)
 				if err != nil {
-					return 0, err
+					b.err = err
+					break
 				}
-				g.persons[i], g.sealed[i] = p, sealed
-				hash := g.keys.Hash("bsn", p.BSN)
-				rows = append(rows, []any{hash, sealed, municipality, population.AddressKey(g.keys, postcode, number), today.UnixMilli()})
-				parentRows = append(parentRows, []any{hash, g.keys.Hash("bsn", p1)}, []any{hash, g.keys.Hash("bsn", p2)})
-				i++
+				g.sealed[i] = sealed
+				b.people = append(b.people, []any{hashes[i], sealed, p.Municipality, population.AddressKey(g.keys, p.Postcode, p.HouseNumber), today.UnixMilli()})
+				p1, p2 := g.keys.Hash("bsn", parentsOf[i][0]), g.keys.Hash("bsn", parentsOf[i][1])
+				if bytes.Compare(p1, p2) > 0 {
+					p1, p2 = p2, p1
+				}
+				b.parents = append(b.parents, []any{hashes[i], p1}, []any{hashes[i], p2})
+			}
+			select {
+			case batches <- b:
+			case <-ctx.Done():
+				return
+			}
+			if b.err != nil {
+				return
 			}
 		}
-		err := g.db.Update(ctx, func(tx *storage.Tx) error {
-			if err := tx.BulkInsert(ctx, "population", []string{"bsn_hash", "person", "municipality", "address_hash", "updated_at"}, rows); err != nil {
+	}()
+
+	since := time.Now()
+	err := g.db.WithoutIndexes(ctx, []string{"population", "population_parents"}, func() error {
+		for b := range batches {
+			if b.err != nil {
+				return b.err
+			}
+			err := g.db.Update(ctx, func(tx *storage.Tx) error {
+				if err := tx.BulkInsert(ctx, "population", []string{"bsn_hash", "person", "municipality", "address_hash", "updated_at"}, b.people); err != nil {
+					return err
+				}
+				return tx.BulkInsert(ctx, "population_parents", []string{"child_hash", "parent_hash"}, b.parents)
+			})
+			if err != nil {
 				return err
 			}
-			return tx.BulkInsert(ctx, "population_parents", []string{"child_hash", "parent_hash"}, parentRows)
-		})
-		if err != nil {
-			return lo, err
+			g.bar("bevolking", b.hi, n, since)
 		}
-		g.bar("bevolking", hi, g.opt.Youth, since)
+		g.say("indexen van de bevolking opbouwen…\n")
+		return nil
+	})
+	if err != nil {
+		return 0, err
 	}
-	return g.opt.Youth, nil
+	return n, nil
+}
+
+// parallel runs f(i) for i in [0, n) on every core.
+func parallel(n int, f func(i int)) {
+	workers := runtime.NumCPU()
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < n; i += workers {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // involvement is how many organisations a registered youth has: most one,
@@ -285,7 +375,7 @@ func (g *generator) registrations(ctx context.Context) (youths, regs, matches, c
 		youths++
 		yid := firstYouth + int64(youths)
 		created := g.opt.Now.Add(-time.Duration(g.rng.Int64N(int64(700 * 24 * time.Hour))))
-		youthRows = append(youthRows, []any{yid, g.keys.Hash("bsn", p.BSN), fmt.Sprintf("J-B%07d", yid), g.sealed[idx], p.Municipality, created.UnixMilli()})
+		youthRows = append(youthRows, []any{yid, g.hashes[idx], fmt.Sprintf("J-B%07d", yid), g.sealed[idx], p.Municipality, created.UnixMilli()})
 		n := min(g.involvement(), g.opt.Registrations-regs, len(g.orgs))
 		chosen := map[int]bool{}
 		sit := covenant.Situation{Age: model.AgeOn(p.BirthDate, g.opt.Now)}

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strconv"
 	"strings"
@@ -15,39 +16,74 @@ func (tx *Tx) BulkInsert(ctx context.Context, table string, columns []string, ro
 	// its statements use positional ? and stay moderate in size.
 	const maxParams = 4000
 	per := max(1, maxParams/len(columns))
+	var full *sql.Stmt // the statement for a chunk of per rows, compiled once
+	defer func() {
+		if full != nil {
+			full.Close()
+		}
+	}()
+	args := make([]any, 0, per*len(columns))
 	for start := 0; start < len(rows); start += per {
 		end := min(start+per, len(rows))
-		var b strings.Builder
-		b.WriteString("INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ") VALUES ")
-		args := make([]any, 0, (end-start)*len(columns))
-		n := 1
-		for i, row := range rows[start:end] {
+		args = args[:0]
+		for _, row := range rows[start:end] {
 			if len(row) != len(columns) {
 				return fmt.Errorf("store: bulk insert into %s: row has %d values for %d columns", table, len(row), len(columns))
 			}
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteByte('(')
-			for j := range row {
-				if j > 0 {
-					b.WriteString(", ")
-				}
-				if tx.engine == "sqlite" {
-					b.WriteByte('?')
-				} else {
-					b.WriteString("$" + strconv.Itoa(n))
-				}
-				n++
-			}
-			b.WriteByte(')')
 			args = append(args, row...)
 		}
-		if _, err := tx.exec(ctx, b.String(), args...); err != nil {
+		var err error
+		switch {
+		case end-start < per:
+			_, err = tx.tx.ExecContext(ctx, tx.bulkInsertSQL(table, columns, end-start), args...)
+		case full == nil:
+			if full, err = tx.tx.PrepareContext(ctx, tx.bulkInsertSQL(table, columns, per)); err != nil {
+				break
+			}
+			fallthrough
+		default:
+			_, err = full.ExecContext(ctx, args...)
+		}
+		if err != nil {
 			return fmt.Errorf("store: unable to bulk insert into %s: %w", table, err)
 		}
 	}
 	return nil
+}
+
+// bulkInsertSQL is an INSERT of n rows. On SQLite, OR FAIL keeps a failing
+// statement's earlier rows instead of undoing them, so SQLite need not copy
+// every page the statement changes into a statement journal first.
+// BulkInsert's caller rolls the whole transaction back on any error, so
+// nothing partial stays.
+func (tx *Tx) bulkInsertSQL(table string, columns []string, n int) string {
+	var b strings.Builder
+	if tx.engine == "sqlite" {
+		b.WriteString("INSERT OR FAIL INTO ")
+	} else {
+		b.WriteString("INSERT INTO ")
+	}
+	b.WriteString(table + " (" + strings.Join(columns, ", ") + ") VALUES ")
+	p := 1
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteByte('(')
+		for j := range columns {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			if tx.engine == "sqlite" {
+				b.WriteByte('?')
+			} else {
+				b.WriteString("$" + strconv.Itoa(p))
+			}
+			p++
+		}
+		b.WriteByte(')')
+	}
+	return b.String()
 }
 
 // MaxID returns the highest id of a table with an id column, 0 when empty.

@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
@@ -40,6 +41,7 @@ type DB struct {
 	closing chan struct{}
 	stopped chan struct{}
 	groups  groupStats
+	bulk    atomic.Bool // BulkLoad: changes run one by one, outside groups
 	close   sync.Once
 
 	// SQLite: prepared statements kept per pool (statement_cache.go).
@@ -55,6 +57,10 @@ type Tx struct {
 	stmts   *statementCache
 }
 
+// cacheKiB is SQLite's page cache per connection: the upper levels of
+// the indexes of a national data set stay in memory.
+const cacheKiB = 16 * 1024
+
 // Open opens the database and applies the migrations: a PostgreSQL database
 // for a postgres:// address, else the SQLite file at that path (created when
 // missing).
@@ -63,7 +69,7 @@ func Open(ctx context.Context, dbPath string) (*DB, error) {
 		return openPostgres(ctx, dbPath)
 	}
 	pragmas := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "synchronous(FULL)", "foreign_keys(1)", "busy_timeout(10000)", "cache_size(-32768)"} {
+	for _, p := range []string{"journal_mode(WAL)", "synchronous(FULL)", "foreign_keys(1)", "busy_timeout(10000)", fmt.Sprintf("cache_size(%d)", -cacheKiB)} {
 		pragmas.Add("_pragma", p)
 	}
 	dsn := "file:" + dbPath + "?" + pragmas.Encode()
@@ -109,7 +115,7 @@ func (db *DB) Close() error {
 // Update runs fn in one write transaction: all of it commits, or none. It
 // returns once the change is durable.
 func (db *DB) Update(ctx context.Context, fn func(*Tx) error) error {
-	if db.changes != nil {
+	if db.changes != nil && !db.bulk.Load() {
 		return db.submit(ctx, fn)
 	}
 	return db.run(ctx, db.write, nil, fn)
