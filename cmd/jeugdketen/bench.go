@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"strconv"
 	"strings"
@@ -103,23 +104,56 @@ func benchLoad(ctx context.Context, args []string, out io.Writer) error {
 	return nil
 }
 
+// report is what a measurement found; the server's start-up and memory
+// only when bench run started it.
+type report struct {
+	load     bench.LoadResult
+	ref      *bench.Reference
+	clients  int
+	ready    time.Duration
+	memory   *bench.Memory
+	markdown bool
+}
+
 // PrintLoad writes the measured table.
 func PrintLoad(out io.Writer, res bench.LoadResult, ref *bench.Reference, clients int) {
-	fmt.Fprintf(out, "%d clients, %s, %d cores\n\n", clients, res.Elapsed.Round(time.Millisecond), runtime.NumCPU())
-	fmt.Fprintf(out, "%-12s %8s %7s %9s %9s %9s %9s %9s\n", "operatie", "aantal", "fouten", "per s", "p50", "p95", "p99", "max")
+	report{load: res, ref: ref, clients: clients}.print(out)
+}
+
+func (r report) print(out io.Writer) {
+	res := r.load
+	row := "%-12s %8s %7s %9s %9s %9s %9s %9s\n"
+	if r.markdown {
+		row = "| %s | %s | %s | %s | %s | %s | %s | %s |\n"
+	}
+	fmt.Fprintf(out, "%d clients, %s, %d cores\n\n", r.clients, res.Elapsed.Round(time.Millisecond), runtime.NumCPU())
+	fmt.Fprintf(out, row, "operatie", "aantal", "fouten", "per s", "p50", "p95", "p99", "max")
+	if r.markdown {
+		fmt.Fprintln(out, "|---|--:|--:|--:|--:|--:|--:|--:|")
+	}
 	for _, o := range res.Ops {
-		fmt.Fprintf(out, "%-12s %8d %7d %9.0f %9s %9s %9s %9s\n", o.Name, o.Count, o.Errors, res.PerSecond(o.Name),
+		fmt.Fprintf(out, row, o.Name, strconv.Itoa(o.Count), strconv.Itoa(o.Errors), fmt.Sprintf("%.0f", res.PerSecond(o.Name)),
 			ms(o.P50), ms(o.P95), ms(o.P99), ms(o.Max))
 	}
+	fmt.Fprintln(out)
 	for e, n := range res.Errors {
 		fmt.Fprintf(out, "fout %q: %d keer\n", e, n)
 	}
-	if ref != nil {
+	if r.ready > 0 {
+		fmt.Fprintf(out, "opstarten tot gereed: %s\n", r.ready.Round(time.Millisecond))
+	}
+	if r.memory != nil {
+		fmt.Fprintf(out, "geheugen server: piek %s, aan het eind %s, waarvan eigen (geen bestandspagina's) %s\n",
+			mib(r.memory.Peak), mib(r.memory.Current), mib(r.memory.Anon))
+	}
+	if r.ref != nil {
 		writes := res.PerSecond(bench.OpRegister) + res.PerSecond(bench.OpRepeat) + res.PerSecond(bench.OpEnd)
-		fmt.Fprintf(out, "\ndatabase zelf: %.0f duurzame commits/s (1 rij), %.0f rijen/s in één transactie\n", ref.SingleCommitsPerSecond, ref.BatchedRowsPerSecond)
-		fmt.Fprintf(out, "schrijvende verzoeken %.0f/s = %.2f × de duurzame commits van de database\n", writes, writes/ref.SingleCommitsPerSecond)
+		fmt.Fprintf(out, "database zelf: %.0f duurzame commits/s (1 rij), %.0f rijen/s in één transactie\n", r.ref.SingleCommitsPerSecond, r.ref.BatchedRowsPerSecond)
+		fmt.Fprintf(out, "schrijvende verzoeken %.0f/s = %.2f × de duurzame commits van de database\n", writes, writes/r.ref.SingleCommitsPerSecond)
 	}
 }
+
+func mib(b int64) string { return fmt.Sprintf("%.0f MiB", float64(b)/(1<<20)) }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.2fms", float64(d.Microseconds())/1000) }
 
@@ -140,4 +174,70 @@ func parseMix(s string) (map[string]int, error) {
 		out[name] = n
 	}
 	return out, nil
+}
+
+// benchRun measures the whole: the database's raw write rate, then a server
+// of this binary started on the database (start-up to ready), driven by the
+// load harness, and its memory at the end.
+func benchRun(ctx context.Context, args []string, out io.Writer) error {
+	fs := newFlags("bench run")
+	dbPath := dbFlag(fs)
+	keysPath := keysFlag(fs)
+	tokensPath := fs.String("tokens", "bench-tokens.json", "tokens written by bench generate")
+	clients := fs.Int("clients", 64, "concurrent clients")
+	duration := fs.Duration("duration", 30*time.Second, "how long to run")
+	requests := fs.Int("requests", 0, "stop after this many requests (0: only the duration)")
+	youth := fs.Int("youth", 100_000, "--youth given to bench generate")
+	mix := fs.String("mix", "", "operation shares, e.g. registreren=50,herhalen=10,beeindigen=5,berichten=20,jeugdige=15")
+	commits := fs.Int("reference-commits", 2000, "single-row commits for the database's raw write rate")
+	cov := fs.String("covenant", env("COVENANT", "brabant"), "covenant preset or rules file, as given to bench generate")
+	serverLog := fs.String("server-log", "bench-server.log", "file for the server's log")
+	markdown := fs.Bool("markdown", false, "print the table as Markdown, for docs/performance.md")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	tokens, err := bench.ReadTokens(*tokensPath)
+	if err != nil {
+		return err
+	}
+	shares, err := parseMix(*mix)
+	if err != nil {
+		return err
+	}
+	db, err := storage.Open(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	ref, err := bench.MeasureReference(ctx, db, *commits)
+	db.Close()
+	if err != nil {
+		return err
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	logFile, err := os.Create(*serverLog)
+	if err != nil {
+		return err
+	}
+	defer logFile.Close()
+	srv, err := bench.StartServer(ctx, exe, []string{"--db", *dbPath, "--keys", *keysPath, "--covenant", *cov, "--api-rate", "0"}, logFile)
+	if err != nil {
+		return fmt.Errorf("%w (log: %s)", err, *serverLog)
+	}
+	res, err := bench.Load(ctx, bench.LoadOptions{URL: srv.URL, Tokens: tokens, Clients: *clients, Duration: *duration, Requests: *requests, Youth: *youth, Mix: shares, Seed: uint64(time.Now().UnixNano())})
+	mem, memErr := srv.Memory()
+	stopErr := srv.Stop()
+	if err != nil {
+		return err
+	}
+	if memErr != nil {
+		return memErr
+	}
+	report{load: res, ref: &ref, clients: *clients, ready: srv.Ready, memory: &mem, markdown: *markdown}.print(out)
+	if stopErr != nil {
+		fmt.Fprintf(out, "de server stopte niet netjes: %v (log: %s)\n", stopErr, *serverLog)
+	}
+	return nil
 }
