@@ -113,6 +113,8 @@ type report struct {
 	ready    time.Duration
 	memory   *bench.Memory
 	markdown bool
+
+	commits, changes float64 // the server's group commits, when known
 }
 
 // PrintLoad writes the measured table.
@@ -145,6 +147,9 @@ func (r report) print(out io.Writer) {
 	if r.memory != nil {
 		fmt.Fprintf(out, "geheugen server: piek %s, aan het eind %s, waarvan eigen (geen bestandspagina's) %s\n",
 			mib(r.memory.Peak), mib(r.memory.Current), mib(r.memory.Anon))
+	}
+	if r.commits > 0 {
+		fmt.Fprintf(out, "groepscommits: %.0f wijzigingen in %.0f commits, %.1f per commit\n", r.changes, r.commits, r.changes/r.commits)
 	}
 	if r.ref != nil {
 		writes := res.PerSecond(bench.OpRegister) + res.PerSecond(bench.OpRepeat) + res.PerSecond(bench.OpEnd)
@@ -228,6 +233,8 @@ func benchRun(ctx context.Context, args []string, out io.Writer) error {
 	}
 	res, err := bench.Load(ctx, bench.LoadOptions{URL: srv.URL, Tokens: tokens, Clients: *clients, Duration: *duration, Requests: *requests, Youth: *youth, Mix: shares, Seed: uint64(time.Now().UnixNano())})
 	mem, memErr := srv.Memory()
+	groupCommits, _ := srv.Metric("jeugdketen_database_commits_total")
+	changes, _ := srv.Metric("jeugdketen_database_changes_total")
 	stopErr := srv.Stop()
 	if err != nil {
 		return err
@@ -235,7 +242,7 @@ func benchRun(ctx context.Context, args []string, out io.Writer) error {
 	if memErr != nil {
 		return memErr
 	}
-	report{load: res, ref: &ref, clients: *clients, ready: srv.Ready, memory: &mem, markdown: *markdown}.print(out)
+	report{load: res, ref: &ref, clients: *clients, ready: srv.Ready, memory: &mem, markdown: *markdown, commits: groupCommits, changes: changes}.print(out)
 	if stopErr != nil {
 		fmt.Fprintf(out, "de server stopte niet netjes: %v (log: %s)\n", stopErr, *serverLog)
 	}

@@ -107,3 +107,19 @@ func (s *Server) Stop() error {
 		return errors.New("bench: the server did not stop within 30 s and was killed")
 	}
 }
+
+// Metric reads one unlabelled metric from the server's /metrics.
+func (s *Server) Metric(name string) (float64, error) {
+	resp, err := http.Get(s.URL + "/metrics")
+	if err != nil {
+		return 0, fmt.Errorf("bench: unable to read metrics: %w", err)
+	}
+	defer resp.Body.Close()
+	sc := bufio.NewScanner(resp.Body)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), name+" "); ok {
+			return strconv.ParseFloat(strings.TrimSpace(v), 64)
+		}
+	}
+	return 0, fmt.Errorf("bench: the server has no metric %s", name)
+}

@@ -77,13 +77,15 @@ var (
 	descMailPending   = prometheus.NewDesc("jeugdketen_mail_pending", "E-mails waiting in the outbox.", nil, nil)
 	descMailSent      = prometheus.NewDesc("jeugdketen_mail_sent_total", "E-mails delivered, ever.", nil, nil)
 	descUp            = prometheus.NewDesc("jeugdketen_database_up", "1 when the database answered the scrape.", nil, nil)
+	descCommits       = prometheus.NewDesc("jeugdketen_database_commits_total", "Write transactions committed by group commit (SQLite), ever since start.", nil, nil)
+	descChanges       = prometheus.NewDesc("jeugdketen_database_changes_total", "Changes committed by group commit (SQLite); divided by the commits, how many share one.", nil, nil)
 )
 
 // stateCollector reads the region's state from the database when scraped.
 type stateCollector struct{ db *storage.DB }
 
 func (c *stateCollector) Describe(ch chan<- *prometheus.Desc) {
-	for _, d := range []*prometheus.Desc{descRegistrations, descMatches, descCoordinations, descMailPending, descMailSent, descUp} {
+	for _, d := range []*prometheus.Desc{descRegistrations, descMatches, descCoordinations, descMailPending, descMailSent, descUp, descCommits, descChanges} {
 		ch <- d
 	}
 }
@@ -91,6 +93,9 @@ func (c *stateCollector) Describe(ch chan<- *prometheus.Desc) {
 func (c *stateCollector) Collect(ch chan<- prometheus.Metric) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
+	g := c.db.GroupStats()
+	ch <- prometheus.MustNewConstMetric(descCommits, prometheus.CounterValue, float64(g.Commits))
+	ch <- prometheus.MustNewConstMetric(descChanges, prometheus.CounterValue, float64(g.Changes))
 	var s storage.State
 	err := c.db.View(ctx, func(tx *storage.Tx) error {
 		var err error

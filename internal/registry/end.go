@@ -98,40 +98,47 @@ func (s *Service) endAllDue(ctx context.Context, find func(*storage.Tx, context.
 // SweepAgeLimit ends the registrations of youths who reached the age limit.
 func (s *Service) SweepAgeLimit(ctx context.Context) (int, error) {
 	today := Today(s.now())
-	var youths []storage.Youth
-	err := s.DB.View(ctx, func(tx *storage.Tx) error {
-		var err error
-		youths, err = tx.ActiveYouths(ctx)
-		return err
-	})
-	if err != nil {
-		return 0, err
-	}
 	ended := 0
-	for _, y := range youths {
-		yv, err := s.youth(y)
-		if err != nil {
-			return ended, err
-		}
-		if model.AgeOn(yv.Person.BirthDate, today) < s.ageLimit() {
-			continue
-		}
-		var regs []model.Registration
-		if err := s.DB.View(ctx, func(tx *storage.Tx) error {
-			regs, err = tx.ActiveRegistrationsOfYouth(ctx, y.ID)
+	// A batch at a time: a national register holds a million youths, and
+	// the sweep must not hold them all in memory at once.
+	for after := int64(0); ; {
+		var youths []storage.Youth
+		err := s.DB.View(ctx, func(tx *storage.Tx) error {
+			var err error
+			youths, err = tx.ActiveYouthsAfter(ctx, after, sweepBatch)
 			return err
-		}); err != nil {
+		})
+		if err != nil || len(youths) == 0 {
 			return ended, err
 		}
-		for _, r := range regs {
-			if err := s.endBySweep(ctx, r.ID, model.EndAgeLimit); err != nil {
+		after = youths[len(youths)-1].ID
+		for _, y := range youths {
+			yv, err := s.youth(y)
+			if err != nil {
 				return ended, err
 			}
-			ended++
+			if model.AgeOn(yv.Person.BirthDate, today) < s.ageLimit() {
+				continue
+			}
+			var regs []model.Registration
+			if err := s.DB.View(ctx, func(tx *storage.Tx) error {
+				regs, err = tx.ActiveRegistrationsOfYouth(ctx, y.ID)
+				return err
+			}); err != nil {
+				return ended, err
+			}
+			for _, r := range regs {
+				if err := s.endBySweep(ctx, r.ID, model.EndAgeLimit); err != nil {
+					return ended, err
+				}
+				ended++
+			}
 		}
 	}
-	return ended, nil
 }
+
+// sweepBatch is how many youths a sweep reads at a time.
+const sweepBatch = 1000
 
 func (s *Service) endBySweep(ctx context.Context, id int64, reason model.EndReason) error {
 	return s.DB.Update(ctx, func(tx *storage.Tx) error {

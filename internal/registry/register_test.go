@@ -238,7 +238,7 @@ func assertNothingStored(t *testing.T, env *testenv.Env) {
 	t.Helper()
 	var youths int
 	env.DB.View(ctx, func(tx *storage.Tx) error {
-		list, err := tx.ActiveYouths(ctx)
+		list, err := tx.ActiveYouthsAfter(ctx, 0, 10)
 		youths = len(list)
 		return err
 	})

@@ -92,27 +92,6 @@ func (tx *Tx) UpdateYouthPerson(ctx context.Context, id int64, person []byte, mu
 	return nil
 }
 
-// ActiveYouths returns every youth with at least one active registration,
-// for the age-limit sweep.
-func (tx *Tx) ActiveYouths(ctx context.Context) ([]Youth, error) {
-	rows, err := tx.query(ctx, `
-		SELECT id, bsn_hash, reference, person, municipality, address_hash FROM youths y
-		WHERE EXISTS (SELECT 1 FROM registrations r WHERE r.youth_id = y.id AND r.ended_at IS NULL)`)
-	if err != nil {
-		return nil, fmt.Errorf("store: unable to list active youths: %w", err)
-	}
-	defer rows.Close()
-	var out []Youth
-	for rows.Next() {
-		var y Youth
-		if err := rows.Scan(&y.ID, &y.BSNHash, &y.Reference, &y.Person, &y.Municipality, &y.AddressHash); err != nil {
-			return nil, fmt.Errorf("store: unable to read youth: %w", err)
-		}
-		out = append(out, y)
-	}
-	return out, rows.Err()
-}
-
 // DeleteYouthIfEmpty deletes a youth nobody holds a registration about any
 // more, with everything that still names it: matches, coordinations,
 // relations, messages and their e-mails. It reports whether it did. The
