@@ -2,6 +2,7 @@ package registry_test
 
 import (
 	"fmt"
+	"sync/atomic"
 	"testing"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
@@ -62,5 +63,41 @@ func BenchmarkInvolvements(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkRegisterParallel is the registration transaction with many
+// professionals at once (b.RunParallel, 16 per core): on SQLite their changes
+// share commits (storage/group_commit.go), so ns/op falls well below one
+// durable commit. It reports how many changes shared a commit.
+func BenchmarkRegisterParallel(b *testing.B) {
+	env := testenv.New(b)
+	var actors []registry.Actor
+	for i, typ := range []model.OrgType{model.TypeJGZ, model.TypeSMW, model.TypeAMW, model.TypeJeugdhulp, model.TypeGGZ, model.TypeWijkteam} {
+		actors = append(actors, env.Pro(b, env.Org(b, fmt.Sprint("org", i), typ)))
+	}
+	bsns := youthBSNs()
+	var next atomic.Int64
+	before := env.DB.GroupStats()
+	b.SetParallelism(16)
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			i := int(next.Add(1))
+			a := actors[i%len(actors)]
+			bsn := bsns[(i/len(actors))%len(bsns)]
+			kind := model.KindSignaal
+			if (i/(len(actors)*len(bsns)))%2 == 1 {
+				kind = model.KindKetenregistratie
+			}
+			if _, err := env.Registry.Register(ctx, a, registry.Registering{BSN: bsn, Kind: kind}); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+	after := env.DB.GroupStats()
+	if commits := after.Commits - before.Commits; commits > 0 {
+		b.ReportMetric(float64(after.Changes-before.Changes)/float64(commits), "changes/commit")
 	}
 }
