@@ -68,9 +68,11 @@ func (s *Service) Register(ctx context.Context, actor Actor, in Registering) (Re
 	}
 
 	var out Registered
+	var y storage.Youth
 	err = s.DB.Update(ctx, func(tx *storage.Tx) error {
 		out = Registered{}
-		y, err := s.findOrCreateYouth(ctx, tx, in.BSN, sealed, person.Municipality, population.AddressKey(s.Keys, person.Postcode, person.HouseNumber), now)
+		var err error
+		y, err = s.findOrCreateYouth(ctx, tx, in.BSN, sealed, person.Municipality, population.AddressKey(s.Keys, person.Postcode, person.HouseNumber), now)
 		if err != nil {
 			return err
 		}
@@ -87,14 +89,25 @@ func (s *Service) Register(ctx context.Context, actor Actor, in Registering) (Re
 		default:
 			return err
 		}
-		if out.Picture, err = s.picture(ctx, tx, y); err != nil {
-			return err
-		}
-		out.Match = out.OtherOrganisations(actor.Organisation.ID) > 0
-		out.Message = registeredMessage(out, actor)
 		return nil
 	})
-	return out, err
+	if err != nil {
+		return Registered{}, err
+	}
+	// The picture for the answer is read after the commit, so that the one
+	// writer (storage/group_commit.go) spends its time on writing only. Should
+	// this read fail, a client that sends again gets the registration it made.
+	err = s.DB.View(ctx, func(tx *storage.Tx) error {
+		var err error
+		out.Picture, err = s.picture(ctx, tx, y)
+		return err
+	})
+	if err != nil {
+		return Registered{}, err
+	}
+	out.Match = out.OtherOrganisations(actor.Organisation.ID) > 0
+	out.Message = registeredMessage(out, actor)
+	return out, nil
 }
 
 // add stores a new registration and does what follows from it.

@@ -32,7 +32,7 @@ func (db *DB) BulkLoad(ctx context.Context, cacheMiB int, fn func() error) error
 	db.bulk.Store(true)
 	err := fn()
 	db.bulk.Store(false)
-	if e := set("synchronous = FULL", fmt.Sprintf("cache_size = %d", -cacheKiB), "temp_store = DEFAULT", "wal_checkpoint(TRUNCATE)"); err == nil {
+	if e := set("synchronous = FULL", fmt.Sprintf("cache_size = %d", -writeCacheKiB), "temp_store = DEFAULT", "wal_checkpoint(TRUNCATE)"); err == nil {
 		err = e
 	}
 	return err

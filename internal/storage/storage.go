@@ -57,9 +57,13 @@ type Tx struct {
 	stmts   *statementCache
 }
 
-// cacheKiB is SQLite's page cache per connection: the upper levels of
-// the indexes of a national data set stay in memory.
-const cacheKiB = 16 * 1024
+// SQLite's page cache per connection. The one writer keeps the upper levels
+// of a national data set's indexes and the pages it wrote recently; each
+// reader keeps less.
+const (
+	writeCacheKiB = 128 * 1024
+	readCacheKiB  = 16 * 1024
+)
 
 // Open opens the database and applies the migrations: a PostgreSQL database
 // for a postgres:// address, else the SQLite file at that path (created when
@@ -69,18 +73,18 @@ func Open(ctx context.Context, dbPath string) (*DB, error) {
 		return openPostgres(ctx, dbPath)
 	}
 	pragmas := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "synchronous(FULL)", "foreign_keys(1)", "busy_timeout(10000)", fmt.Sprintf("cache_size(%d)", -cacheKiB)} {
+	for _, p := range []string{"journal_mode(WAL)", "synchronous(FULL)", "foreign_keys(1)", "busy_timeout(10000)"} {
 		pragmas.Add("_pragma", p)
 	}
 	dsn := "file:" + dbPath + "?" + pragmas.Encode()
-	write, err := sql.Open("sqlite", dsn+"&_txlock=immediate")
+	write, err := sql.Open("sqlite", dsn+fmt.Sprintf("&_pragma=cache_size(%d)&_txlock=immediate", -writeCacheKiB))
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to open database: %w", err)
 	}
 	write.SetMaxOpenConns(1)
 	write.SetMaxIdleConns(1)
 	write.SetConnMaxLifetime(0)
-	read, err := sql.Open("sqlite", dsn+"&_pragma=query_only(1)")
+	read, err := sql.Open("sqlite", dsn+fmt.Sprintf("&_pragma=cache_size(%d)&_pragma=query_only(1)", -readCacheKiB))
 	if err != nil {
 		write.Close()
 		return nil, fmt.Errorf("store: unable to open database: %w", err)
