@@ -240,6 +240,11 @@ func (c *client) do(ctx context.Context, op string) error {
 		if err := c.call(ctx, http.MethodPost, "/api/v1/registraties", body, &out); err != nil {
 			return err
 		}
+		for _, m := range c.mine {
+			if m.id == out.ID {
+				return nil // the same registration again (a hot youth): kept once, or ending it leaves a stale entry
+			}
+		}
 		c.mine = append(c.mine, made{out.ID, out.Jeugdige.Referentie, body})
 	case OpRepeat:
 		m := c.mine[c.rng.IntN(len(c.mine))]
