@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -65,42 +66,28 @@ func benchGenerate(ctx context.Context, args []string, out io.Writer) error {
 func benchLoad(ctx context.Context, args []string, out io.Writer) error {
 	fs := newFlags("bench load")
 	target := fs.String("url", "http://127.0.0.1:8080", "server to drive (loopback only)")
-	tokensPath := fs.String("tokens", "bench-tokens.json", "tokens written by bench generate")
-	clients := fs.Int("clients", 64, "concurrent clients")
-	duration := fs.Duration("duration", 30*time.Second, "how long to run")
-	requests := fs.Int("requests", 0, "stop after this many requests (0: only the duration)")
-	youth := fs.Int("youth", 100_000, "--youth given to bench generate")
-	mix := fs.String("mix", "", "operation shares, e.g. registreren=50,herhalen=10,beeindigen=5,berichten=20,jeugdige=15")
+	load := addLoadFlags(fs)
 	dbPath := fs.String("db", env("DB", ""), "the server's database, to measure its raw write rate first (optional)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	tokens, err := bench.ReadTokens(*tokensPath)
-	if err != nil {
-		return err
-	}
-	shares, err := parseMix(*mix)
+	opt, err := load.options(*target)
 	if err != nil {
 		return err
 	}
 	var ref *bench.Reference
 	if *dbPath != "" {
-		db, err := storage.Open(ctx, *dbPath)
-		if err != nil {
-			return err
-		}
-		r, err := bench.MeasureReference(ctx, db, 2000)
-		db.Close()
+		r, err := measureReference(ctx, *dbPath, 2000)
 		if err != nil {
 			return err
 		}
 		ref = &r
 	}
-	res, err := bench.Load(ctx, bench.LoadOptions{URL: *target, Tokens: tokens, Clients: *clients, Duration: *duration, Requests: *requests, Youth: *youth, Mix: shares, Seed: uint64(time.Now().UnixNano())})
+	res, err := bench.Load(ctx, opt)
 	if err != nil {
 		return err
 	}
-	PrintLoad(out, res, ref, *clients)
+	PrintLoad(out, res, ref, opt.Clients)
 	return nil
 }
 
@@ -188,12 +175,7 @@ func benchRun(ctx context.Context, args []string, out io.Writer) error {
 	fs := newFlags("bench run")
 	dbPath := dbFlag(fs)
 	keysPath := keysFlag(fs)
-	tokensPath := fs.String("tokens", "bench-tokens.json", "tokens written by bench generate")
-	clients := fs.Int("clients", 64, "concurrent clients")
-	duration := fs.Duration("duration", 30*time.Second, "how long to run")
-	requests := fs.Int("requests", 0, "stop after this many requests (0: only the duration)")
-	youth := fs.Int("youth", 100_000, "--youth given to bench generate")
-	mix := fs.String("mix", "", "operation shares, e.g. registreren=50,herhalen=10,beeindigen=5,berichten=20,jeugdige=15")
+	load := addLoadFlags(fs)
 	commits := fs.Int("reference-commits", 2000, "single-row commits for the database's raw write rate")
 	cov := fs.String("covenant", env("COVENANT", "brabant"), "covenant preset or rules file, as given to bench generate")
 	serverLog := fs.String("server-log", "bench-server.log", "file for the server's log")
@@ -201,20 +183,11 @@ func benchRun(ctx context.Context, args []string, out io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	tokens, err := bench.ReadTokens(*tokensPath)
+	opt, err := load.options("") // bad tokens or mix are refused before anything starts
 	if err != nil {
 		return err
 	}
-	shares, err := parseMix(*mix)
-	if err != nil {
-		return err
-	}
-	db, err := storage.Open(ctx, *dbPath)
-	if err != nil {
-		return err
-	}
-	ref, err := bench.MeasureReference(ctx, db, *commits)
-	db.Close()
+	ref, err := measureReference(ctx, *dbPath, *commits)
 	if err != nil {
 		return err
 	}
@@ -231,7 +204,8 @@ func benchRun(ctx context.Context, args []string, out io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("%w (log: %s)", err, *serverLog)
 	}
-	res, err := bench.Load(ctx, bench.LoadOptions{URL: srv.URL, Tokens: tokens, Clients: *clients, Duration: *duration, Requests: *requests, Youth: *youth, Mix: shares, Seed: uint64(time.Now().UnixNano())})
+	opt.URL = srv.URL
+	res, err := bench.Load(ctx, opt)
 	mem, memErr := srv.Memory()
 	groupCommits, _ := srv.Metric("jeugdketen_database_commits_total")
 	changes, _ := srv.Metric("jeugdketen_database_changes_total")
@@ -242,9 +216,51 @@ func benchRun(ctx context.Context, args []string, out io.Writer) error {
 	if memErr != nil {
 		return memErr
 	}
-	report{load: res, ref: &ref, clients: *clients, ready: srv.Ready, memory: &mem, markdown: *markdown, commits: groupCommits, changes: changes}.print(out)
+	report{load: res, ref: &ref, clients: opt.Clients, ready: srv.Ready, memory: &mem, markdown: *markdown, commits: groupCommits, changes: changes}.print(out)
 	if stopErr != nil {
 		fmt.Fprintf(out, "de server stopte niet netjes: %v (log: %s)\n", stopErr, *serverLog)
 	}
 	return nil
+}
+
+// loadFlags are the flags bench load and bench run share.
+type loadFlags struct {
+	tokens, mix              *string
+	clients, requests, youth *int
+	duration                 *time.Duration
+}
+
+func addLoadFlags(fs *flag.FlagSet) loadFlags {
+	return loadFlags{
+		tokens:   fs.String("tokens", "bench-tokens.json", "tokens written by bench generate"),
+		clients:  fs.Int("clients", 64, "concurrent clients"),
+		duration: fs.Duration("duration", 30*time.Second, "how long to run"),
+		requests: fs.Int("requests", 0, "stop after this many requests (0: only the duration)"),
+		youth:    fs.Int("youth", 100_000, "--youth given to bench generate"),
+		mix:      fs.String("mix", "", "operation shares, e.g. registreren=50,herhalen=10,beeindigen=5,berichten=20,jeugdige=15"),
+	}
+}
+
+// options reads the tokens and the mix: the harness's options for the server at url.
+func (f loadFlags) options(url string) (bench.LoadOptions, error) {
+	tokens, err := bench.ReadTokens(*f.tokens)
+	if err != nil {
+		return bench.LoadOptions{}, err
+	}
+	shares, err := parseMix(*f.mix)
+	if err != nil {
+		return bench.LoadOptions{}, err
+	}
+	return bench.LoadOptions{URL: url, Tokens: tokens, Clients: *f.clients, Duration: *f.duration, Requests: *f.requests,
+		Youth: *f.youth, Mix: shares, Seed: uint64(time.Now().UnixNano())}, nil
+}
+
+// measureReference measures the raw write rate of the database at dbPath.
+func measureReference(ctx context.Context, dbPath string, commits int) (bench.Reference, error) {
+	db, err := storage.Open(ctx, dbPath)
+	if err != nil {
+		return bench.Reference{}, err
+	}
+	defer db.Close()
+	return bench.MeasureReference(ctx, db, commits)
 }

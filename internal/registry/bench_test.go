@@ -27,23 +27,32 @@ func youthBSNs() []string {
 // lookup, youth lock, match, covenant, audit and messages, committed.
 func BenchmarkRegisterTransaction(b *testing.B) {
 	env := testenv.New(b)
+	registrations := newRegistrations(b, env)
+	i := 0
+	for b.Loop() {
+		a, in := registrations(i)
+		if _, err := env.Registry.Register(ctx, a, in); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// newRegistrations returns the i-th registration of a benchmark: six care
+// organisations registering the test youths in turn, a signal on the first
+// round and a new care registration (not a resend) on the second.
+func newRegistrations(b *testing.B, env *testenv.Env) func(i int) (registry.Actor, registry.Registering) {
 	var actors []registry.Actor
 	for i, typ := range []model.OrgType{model.TypeJGZ, model.TypeSMW, model.TypeAMW, model.TypeJeugdhulp, model.TypeGGZ, model.TypeWijkteam} {
 		actors = append(actors, env.Pro(b, env.Org(b, fmt.Sprint("org", i), typ)))
 	}
 	bsns := youthBSNs()
-	i := 0
-	for b.Loop() {
-		a := actors[i%len(actors)]
-		bsn := bsns[(i/len(actors))%len(bsns)]
+	return func(i int) (registry.Actor, registry.Registering) {
 		kind := model.KindSignaal
 		if (i/(len(actors)*len(bsns)))%2 == 1 {
-			kind = model.KindKetenregistratie // a new registration, not a resend, on the second round
+			kind = model.KindKetenregistratie
 		}
-		if _, err := env.Registry.Register(ctx, a, registry.Registering{BSN: bsn, Kind: kind}); err != nil {
-			b.Fatal(err)
-		}
-		i++
+		return actors[i%len(actors)], registry.Registering{BSN: bsns[(i/len(actors))%len(bsns)], Kind: kind}
 	}
 }
 
@@ -72,25 +81,15 @@ func BenchmarkInvolvements(b *testing.B) {
 // durable commit. It reports how many changes shared a commit.
 func BenchmarkRegisterParallel(b *testing.B) {
 	env := testenv.New(b)
-	var actors []registry.Actor
-	for i, typ := range []model.OrgType{model.TypeJGZ, model.TypeSMW, model.TypeAMW, model.TypeJeugdhulp, model.TypeGGZ, model.TypeWijkteam} {
-		actors = append(actors, env.Pro(b, env.Org(b, fmt.Sprint("org", i), typ)))
-	}
-	bsns := youthBSNs()
+	registrations := newRegistrations(b, env)
 	var next atomic.Int64
 	before := env.DB.GroupStats()
 	b.SetParallelism(16)
 	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
-			i := int(next.Add(1))
-			a := actors[i%len(actors)]
-			bsn := bsns[(i/len(actors))%len(bsns)]
-			kind := model.KindSignaal
-			if (i/(len(actors)*len(bsns)))%2 == 1 {
-				kind = model.KindKetenregistratie
-			}
-			if _, err := env.Registry.Register(ctx, a, registry.Registering{BSN: bsn, Kind: kind}); err != nil {
+			a, in := registrations(int(next.Add(1)))
+			if _, err := env.Registry.Register(ctx, a, in); err != nil {
 				b.Error(err)
 				return
 			}
