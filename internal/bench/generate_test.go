@@ -31,6 +31,16 @@ func TestGeneratedCountryIsConsistentWithTheRegistry(t *testing.T) {
 		}
 	}
 	raw := testenv.OpenRaw(t, env.Path)
+	if !testenv.Postgres() {
+		// The indexes dropped while loading are all there again, as the migrations made them.
+		var indexes int
+		raw.QueryRow(`SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN
+			('population_address', 'population_parents_parent', 'registrations_one_active', 'registrations_youth',
+			 'matches_registration', 'coordinations_current', 'coordinations_youth', 'youths_address')`).Scan(&indexes)
+		if indexes != 8 {
+			t.Errorf("%d of the 8 indexes are there after generating", indexes)
+		}
+	}
 	var regs, matches, coords int
 	raw.QueryRow(`SELECT count(*) FROM registrations WHERE ended_at IS NULL`).Scan(&regs)
 	raw.QueryRow(`SELECT count(*) FROM matches`).Scan(&matches)
