@@ -6,7 +6,6 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
-	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
 // escalationCases are the answers of the escalation and care-pyramid
@@ -32,7 +31,7 @@ func escalationCases(f fixture) []struct {
 		return out
 	}
 	running := &registry.EscalationView{
-		ID: 4, Reference: f.youth.Reference, Coordinator: f.wijkteamOrg, Authority: storage.AuthorityAlderman,
+		ID: 4, Reference: f.youth.Reference, Coordinator: f.wijkteamOrg, Authority: model.AuthorityAlderman,
 		StartedAt: f.then, StartedBy: f.wijkteam, Workdays: 2,
 	}
 	running.Steps = steps(running.Authority, func(n int, s *registry.EscalationStepView) {
@@ -50,8 +49,8 @@ func escalationCases(f fixture) []struct {
 	gi := model.Organisation{ID: 9, Name: "GI Flevoland", Type: model.TypeGI, Role: model.RoleZorgaanbieder, Active: true}
 	ended := f.now
 	executed := &registry.EscalationView{
-		ID: 5, Reference: f.youth.Reference, Coordinator: gi, Authority: storage.AuthorityGI, AuthorityOrganisation: &gi,
-		StartedAt: f.then, StartedBy: f.wijkteam, EndedAt: &ended, Outcome: storage.EscalationExecuted, Workdays: 2,
+		ID: 5, Reference: f.youth.Reference, Coordinator: gi, Authority: model.AuthorityGI, AuthorityOrganisation: &gi,
+		StartedAt: f.then, StartedBy: f.wijkteam, EndedAt: &ended, Outcome: model.EscalationExecuted, Workdays: 2,
 	}
 	executed.Steps = steps(executed.Authority, func(n int, s *registry.EscalationStepView) {
 		if n == 4 || n == 5 {
@@ -64,7 +63,7 @@ func escalationCases(f fixture) []struct {
 		}
 	})
 	withdrawn := *running
-	withdrawn.EndedAt, withdrawn.Outcome, withdrawn.Next = &ended, storage.EscalationWithdrawn, nil
+	withdrawn.EndedAt, withdrawn.Outcome, withdrawn.Next = &ended, model.EscalationWithdrawn, nil
 
 	on := time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC)
 	level3 := &registry.PyramidView{

@@ -20,7 +20,6 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/auth"
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
-	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
 // loadOpenAPI parses and validates the embedded document, the bytes the API serves.
@@ -161,7 +160,7 @@ func TestOpenAPIResponsesMatchTheGoStructs(t *testing.T) {
 	removedAt := f.now.Add(2 * time.Hour)
 	decidedOn := time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC)
 	pending := registry.Objection{
-		Objection: storage.Objection{ID: 3, YouthReference: f.youth.Reference, Municipality: "Eindhoven", ReceivedOn: f.then, RecordedAt: f.now},
+		Objection: model.Objection{ID: 3, YouthReference: f.youth.Reference, Municipality: "Eindhoven", ReceivedOn: f.then, RecordedAt: f.now},
 		Concerns: []registry.Objected{
 			{ID: f.active.ID, Registration: &f.active, Organisation: &f.school},
 			{ID: f.ended.ID, Registration: &f.ended, Organisation: &f.wijkteamOrg},
@@ -173,11 +172,11 @@ func TestOpenAPIResponsesMatchTheGoStructs(t *testing.T) {
 	report := registry.Report{
 		MadeAt: f.now, Found: true, Youth: f.youth, ArchiveYears: 5, AuditYears: 5, MaxDuration: model.Period{Years: 2},
 		Registrations: []registry.ReportedRegistration{{Registration: f.ended, Organisation: f.wijkteamOrg}, {Registration: f.active, Organisation: f.school}},
-		Accesses: []storage.Access{
+		Accesses: []model.Access{
 			{At: f.then, Action: "read", ObjectType: "jeugdige", ProfessionalName: f.wijkteam.Name, OrganisationName: f.wijkteamOrg.Name},
 			{At: f.now, Action: "export", ObjectType: "inzagerapport", ClientSystem: "", ProfessionalName: admin.Name, OrganisationName: f.wijkteamOrg.Name},
 		},
-		Objections: []storage.Objection{pending.Objection, upheld.Objection},
+		Objections: []model.Objection{pending.Objection, upheld.Objection},
 	}
 	noReport := registry.Report{MadeAt: f.now, ArchiveYears: 5, AuditYears: 5, MaxDuration: model.Period{Years: 2}}
 
@@ -532,7 +531,7 @@ func newFixture() fixture {
 	care.EndedAt, care.EndReason = nil, ""
 	f.picture = registry.Picture{
 		Youth: f.youth,
-		Involved: []storage.Involvement{
+		Involved: []model.Involvement{
 			{Registration: care, Organisation: f.wijkteamOrg, Professional: f.wijkteam},
 			{Registration: f.active, Organisation: f.school, Professional: f.teacher},
 		},

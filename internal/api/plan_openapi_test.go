@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
-	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
 // TestOpenAPIPlanResponsesMatchTheGoStructs encodes the plan of action's
@@ -20,13 +20,13 @@ func TestOpenAPIPlanResponsesMatchTheGoStructs(t *testing.T) {
 
 	changed := f.now.Add(time.Hour)
 	open := registry.PlannedAgreement{
-		Agreement: storage.Agreement{ID: 7, YouthID: 1, CoordinationID: 2, Action: "huisbezoek", ProfessionalID: f.teacher.ID,
+		Agreement: model.Agreement{ID: 7, YouthID: 1, CoordinationID: 2, Action: "huisbezoek", ProfessionalID: f.teacher.ID,
 			StartOn: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), EndOn: time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC),
-			Status: storage.AgreementOpen, CreatedAt: f.now, UpdatedAt: &changed},
+			Status: model.AgreementOpen, CreatedAt: f.now, UpdatedAt: &changed},
 		Responsible: f.teacher, Organisation: f.school, Overdue: true,
 	}
 	done := open
-	done.ID, done.Status, done.UpdatedAt, done.Overdue = 8, storage.AgreementDone, nil, false
+	done.ID, done.Status, done.UpdatedAt, done.Overdue = 8, model.AgreementDone, nil, false
 	called := time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC)
 	p := registry.Plan{
 		MayChange: true, Actions: []string{"huisbezoek", "gesprek met ouders"},

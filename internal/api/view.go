@@ -5,7 +5,6 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
-	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
 // The JSON shapes of the API, Dutch as the OpenAPI document describes them.
@@ -179,7 +178,7 @@ func withPicture(out registratieJSON, p registry.Picture, visible bool) registra
 	return out
 }
 
-func involvements(in []storage.Involvement) []betrokkeneJSON {
+func involvements(in []model.Involvement) []betrokkeneJSON {
 	out := make([]betrokkeneJSON, 0, len(in))
 	for _, i := range in {
 		out = append(out, betrokkeneJSON{

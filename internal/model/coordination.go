@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // NotNeeded is why an assigned organisation states that coordination is not
 // needed (seed 002: the coordinator "stelt vast of daadwerkelijk de
@@ -77,3 +80,53 @@ func MayReceiveHandover(from OrgType, to Organisation) bool {
 	}
 	return true
 }
+
+// Coordination statuses: assigned by the covenant, accepted by the
+// organisation with a named professional, or declared not needed.
+const (
+	CoordinationAssigned  = "toegewezen"
+	CoordinationAccepted  = "geaccepteerd"
+	CoordinationNotNeeded = "niet-nodig"
+)
+
+// Why a coordination ended.
+const (
+	EndByCovenant   = "convenant"        // the covenant named another organisation before acceptance
+	EndByGI         = "gi"               // a certified institution (GI) took over
+	EndByHandover   = "overdracht"       // handed over to another organisation
+	EndByClosing    = "afgesloten"       // the coordinator closed it
+	EndNoneInvolved = "geen-betrokkenen" // too few organisations involved any more
+)
+
+// Coordination is the organisation that coordinates a youth's care.
+type Coordination struct {
+	ID              int64
+	YouthID         int64
+	OrganisationID  int64
+	Rule            string
+	Reason          string
+	StartedAt       time.Time
+	EndedAt         *time.Time
+	Status          string
+	ProfessionalID  int64      // the coordinating professional, once accepted; 0 before
+	DecidedAt       *time.Time // accepted or declared not needed
+	DecidedBy       int64
+	NotNeededReason string     // a fixed code, with status niet-nodig
+	AcceptDueAt     *time.Time // last moment to accept or decline
+	AcceptAlertedAt *time.Time // the administrator was told the deadline passed
+	EndReason       string     // convenant, gi, overdracht, afgesloten, geen-betrokkenen
+	EndedBy         int64
+	RuleSince       *time.Time // the rule changed while the organisation kept coordinating
+}
+
+// RuleStart is when the covenant rule in force began to apply: deadlines
+// that come with the rule (Almere's duty to convene) count from here.
+func (c Coordination) RuleStart() time.Time {
+	if c.RuleSince != nil {
+		return *c.RuleSince
+	}
+	return c.StartedAt
+}
+
+// Running reports whether the coordination has not ended.
+func (c Coordination) Running() bool { return c.EndedAt == nil }

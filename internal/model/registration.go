@@ -92,3 +92,11 @@ func MayRegister(org Organisation, kind Kind) error {
 	}
 	return nil
 }
+
+// Involvement is one active registration with who made it: what every
+// involved professional is shown about the others.
+type Involvement struct {
+	Registration Registration
+	Organisation Organisation
+	Professional Professional
+}

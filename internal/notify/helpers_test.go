@@ -54,10 +54,10 @@ func newFixture(t *testing.T) *fixture {
 
 // queue adds a message for the fixture's professional with an e-mail, as the
 // registry does, and returns it.
-func (f *fixture) queue(t *testing.T, subject, body, email string) storage.Message {
+func (f *fixture) queue(t *testing.T, subject, body, email string) model.Message {
 	t.Helper()
 	f.n++
-	m := storage.Message{
+	m := model.Message{
 		ProfessionalID: f.pro.Professional.ID, Kind: "test", Subject: subject, Body: body,
 		EventKey: fmt.Sprintf("test-%d", f.n), CreatedAt: f.env.Clock.Now(),
 	}

@@ -10,13 +10,14 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/mailcatcher"
+	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/notify"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
 func TestWorkerDeliversQueuedMailOverSMTP(t *testing.T) {
 	f := newFixture(t)
-	queued := []storage.Message{
+	queued := []model.Message{
 		f.queue(t, "Nieuwe betrokkene bij jeugdige", "Er is een nieuwe betrokkene.\nNeem contact op met het wijkteam.", "a@gemeente.example"),
 		f.queue(t, "Coördinatie overgedragen", "U bent nu coördinator.", "b@zorg.example"),
 	}

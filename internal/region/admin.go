@@ -70,8 +70,8 @@ func (s *Service) DeactivateProfessional(ctx context.Context, who audit.Actor, i
 }
 
 // Tokens lists every API token, without secrets.
-func (s *Service) Tokens(ctx context.Context) ([]storage.TokenInfo, error) {
-	var out []storage.TokenInfo
+func (s *Service) Tokens(ctx context.Context) ([]model.TokenInfo, error) {
+	var out []model.TokenInfo
 	err := s.DB.View(ctx, func(tx *storage.Tx) error {
 		var err error
 		out, err = tx.Tokens(ctx)

@@ -53,9 +53,9 @@ func (s *Service) CreateAgreement(ctx context.Context, actor Actor, ref string, 
 		if err := model.Invalid("De afspraak is niet opgeslagen: controleer de gemarkeerde velden.", inv...); err != nil {
 			return err
 		}
-		a := storage.Agreement{
+		a := model.Agreement{
 			YouthID: y.ID, CoordinationID: c.ID, Action: action, ProfessionalID: responsible.ID,
-			StartOn: *in.Start, EndOn: *in.End, Status: storage.AgreementOpen, CreatedBy: actor.Professional.ID, CreatedAt: now,
+			StartOn: *in.Start, EndOn: *in.End, Status: model.AgreementOpen, CreatedBy: actor.Professional.ID, CreatedAt: now,
 		}
 		if err := tx.CreateAgreement(ctx, &a); err != nil {
 			return err
@@ -77,7 +77,7 @@ func (s *Service) CreateAgreement(ctx context.Context, actor Actor, ref string, 
 // responsible finds the professional named by e-mail address: active, and
 // working for an organisation with an active registration about the youth.
 // Anyone else is refused with one message, whoever they are.
-func (s *Service) responsible(ctx context.Context, tx *storage.Tx, y storage.Youth, email string) (model.Professional, []model.InvalidParam, error) {
+func (s *Service) responsible(ctx context.Context, tx *storage.Tx, y model.Youth, email string) (model.Professional, []model.InvalidParam, error) {
 	bad := []model.InvalidParam{{Name: "verantwoordelijke", Reason: "Kies als verantwoordelijke een medewerker van een organisatie die bij deze jeugdige betrokken is."}}
 	email = strings.TrimSpace(email)
 	if email == "" {
@@ -116,7 +116,7 @@ func checkAgreementDays(start, end *time.Time) []model.InvalidParam {
 }
 
 // plannedAgreement adds the responsible professional and organisation.
-func (s *Service) plannedAgreement(ctx context.Context, tx *storage.Tx, a storage.Agreement) (PlannedAgreement, error) {
+func (s *Service) plannedAgreement(ctx context.Context, tx *storage.Tx, a model.Agreement) (PlannedAgreement, error) {
 	out := PlannedAgreement{Agreement: a, Overdue: agreementOverdue(a, planDay(s.now()))}
 	var err error
 	if out.Responsible, err = tx.Professional(ctx, a.ProfessionalID); err != nil {
@@ -128,14 +128,14 @@ func (s *Service) plannedAgreement(ctx context.Context, tx *storage.Tx, a storag
 
 // tellResponsible tells the responsible professional that an agreement is
 // now theirs, unless they assigned it to themselves.
-func (s *Service) tellResponsible(ctx context.Context, tx *storage.Tx, y storage.Youth, actor Actor, a PlannedAgreement, now time.Time) error {
+func (s *Service) tellResponsible(ctx context.Context, tx *storage.Tx, y model.Youth, actor Actor, a PlannedAgreement, now time.Time) error {
 	if a.Responsible.ID == actor.Professional.ID {
 		return nil
 	}
 	body := actor.Organisation.Name + " coördineert de zorg voor jeugdige " + y.Reference + " en heeft in het plan van aanpak een afspraak aan u toegewezen:\n\n" +
 		"- " + a.Action + ", van " + dutchDay(a.StartOn) + " tot en met " + dutchDay(a.EndOn) + "\n\n" +
 		"Vragen over de afspraak? Bel " + actor.Professional.Name + ", telefoon " + actor.Professional.Phone + "." + footer(s.BaseURL, y)
-	m := storage.Message{
+	m := model.Message{
 		ProfessionalID: a.Responsible.ID, YouthID: y.ID, Kind: KindAgreement,
 		EventKey: "afspraak:" + itoa(a.ID) + ":" + itoa(now.UnixMilli()),
 		Subject:  "Afspraak voor u in het plan van aanpak van jeugdige " + y.Reference, Body: body, CreatedAt: now,

@@ -44,7 +44,7 @@ func (s *Service) UpdateAgreement(ctx context.Context, actor Actor, ref string, 
 		var inv []model.InvalidParam
 		if ch.Status != nil {
 			next.Status = strings.TrimSpace(*ch.Status)
-			if !slices.Contains(storage.AgreementStatuses, next.Status) {
+			if !slices.Contains(model.AgreementStatuses, next.Status) {
 				inv = append(inv, model.InvalidParam{Name: "status", Reason: "Kies de status 'open', 'gedaan' of 'niet-nagekomen'."})
 			}
 		}
@@ -71,7 +71,7 @@ func (s *Service) UpdateAgreement(ctx context.Context, actor Actor, ref string, 
 			out, err = s.plannedAgreement(ctx, tx, a)
 			return err
 		}
-		if !next.EndOn.Equal(a.EndOn) && next.Status == storage.AgreementOpen {
+		if !next.EndOn.Equal(a.EndOn) && next.Status == model.AgreementOpen {
 			next.OverdueAlertedAt = nil
 		}
 		next.UpdatedBy, next.UpdatedAt = actor.Professional.ID, &now
@@ -96,7 +96,7 @@ func (s *Service) UpdateAgreement(ctx context.Context, actor Actor, ref string, 
 }
 
 // agreementChanges names, for the audit trail, what differs.
-func agreementChanges(was, now storage.Agreement) []string {
+func agreementChanges(was, now model.Agreement) []string {
 	var out []string
 	if was.Status != now.Status {
 		out = append(out, "status "+now.Status)

@@ -7,7 +7,6 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/population"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
-	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
 func TestTheCoordinatorChangesStatusDatesAndResponsible(t *testing.T) {
@@ -17,12 +16,12 @@ func TestTheCoordinatorChangesStatusDatesAndResponsible(t *testing.T) {
 	w.env.Clock.Advance(time.Hour)
 
 	got, err := w.env.Registry.UpdateAgreement(ctx, w.wijkteam, w.ref, a.ID, registry.AgreementChange{
-		Status: new(storage.AgreementNotKept), End: day("2026-12-11"), Responsible: new(w.police.Professional.Email),
+		Status: new(model.AgreementNotKept), End: day("2026-12-11"), Responsible: new(w.police.Professional.Email),
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Status != storage.AgreementNotKept || got.EndOn.Format(time.DateOnly) != "2026-12-11" || got.StartOn.Format(time.DateOnly) != "2026-11-24" ||
+	if got.Status != model.AgreementNotKept || got.EndOn.Format(time.DateOnly) != "2026-12-11" || got.StartOn.Format(time.DateOnly) != "2026-11-24" ||
 		got.Responsible.ID != w.police.Professional.ID || got.UpdatedBy != w.wijkteam.Professional.ID || got.UpdatedAt == nil {
 		t.Fatalf("changed agreement = %+v", got)
 	}
@@ -55,7 +54,7 @@ func TestAnAgreementChangeIsCheckedAndBadInputChangesNothing(t *testing.T) {
 		{"unknown status", registry.AgreementChange{Status: new("half")}, "status"},
 		{"end before start", registry.AgreementChange{End: day("2026-11-23")}, "einddatum"},
 		{"start after end", registry.AgreementChange{Start: day("2026-12-05")}, "einddatum"},
-		{"responsible not involved", registry.AgreementChange{Responsible: new(w.jgz.Professional.Email), Status: new(storage.AgreementDone)}, "verantwoordelijke"},
+		{"responsible not involved", registry.AgreementChange{Responsible: new(w.jgz.Professional.Email), Status: new(model.AgreementDone)}, "verantwoordelijke"},
 	}
 	for _, tc := range cases {
 		_, err := w.env.Registry.UpdateAgreement(ctx, w.wijkteam, w.ref, a.ID, tc.change)
@@ -67,7 +66,7 @@ func TestAnAgreementChangeIsCheckedAndBadInputChangesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := p.Agreements[0]; got.Status != storage.AgreementOpen || got.EndOn.Format(time.DateOnly) != "2026-12-04" || got.Responsible.ID != w.school.Professional.ID || got.UpdatedAt != nil {
+	if got := p.Agreements[0]; got.Status != model.AgreementOpen || got.EndOn.Format(time.DateOnly) != "2026-12-04" || got.Responsible.ID != w.school.Professional.ID || got.UpdatedAt != nil {
 		t.Fatalf("after refused changes the agreement is %+v", got)
 	}
 }
@@ -76,7 +75,7 @@ func TestOnlyTheCoordinatorChangesAnAgreementOfThisYouth(t *testing.T) {
 	w := newPlanWorld(t)
 	w.accept(t)
 	a := w.agree(t, "huisbezoek", w.school, "2026-11-24", "2026-12-04")
-	done := registry.AgreementChange{Status: new(storage.AgreementDone)}
+	done := registry.AgreementChange{Status: new(model.AgreementDone)}
 
 	_, err := w.env.Registry.UpdateAgreement(ctx, w.school, w.ref, a.ID, done)
 	wantPlanError(t, err, model.EFORBIDDEN)

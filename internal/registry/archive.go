@@ -13,13 +13,13 @@ import (
 // ended, and which are not involved now, that a new registration arrived:
 // each archived registration produces this message once, then never again.
 // Organisations involved now hear of the newcomer through the match.
-func (s *Service) notifyArchive(ctx context.Context, tx *storage.Tx, y storage.Youth, r model.Registration, involved []storage.Involvement, now time.Time) error {
+func (s *Service) notifyArchive(ctx context.Context, tx *storage.Tx, y model.Youth, r model.Registration, involved []model.Involvement, now time.Time) error {
 	archived, err := tx.ArchivedNotNotified(ctx, y.ID)
 	if err != nil || len(archived) == 0 {
 		return err
 	}
 	active := map[int64]bool{}
-	var newcomer storage.Involvement
+	var newcomer model.Involvement
 	for _, in := range involved {
 		active[in.Organisation.ID] = true
 		if in.Registration.ID == r.ID {
@@ -92,7 +92,7 @@ func (s *Service) contacts(ctx context.Context, tx *storage.Tx, org int64, prefe
 	return out, nil
 }
 
-func archiveMessages(y storage.Youth, regs []model.Registration, newcomer storage.Involvement, to []model.Professional, archiveYears int, now time.Time) []outgoing {
+func archiveMessages(y model.Youth, regs []model.Registration, newcomer model.Involvement, to []model.Professional, archiveYears int, now time.Time) []outgoing {
 	var earlier []string
 	for _, a := range regs {
 		earlier = append(earlier, "- "+a.Kind.Label(a.Urgent)+" van "+dutchDate(a.CreatedAt)+" tot "+dutchDate(*a.EndedAt))
@@ -107,7 +107,7 @@ func archiveMessages(y storage.Youth, regs []model.Registration, newcomer storag
 	var out []outgoing
 	for _, p := range to {
 		out = append(out, outgoing{
-			msg: storage.Message{
+			msg: model.Message{
 				ProfessionalID: p.ID, YouthID: y.ID, Kind: KindArchive, EventKey: "archief:" + itoa(newcomer.Registration.ID),
 				Subject: "Nieuwe registratie bij jeugdige " + y.Reference + ", bij wie uw organisatie eerder betrokken was",
 				Body:    body, CreatedAt: now,

@@ -16,7 +16,7 @@ import (
 // the new one, telling everyone involved.
 // It returns who coordinates now and why, which match messages quote: the
 // covenant's decision, or the running coordination that stays.
-func (s *Service) coordinate(ctx context.Context, tx *storage.Tx, y storage.Youth, involved []storage.Involvement, now time.Time) (covenant.Decision, error) {
+func (s *Service) coordinate(ctx context.Context, tx *storage.Tx, y model.Youth, involved []model.Involvement, now time.Time) (covenant.Decision, error) {
 	yv, err := s.youth(y)
 	if err != nil {
 		return covenant.Decision{}, err
@@ -25,7 +25,7 @@ func (s *Service) coordinate(ctx context.Context, tx *storage.Tx, y storage.Yout
 	return s.applyDecision(ctx, tx, y, involved, decision, now)
 }
 
-func (s *Service) applyDecision(ctx context.Context, tx *storage.Tx, y storage.Youth, involved []storage.Involvement, decision covenant.Decision, now time.Time) (covenant.Decision, error) {
+func (s *Service) applyDecision(ctx context.Context, tx *storage.Tx, y model.Youth, involved []model.Involvement, decision covenant.Decision, now time.Time) (covenant.Decision, error) {
 	current, err := tx.CurrentCoordination(ctx, y.ID)
 	hasCurrent := err == nil
 	if err != nil && err != storage.ErrNotFound {
@@ -61,7 +61,7 @@ func (s *Service) applyDecision(ctx context.Context, tx *storage.Tx, y storage.Y
 		return decision, s.send(ctx, tx, coordinationEndedMessages(y, current.ID, involved, decision.Reason, s.BaseURL, now)...)
 	}
 	due := workday.Deadline(now, s.Covenant.Coordination.AcceptWorkdays)
-	c := storage.Coordination{YouthID: y.ID, OrganisationID: decision.OrganisationID, Rule: decision.RuleID, Reason: decision.Reason, StartedAt: now, AcceptDueAt: &due}
+	c := model.Coordination{YouthID: y.ID, OrganisationID: decision.OrganisationID, Rule: decision.RuleID, Reason: decision.Reason, StartedAt: now, AcceptDueAt: &due}
 	if err := tx.StartCoordination(ctx, &c); err != nil {
 		return decision, err
 	}
@@ -94,28 +94,28 @@ func (s *Service) applyDecision(ctx context.Context, tx *storage.Tx, y storage.Y
 //     zorgcoördinatie overgedragen aan Bureau Jeugdzorg");
 //   - coordination was declared not needed and an organisation joined since:
 //     the situation changed, so the covenant decides again.
-func succession(c storage.Coordination, involved []storage.Involvement, d covenant.Decision) string {
+func succession(c model.Coordination, involved []model.Involvement, d covenant.Decision) string {
 	if d.OrganisationID == 0 {
-		return storage.EndNoneInvolved
+		return model.EndNoneInvolved
 	}
-	if c.Status == storage.CoordinationAssigned {
+	if c.Status == model.CoordinationAssigned {
 		if d.OrganisationID == c.OrganisationID {
 			return ""
 		}
-		return storage.EndByCovenant
+		return model.EndByCovenant
 	}
 	coordinator, ok := involvedOrganisation(involved, c.OrganisationID)
 	if !ok || !coordinator.MayCoordinate() {
-		return storage.EndByCovenant
+		return model.EndByCovenant
 	}
 	if gi, ok := involvedOrganisation(involved, d.OrganisationID); ok && gi.Type == model.TypeGI && coordinator.Type != model.TypeGI &&
 		since(involved, gi.ID).After(c.StartedAt) {
-		return storage.EndByGI
+		return model.EndByGI
 	}
-	if c.Status == storage.CoordinationNotNeeded && c.DecidedAt != nil {
+	if c.Status == model.CoordinationNotNeeded && c.DecidedAt != nil {
 		for _, in := range involved {
 			if since(involved, in.Organisation.ID).After(*c.DecidedAt) {
-				return storage.EndByCovenant
+				return model.EndByCovenant
 			}
 		}
 	}
@@ -123,7 +123,7 @@ func succession(c storage.Coordination, involved []storage.Involvement, d covena
 }
 
 // involvedOrganisation finds an organisation among the involved.
-func involvedOrganisation(involved []storage.Involvement, id int64) (model.Organisation, bool) {
+func involvedOrganisation(involved []model.Involvement, id int64) (model.Organisation, bool) {
 	for _, in := range involved {
 		if in.Organisation.ID == id {
 			return in.Organisation, true
@@ -134,7 +134,7 @@ func involvedOrganisation(involved []storage.Involvement, id int64) (model.Organ
 
 // since is when an organisation's oldest active registration was made: when
 // it joined, as far as the youth's involvement now goes.
-func since(involved []storage.Involvement, org int64) time.Time {
+func since(involved []model.Involvement, org int64) time.Time {
 	var first time.Time
 	for _, in := range involved {
 		if in.Organisation.ID == org && (first.IsZero() || in.Registration.CreatedAt.Before(first)) {
@@ -147,7 +147,7 @@ func since(involved []storage.Involvement, org int64) time.Time {
 // endCoordination ends a running coordination for reason and lets its open
 // handover proposal, if any, lapse. by is the professional who ended it, 0
 // when the system did.
-func (s *Service) endCoordination(ctx context.Context, tx *storage.Tx, y storage.Youth, c storage.Coordination, reason string, who audit.Actor, by int64, now time.Time) error {
+func (s *Service) endCoordination(ctx context.Context, tx *storage.Tx, y model.Youth, c model.Coordination, reason string, who audit.Actor, by int64, now time.Time) error {
 	if err := tx.EndCoordination(ctx, c.ID, now, reason, by); err != nil {
 		return err
 	}
@@ -161,7 +161,7 @@ func (s *Service) endCoordination(ctx context.Context, tx *storage.Tx, y storage
 }
 
 // situation groups the active registrations per organisation for the covenant.
-func situation(age int, involved []storage.Involvement) covenant.Situation {
+func situation(age int, involved []model.Involvement) covenant.Situation {
 	s := covenant.Situation{Age: age}
 	index := map[int64]int{}
 	professionals := map[int64]map[int64]bool{}

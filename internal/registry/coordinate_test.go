@@ -55,7 +55,7 @@ func TestGIJoiningTakesOverCoordination(t *testing.T) {
 			t.Errorf("%s was not told the GI coordinates: %+v", who.Organisation.Name, got)
 		}
 	}
-	var history []storage.Coordination
+	var history []model.Coordination
 	env.DB.View(ctx, func(tx *storage.Tx) (err error) {
 		history, err = tx.CoordinationHistory(ctx, r.Youth.ID)
 		return err

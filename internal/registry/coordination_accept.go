@@ -28,7 +28,7 @@ func (s *Service) AcceptCoordination(ctx context.Context, actor Actor, ref, prof
 		if err != nil {
 			return err
 		}
-		if c.Status != storage.CoordinationAccepted || c.ProfessionalID != p.ID {
+		if c.Status != model.CoordinationAccepted || c.ProfessionalID != p.ID {
 			if err := s.accept(ctx, tx, actor, y, c, p); err != nil {
 				return err
 			}
@@ -39,7 +39,7 @@ func (s *Service) AcceptCoordination(ctx context.Context, actor Actor, ref, prof
 	return out, err
 }
 
-func (s *Service) accept(ctx context.Context, tx *storage.Tx, actor Actor, y storage.Youth, c storage.Coordination, p model.Professional) error {
+func (s *Service) accept(ctx context.Context, tx *storage.Tx, actor Actor, y model.Youth, c model.Coordination, p model.Professional) error {
 	now := s.now()
 	ok, err := tx.AcceptCoordination(ctx, c.ID, p.ID, actor.Professional.ID, now)
 	if err != nil {
@@ -64,10 +64,10 @@ func (s *Service) accept(ctx context.Context, tx *storage.Tx, actor Actor, y sto
 
 // asAssigned is involvedYouth for the assigned organisation: the actor's
 // organisation must hold the youth's running coordination, accepted or not.
-func (s *Service) asAssigned(ctx context.Context, tx *storage.Tx, actor Actor, ref string) (storage.Youth, storage.Coordination, error) {
+func (s *Service) asAssigned(ctx context.Context, tx *storage.Tx, actor Actor, ref string) (model.Youth, model.Coordination, error) {
 	y, err := s.involvedYouth(ctx, tx, actor, ref)
 	if err != nil {
-		return y, storage.Coordination{}, err
+		return y, model.Coordination{}, err
 	}
 	c, err := tx.CurrentCoordination(ctx, y.ID)
 	if err == storage.ErrNotFound {

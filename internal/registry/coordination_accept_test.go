@@ -6,20 +6,19 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
-	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
 func TestAssignedOrganisationAcceptsAndEveryoneLearnsWhomToCall(t *testing.T) {
 	c := newCareCase(t)
 	before := mustCurrent(t, c.env, c.youth)
-	if before.Status != storage.CoordinationAssigned || before.AcceptDueAt == nil {
+	if before.Status != model.CoordinationAssigned || before.AcceptDueAt == nil {
 		t.Fatalf("new coordination %+v, want assigned with an acceptance deadline", before)
 	}
 
 	v := c.accept(t, c.jh)
 
 	after := mustCurrent(t, c.env, c.youth)
-	if after.ID != before.ID || after.Status != storage.CoordinationAccepted || after.ProfessionalID != c.jh.Professional.ID ||
+	if after.ID != before.ID || after.Status != model.CoordinationAccepted || after.ProfessionalID != c.jh.Professional.ID ||
 		after.DecidedAt == nil || after.DecidedBy != c.jh.Professional.ID {
 		t.Fatalf("after accepting: %+v, want the same coordination accepted by and naming the actor", after)
 	}
@@ -44,7 +43,7 @@ func TestOnlyTheAssignedOrganisationMayAccept(t *testing.T) {
 	c := newCareCase(t)
 	_, err := c.env.Registry.AcceptCoordination(ctx, c.school, c.ref, "")
 	wantCode(t, err, model.EFORBIDDEN)
-	if got := mustCurrent(t, c.env, c.youth); got.Status != storage.CoordinationAssigned || got.ProfessionalID != 0 {
+	if got := mustCurrent(t, c.env, c.youth); got.Status != model.CoordinationAssigned || got.ProfessionalID != 0 {
 		t.Fatalf("refused acceptance changed the coordination: %+v", got)
 	}
 }
@@ -80,7 +79,7 @@ func TestAcceptRefusesAProfessionalOfAnotherOrganisationOrAMonitoringAccount(t *
 			t.Errorf("%s: error %v, want EINVALID on coordinerendeMedewerker", name, err)
 		}
 	}
-	if got := mustCurrent(t, c.env, c.youth); got.Status != storage.CoordinationAssigned {
+	if got := mustCurrent(t, c.env, c.youth); got.Status != model.CoordinationAssigned {
 		t.Fatalf("refused acceptances changed the coordination: %+v", got)
 	}
 	if n := len(messagesOfKind(c.env.Inbox(t, c.school), registry.KindCoordinationAccepted)); n != 0 {

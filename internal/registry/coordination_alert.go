@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/audit"
+	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
@@ -16,7 +17,7 @@ import (
 func alertAcceptOverdue(s *Service, ctx context.Context, now time.Time) (int, error) {
 	sent := 0
 	for {
-		var due []storage.Coordination
+		var due []model.Coordination
 		err := s.DB.View(ctx, func(tx *storage.Tx) error {
 			var err error
 			due, err = tx.AcceptOverdue(ctx, now, 100)

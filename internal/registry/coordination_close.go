@@ -61,7 +61,7 @@ func (s *Service) CloseCoordination(ctx context.Context, actor Actor, ref string
 				return err
 			}
 		}
-		if err := s.endCoordination(ctx, tx, y, c, storage.EndByClosing, actor.AuditActor(), actor.Professional.ID, now); err != nil {
+		if err := s.endCoordination(ctx, tx, y, c, model.EndByClosing, actor.AuditActor(), actor.Professional.ID, now); err != nil {
 			return err
 		}
 		told := recipients(involved)

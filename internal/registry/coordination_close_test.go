@@ -5,7 +5,6 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
-	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
 func TestClosingEndsCoordinationAndEveryRegistrationAtOnce(t *testing.T) {
@@ -36,7 +35,7 @@ func TestClosingEndsCoordinationAndEveryRegistrationAtOnce(t *testing.T) {
 		t.Fatalf("coordination %+v still runs", got)
 	}
 	h := coordinationHistory(t, c.env, c.youth)
-	if len(h) != 1 || h[0].EndReason != storage.EndByClosing || h[0].EndedBy != c.jh.Professional.ID {
+	if len(h) != 1 || h[0].EndReason != model.EndByClosing || h[0].EndedBy != c.jh.Professional.ID {
 		t.Fatalf("history %+v, want one coordination ended afgesloten by the coordinator (no covenant decision in between)", h)
 	}
 	for _, who := range []registry.Actor{c.school, c.jh, ggz} {

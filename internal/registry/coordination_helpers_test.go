@@ -58,9 +58,9 @@ func (c careCase) accept(t *testing.T, a registry.Actor) *registry.Coordinator {
 }
 
 // current is the youth's running coordination; ok false when there is none.
-func current(t *testing.T, env *testenv.Env, youth int64) (storage.Coordination, bool) {
+func current(t *testing.T, env *testenv.Env, youth int64) (model.Coordination, bool) {
 	t.Helper()
-	var c storage.Coordination
+	var c model.Coordination
 	var found bool
 	err := env.DB.View(ctx, func(tx *storage.Tx) error {
 		var err error
@@ -77,7 +77,7 @@ func current(t *testing.T, env *testenv.Env, youth int64) (storage.Coordination,
 	return c, found
 }
 
-func mustCurrent(t *testing.T, env *testenv.Env, youth int64) storage.Coordination {
+func mustCurrent(t *testing.T, env *testenv.Env, youth int64) model.Coordination {
 	t.Helper()
 	c, ok := current(t, env, youth)
 	if !ok {
@@ -86,9 +86,9 @@ func mustCurrent(t *testing.T, env *testenv.Env, youth int64) storage.Coordinati
 	return c
 }
 
-func coordinationHistory(t *testing.T, env *testenv.Env, youth int64) []storage.Coordination {
+func coordinationHistory(t *testing.T, env *testenv.Env, youth int64) []model.Coordination {
 	t.Helper()
-	var out []storage.Coordination
+	var out []model.Coordination
 	if err := env.DB.View(ctx, func(tx *storage.Tx) (err error) {
 		out, err = tx.CoordinationHistory(ctx, youth)
 		return err

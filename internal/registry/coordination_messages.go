@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
 // Message kinds of the coordinator's job: accepting, handing over, closing.
@@ -27,13 +26,13 @@ func coordinatorContact(org model.Organisation, p model.Professional) string {
 // asRecipient makes a recipient of a professional who may not be among the involved
 // (the regional administrator, a coordinating professional without a
 // registration of their own).
-func asRecipient(org model.Organisation, p model.Professional) storage.Involvement {
-	return storage.Involvement{Organisation: org, Professional: p}
+func asRecipient(org model.Organisation, p model.Professional) model.Involvement {
+	return model.Involvement{Organisation: org, Professional: p}
 }
 
 // acceptedMessages tell everyone involved that org accepted coordination and
 // whom to call.
-func acceptedMessages(y storage.Youth, org model.Organisation, p model.Professional, involved []storage.Involvement, event, baseURL string, now time.Time) []outgoing {
+func acceptedMessages(y model.Youth, org model.Organisation, p model.Professional, involved []model.Involvement, event, baseURL string, now time.Time) []outgoing {
 	subject := "Coördinatie geaccepteerd voor jeugdige " + y.Reference + ": " + org.Name
 	var out []outgoing
 	for _, r := range withProfessional(recipients(involved), org, p) {
@@ -51,7 +50,7 @@ func acceptedMessages(y storage.Youth, org model.Organisation, p model.Professio
 
 // withProfessional adds the coordinating professional to the recipients
 // when they have no registration of their own about the youth.
-func withProfessional(rs []storage.Involvement, org model.Organisation, p model.Professional) []storage.Involvement {
+func withProfessional(rs []model.Involvement, org model.Organisation, p model.Professional) []model.Involvement {
 	for _, r := range rs {
 		if r.Professional.ID == p.ID {
 			return rs
@@ -62,7 +61,7 @@ func withProfessional(rs []storage.Involvement, org model.Organisation, p model.
 
 // notNeededMessages tell everyone involved that the assigned organisation
 // states coordination is not needed, with the fixed reason.
-func notNeededMessages(y storage.Youth, org model.Organisation, reason model.NotNeeded, involved []storage.Involvement, event, baseURL string, now time.Time) []outgoing {
+func notNeededMessages(y model.Youth, org model.Organisation, reason model.NotNeeded, involved []model.Involvement, event, baseURL string, now time.Time) []outgoing {
 	var contacts []string
 	for _, in := range involved {
 		if in.Organisation.ID == org.ID {
@@ -83,7 +82,7 @@ func notNeededMessages(y storage.Youth, org model.Organisation, reason model.Not
 // acceptOverdueMessages tell the regional administrators and the assigned
 // organisation's involved professionals that the deadline to accept passed.
 // The administrators, who are not involved, read the reference only.
-func acceptOverdueMessages(y storage.Youth, c storage.Coordination, org model.Organisation, admins []model.Professional, involved []storage.Involvement, baseURL string, now time.Time) []outgoing {
+func acceptOverdueMessages(y model.Youth, c model.Coordination, org model.Organisation, admins []model.Professional, involved []model.Involvement, baseURL string, now time.Time) []outgoing {
 	event := "acceptatie-verlopen:" + itoa(c.ID)
 	due := dutchDateTime(*c.AcceptDueAt)
 	subject := "Coördinatie niet op tijd geaccepteerd: jeugdige " + y.Reference + ", " + org.Name
@@ -114,7 +113,7 @@ func acceptOverdueMessages(y storage.Youth, c storage.Coordination, org model.Or
 
 // handoverProposedMessages tell the receiving organisation's involved
 // professionals that coordination is offered to them.
-func handoverProposedMessages(y storage.Youth, h storage.Handover, from, toOrg model.Organisation, involved []storage.Involvement, baseURL string, now time.Time) []outgoing {
+func handoverProposedMessages(y model.Youth, h model.Handover, from, toOrg model.Organisation, involved []model.Involvement, baseURL string, now time.Time) []outgoing {
 	event := "overdracht-voorstel:" + itoa(h.ID)
 	subject := "Voorstel: coördinatie voor jeugdige " + y.Reference + " overnemen van " + from.Name
 	body := from.Name + " coördineert de zorg voor jeugdige " + y.Reference + " en stelt voor de coördinatie aan uw organisatie " + toOrg.Name + " over te dragen.\n\n" +
@@ -130,7 +129,7 @@ func handoverProposedMessages(y storage.Youth, h storage.Handover, from, toOrg m
 
 // handoverDeclinedMessages tell the coordinating organisation (its named
 // professional and the proposer) that the proposal was declined.
-func handoverDeclinedMessages(y storage.Youth, h storage.Handover, coordinator model.Organisation, toOrg model.Organisation, people []model.Professional, baseURL string, now time.Time) []outgoing {
+func handoverDeclinedMessages(y model.Youth, h model.Handover, coordinator model.Organisation, toOrg model.Organisation, people []model.Professional, baseURL string, now time.Time) []outgoing {
 	event := "overdracht-geweigerd:" + itoa(h.ID)
 	subject := "Overdracht geweigerd door " + toOrg.Name + " voor jeugdige " + y.Reference
 	body := toOrg.Name + " heeft de voorgestelde overdracht van de coördinatie voor jeugdige " + y.Reference + " geweigerd. " +
@@ -144,7 +143,7 @@ func handoverDeclinedMessages(y storage.Youth, h storage.Handover, coordinator m
 
 // handoverWithdrawnMessages tell the receiving organisation that the
 // proposal was withdrawn.
-func handoverWithdrawnMessages(y storage.Youth, h storage.Handover, from, toOrg model.Organisation, involved []storage.Involvement, baseURL string, now time.Time) []outgoing {
+func handoverWithdrawnMessages(y model.Youth, h model.Handover, from, toOrg model.Organisation, involved []model.Involvement, baseURL string, now time.Time) []outgoing {
 	event := "overdracht-ingetrokken:" + itoa(h.ID)
 	subject := "Voorstel tot overdracht ingetrokken voor jeugdige " + y.Reference
 	body := from.Name + " heeft het voorstel ingetrokken om de coördinatie voor jeugdige " + y.Reference + " aan uw organisatie over te dragen. " +
@@ -160,7 +159,7 @@ func handoverWithdrawnMessages(y storage.Youth, h storage.Handover, from, toOrg 
 
 // handedOverMessages tell everyone involved who coordinates after a
 // completed handover, and how to reach them.
-func handedOverMessages(y storage.Youth, h storage.Handover, from, toOrg model.Organisation, p model.Professional, involved []storage.Involvement, baseURL string, now time.Time) []outgoing {
+func handedOverMessages(y model.Youth, h model.Handover, from, toOrg model.Organisation, p model.Professional, involved []model.Involvement, baseURL string, now time.Time) []outgoing {
 	event := "overdracht:" + itoa(h.ID)
 	subject := "Coördinator voor jeugdige " + y.Reference + ": " + toOrg.Name + " (overgedragen door " + from.Name + ")"
 	body := from.Name + " heeft de coördinatie van de zorg voor jeugdige " + y.Reference + " overgedragen aan " + toOrg.Name + ".\n\n- " + coordinatorContact(toOrg, p)
@@ -174,7 +173,7 @@ func handedOverMessages(y storage.Youth, h storage.Handover, from, toOrg model.O
 // closedMessages tell everyone who was involved that the coordinator closed
 // the case and that every registration about the youth ended. There is no
 // link: nobody sees the youth any more.
-func closedMessages(y storage.Youth, c storage.Coordination, org model.Organisation, involved []storage.Involvement, now time.Time) []outgoing {
+func closedMessages(y model.Youth, c model.Coordination, org model.Organisation, involved []model.Involvement, now time.Time) []outgoing {
 	event := "coordinatie-afgesloten:" + itoa(c.ID)
 	subject := "Casus afgesloten voor jeugdige " + y.Reference + " door " + org.Name
 	body := org.Name + " coördineerde de zorg voor jeugdige " + y.Reference + " en heeft de casus afgesloten: de coördinatie is beëindigd, " +

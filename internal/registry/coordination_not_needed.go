@@ -27,9 +27,9 @@ func (s *Service) CoordinationNotNeeded(ctx context.Context, actor Actor, ref st
 			return err
 		}
 		switch {
-		case c.Status == storage.CoordinationAccepted:
+		case c.Status == model.CoordinationAccepted:
 			return errAlreadyAccepted
-		case c.Status == storage.CoordinationAssigned || c.NotNeededReason != string(reason):
+		case c.Status == model.CoordinationAssigned || c.NotNeededReason != string(reason):
 			if err := s.notNeeded(ctx, tx, actor, y, c, reason); err != nil {
 				return err
 			}
@@ -50,7 +50,7 @@ func checkNotNeeded(reason model.NotNeeded) error {
 	return nil
 }
 
-func (s *Service) notNeeded(ctx context.Context, tx *storage.Tx, actor Actor, y storage.Youth, c storage.Coordination, reason model.NotNeeded) error {
+func (s *Service) notNeeded(ctx context.Context, tx *storage.Tx, actor Actor, y model.Youth, c model.Coordination, reason model.NotNeeded) error {
 	now := s.now()
 	ok, err := tx.DeclareNotNeeded(ctx, c.ID, string(reason), actor.Professional.ID, now)
 	if err != nil {

@@ -6,7 +6,6 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
-	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
 func TestNotNeededTakesAReasonFromTheFixedListOnly(t *testing.T) {
@@ -15,7 +14,7 @@ func TestNotNeededTakesAReasonFromTheFixedListOnly(t *testing.T) {
 		_, err := c.env.Registry.CoordinationNotNeeded(ctx, c.jh, c.ref, reason)
 		assertInvalid(t, err, "reden", "")
 	}
-	if got := mustCurrent(t, c.env, c.youth); got.Status != storage.CoordinationAssigned || got.NotNeededReason != "" {
+	if got := mustCurrent(t, c.env, c.youth); got.Status != model.CoordinationAssigned || got.NotNeededReason != "" {
 		t.Fatalf("refused reasons changed the coordination: %+v", got)
 	}
 	if n := len(messagesOfKind(c.env.Inbox(t, c.school), registry.KindCoordinationNotNeeded)); n != 0 {
@@ -27,7 +26,7 @@ func TestNotNeededTakesAReasonFromTheFixedListOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := mustCurrent(t, c.env, c.youth)
-	if got.Status != storage.CoordinationNotNeeded || got.NotNeededReason != "onderlinge-afstemming" || got.DecidedBy != c.jh.Professional.ID {
+	if got.Status != model.CoordinationNotNeeded || got.NotNeededReason != "onderlinge-afstemming" || got.DecidedBy != c.jh.Professional.ID {
 		t.Fatalf("coordination %+v, want niet-nodig with the reason", got)
 	}
 	if !v.NotNeededStated() || v.NotNeeded.Label() == "" || !v.May.Accept || v.May.NotNeeded {
@@ -63,7 +62,7 @@ func TestNotNeededAfterAcceptanceIsRefused(t *testing.T) {
 	c.accept(t, c.jh)
 	_, err := c.env.Registry.CoordinationNotNeeded(ctx, c.jh, c.ref, model.NotNeededAdequateCare)
 	wantCode(t, err, model.ECONFLICT)
-	if got := mustCurrent(t, c.env, c.youth); got.Status != storage.CoordinationAccepted {
+	if got := mustCurrent(t, c.env, c.youth); got.Status != model.CoordinationAccepted {
 		t.Fatalf("status %s, want still geaccepteerd", got.Status)
 	}
 }
@@ -75,7 +74,7 @@ func TestOrganisationThatFoundCoordinationNotNeededMayAcceptAfterAll(t *testing.
 	}
 	c.accept(t, c.jh)
 	got := mustCurrent(t, c.env, c.youth)
-	if got.Status != storage.CoordinationAccepted || got.NotNeededReason != "" || got.ProfessionalID != c.jh.Professional.ID {
+	if got.Status != model.CoordinationAccepted || got.NotNeededReason != "" || got.ProfessionalID != c.jh.Professional.ID {
 		t.Fatalf("coordination %+v, want accepted without a not-needed reason", got)
 	}
 }
@@ -90,17 +89,17 @@ func TestNotNeededIsDecidedAgainWhenAnOrganisationJoins(t *testing.T) {
 	// The same organisation adding a signal is no one joining.
 	c.env.Clock.Advance(60_000_000_000)
 	c.env.Register(t, c.jh, "999996629", model.KindSignaal)
-	if got := mustCurrent(t, c.env, c.youth); got.ID != first.ID || got.Status != storage.CoordinationNotNeeded {
+	if got := mustCurrent(t, c.env, c.youth); got.ID != first.ID || got.Status != model.CoordinationNotNeeded {
 		t.Fatalf("a registration of an organisation already there re-decided: %+v", got)
 	}
 
 	ggz := c.join(t, "GGZ Oost", model.TypeGGZ, model.KindKetenregistratie)
 	got := mustCurrent(t, c.env, c.youth)
-	if got.ID == first.ID || got.Status != storage.CoordinationAssigned || got.OrganisationID != c.jh.Organisation.ID {
+	if got.ID == first.ID || got.Status != model.CoordinationAssigned || got.OrganisationID != c.jh.Organisation.ID {
 		t.Fatalf("after GGZ joined: %+v, want a new assigned coordination for the oldest registration (Jeugdhulp)", got)
 	}
 	h := coordinationHistory(t, c.env, c.youth)
-	if h[0].EndReason != storage.EndByCovenant {
+	if h[0].EndReason != model.EndByCovenant {
 		t.Errorf("not-needed coordination ended %q, want convenant", h[0].EndReason)
 	}
 	if n := len(messagesOfKind(c.env.Inbox(t, ggz), registry.KindCoordinator)); n != 1 {

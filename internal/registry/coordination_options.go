@@ -96,7 +96,7 @@ type NotNeededReason struct {
 // handoverCandidates are the involved organisations a coordinator may hand
 // over to: every other active care organisation with an active registration
 // about the youth, for a GI only youth-care providers and local teams.
-func handoverCandidates(from model.Organisation, involved []storage.Involvement) []model.Organisation {
+func handoverCandidates(from model.Organisation, involved []model.Involvement) []model.Organisation {
 	seen := map[int64]bool{from.ID: true}
 	var out []model.Organisation
 	for _, in := range involved {
@@ -161,7 +161,7 @@ const (
 
 // viewFor reads the youth's coordination as the actor sees it after a change,
 // with what the actor may do next; nil when nobody coordinates any more.
-func (s *Service) viewFor(ctx context.Context, tx *storage.Tx, actor Actor, y storage.Youth) (*Coordinator, error) {
+func (s *Service) viewFor(ctx context.Context, tx *storage.Tx, actor Actor, y model.Youth) (*Coordinator, error) {
 	c, err := tx.CurrentCoordination(ctx, y.ID)
 	if err == storage.ErrNotFound {
 		return nil, nil

@@ -6,7 +6,6 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
-	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
 func TestBeforeAcceptanceTheCovenantStillDecides(t *testing.T) {
@@ -16,7 +15,7 @@ func TestBeforeAcceptanceTheCovenantStillDecides(t *testing.T) {
 	if got.OrganisationID != wt.Organisation.ID {
 		t.Fatalf("coordinator %d, want the wijkteam (its rule ranks above the oldest registration)", got.OrganisationID)
 	}
-	if h := coordinationHistory(t, c.env, c.youth); h[0].EndReason != storage.EndByCovenant {
+	if h := coordinationHistory(t, c.env, c.youth); h[0].EndReason != model.EndByCovenant {
 		t.Errorf("first coordination ended %q, want convenant", h[0].EndReason)
 	}
 }
@@ -28,7 +27,7 @@ func TestOrganisationJoiningDoesNotTakeAnAcceptedCoordinationOver(t *testing.T) 
 	wt := c.join(t, "Wijkteam Woensel", model.TypeWijkteam, model.KindKetenregistratie)
 
 	got := mustCurrent(t, c.env, c.youth)
-	if got.ID != accepted.ID || got.OrganisationID != c.jh.Organisation.ID || got.Status != storage.CoordinationAccepted {
+	if got.ID != accepted.ID || got.OrganisationID != c.jh.Organisation.ID || got.Status != model.CoordinationAccepted {
 		t.Fatalf("after the wijkteam joined: %+v, want Jeugdhulp's accepted coordination unchanged", got)
 	}
 	if n := len(messagesOfKind(c.env.Inbox(t, wt), registry.KindCoordinator)); n != 0 {
@@ -62,11 +61,11 @@ func TestGIJoiningTakesAnAcceptedCoordinationOver(t *testing.T) {
 	gi := c.join(t, "GI Brabant", model.TypeGI, model.KindKetenregistratie)
 
 	got := mustCurrent(t, c.env, c.youth)
-	if got.OrganisationID != gi.Organisation.ID || got.Rule != "gi" || got.Status != storage.CoordinationAssigned || got.AcceptDueAt == nil {
+	if got.OrganisationID != gi.Organisation.ID || got.Rule != "gi" || got.Status != model.CoordinationAssigned || got.AcceptDueAt == nil {
 		t.Fatalf("after the GI joined: %+v, want the GI assigned by rule gi, to accept", got)
 	}
 	h := coordinationHistory(t, c.env, c.youth)
-	if len(h) != 2 || h[0].EndReason != storage.EndByGI {
+	if len(h) != 2 || h[0].EndReason != model.EndByGI {
 		t.Fatalf("history %+v, want Jeugdhulp ended for reason gi", h)
 	}
 	for _, who := range []registry.Actor{c.school, c.jh, gi} {
@@ -84,10 +83,10 @@ func TestAcceptedCoordinationGoesToTheCovenantWhenTheCoordinatorLeaves(t *testin
 		t.Fatal(err)
 	}
 	got := mustCurrent(t, c.env, c.youth)
-	if got.OrganisationID != ggz.Organisation.ID || got.Status != storage.CoordinationAssigned {
+	if got.OrganisationID != ggz.Organisation.ID || got.Status != model.CoordinationAssigned {
 		t.Fatalf("after Jeugdhulp left: %+v, want GGZ assigned", got)
 	}
-	if h := coordinationHistory(t, c.env, c.youth); h[0].EndReason != storage.EndByCovenant {
+	if h := coordinationHistory(t, c.env, c.youth); h[0].EndReason != model.EndByCovenant {
 		t.Errorf("Jeugdhulp's coordination ended %q, want convenant", h[0].EndReason)
 	}
 }
@@ -101,7 +100,7 @@ func TestAcceptedCoordinationEndsWhenNobodyElseIsInvolved(t *testing.T) {
 	if got, ok := current(t, c.env, c.youth); ok {
 		t.Fatalf("coordination %+v still runs with one organisation left", got)
 	}
-	if h := coordinationHistory(t, c.env, c.youth); h[0].EndReason != storage.EndNoneInvolved {
+	if h := coordinationHistory(t, c.env, c.youth); h[0].EndReason != model.EndNoneInvolved {
 		t.Errorf("ended %q, want geen-betrokkenen", h[0].EndReason)
 	}
 	if n := len(messagesOfKind(c.env.Inbox(t, c.jh), registry.KindCoordinationEnds)); n != 1 {

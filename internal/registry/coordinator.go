@@ -18,7 +18,7 @@ var (
 // gevonden" as for a reference that does not exist. It locks the youth, so
 // registrations and coordination cannot change underneath. A monitoring
 // account is never involved.
-func (s *Service) involvedYouth(ctx context.Context, tx *storage.Tx, actor Actor, ref string) (storage.Youth, error) {
+func (s *Service) involvedYouth(ctx context.Context, tx *storage.Tx, actor Actor, ref string) (model.Youth, error) {
 	y, err := tx.YouthByReference(ctx, ref)
 	if err == storage.ErrNotFound {
 		return y, errYouthNotFound
@@ -43,10 +43,10 @@ func (s *Service) involvedYouth(ctx context.Context, tx *storage.Tx, actor Actor
 // organisation must hold the youth's running, accepted coordination. Any
 // professional of that organisation may act (a colleague stands in during
 // leave); messages go to the named coordinating professional.
-func (s *Service) asCoordinator(ctx context.Context, tx *storage.Tx, actor Actor, ref string) (storage.Youth, storage.Coordination, error) {
+func (s *Service) asCoordinator(ctx context.Context, tx *storage.Tx, actor Actor, ref string) (model.Youth, model.Coordination, error) {
 	y, err := s.involvedYouth(ctx, tx, actor, ref)
 	if err != nil {
-		return y, storage.Coordination{}, err
+		return y, model.Coordination{}, err
 	}
 	c, err := tx.CurrentCoordination(ctx, y.ID)
 	if err == storage.ErrNotFound {
@@ -58,7 +58,7 @@ func (s *Service) asCoordinator(ctx context.Context, tx *storage.Tx, actor Actor
 	if c.OrganisationID != actor.Organisation.ID {
 		return y, c, errNotCoordinator
 	}
-	if c.Status != storage.CoordinationAccepted {
+	if c.Status != model.CoordinationAccepted {
 		return y, c, errNotAccepted
 	}
 	return y, c, nil

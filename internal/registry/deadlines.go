@@ -79,7 +79,7 @@ func alertEach[T any](s *Service, ctx context.Context, find func(*storage.Tx) ([
 // alertAudience gathers who an overdue alert about coordination c may go
 // to: its named coordinating professional (nil before acceptance), who is
 // involved with the youth, and the regional administrators.
-func alertAudience(ctx context.Context, tx *storage.Tx, c storage.Coordination) (*model.Professional, []storage.Involvement, []model.Professional, error) {
+func alertAudience(ctx context.Context, tx *storage.Tx, c model.Coordination) (*model.Professional, []model.Involvement, []model.Professional, error) {
 	var coordinator *model.Professional
 	if c.ProfessionalID != 0 {
 		p, err := tx.Professional(ctx, c.ProfessionalID)

@@ -102,7 +102,7 @@ func (s *Service) SweepAgeLimit(ctx context.Context) (int, error) {
 	// A batch at a time: a national register holds a million youths, and
 	// the sweep must not hold them all in memory at once.
 	for after := int64(0); ; {
-		var youths []storage.Youth
+		var youths []model.Youth
 		err := s.DB.View(ctx, func(tx *storage.Tx) error {
 			var err error
 			youths, err = tx.ActiveYouthsAfter(ctx, after, sweepBatch)

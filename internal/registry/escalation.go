@@ -41,7 +41,7 @@ const (
 // escalationStepText is who takes a step and what it is, in Dutch. With the
 // GI's override authority, steps 4 and 5 go to the GI instead of the alderman.
 func escalationStepText(step int, authority string) (actor, task string) {
-	gi := authority == storage.AuthorityGI
+	gi := authority == model.AuthorityGI
 	switch step {
 	case StepOwnManagement:
 		return "Zorgcoördinator", "schakelt de eigen directie in"
@@ -75,11 +75,11 @@ func EscalationOutcomeLabel(code string) string {
 		return "overeenstemming"
 	case OutcomeNoAgreement:
 		return "geen overeenstemming"
-	case storage.EscalationExecuted:
+	case model.EscalationExecuted:
 		return "het besluit is uitgevoerd"
-	case storage.EscalationWithdrawn:
+	case model.EscalationWithdrawn:
 		return "ingetrokken door de coördinator"
-	case storage.EscalationLapsed:
+	case model.EscalationLapsed:
 		return "vervallen: de coördinatie is beëindigd of overgedragen"
 	}
 	return code
@@ -91,7 +91,7 @@ type EscalationView struct {
 	ID                    int64
 	Reference             string
 	Coordinator           model.Organisation
-	Authority             string              // storage.AuthorityGI or storage.AuthorityAlderman
+	Authority             string              // model.AuthorityGI or model.AuthorityAlderman
 	AuthorityOrganisation *model.Organisation // the GI, with its authority
 	StartedAt             time.Time
 	StartedBy             model.Professional
@@ -110,7 +110,7 @@ func (e *EscalationView) Running() bool { return e.EndedAt == nil }
 
 // AuthorityLabel says in Dutch who has the override authority, and why.
 func (e *EscalationView) AuthorityLabel() string {
-	if e.Authority == storage.AuthorityGI && e.AuthorityOrganisation != nil {
+	if e.Authority == model.AuthorityGI && e.AuthorityOrganisation != nil {
 		return "de gecertificeerde instelling " + e.AuthorityOrganisation.Name + ": de jeugdige is cliënt van de GI (jeugdbescherming of jeugdreclassering)"
 	}
 	return "de portefeuillehouder jeugd (wethouder) van de gemeente: de jeugdige is geen cliënt van een gecertificeerde instelling"
@@ -173,7 +173,7 @@ func isAdministrator(actor Actor) bool {
 // regional administrator who is not involved when adminMay says the youth has
 // something for them to act on. Anyone else gets "niet gevonden". It reports
 // whether the actor's organisation is involved.
-func (s *Service) escalationYouth(ctx context.Context, tx *storage.Tx, actor Actor, ref string, adminMay func(storage.Youth) (bool, error)) (storage.Youth, bool, error) {
+func (s *Service) escalationYouth(ctx context.Context, tx *storage.Tx, actor Actor, ref string, adminMay func(model.Youth) (bool, error)) (model.Youth, bool, error) {
 	y, err := s.involvedYouth(ctx, tx, actor, ref)
 	if err == nil || model.ErrorCode(err) != model.ENOTFOUND || !isAdministrator(actor) {
 		return y, err == nil, err
@@ -202,22 +202,22 @@ func (s *Service) escalationYouth(ctx context.Context, tx *storage.Tx, actor Act
 // escalation: the alderman's ruling the regional administrator records on
 // the alderman's behalf, the GI's ruling the GI itself; every other step the
 // coordinating organisation, for its management.
-func mayRecordStep(actor Actor, e storage.Escalation, c storage.Coordination, step int) bool {
+func mayRecordStep(actor Actor, e model.Escalation, c model.Coordination, step int) bool {
 	if actor.Professional.Monitoring {
 		return false
 	}
 	if step == StepAuthorityRuling {
-		if e.Authority == storage.AuthorityGI {
+		if e.Authority == model.AuthorityGI {
 			return actor.Organisation.ID == e.AuthorityOrganisationID
 		}
 		return isAdministrator(actor)
 	}
-	return actor.Organisation.ID == c.OrganisationID && c.Status == storage.CoordinationAccepted && c.Running()
+	return actor.Organisation.ID == c.OrganisationID && c.Status == model.CoordinationAccepted && c.Running()
 }
 
 // escalationView builds the view of an escalation for actor; involved says
 // whether the actor's organisation is involved with the youth.
-func (s *Service) escalationView(ctx context.Context, tx *storage.Tx, y storage.Youth, e storage.Escalation, actor Actor, involved bool, now time.Time) (*EscalationView, error) {
+func (s *Service) escalationView(ctx context.Context, tx *storage.Tx, y model.Youth, e model.Escalation, actor Actor, involved bool, now time.Time) (*EscalationView, error) {
 	c, err := tx.Coordination(ctx, e.CoordinationID)
 	if err != nil {
 		return nil, err
@@ -236,7 +236,7 @@ func (s *Service) escalationView(ctx context.Context, tx *storage.Tx, y storage.
 	}
 	running := e.Running() && c.Running()
 	if e.Running() && !c.Running() { // not marked lapsed yet
-		v.EndedAt, v.Outcome = c.EndedAt, storage.EscalationLapsed
+		v.EndedAt, v.Outcome = c.EndedAt, model.EscalationLapsed
 	}
 	if e.AuthorityOrganisationID != 0 {
 		gi, err := tx.Organisation(ctx, e.AuthorityOrganisationID)
@@ -245,7 +245,7 @@ func (s *Service) escalationView(ctx context.Context, tx *storage.Tx, y storage.
 		}
 		v.AuthorityOrganisation = &gi
 	}
-	stored := map[int]storage.EscalationStep{}
+	stored := map[int]model.EscalationStep{}
 	for _, st := range e.Steps {
 		stored[st.Step] = st
 	}
@@ -287,12 +287,12 @@ func (s *Service) escalationView(ctx context.Context, tx *storage.Tx, y storage.
 			v.Next = &v.Steps[i]
 		}
 	}
-	v.MayWithdraw = running && involved && actor.Organisation.ID == c.OrganisationID && c.Status == storage.CoordinationAccepted && !actor.Professional.Monitoring
+	v.MayWithdraw = running && involved && actor.Organisation.ID == c.OrganisationID && c.Status == model.CoordinationAccepted && !actor.Professional.Monitoring
 	return v, nil
 }
 
 // escalationPanel is the escalation part of the youth's page for actor.
-func (s *Service) escalationPanel(ctx context.Context, tx *storage.Tx, y storage.Youth, actor Actor, now time.Time) (*EscalationPanel, error) {
+func (s *Service) escalationPanel(ctx context.Context, tx *storage.Tx, y model.Youth, actor Actor, now time.Time) (*EscalationPanel, error) {
 	p := &EscalationPanel{Workdays: s.Covenant.Coordination.EscalationWorkdays}
 	e, err := tx.LatestEscalation(ctx, y.ID)
 	switch err {
@@ -307,7 +307,7 @@ func (s *Service) escalationPanel(ctx context.Context, tx *storage.Tx, y storage
 	c, err := tx.CurrentCoordination(ctx, y.ID)
 	switch err {
 	case nil:
-		p.MayStart = c.OrganisationID == actor.Organisation.ID && c.Status == storage.CoordinationAccepted &&
+		p.MayStart = c.OrganisationID == actor.Organisation.ID && c.Status == model.CoordinationAccepted &&
 			!actor.Professional.Monitoring && (p.Current == nil || !p.Current.Running())
 	case storage.ErrNotFound:
 	default:
@@ -337,8 +337,8 @@ func (s *Service) nextEscalationStep(done int, outcome string, now time.Time) (i
 }
 
 // escalationStepOrder explains why step cannot be recorded now.
-func escalationStepOrder(e storage.Escalation, step int) error {
-	var waiting storage.EscalationStep
+func escalationStepOrder(e model.Escalation, step int) error {
+	var waiting model.EscalationStep
 	for _, st := range e.Steps {
 		if st.Step == step && st.DoneAt != nil {
 			return model.Errorf(model.ECONFLICT, "Stap %d is al vastgelegd op %s.", step, dutchDateTime(*st.DoneAt))
@@ -383,7 +383,7 @@ func lowerFirst(s string) string {
 }
 
 // escalationAndPyramid fills the youth's page for an involved actor.
-func (s *Service) escalationAndPyramid(ctx context.Context, tx *storage.Tx, y storage.Youth, actor Actor) (*EscalationPanel, *PyramidView, error) {
+func (s *Service) escalationAndPyramid(ctx context.Context, tx *storage.Tx, y model.Youth, actor Actor) (*EscalationPanel, *PyramidView, error) {
 	now := s.now()
 	e, err := s.escalationPanel(ctx, tx, y, actor, now)
 	if err != nil {

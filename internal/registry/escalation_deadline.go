@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
@@ -19,11 +20,11 @@ func alertEscalationsOverdue(s *Service, ctx context.Context, now time.Time) (in
 	}); err != nil {
 		return 0, err
 	}
-	return alertEach(s, ctx, func(tx *storage.Tx) ([]storage.OverdueEscalationStep, error) {
+	return alertEach(s, ctx, func(tx *storage.Tx) ([]model.OverdueEscalationStep, error) {
 		return tx.OverdueEscalationSteps(ctx, now, 100)
 	},
-		func(st storage.OverdueEscalationStep) int64 { return st.ID },
-		func(st storage.OverdueEscalationStep) (int, error) {
+		func(st model.OverdueEscalationStep) int64 { return st.ID },
+		func(st model.OverdueEscalationStep) (int, error) {
 			return s.alertEscalationStep(ctx, st.YouthID, st.ID, now)
 		})
 }

@@ -42,7 +42,7 @@ func escalationSummary(v *EscalationView) string {
 // toInvolvedAndAdmins addresses a message to each involved professional
 // (with the youth's link) and each administrator not among them (with the
 // link to their list).
-func toInvolvedAndAdmins(y storage.Youth, involved []storage.Involvement, admins []model.Professional, kind, event, subject, body, baseURL string, now time.Time) []outgoing {
+func toInvolvedAndAdmins(y model.Youth, involved []model.Involvement, admins []model.Professional, kind, event, subject, body, baseURL string, now time.Time) []outgoing {
 	var out []outgoing
 	told := map[int64]bool{}
 	for _, r := range recipients(involved) {
@@ -60,7 +60,7 @@ func toInvolvedAndAdmins(y storage.Youth, involved []storage.Involvement, admins
 
 // escalationStartedMessages tell everyone involved that the coordinator
 // started the escalation procedure.
-func escalationStartedMessages(y storage.Youth, v *EscalationView, involved []storage.Involvement, baseURL string, now time.Time) []outgoing {
+func escalationStartedMessages(y model.Youth, v *EscalationView, involved []model.Involvement, baseURL string, now time.Time) []outgoing {
 	subject := "Escalatie gestart voor jeugdige " + y.Reference + " door " + v.Coordinator.Name
 	body := v.Coordinator.Name + " coördineert de zorg voor jeugdige " + y.Reference + " en heeft op " + dutchDateTime(v.StartedAt) +
 		" de escalatieprocedure gestart: er is geen overeenstemming over het plan van aanpak. De zorgcoördinator heeft de eigen directie ingeschakeld.\n\n" +
@@ -69,7 +69,7 @@ func escalationStartedMessages(y storage.Youth, v *EscalationView, involved []st
 }
 
 // escalationEndedMessages tell everyone involved that the escalation ended.
-func escalationEndedMessages(y storage.Youth, v *EscalationView, involved []storage.Involvement, baseURL string, now time.Time) []outgoing {
+func escalationEndedMessages(y model.Youth, v *EscalationView, involved []model.Involvement, baseURL string, now time.Time) []outgoing {
 	subject := "Escalatie beëindigd voor jeugdige " + y.Reference + ": " + v.OutcomeLabel()
 	body := "De escalatie voor jeugdige " + y.Reference + ", gestart door " + v.Coordinator.Name + " op " + dutchDate(v.StartedAt) +
 		", is beëindigd: " + v.OutcomeLabel() + "."
@@ -79,7 +79,7 @@ func escalationEndedMessages(y storage.Youth, v *EscalationView, involved []stor
 // escalationStepMessages tell everyone involved that a step was recorded and
 // what comes next. When the bottlenecks go to the alderman, the regional
 // administrators are told too: they record the alderman's ruling.
-func (s *Service) escalationStepMessages(ctx context.Context, tx *storage.Tx, y storage.Youth, v *EscalationView, step int, now time.Time) ([]outgoing, error) {
+func (s *Service) escalationStepMessages(ctx context.Context, tx *storage.Tx, y model.Youth, v *EscalationView, step int, now time.Time) ([]outgoing, error) {
 	involved, err := tx.Involvements(ctx, y.ID)
 	if err != nil {
 		return nil, err
@@ -88,7 +88,7 @@ func (s *Service) escalationStepMessages(ctx context.Context, tx *storage.Tx, y 
 		return escalationEndedMessages(y, v, involved, s.BaseURL, now), nil
 	}
 	var admins []model.Professional
-	if step == StepToAuthority && v.Authority == storage.AuthorityAlderman {
+	if step == StepToAuthority && v.Authority == model.AuthorityAlderman {
 		if admins, err = tx.Administrators(ctx); err != nil {
 			return nil, err
 		}
@@ -113,9 +113,9 @@ func (s *Service) escalationStepMessages(ctx context.Context, tx *storage.Tx, y 
 // professionals of every involved organisation, whose managements must act;
 // for the GI's ruling the GI's involved professionals. The alderman's ruling
 // is the administrators' to chase.
-func escalationOverdueMessages(y storage.Youth, v *EscalationView, c storage.Coordination, coordinator *model.Professional, involved []storage.Involvement, admins []model.Professional, stepID int64, baseURL string, now time.Time) []outgoing {
+func escalationOverdueMessages(y model.Youth, v *EscalationView, c model.Coordination, coordinator *model.Professional, involved []model.Involvement, admins []model.Professional, stepID int64, baseURL string, now time.Time) []outgoing {
 	st := *v.Next
-	var next []storage.Involvement
+	var next []model.Involvement
 	switch {
 	case st.Number == StepEngageManagements || st.Number == StepManagementsRuling:
 		next = involved

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/audit"
+	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
@@ -17,7 +18,7 @@ func (s *Service) Escalation(ctx context.Context, actor Actor, ref string) (*Esc
 	var out *EscalationView
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
 		now := s.now()
-		y, involved, err := s.escalationYouth(ctx, tx, actor, ref, func(y storage.Youth) (bool, error) { return tx.HasEscalation(ctx, y.ID) })
+		y, involved, err := s.escalationYouth(ctx, tx, actor, ref, func(y model.Youth) (bool, error) { return tx.HasEscalation(ctx, y.ID) })
 		if err != nil {
 			return err
 		}

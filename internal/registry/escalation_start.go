@@ -34,19 +34,19 @@ func (s *Service) StartEscalation(ctx context.Context, actor Actor, ref string) 
 		if err != nil {
 			return err
 		}
-		e := storage.Escalation{YouthID: y.ID, CoordinationID: c.ID, Authority: storage.AuthorityAlderman, StartedBy: actor.Professional.ID, StartedAt: now}
+		e := model.Escalation{YouthID: y.ID, CoordinationID: c.ID, Authority: model.AuthorityAlderman, StartedBy: actor.Professional.ID, StartedAt: now}
 		if gi := overrideGI(involved); gi != 0 {
-			e.Authority, e.AuthorityOrganisationID = storage.AuthorityGI, gi
+			e.Authority, e.AuthorityOrganisationID = model.AuthorityGI, gi
 		}
 		if err := tx.StartEscalation(ctx, &e); err != nil {
 			return err
 		}
-		first := storage.EscalationStep{EscalationID: e.ID, Step: StepOwnManagement, DoneAt: &now, DoneBy: actor.Professional.ID}
+		first := model.EscalationStep{EscalationID: e.ID, Step: StepOwnManagement, DoneAt: &now, DoneBy: actor.Professional.ID}
 		if err := tx.AddEscalationStep(ctx, &first); err != nil {
 			return err
 		}
 		step, due := s.nextEscalationStep(StepOwnManagement, "", now)
-		if err := tx.AddEscalationStep(ctx, &storage.EscalationStep{EscalationID: e.ID, Step: step, DueAt: due}); err != nil {
+		if err := tx.AddEscalationStep(ctx, &model.EscalationStep{EscalationID: e.ID, Step: step, DueAt: due}); err != nil {
 			return err
 		}
 		if err := audit.Write(ctx, tx, now, audit.Entry{
@@ -68,7 +68,7 @@ func (s *Service) StartEscalation(ctx context.Context, actor Actor, ref string) 
 
 // overrideGI is the GI that has the override authority: the involved
 // organisation of type gi with the oldest active registration, or 0.
-func overrideGI(involved []storage.Involvement) int64 {
+func overrideGI(involved []model.Involvement) int64 {
 	for _, in := range involved { // oldest first
 		if in.Organisation.Type == model.TypeGI && in.Organisation.Active {
 			return in.Organisation.ID

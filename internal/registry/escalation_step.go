@@ -21,7 +21,7 @@ func (s *Service) RecordEscalationStep(ctx context.Context, actor Actor, ref str
 	var out *EscalationView
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
 		now := s.now()
-		y, involved, err := s.escalationYouth(ctx, tx, actor, ref, func(y storage.Youth) (bool, error) { return tx.HasEscalation(ctx, y.ID) })
+		y, involved, err := s.escalationYouth(ctx, tx, actor, ref, func(y model.Youth) (bool, error) { return tx.HasEscalation(ctx, y.ID) })
 		if err != nil {
 			return err
 		}
@@ -45,7 +45,7 @@ func (s *Service) RecordEscalationStep(ctx context.Context, actor Actor, ref str
 		if err := escalationStepOrder(e, step); err != nil {
 			return err
 		}
-		var waiting storage.EscalationStep
+		var waiting model.EscalationStep
 		for _, st := range e.Steps {
 			if st.Step == step {
 				waiting = st
@@ -59,12 +59,12 @@ func (s *Service) RecordEscalationStep(ctx context.Context, actor Actor, ref str
 			return escalationStepOrder(e, step)
 		}
 		if step == StepCoordinatorExecutes {
-			if err := tx.EndEscalation(ctx, e.ID, now, storage.EscalationExecuted, actor.Professional.ID); err != nil {
+			if err := tx.EndEscalation(ctx, e.ID, now, model.EscalationExecuted, actor.Professional.ID); err != nil {
 				return err
 			}
 		} else {
 			next, due := s.nextEscalationStep(step, outcome, now)
-			if err := tx.AddEscalationStep(ctx, &storage.EscalationStep{EscalationID: e.ID, Step: next, DueAt: due}); err != nil {
+			if err := tx.AddEscalationStep(ctx, &model.EscalationStep{EscalationID: e.ID, Step: next, DueAt: due}); err != nil {
 				return err
 			}
 		}
@@ -112,9 +112,9 @@ func checkEscalationStep(step int, outcome string) error {
 }
 
 // escalationStepForbidden says who records a step.
-func escalationStepForbidden(e storage.Escalation, step int) error {
+func escalationStepForbidden(e model.Escalation, step int) error {
 	if step == StepAuthorityRuling {
-		if e.Authority == storage.AuthorityGI {
+		if e.Authority == model.AuthorityGI {
 			return model.Errorf(model.EFORBIDDEN, "Stap 5, het besluit met doorzettingsmacht, legt de gecertificeerde instelling (GI) zelf vast.")
 		}
 		return model.Errorf(model.EFORBIDDEN, "Stap 5, de uitspraak van de wethouder, legt de regiobeheerder namens de wethouder vast.")

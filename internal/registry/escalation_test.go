@@ -94,7 +94,7 @@ func TestEscalationRunsStepByStepToTheAldermanAndEnds(t *testing.T) {
 	c := newEscalationCase(t)
 	c.env.Clock.Set(escAt(t, "2026-11-26 10:00")) // Thursday
 	v := c.start(t)
-	if v.Authority != storage.AuthorityAlderman || v.AuthorityOrganisation != nil {
+	if v.Authority != model.AuthorityAlderman || v.AuthorityOrganisation != nil {
 		t.Fatalf("authority %q %+v, want the alderman: no GI is involved", v.Authority, v.AuthorityOrganisation)
 	}
 	if s := v.Steps[0]; s.DoneAt == nil || s.DoneBy == nil || s.DoneBy.ID != c.jh.Professional.ID || s.DoneFor != "Jeugdhulp Brabant" {
@@ -129,7 +129,7 @@ func TestEscalationRunsStepByStepToTheAldermanAndEnds(t *testing.T) {
 		t.Fatalf("next = %+v, want step 7 without a deadline", v.Next)
 	}
 	v = c.step(t, c.jh, 7, "")
-	if v.Running() || v.Outcome != storage.EscalationExecuted || v.Next != nil {
+	if v.Running() || v.Outcome != model.EscalationExecuted || v.Next != nil {
 		t.Fatalf("after step 7: running %v, outcome %q; want ended, executed", v.Running(), v.Outcome)
 	}
 	for n, s := range v.Steps {
@@ -311,7 +311,7 @@ func TestGIHasOverrideAuthorityForItsClients(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v.Authority != storage.AuthorityGI || v.AuthorityOrganisation == nil || v.AuthorityOrganisation.ID != gi.Organisation.ID {
+	if v.Authority != model.AuthorityGI || v.AuthorityOrganisation == nil || v.AuthorityOrganisation.ID != gi.Organisation.ID {
 		t.Fatalf("authority %q %+v, want the GI", v.Authority, v.AuthorityOrganisation)
 	}
 	if !strings.Contains(v.AuthorityLabel(), "GI Brabant") || !strings.Contains(v.Steps[4].Actor, "GI") || strings.Contains(v.Steps[3].Task, "wethouder") {
@@ -357,7 +357,7 @@ func TestEscalationDeadlinesCountDutchWorkingDays(t *testing.T) {
 		}
 	}
 	v, err := c.env.Registry.Escalation(ctx, c.jh, c.ref)
-	if err != nil || v.Outcome != storage.EscalationWithdrawn || v.Running() {
+	if err != nil || v.Outcome != model.EscalationWithdrawn || v.Running() {
 		t.Fatalf("after withdrawing: %+v, %v", v, err)
 	}
 	_, err = c.env.Registry.RecordEscalationStep(ctx, c.jh, c.ref, 2, "")
@@ -439,7 +439,7 @@ func TestEscalationLapsesWhenTheCoordinationEnds(t *testing.T) {
 		t.Errorf("%d alerts for an escalation whose coordination ended", n)
 	}
 	var outcome string
-	if err := rawDB(t, c.env).QueryRow(`SELECT outcome FROM escalations`).Scan(&outcome); err != nil || outcome != storage.EscalationLapsed {
+	if err := rawDB(t, c.env).QueryRow(`SELECT outcome FROM escalations`).Scan(&outcome); err != nil || outcome != model.EscalationLapsed {
 		t.Errorf("outcome %q, %v; want vervallen", outcome, err)
 	}
 }

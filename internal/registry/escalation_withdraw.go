@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/jeugdketen/jeugdketen/internal/audit"
+	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
@@ -24,7 +25,7 @@ func (s *Service) WithdrawEscalation(ctx context.Context, actor Actor, ref strin
 		if err != nil {
 			return err
 		}
-		if err := tx.EndEscalation(ctx, e.ID, now, storage.EscalationWithdrawn, actor.Professional.ID); err != nil {
+		if err := tx.EndEscalation(ctx, e.ID, now, model.EscalationWithdrawn, actor.Professional.ID); err != nil {
 			return err
 		}
 		if err := audit.Write(ctx, tx, now, audit.Entry{

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/population"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
@@ -42,7 +43,7 @@ func (s *Service) institution(addressHash []byte) bool {
 }
 
 // familyAddress is y's address hash when it may count as a family address.
-func (s *Service) familyAddress(y storage.Youth) []byte {
+func (s *Service) familyAddress(y model.Youth) []byte {
 	if len(y.AddressHash) == 0 || s.institution(y.AddressHash) {
 		return nil
 	}
@@ -51,7 +52,7 @@ func (s *Service) familyAddress(y storage.Youth) []byte {
 
 // addressView lists the other children with an active registration at y's
 // address, as the organisation org may see them.
-func (s *Service) addressView(ctx context.Context, tx *storage.Tx, y storage.Youth, org int64) ([]AddressChild, error) {
+func (s *Service) addressView(ctx context.Context, tx *storage.Tx, y model.Youth, org int64) ([]AddressChild, error) {
 	others, err := tx.YouthsAtAddress(ctx, s.familyAddress(y), y.ID)
 	if err != nil {
 		return nil, err
@@ -85,7 +86,7 @@ func (s *Service) addressView(ctx context.Context, tx *storage.Tx, y storage.You
 
 // household returns the other registered children of y's household: at the
 // same (non-institution) address, or with a parent in common in the register.
-func (s *Service) household(ctx context.Context, tx *storage.Tx, y storage.Youth) ([]storage.Youth, error) {
+func (s *Service) household(ctx context.Context, tx *storage.Tx, y model.Youth) ([]model.Youth, error) {
 	atAddress, err := tx.YouthsAtAddress(ctx, s.familyAddress(y), y.ID)
 	if err != nil {
 		return nil, err
@@ -95,7 +96,7 @@ func (s *Service) household(ctx context.Context, tx *storage.Tx, y storage.Youth
 		return nil, err
 	}
 	seen := map[int64]bool{}
-	var out []storage.Youth
+	var out []model.Youth
 	for _, o := range append(atAddress, siblings...) {
 		if !seen[o.ID] {
 			seen[o.ID] = true
@@ -109,7 +110,7 @@ func (s *Service) household(ctx context.Context, tx *storage.Tx, y storage.Youth
 // other child of its household coordinated by a different organisation that
 // they must agree on who coordinates the family. The event key names both
 // children and both organisations, so each pair is told once.
-func (s *Service) checkFamily(ctx context.Context, tx *storage.Tx, y storage.Youth, c storage.Coordination, involved []storage.Involvement, now time.Time) error {
+func (s *Service) checkFamily(ctx context.Context, tx *storage.Tx, y model.Youth, c model.Coordination, involved []model.Involvement, now time.Time) error {
 	others, err := s.household(ctx, tx, y)
 	if err != nil {
 		return err
@@ -142,8 +143,8 @@ func (s *Service) checkFamily(ctx context.Context, tx *storage.Tx, y storage.You
 }
 
 // coordinating returns one involvement per professional of the organisation org.
-func coordinating(involved []storage.Involvement, org int64) []storage.Involvement {
-	var out []storage.Involvement
+func coordinating(involved []model.Involvement, org int64) []model.Involvement {
+	var out []model.Involvement
 	for _, in := range recipients(involved) {
 		if in.Organisation.ID == org {
 			out = append(out, in)
@@ -162,7 +163,7 @@ func familyEvent(youthA, orgA, youthB, orgB int64) string {
 // familyMessages tells the coordinating professionals of y (to) about the
 // coordinating organisation of the other child: its contact details and
 // both references, nothing about either child.
-func familyMessages(y, other storage.Youth, to, theirs []storage.Involvement, event, baseURL string, now time.Time) []outgoing {
+func familyMessages(y, other model.Youth, to, theirs []model.Involvement, event, baseURL string, now time.Time) []outgoing {
 	var contacts []string
 	for _, in := range theirs {
 		contacts = append(contacts, "- "+familyContact(in))
@@ -182,7 +183,7 @@ func familyMessages(y, other storage.Youth, to, theirs []storage.Involvement, ev
 
 // familyContact names the organisation and its professional, without the
 // kind or date of their registration about the other child.
-func familyContact(in storage.Involvement) string {
+func familyContact(in model.Involvement) string {
 	return fmt.Sprintf("%s, contactpersoon %s, telefoon %s, e-mail %s",
 		in.Organisation.Name, in.Professional.Name, in.Professional.Phone, in.Professional.Email)
 }

@@ -38,15 +38,15 @@ func (s *Service) AcceptHandover(ctx context.Context, actor Actor, ref, professi
 			return model.Errorf(model.ECONFLICT, "Uw organisatie kan deze coördinatie niet overnemen: alleen een actieve zorgaanbieder kan coördineren, en een GI draagt alleen over aan een jeugdhulpaanbieder of wijkteam.")
 		}
 		now := s.now()
-		if err := s.decideHandover(ctx, tx, actor, y, h, storage.HandoverAccepted, now); err != nil {
+		if err := s.decideHandover(ctx, tx, actor, y, h, model.HandoverAccepted, now); err != nil {
 			return err
 		}
-		if err := s.endCoordination(ctx, tx, y, c, storage.EndByHandover, actor.AuditActor(), actor.Professional.ID, now); err != nil {
+		if err := s.endCoordination(ctx, tx, y, c, model.EndByHandover, actor.AuditActor(), actor.Professional.ID, now); err != nil {
 			return err
 		}
-		next := storage.Coordination{
+		next := model.Coordination{
 			YouthID: y.ID, OrganisationID: actor.Organisation.ID, Rule: RuleHandover, Reason: "Overgedragen door " + from.Name + ".",
-			StartedAt: now, Status: storage.CoordinationAccepted, ProfessionalID: p.ID, DecidedAt: &now, DecidedBy: actor.Professional.ID,
+			StartedAt: now, Status: model.CoordinationAccepted, ProfessionalID: p.ID, DecidedAt: &now, DecidedBy: actor.Professional.ID,
 		}
 		if err := tx.StartCoordination(ctx, &next); err != nil {
 			return err
@@ -83,7 +83,7 @@ func (s *Service) DeclineHandover(ctx context.Context, actor Actor, ref string) 
 			return err
 		}
 		now := s.now()
-		if err := s.decideHandover(ctx, tx, actor, y, h, storage.HandoverDeclined, now); err != nil {
+		if err := s.decideHandover(ctx, tx, actor, y, h, model.HandoverDeclined, now); err != nil {
 			return err
 		}
 		coordinator, err := tx.Organisation(ctx, c.OrganisationID)
@@ -120,7 +120,7 @@ func (s *Service) WithdrawHandover(ctx context.Context, actor Actor, ref string)
 			return err
 		}
 		now := s.now()
-		if err := s.decideHandover(ctx, tx, actor, y, h, storage.HandoverWithdrawn, now); err != nil {
+		if err := s.decideHandover(ctx, tx, actor, y, h, model.HandoverWithdrawn, now); err != nil {
 			return err
 		}
 		toOrg, err := tx.Organisation(ctx, h.ToOrganisationID)
@@ -141,11 +141,11 @@ func (s *Service) WithdrawHandover(ctx context.Context, actor Actor, ref string)
 }
 
 // offeredHandover finds the open proposal made to the actor's organisation.
-func (s *Service) offeredHandover(ctx context.Context, tx *storage.Tx, actor Actor, ref string) (storage.Youth, storage.Coordination, storage.Handover, error) {
-	var h storage.Handover
+func (s *Service) offeredHandover(ctx context.Context, tx *storage.Tx, actor Actor, ref string) (model.Youth, model.Coordination, model.Handover, error) {
+	var h model.Handover
 	y, err := s.involvedYouth(ctx, tx, actor, ref)
 	if err != nil {
-		return y, storage.Coordination{}, h, err
+		return y, model.Coordination{}, h, err
 	}
 	c, err := tx.CurrentCoordination(ctx, y.ID)
 	if err == storage.ErrNotFound {
@@ -168,7 +168,7 @@ func (s *Service) offeredHandover(ctx context.Context, tx *storage.Tx, actor Act
 }
 
 // decideHandover closes the open proposal with an outcome and audits it.
-func (s *Service) decideHandover(ctx context.Context, tx *storage.Tx, actor Actor, y storage.Youth, h storage.Handover, outcome string, now time.Time) error {
+func (s *Service) decideHandover(ctx context.Context, tx *storage.Tx, actor Actor, y model.Youth, h model.Handover, outcome string, now time.Time) error {
 	ok, err := tx.DecideHandover(ctx, h.ID, outcome, actor.Professional.ID, now)
 	if err != nil {
 		return err

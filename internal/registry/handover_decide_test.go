@@ -6,7 +6,6 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
-	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
 // proposed: Jeugdhulp coordinates (accepted) and proposes to hand over to GGZ.
@@ -31,14 +30,14 @@ func TestReceiverAcceptsHandoverAndEveryoneIsTold(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := mustCurrent(t, c.env, c.youth)
-	if got.ID == old.ID || got.OrganisationID != ggz.Organisation.ID || got.Status != storage.CoordinationAccepted ||
+	if got.ID == old.ID || got.OrganisationID != ggz.Organisation.ID || got.Status != model.CoordinationAccepted ||
 		got.Rule != "overdracht" || got.Reason != "Overgedragen door Jeugdhulp Brabant." || got.ProfessionalID != colleague.Professional.ID {
 		t.Fatalf("new coordination %+v, want GGZ accepted by handover, naming the colleague", got)
 	}
-	if h := coordinationHistory(t, c.env, c.youth); h[0].EndReason != storage.EndByHandover || h[0].EndedBy != ggz.Professional.ID {
+	if h := coordinationHistory(t, c.env, c.youth); h[0].EndReason != model.EndByHandover || h[0].EndedBy != ggz.Professional.ID {
 		t.Errorf("old coordination ended %q by %d, want overdracht by the accepting professional", h[0].EndReason, h[0].EndedBy)
 	}
-	if outcomes := handoverOutcomes(t, c.env, c.youth); len(outcomes) != 1 || outcomes[0] != storage.HandoverAccepted {
+	if outcomes := handoverOutcomes(t, c.env, c.youth); len(outcomes) != 1 || outcomes[0] != model.HandoverAccepted {
 		t.Errorf("handover outcomes %v, want geaccepteerd", outcomes)
 	}
 	if v.Organisation.ID != ggz.Organisation.ID || v.Handover != nil || !v.May.Close {
@@ -80,7 +79,7 @@ func TestReceiverDeclinesAndTheCoordinatorIsTold(t *testing.T) {
 	if got := mustCurrent(t, c.env, c.youth); got.ID != old.ID {
 		t.Fatalf("declining changed the coordination: %+v", got)
 	}
-	if outcomes := handoverOutcomes(t, c.env, c.youth); len(outcomes) != 1 || outcomes[0] != storage.HandoverDeclined {
+	if outcomes := handoverOutcomes(t, c.env, c.youth); len(outcomes) != 1 || outcomes[0] != model.HandoverDeclined {
 		t.Fatalf("handover outcomes %v, want geweigerd", outcomes)
 	}
 	msgs := messagesOfKind(c.env.Inbox(t, c.jh), registry.KindHandover)
@@ -104,7 +103,7 @@ func TestCoordinatorWithdrawsAHandoverAndTheReceiverIsTold(t *testing.T) {
 	if v.Handover != nil || !v.May.ProposeHandover {
 		t.Errorf("answer %+v, want no open handover and the option to propose again", v)
 	}
-	if outcomes := handoverOutcomes(t, c.env, c.youth); len(outcomes) != 1 || outcomes[0] != storage.HandoverWithdrawn {
+	if outcomes := handoverOutcomes(t, c.env, c.youth); len(outcomes) != 1 || outcomes[0] != model.HandoverWithdrawn {
 		t.Fatalf("handover outcomes %v, want ingetrokken", outcomes)
 	}
 	msgs := messagesOfKind(c.env.Inbox(t, ggz), registry.KindHandover)
@@ -120,7 +119,7 @@ func TestCoordinatorWithdrawsAHandoverAndTheReceiverIsTold(t *testing.T) {
 func TestOpenHandoverLapsesWhenTheCoordinationEndsOtherwise(t *testing.T) {
 	c, _ := proposed(t)
 	c.join(t, "GI Brabant", model.TypeGI, model.KindKetenregistratie)
-	if outcomes := handoverOutcomes(t, c.env, c.youth); len(outcomes) != 1 || outcomes[0] != storage.HandoverLapsed {
+	if outcomes := handoverOutcomes(t, c.env, c.youth); len(outcomes) != 1 || outcomes[0] != model.HandoverLapsed {
 		t.Fatalf("handover outcomes %v, want vervallen once the GI took over", outcomes)
 	}
 }

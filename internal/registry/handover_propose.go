@@ -39,7 +39,7 @@ func (s *Service) ProposeHandover(ctx context.Context, actor Actor, ref string, 
 			return err
 		}
 		now := s.now()
-		h := storage.Handover{CoordinationID: c.ID, YouthID: y.ID, ToOrganisationID: target.ID, ProposedBy: actor.Professional.ID, ProposedAt: now}
+		h := model.Handover{CoordinationID: c.ID, YouthID: y.ID, ToOrganisationID: target.ID, ProposedBy: actor.Professional.ID, ProposedAt: now}
 		if err := tx.ProposeHandover(ctx, &h); err != nil {
 			if storage.IsUniqueViolation(err) {
 				return errHandoverOpen
@@ -64,7 +64,7 @@ func (s *Service) ProposeHandover(ctx context.Context, actor Actor, ref string, 
 // handoverTarget checks the organisation a coordinator proposes to hand
 // over to. Only involved organisations can be named; anything else gets
 // the same answer, so the form cannot be used to probe for organisations.
-func handoverTarget(from model.Organisation, id int64, involved []storage.Involvement) (model.Organisation, error) {
+func handoverTarget(from model.Organisation, id int64, involved []model.Involvement) (model.Organisation, error) {
 	if id == 0 {
 		return model.Organisation{}, model.InvalidField(FieldHandoverTo, "Kies de organisatie waaraan u de coördinatie wilt overdragen.")
 	}

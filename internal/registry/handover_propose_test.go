@@ -6,7 +6,6 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
-	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
 func TestHandoverNeedsAnAcceptedCoordination(t *testing.T) {
@@ -126,7 +125,7 @@ func TestGIHandsOverOnlyToYouthCareOrLocalTeam(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := mustCurrent(t, c.env, c.youth)
-	if got.OrganisationID != c.jh.Organisation.ID || got.Status != storage.CoordinationAccepted {
+	if got.OrganisationID != c.jh.Organisation.ID || got.Status != model.CoordinationAccepted {
 		t.Fatalf("after the handover: %+v, want Jeugdhulp accepted", got)
 	}
 

@@ -55,7 +55,7 @@ type CoordinationPeriod struct {
 
 // history reads the youth's history in the caller's transaction; involved
 // are the active involvements, whose professionals may be shown.
-func (s *Service) history(ctx context.Context, tx *storage.Tx, youthID int64, involved []storage.Involvement) (History, error) {
+func (s *Service) history(ctx context.Context, tx *storage.Tx, youthID int64, involved []model.Involvement) (History, error) {
 	var h History
 	regs, err := tx.RegistrationHistory(ctx, youthID)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/covenant"
+	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
@@ -23,7 +24,7 @@ const (
 
 // outgoing is one message to one professional, in-app and by e-mail.
 type outgoing struct {
-	msg   storage.Message
+	msg   model.Message
 	email string
 }
 
@@ -39,9 +40,9 @@ func (s *Service) send(ctx context.Context, tx *storage.Tx, msgs ...outgoing) er
 	return nil
 }
 
-func newOutgoing(y storage.Youth, to storage.Involvement, kind, event, subject, body string, now time.Time) outgoing {
+func newOutgoing(y model.Youth, to model.Involvement, kind, event, subject, body string, now time.Time) outgoing {
 	return outgoing{
-		msg: storage.Message{
+		msg: model.Message{
 			ProfessionalID: to.Professional.ID, YouthID: y.ID, Kind: kind,
 			Subject: subject, Body: body, EventKey: event, CreatedAt: now,
 		},
@@ -50,9 +51,9 @@ func newOutgoing(y storage.Youth, to storage.Involvement, kind, event, subject, 
 }
 
 // recipients returns one involvement per distinct professional.
-func recipients(involved []storage.Involvement) []storage.Involvement {
+func recipients(involved []model.Involvement) []model.Involvement {
 	seen := map[int64]bool{}
-	var out []storage.Involvement
+	var out []model.Involvement
 	for _, in := range involved {
 		if !seen[in.Professional.ID] {
 			seen[in.Professional.ID] = true
@@ -62,24 +63,24 @@ func recipients(involved []storage.Involvement) []storage.Involvement {
 	return out
 }
 
-func youthLink(baseURL string, y storage.Youth) string {
+func youthLink(baseURL string, y model.Youth) string {
 	return strings.TrimRight(baseURL, "/") + "/jeugdigen/" + y.Reference
 }
 
 // contact is the line that tells a professional whom to call.
-func contact(in storage.Involvement) string {
+func contact(in model.Involvement) string {
 	return fmt.Sprintf("%s (%s), %s sinds %s\n  Contactpersoon: %s, telefoon %s, e-mail %s",
 		in.Organisation.Name, in.Organisation.Type.Label(), in.Registration.Kind.Label(in.Registration.Urgent),
 		dutchDate(in.Registration.CreatedAt), in.Professional.Name, in.Professional.Phone, in.Professional.Email)
 }
 
-func footer(baseURL string, y storage.Youth) string {
+func footer(baseURL string, y model.Youth) string {
 	return "\n\nDe gegevens van de jeugdige ziet u na inloggen: " + youthLink(baseURL, y) +
 		"\nBespreek inhoudelijke informatie alleen telefonisch met de betrokken collega's, en alleen wat nodig is." +
 		"\n\nDit bericht is verstuurd door de verwijsindex Jeugdketen. U ontvangt het omdat u bij deze jeugdige betrokken bent."
 }
 
-func aloneMessage(y storage.Youth, newcomer storage.Involvement, baseURL string, now time.Time) outgoing {
+func aloneMessage(y model.Youth, newcomer model.Involvement, baseURL string, now time.Time) outgoing {
 	body := "U heeft een " + newcomer.Registration.Kind.Label(newcomer.Registration.Urgent) + " geregistreerd bij jeugdige " + y.Reference + ".\n\n" +
 		"Op dit moment is geen andere organisatie bij deze jeugdige betrokken. Het initiatief ligt bij u.\n" +
 		"Registreert later een andere organisatie, dan krijgt u daarvan bericht." + footer(baseURL, y)
@@ -89,7 +90,7 @@ func aloneMessage(y storage.Youth, newcomer storage.Involvement, baseURL string,
 
 // matchMessages tells the newcomer who is there, and everyone already there
 // who joined.
-func matchMessages(y storage.Youth, newcomer storage.Involvement, involved []storage.Involvement, status, baseURL string, now time.Time) []outgoing {
+func matchMessages(y model.Youth, newcomer model.Involvement, involved []model.Involvement, status, baseURL string, now time.Time) []outgoing {
 	event := "match:" + itoa(newcomer.Registration.ID)
 	var others []string
 	for _, in := range involved {
@@ -111,7 +112,7 @@ func matchMessages(y storage.Youth, newcomer storage.Involvement, involved []sto
 	return out
 }
 
-func coordinatorMessages(y storage.Youth, c storage.Coordination, involved []storage.Involvement, baseURL string, now time.Time) []outgoing {
+func coordinatorMessages(y model.Youth, c model.Coordination, involved []model.Involvement, baseURL string, now time.Time) []outgoing {
 	var name string
 	var contacts []string
 	for _, in := range involved {
@@ -137,7 +138,7 @@ func coordinatorMessages(y storage.Youth, c storage.Coordination, involved []sto
 	return out
 }
 
-func coordinationEndedMessages(y storage.Youth, coordinationID int64, involved []storage.Involvement, reason string, baseURL string, now time.Time) []outgoing {
+func coordinationEndedMessages(y model.Youth, coordinationID int64, involved []model.Involvement, reason string, baseURL string, now time.Time) []outgoing {
 	event := "coordinatie-einde:" + itoa(coordinationID)
 	var out []outgoing
 	for _, to := range recipients(involved) {
@@ -148,7 +149,7 @@ func coordinationEndedMessages(y storage.Youth, coordinationID int64, involved [
 }
 
 // urgency marks the subject of messages caused by an urgent signal.
-func urgency(in storage.Involvement) string {
+func urgency(in model.Involvement) string {
 	if in.Registration.Urgent {
 		return "URGENT – "
 	}
@@ -191,7 +192,7 @@ func dutchDate(t time.Time) string {
 }
 
 // coordinationLine says in one sentence who coordinates after a change.
-func coordinationLine(d covenant.Decision, involved []storage.Involvement) string {
+func coordinationLine(d covenant.Decision, involved []model.Involvement) string {
 	for _, in := range involved {
 		if in.Organisation.ID == d.OrganisationID {
 			return "Coördinator: " + in.Organisation.Name + ". " + d.Reason

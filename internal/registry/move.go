@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
@@ -23,7 +24,7 @@ func moved(stored, now string) bool {
 // professional, that y now lives in the municipality to: once per youth and
 // municipality (the event key). The message names the municipality's code,
 // never the address. It returns how many messages it added.
-func (s *Service) noticeMove(ctx context.Context, tx *storage.Tx, y storage.Youth, from, to string, now time.Time) (int, error) {
+func (s *Service) noticeMove(ctx context.Context, tx *storage.Tx, y model.Youth, from, to string, now time.Time) (int, error) {
 	involved, err := tx.Involvements(ctx, y.ID)
 	if err != nil {
 		return 0, err
@@ -45,7 +46,7 @@ func (s *Service) noticeMove(ctx context.Context, tx *storage.Tx, y storage.Yout
 		if err != nil {
 			return 0, err
 		}
-		who = append(who, storage.Involvement{Organisation: org, Professional: p})
+		who = append(who, model.Involvement{Organisation: org, Professional: p})
 	}
 	event := fmt.Sprintf("verhuisd:%d:%s", y.ID, to)
 	subject := "Jeugdige " + y.Reference + " is verhuisd naar gemeente " + to
@@ -67,7 +68,7 @@ func (s *Service) noticeMove(ctx context.Context, tx *storage.Tx, y storage.Yout
 	return added, nil
 }
 
-func hasProfessional(involved []storage.Involvement, id int64) bool {
+func hasProfessional(involved []model.Involvement, id int64) bool {
 	for _, in := range involved {
 		if in.Professional.ID == id {
 			return true

@@ -32,7 +32,7 @@ const refreshSetting = "brp_verversing_na"
 // so an outage costs one timeout per sweep. Neither fails the sweep or
 // changes anything. It returns how many messages it sent.
 func (s *Service) refreshRegister(ctx context.Context, now time.Time) (int, error) {
-	var batch []storage.Youth
+	var batch []model.Youth
 	err := s.DB.View(ctx, func(tx *storage.Tx) error {
 		v, err := tx.Setting(ctx, refreshSetting)
 		if err != nil {
@@ -72,7 +72,7 @@ func (s *Service) refreshRegister(ctx context.Context, now time.Time) (int, erro
 // refreshYouth looks one youth up and stores what changed. Only a database
 // failure is an error; the register's failures are logged, and down reports
 // that the register could not be reached.
-func (s *Service) refreshYouth(ctx context.Context, y storage.Youth, now time.Time) (sent int, down bool, err error) {
+func (s *Service) refreshYouth(ctx context.Context, y model.Youth, now time.Time) (sent int, down bool, err error) {
 	var stored model.Person
 	if err := s.Keys.OpenJSON(y.Person, &stored); err != nil {
 		return 0, false, err

@@ -28,7 +28,7 @@ type Objecting struct {
 
 // Objection is an objection with the registrations it concerns as they are now.
 type Objection struct {
-	storage.Objection
+	model.Objection
 	Concerns []Objected
 }
 
@@ -74,12 +74,12 @@ func (s *Service) RecordObjection(ctx context.Context, actor Actor, in Objecting
 		if err != nil {
 			return err
 		}
-		o := storage.Objection{
+		o := model.Objection{
 			YouthReference: y.Reference, Municipality: in.Municipality, ReceivedOn: *in.ReceivedOn,
 			RecordedAt: now, RecordedBy: actor.Professional.ID,
 		}
 		for _, id := range concerned {
-			o.Registrations = append(o.Registrations, storage.ObjectedRegistration{RegistrationID: id})
+			o.Registrations = append(o.Registrations, model.ObjectedRegistration{RegistrationID: id})
 		}
 		if err := tx.CreateObjection(ctx, &o); err != nil {
 			return err
@@ -126,7 +126,7 @@ func checkObjecting(in Objecting, today time.Time) error {
 
 // objectedRegistrations checks the named registrations against the youth,
 // or, when none are named, takes every active one.
-func objectedRegistrations(ctx context.Context, tx *storage.Tx, y storage.Youth, named []int64) ([]int64, error) {
+func objectedRegistrations(ctx context.Context, tx *storage.Tx, y model.Youth, named []int64) ([]int64, error) {
 	if len(named) == 0 {
 		active, err := tx.ActiveRegistrationsOfYouth(ctx, y.ID)
 		if err != nil {

@@ -32,7 +32,7 @@ type Plan struct {
 
 // PlannedAgreement is one agreement with its responsible professional.
 type PlannedAgreement struct {
-	storage.Agreement
+	model.Agreement
 	Responsible  model.Professional
 	Organisation model.Organisation
 	// Overdue: still open after its end date ("verlopen").
@@ -41,7 +41,7 @@ type PlannedAgreement struct {
 
 // StatusLabel is the agreement's status in Dutch, for people.
 func (a PlannedAgreement) StatusLabel() string {
-	if a.Status == storage.AgreementNotKept {
+	if a.Status == model.AgreementNotKept {
 		return "niet nagekomen"
 	}
 	return a.Status
@@ -99,13 +99,13 @@ func (s *Service) Plan(ctx context.Context, actor Actor, ref string) (Plan, erro
 
 // planOf builds the plan as the actor sees it; nil when the youth has no
 // agreements and no accepted coordination runs, so there is nothing to show.
-func (s *Service) planOf(ctx context.Context, tx *storage.Tx, y storage.Youth, actor Actor, involved []storage.Involvement) (*Plan, error) {
+func (s *Service) planOf(ctx context.Context, tx *storage.Tx, y model.Youth, actor Actor, involved []model.Involvement) (*Plan, error) {
 	agreements, err := tx.AgreementsOfYouth(ctx, y.ID)
 	if err != nil {
 		return nil, err
 	}
 	c, err := tx.CurrentCoordination(ctx, y.ID)
-	accepted := err == nil && c.Status == storage.CoordinationAccepted
+	accepted := err == nil && c.Status == model.CoordinationAccepted
 	if err != nil && err != storage.ErrNotFound {
 		return nil, err
 	}
@@ -143,13 +143,13 @@ func (s *Service) planOf(ctx context.Context, tx *storage.Tx, y storage.Youth, a
 func planDay(now time.Time) string { return workday.Day(now).Format(time.DateOnly) }
 
 // agreementOverdue: open and its end date before today (YYYY-MM-DD).
-func agreementOverdue(a storage.Agreement, today string) bool {
-	return a.Status == storage.AgreementOpen && a.EndOn.Format(time.DateOnly) < today
+func agreementOverdue(a model.Agreement, today string) bool {
+	return a.Status == model.AgreementOpen && a.EndOn.Format(time.DateOnly) < today
 }
 
 // signallers lists the other organisations' active registrations with what
 // was recorded about contacting them in coordination c.
-func signallers(ctx context.Context, tx *storage.Tx, c storage.Coordination, involved []storage.Involvement, coordinator bool) ([]Signaller, error) {
+func signallers(ctx context.Context, tx *storage.Tx, c model.Coordination, involved []model.Involvement, coordinator bool) ([]Signaller, error) {
 	contacts, err := tx.SignallerContacts(ctx, c.ID)
 	if err != nil {
 		return nil, err
@@ -166,9 +166,9 @@ func signallers(ctx context.Context, tx *storage.Tx, c storage.Coordination, inv
 			}
 			on := k.ContactedOn
 			switch {
-			case k.Kind == storage.ContactCalled:
+			case k.Kind == model.ContactCalled:
 				sg.ContactedOn = &on
-			case k.Kind == storage.ContactWrongSignal && coordinator:
+			case k.Kind == model.ContactWrongSignal && coordinator:
 				sg.ConsultedOn = &on
 			}
 		}
@@ -180,7 +180,7 @@ func signallers(ctx context.Context, tx *storage.Tx, c storage.Coordination, inv
 // assignees are the active professionals of every involved organisation,
 // organisation by organisation in the order they got involved. Monitoring
 // accounts never are.
-func assignees(ctx context.Context, tx *storage.Tx, involved []storage.Involvement) ([]Assignee, error) {
+func assignees(ctx context.Context, tx *storage.Tx, involved []model.Involvement) ([]Assignee, error) {
 	var out []Assignee
 	seen := map[int64]bool{}
 	for _, in := range involved {

@@ -16,9 +16,9 @@ import (
 // in its own transaction.
 func alertAgreementsOverdue(s *Service, ctx context.Context, now time.Time) (int, error) {
 	today := workday.Day(now)
-	return alertEach(s, ctx, func(tx *storage.Tx) ([]storage.Agreement, error) { return tx.AgreementsOverdue(ctx, today, 100) },
-		func(a storage.Agreement) int64 { return a.ID },
-		func(a storage.Agreement) (int, error) { return s.alertAgreementOverdue(ctx, a.ID, today, now) })
+	return alertEach(s, ctx, func(tx *storage.Tx) ([]model.Agreement, error) { return tx.AgreementsOverdue(ctx, today, 100) },
+		func(a model.Agreement) int64 { return a.ID },
+		func(a model.Agreement) (int, error) { return s.alertAgreementOverdue(ctx, a.ID, today, now) })
 }
 
 func (s *Service) alertAgreementOverdue(ctx context.Context, id int64, today, now time.Time) (int, error) {
@@ -67,7 +67,7 @@ func (s *Service) alertAgreementOverdue(ctx context.Context, id int64, today, no
 // coordination's named professional, or else the coordinating organisation's
 // involved professionals) and the responsible professional while their
 // organisation is still involved.
-func (s *Service) overdueRecipients(ctx context.Context, tx *storage.Tx, y storage.Youth, a storage.Agreement) ([]model.Professional, error) {
+func (s *Service) overdueRecipients(ctx context.Context, tx *storage.Tx, y model.Youth, a model.Agreement) ([]model.Professional, error) {
 	involved, err := tx.Involvements(ctx, y.ID)
 	if err != nil {
 		return nil, err
@@ -110,7 +110,7 @@ func (s *Service) overdueRecipients(ctx context.Context, tx *storage.Tx, y stora
 	return out, nil
 }
 
-func overdueMessage(y storage.Youth, a PlannedAgreement, to model.Professional, baseURL string, now time.Time) outgoing {
+func overdueMessage(y model.Youth, a PlannedAgreement, to model.Professional, baseURL string, now time.Time) outgoing {
 	line := "- " + a.Action + ", tot en met " + dutchDay(a.EndOn) + ": " + a.Responsible.Name + " (" + a.Organisation.Name + "), telefoon " + a.Responsible.Phone
 	var body string
 	if to.ID == a.Responsible.ID {
@@ -120,7 +120,7 @@ func overdueMessage(y storage.Youth, a PlannedAgreement, to model.Professional, 
 		body = "De einddatum van een afspraak in het plan van aanpak van jeugdige " + y.Reference + " is verstreken, en de afspraak staat nog open:\n\n" + line +
 			"\n\nBespreek de afspraak met de verantwoordelijke en leg de status of een nieuwe einddatum vast in het plan van aanpak."
 	}
-	m := storage.Message{
+	m := model.Message{
 		ProfessionalID: to.ID, YouthID: y.ID, Kind: KindAgreementOverdue,
 		EventKey: "afspraak-verlopen:" + itoa(a.ID) + ":" + a.EndOn.Format(time.DateOnly),
 		Subject:  "Afspraak verlopen in het plan van aanpak van jeugdige " + y.Reference, Body: body + footer(baseURL, y), CreatedAt: now,
@@ -137,7 +137,7 @@ func remindSignallers(s *Service, ctx context.Context, now time.Time) (int, erro
 	sent := 0
 	after := int64(0)
 	for {
-		var batch []storage.Uncontacted
+		var batch []model.Uncontacted
 		if err := s.DB.View(ctx, func(tx *storage.Tx) error {
 			var err error
 			batch, err = tx.SignallersToRemind(ctx, after, 100)
@@ -166,7 +166,7 @@ func remindSignallers(s *Service, ctx context.Context, now time.Time) (int, erro
 	}
 }
 
-func (s *Service) remindSignaller(ctx context.Context, u storage.Uncontacted, now time.Time) (int, error) {
+func (s *Service) remindSignaller(ctx context.Context, u model.Uncontacted, now time.Time) (int, error) {
 	sent := 0
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
 		y, err := tx.LockYouthByID(ctx, u.YouthID)
@@ -195,7 +195,7 @@ func (s *Service) remindSignaller(ctx context.Context, u storage.Uncontacted, no
 			body := "U coördineert de zorg voor jeugdige " + y.Reference + ". U heeft nog niet vastgelegd dat u deze signaalgever heeft gebeld:\n\n- " + contact(in) +
 				"\n\nBel de signaalgever, koppel terug wat nodig is, en leg het contact vast in het plan van aanpak."
 			for _, p := range to {
-				m := storage.Message{
+				m := model.Message{
 					ProfessionalID: p.ID, YouthID: y.ID, Kind: KindCallSignallers,
 					EventKey: "signaalgever-bellen:" + itoa(c.ID) + ":" + itoa(in.Registration.ID),
 					Subject:  "Bel de signaalgever van jeugdige " + y.Reference + ": " + in.Organisation.Name,

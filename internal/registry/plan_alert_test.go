@@ -7,7 +7,6 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/population"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
-	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
 // sweepAt sets the clock to a Dutch wall-clock time and runs the deadline checks.
@@ -19,7 +18,7 @@ func (w *planWorld) sweepAt(t *testing.T, when string) {
 	}
 }
 
-func (w *planWorld) told(t *testing.T, a registry.Actor, kind string) []storage.Message {
+func (w *planWorld) told(t *testing.T, a registry.Actor, kind string) []model.Message {
 	t.Helper()
 	return messagesOfKind(w.env.Inbox(t, a), kind)
 }
@@ -29,7 +28,7 @@ func TestAnOverdueAgreementIsFlaggedOnceToTheCoordinatorAndTheResponsible(t *tes
 	w.accept(t)
 	a := w.agree(t, "gesprek met jeugdige", w.school, "2026-11-23", "2026-11-24")
 	done := w.agree(t, "huisbezoek", w.police, "2026-11-23", "2026-11-24")
-	if _, err := w.env.Registry.UpdateAgreement(ctx, w.wijkteam, w.ref, done.ID, registry.AgreementChange{Status: new(storage.AgreementDone)}); err != nil {
+	if _, err := w.env.Registry.UpdateAgreement(ctx, w.wijkteam, w.ref, done.ID, registry.AgreementChange{Status: new(model.AgreementDone)}); err != nil {
 		t.Fatal(err)
 	}
 

@@ -7,7 +7,6 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/population"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
-	"github.com/jeugdketen/jeugdketen/internal/storage"
 	"github.com/jeugdketen/jeugdketen/internal/testenv"
 )
 
@@ -95,7 +94,7 @@ func TestEveryInvolvedProfessionalSeesThePlanOnlyTheCoordinatorMayChangeIt(t *te
 		}
 		// The earliest end date first.
 		if first := p.Agreements[0]; first.Action != "gesprek met jeugdige" || first.Responsible.ID != w.school.Professional.ID ||
-			first.Organisation.ID != w.school.Organisation.ID || first.Status != storage.AgreementOpen {
+			first.Organisation.ID != w.school.Organisation.ID || first.Status != model.AgreementOpen {
 			t.Errorf("%s: first agreement %+v", a.Organisation.Name, first)
 		}
 		coordinator := a.Organisation.ID == w.wijkteam.Organisation.ID
@@ -169,9 +168,9 @@ func TestTheNewCoordinatorKeepsThePlan(t *testing.T) {
 	if p == nil || !p.MayChange || len(p.Agreements) != 1 || p.Agreements[0].ID != a.ID {
 		t.Fatalf("the new coordinator's plan = %+v, want the agreement made before, changeable", p)
 	}
-	done := storage.AgreementDone
+	done := model.AgreementDone
 	changed, err := w.env.Registry.UpdateAgreement(ctx, jeugdhulp, w.ref, a.ID, registry.AgreementChange{Status: &done})
-	if err != nil || changed.Status != storage.AgreementDone || changed.CoordinationID != a.CoordinationID {
+	if err != nil || changed.Status != model.AgreementDone || changed.CoordinationID != a.CoordinationID {
 		t.Fatalf("update by the new coordinator = %+v, %v; want done, still under the coordination it was made in", changed, err)
 	}
 	_, err = w.env.Registry.UpdateAgreement(ctx, w.wijkteam, w.ref, a.ID, registry.AgreementChange{Status: &done})

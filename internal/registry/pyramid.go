@@ -149,7 +149,7 @@ func (s *Service) rule(id string) covenant.Rule {
 
 // pyramidView is the care pyramid for a youth as actor sees it; nil when the
 // region has no care pyramid.
-func (s *Service) pyramidView(ctx context.Context, tx *storage.Tx, y storage.Youth, actor Actor, involved bool, now time.Time) (*PyramidView, error) {
+func (s *Service) pyramidView(ctx context.Context, tx *storage.Tx, y model.Youth, actor Actor, involved bool, now time.Time) (*PyramidView, error) {
 	if !s.pyramidRegion() {
 		return nil, nil
 	}
@@ -175,7 +175,7 @@ func (s *Service) pyramidView(ctx context.Context, tx *storage.Tx, y storage.You
 	}
 	r := s.rule(c.Rule)
 	p.Rule, p.Level, p.RuleText = c.Rule, pyramidLevel(c.Rule), r.Text
-	coordinates := involved && actor.Organisation.ID == c.OrganisationID && c.Status == storage.CoordinationAccepted && !actor.Professional.Monitoring
+	coordinates := involved && actor.Organisation.ID == c.OrganisationID && c.Status == model.CoordinationAccepted && !actor.Professional.Monitoring
 	if r.ConveneWorkdays > 0 {
 		cv := &ConveneView{Workdays: r.ConveneWorkdays, Due: workday.Deadline(c.RuleStart(), r.ConveneWorkdays)}
 		v, err := tx.Convening(ctx, c.ID)
@@ -210,7 +210,7 @@ func (s *Service) pyramidView(ctx context.Context, tx *storage.Tx, y storage.You
 	return p, nil
 }
 
-func (s *Service) stagnationView(ctx context.Context, tx *storage.Tx, st storage.Stagnation, actor Actor, now time.Time) (*StagnationView, error) {
+func (s *Service) stagnationView(ctx context.Context, tx *storage.Tx, st model.Stagnation, actor Actor, now time.Time) (*StagnationView, error) {
 	v := &StagnationView{
 		ID: st.ID, ReportedAt: st.ReportedAt, Due: st.DueAt, Hours: s.Covenant.Coordination.StagnationHours,
 		ConvenedAt: st.ConvenedAt, InstructedAt: st.InstructedAt,
@@ -247,7 +247,7 @@ func (s *Service) stagnationView(ctx context.Context, tx *storage.Tx, st storage
 // adminMayActOnPyramid reports whether the youth's running coordination has
 // something for the regional administrator: a stagnation report (the
 // brandpunt officer's) or a duty to convene.
-func (s *Service) adminMayActOnPyramid(ctx context.Context, tx *storage.Tx, y storage.Youth) (bool, error) {
+func (s *Service) adminMayActOnPyramid(ctx context.Context, tx *storage.Tx, y model.Youth) (bool, error) {
 	c, err := tx.CurrentCoordination(ctx, y.ID)
 	if err == storage.ErrNotFound {
 		return false, nil
@@ -272,7 +272,7 @@ func (s *Service) adminMayActOnPyramid(ctx context.Context, tx *storage.Tx, y st
 func (s *Service) Pyramid(ctx context.Context, actor Actor, ref string) (*PyramidView, error) {
 	var out *PyramidView
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
-		y, involved, err := s.escalationYouth(ctx, tx, actor, ref, func(y storage.Youth) (bool, error) { return s.adminMayActOnPyramid(ctx, tx, y) })
+		y, involved, err := s.escalationYouth(ctx, tx, actor, ref, func(y model.Youth) (bool, error) { return s.adminMayActOnPyramid(ctx, tx, y) })
 		if err != nil {
 			return err
 		}

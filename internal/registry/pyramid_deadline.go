@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 	"github.com/jeugdketen/jeugdketen/internal/workday"
 )
@@ -28,11 +29,11 @@ func alertConveneOverdue(s *Service, ctx context.Context, now time.Time) (int, e
 	// n working days are at least n calendar days: a coordination that
 	// started later cannot be overdue yet.
 	before := now.AddDate(0, 0, -least)
-	return alertEach(s, ctx, func(tx *storage.Tx) ([]storage.Coordination, error) {
+	return alertEach(s, ctx, func(tx *storage.Tx) ([]model.Coordination, error) {
 		return tx.CoordinationsToConvene(ctx, rules, before, 100)
 	},
-		func(c storage.Coordination) int64 { return c.ID },
-		func(c storage.Coordination) (int, error) { return s.alertConvene(ctx, c.YouthID, c.ID, now) })
+		func(c model.Coordination) int64 { return c.ID },
+		func(c model.Coordination) (int, error) { return s.alertConvene(ctx, c.YouthID, c.ID, now) })
 }
 
 func (s *Service) alertConvene(ctx context.Context, youthID, coordinationID int64, now time.Time) (int, error) {
@@ -76,12 +77,12 @@ func (s *Service) alertConvene(ctx context.Context, youthID, coordinationID int6
 // brandpunt officer did not record convening everyone within the region's
 // hours after care was reported stagnating.
 func alertBrandpuntOverdue(s *Service, ctx context.Context, now time.Time) (int, error) {
-	return alertEach(s, ctx, func(tx *storage.Tx) ([]storage.Stagnation, error) { return tx.OverdueStagnations(ctx, now, 100) },
-		func(st storage.Stagnation) int64 { return st.ID },
-		func(st storage.Stagnation) (int, error) { return s.alertBrandpunt(ctx, st, now) })
+	return alertEach(s, ctx, func(tx *storage.Tx) ([]model.Stagnation, error) { return tx.OverdueStagnations(ctx, now, 100) },
+		func(st model.Stagnation) int64 { return st.ID },
+		func(st model.Stagnation) (int, error) { return s.alertBrandpunt(ctx, st, now) })
 }
 
-func (s *Service) alertBrandpunt(ctx context.Context, st storage.Stagnation, now time.Time) (int, error) {
+func (s *Service) alertBrandpunt(ctx context.Context, st model.Stagnation, now time.Time) (int, error) {
 	sent := 0
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
 		y, err := tx.LockYouthByID(ctx, st.YouthID)

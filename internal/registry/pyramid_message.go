@@ -5,13 +5,12 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
 // stagnationReportedMessages tell the regional administrators (for the
 // brandpunt officer) and everyone involved that care stagnates and by when
 // the officer convenes everyone.
-func stagnationReportedMessages(y storage.Youth, st *StagnationView, involved []storage.Involvement, admins []model.Professional, baseURL string, now time.Time) []outgoing {
+func stagnationReportedMessages(y model.Youth, st *StagnationView, involved []model.Involvement, admins []model.Professional, baseURL string, now time.Time) []outgoing {
 	if st == nil {
 		return nil
 	}
@@ -24,7 +23,7 @@ func stagnationReportedMessages(y storage.Youth, st *StagnationView, involved []
 }
 
 // brandpuntStepMessages tell everyone involved what the brandpunt officer did.
-func brandpuntStepMessages(y storage.Youth, st *StagnationView, what string, involved []storage.Involvement, baseURL string, now time.Time) []outgoing {
+func brandpuntStepMessages(y model.Youth, st *StagnationView, what string, involved []model.Involvement, baseURL string, now time.Time) []outgoing {
 	if st == nil {
 		return nil
 	}
@@ -40,10 +39,10 @@ func brandpuntStepMessages(y storage.Youth, st *StagnationView, what string, inv
 // conveneOverdueMessages tell the coordinator (the named professional, or
 // the coordinating organisation's involved professionals) and the regional
 // administrators that the level-3 deadline to convene everyone passed.
-func conveneOverdueMessages(y storage.Youth, c storage.Coordination, org model.Organisation, coordinator *model.Professional, due time.Time, involved []storage.Involvement, admins []model.Professional, baseURL string, now time.Time) []outgoing {
-	var to []storage.Involvement
+func conveneOverdueMessages(y model.Youth, c model.Coordination, org model.Organisation, coordinator *model.Professional, due time.Time, involved []model.Involvement, admins []model.Professional, baseURL string, now time.Time) []outgoing {
+	var to []model.Involvement
 	if coordinator != nil {
-		to = []storage.Involvement{asRecipient(org, *coordinator)}
+		to = []model.Involvement{asRecipient(org, *coordinator)}
 	} else {
 		for _, in := range involved {
 			if in.Organisation.ID == c.OrganisationID {
@@ -61,7 +60,7 @@ func conveneOverdueMessages(y storage.Youth, c storage.Coordination, org model.O
 
 // brandpuntOverdueMessages tell the regional administrators that the
 // brandpunt officer did not convene everyone in time.
-func brandpuntOverdueMessages(y storage.Youth, st storage.Stagnation, coordinator model.Organisation, admins []model.Professional, baseURL string, now time.Time) []outgoing {
+func brandpuntOverdueMessages(y model.Youth, st model.Stagnation, coordinator model.Organisation, admins []model.Professional, baseURL string, now time.Time) []outgoing {
 	subject := "Termijn verstreken: brandpuntfunctionaris, jeugdige " + y.Reference
 	body := "Op " + dutchDateTime(st.ReportedAt) + " is gemeld dat de hulp aan jeugdige " + y.Reference + " stagneert (coördinator: " + coordinator.Name + "). " +
 		"De brandpuntfunctionaris moest uiterlijk " + deadlineText(st.DueAt) + " alle betrokkenen bijeenroepen, maar dat is niet vastgelegd.\n\n" +

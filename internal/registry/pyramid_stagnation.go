@@ -50,7 +50,7 @@ func (s *Service) ReportStagnation(ctx context.Context, actor Actor, ref string)
 		if err != nil && err != storage.ErrNotFound {
 			return err
 		}
-		st := storage.Stagnation{YouthID: y.ID, CoordinationID: c.ID, ReportedBy: actor.Professional.ID, ReportedAt: now, DueAt: now.Add(time.Duration(hours) * time.Hour)}
+		st := model.Stagnation{YouthID: y.ID, CoordinationID: c.ID, ReportedBy: actor.Professional.ID, ReportedAt: now, DueAt: now.Add(time.Duration(hours) * time.Hour)}
 		if err := tx.ReportStagnation(ctx, &st); err != nil {
 			return err
 		}
@@ -80,7 +80,7 @@ func (s *Service) ReportStagnation(ctx context.Context, actor Actor, ref string)
 // brandpunt officer, that everyone involved was convened about the open
 // stagnation report.
 func (s *Service) RecordBrandpuntConvened(ctx context.Context, actor Actor, ref string) (*PyramidView, error) {
-	return s.brandpuntStep(ctx, actor, ref, "bijeengeroepen", func(tx *storage.Tx, st storage.Stagnation, now time.Time) error {
+	return s.brandpuntStep(ctx, actor, ref, "bijeengeroepen", func(tx *storage.Tx, st model.Stagnation, now time.Time) error {
 		if st.ConvenedAt != nil {
 			return errNoOpenStagnation
 		}
@@ -97,7 +97,7 @@ func (s *Service) RecordBrandpuntConvened(ctx context.Context, actor Actor, ref 
 // and organisations (the officer's authority to instruct). The instruction
 // itself is given in person, never recorded here.
 func (s *Service) RecordBrandpuntInstruction(ctx context.Context, actor Actor, ref string) (*PyramidView, error) {
-	return s.brandpuntStep(ctx, actor, ref, "opdracht gegeven", func(tx *storage.Tx, st storage.Stagnation, now time.Time) error {
+	return s.brandpuntStep(ctx, actor, ref, "opdracht gegeven", func(tx *storage.Tx, st model.Stagnation, now time.Time) error {
 		switch {
 		case st.ConvenedAt == nil:
 			return errNotConvenedYet
@@ -114,14 +114,14 @@ func (s *Service) RecordBrandpuntInstruction(ctx context.Context, actor Actor, r
 
 // brandpuntStep runs one of the brandpunt officer's steps on the running
 // coordination's latest stagnation report and tells everyone involved.
-func (s *Service) brandpuntStep(ctx context.Context, actor Actor, ref, what string, record func(*storage.Tx, storage.Stagnation, time.Time) error) (*PyramidView, error) {
+func (s *Service) brandpuntStep(ctx context.Context, actor Actor, ref, what string, record func(*storage.Tx, model.Stagnation, time.Time) error) (*PyramidView, error) {
 	if !isAdministrator(actor) {
 		return nil, errNotBrandpunt
 	}
 	var out *PyramidView
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
 		now := s.now()
-		y, involved, err := s.escalationYouth(ctx, tx, actor, ref, func(y storage.Youth) (bool, error) { return s.adminMayActOnPyramid(ctx, tx, y) })
+		y, involved, err := s.escalationYouth(ctx, tx, actor, ref, func(y model.Youth) (bool, error) { return s.adminMayActOnPyramid(ctx, tx, y) })
 		if err != nil {
 			return err
 		}

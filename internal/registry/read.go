@@ -137,8 +137,8 @@ func (s *Service) Registrations(ctx context.Context, actor Actor, limit int) ([]
 }
 
 // Inbox returns the actor's messages, unread first.
-func (s *Service) Inbox(ctx context.Context, actor Actor, limit int) ([]storage.Message, error) {
-	var out []storage.Message
+func (s *Service) Inbox(ctx context.Context, actor Actor, limit int) ([]model.Message, error) {
+	var out []model.Message
 	err := s.DB.View(ctx, func(tx *storage.Tx) error {
 		var err error
 		out, err = tx.Inbox(ctx, actor.Professional.ID, limit)

@@ -68,7 +68,7 @@ func (s *Service) Register(ctx context.Context, actor Actor, in Registering) (Re
 	}
 
 	var out Registered
-	var y storage.Youth
+	var y model.Youth
 	err = s.DB.Update(ctx, func(tx *storage.Tx) error {
 		out = Registered{}
 		var err error
@@ -111,7 +111,7 @@ func (s *Service) Register(ctx context.Context, actor Actor, in Registering) (Re
 }
 
 // add stores a new registration and does what follows from it.
-func (s *Service) add(ctx context.Context, tx *storage.Tx, actor Actor, y storage.Youth, in Registering, now time.Time) (model.Registration, error) {
+func (s *Service) add(ctx context.Context, tx *storage.Tx, actor Actor, y model.Youth, in Registering, now time.Time) (model.Registration, error) {
 	before, err := tx.Involvements(ctx, y.ID)
 	if err != nil {
 		return model.Registration{}, err
@@ -148,13 +148,13 @@ func (s *Service) add(ctx context.Context, tx *storage.Tx, actor Actor, y storag
 // registering organisation is new to this youth, and tells everyone. When
 // nobody else is involved the registering professional is told the
 // initiative is theirs (seed 002).
-func (s *Service) match(ctx context.Context, tx *storage.Tx, y storage.Youth, r model.Registration, before, after []storage.Involvement, status string, now time.Time) error {
+func (s *Service) match(ctx context.Context, tx *storage.Tx, y model.Youth, r model.Registration, before, after []model.Involvement, status string, now time.Time) error {
 	for _, in := range before {
 		if in.Organisation.ID == r.OrganisationID {
 			return nil // the organisation was involved already: no newcomer
 		}
 	}
-	var newcomer storage.Involvement
+	var newcomer model.Involvement
 	for _, in := range after {
 		if in.Registration.ID == r.ID {
 			newcomer = in
@@ -178,8 +178,8 @@ func (s *Service) match(ctx context.Context, tx *storage.Tx, y storage.Youth, r 
 
 // findOrCreateYouth finds the youth or records it, and holds it until the
 // transaction ends (see storage.LockYouth).
-func (s *Service) findOrCreateYouth(ctx context.Context, tx *storage.Tx, bsn string, sealed []byte, municipality string, addressHash []byte, now time.Time) (storage.Youth, error) {
-	y, created, err := tx.LockYouth(ctx, storage.Youth{
+func (s *Service) findOrCreateYouth(ctx context.Context, tx *storage.Tx, bsn string, sealed []byte, municipality string, addressHash []byte, now time.Time) (model.Youth, error) {
+	y, created, err := tx.LockYouth(ctx, model.Youth{
 		BSNHash: s.Keys.Hash("bsn", bsn), Reference: newReference(), Person: sealed, Municipality: municipality, AddressHash: addressHash,
 	}, now)
 	if err != nil || created {

@@ -15,8 +15,8 @@ import (
 
 var ctx = context.Background()
 
-func messagesOfKind(msgs []storage.Message, kind string) []storage.Message {
-	var out []storage.Message
+func messagesOfKind(msgs []model.Message, kind string) []model.Message {
+	var out []model.Message
 	for _, m := range msgs {
 		if m.Kind == kind {
 			out = append(out, m)

@@ -98,7 +98,7 @@ func (s *Service) Relations(ctx context.Context, actor Actor, ref string) ([]Rel
 }
 
 // relations returns y's relations as the organisation org sees them.
-func (s *Service) relations(ctx context.Context, tx *storage.Tx, y storage.Youth, org int64) ([]Relation, error) {
+func (s *Service) relations(ctx context.Context, tx *storage.Tx, y model.Youth, org int64) ([]Relation, error) {
 	rows, err := tx.RelationsOfYouth(ctx, y.ID)
 	if err != nil {
 		return nil, err
@@ -115,7 +115,7 @@ func (s *Service) relations(ctx context.Context, tx *storage.Tx, y storage.Youth
 }
 
 // relation opens one stored relation for the organisation org.
-func (s *Service) relation(ctx context.Context, tx *storage.Tx, r storage.Relation, org int64) (Relation, error) {
+func (s *Service) relation(ctx context.Context, tx *storage.Tx, r model.Relation, org int64) (Relation, error) {
 	var p model.Person
 	if err := s.Keys.OpenJSON(r.Person, &p); err != nil {
 		return Relation{}, err

@@ -46,7 +46,7 @@ func (s *Service) RelationCandidates(ctx context.Context, actor Actor, ref strin
 	return out, err
 }
 
-func (s *Service) candidates(ctx context.Context, y storage.Youth) ([]RelativeCandidate, error) {
+func (s *Service) candidates(ctx context.Context, y model.Youth) ([]RelativeCandidate, error) {
 	register, ok := s.Population.(RelativesRegister)
 	if !ok {
 		return nil, errNoRelatives

@@ -52,7 +52,7 @@ func (s *Service) Relate(ctx context.Context, actor Actor, ref string, in Relati
 			return err
 		}
 		now := s.now()
-		r := storage.Relation{
+		r := model.Relation{
 			YouthID: y.ID, PersonHash: s.Keys.Hash("bsn", bsn), Person: sealed, Kind: string(in.Kind),
 			OrganisationID: actor.Organisation.ID, ProfessionalID: actor.Professional.ID, CreatedAt: now,
 			Organisation: actor.Organisation, Professional: actor.Professional,
@@ -77,7 +77,7 @@ func (s *Service) Relate(ctx context.Context, actor Actor, ref string, in Relati
 }
 
 // checkRelating checks the input and returns the other person's BSN.
-func (s *Service) checkRelating(ctx context.Context, y storage.Youth, in Relating) (string, error) {
+func (s *Service) checkRelating(ctx context.Context, y model.Youth, in Relating) (string, error) {
 	const whole = "De relatie is niet opgeslagen: controleer de gemarkeerde velden."
 	var inv []model.InvalidParam
 	if !in.Kind.Valid() {
@@ -116,8 +116,8 @@ func (s *Service) checkRelating(ctx context.Context, y storage.Youth, in Relatin
 
 // viewableYouth is involvedYouth without the lock, in a transaction of its
 // own: the check before the register is asked, which no transaction waits on.
-func (s *Service) viewableYouth(ctx context.Context, actor Actor, ref string) (storage.Youth, error) {
-	var y storage.Youth
+func (s *Service) viewableYouth(ctx context.Context, actor Actor, ref string) (model.Youth, error) {
+	var y model.Youth
 	err := s.DB.View(ctx, func(tx *storage.Tx) error {
 		var err error
 		y, err = tx.YouthByReference(ctx, ref)

@@ -93,7 +93,7 @@ func (s *Service) remove(ctx context.Context, tx *storage.Tx, r model.Registrati
 
 // withdrawnMessage tells one professional that a registration was withdrawn
 // and deleted, without saying why.
-func withdrawnMessage(y storage.Youth, r model.Registration, org model.Organisation, to model.Professional, own, stillInvolved, linked bool, baseURL string, now time.Time) outgoing {
+func withdrawnMessage(y model.Youth, r model.Registration, org model.Organisation, to model.Professional, own, stillInvolved, linked bool, baseURL string, now time.Time) outgoing {
 	kind := theKind(r)
 	var subject, body string
 	if own {
@@ -115,7 +115,7 @@ func withdrawnMessage(y storage.Youth, r model.Registration, org model.Organisat
 	} else {
 		body += "\n\nDit bericht is verstuurd door de verwijsindex Jeugdketen."
 	}
-	m := storage.Message{
+	m := model.Message{
 		ProfessionalID: to.ID, Kind: KindWithdrawn, EventKey: "ingetrokken:" + itoa(r.ID),
 		Subject: subject, Body: body, CreatedAt: now,
 	}

@@ -19,8 +19,8 @@ type Report struct {
 	Found         bool // false: nobody registered about this youth (or all of it was deleted)
 	Youth         Youth
 	Registrations []ReportedRegistration
-	Accesses      []storage.Access
-	Objections    []storage.Objection
+	Accesses      []model.Access
+	Objections    []model.Objection
 	ArchiveYears  int
 	AuditYears    int
 	MaxDuration   model.Period
@@ -66,7 +66,7 @@ func (s *Service) AccessReport(ctx context.Context, actor Actor, bsn, format str
 	return out, err
 }
 
-func (s *Service) fillReport(ctx context.Context, tx *storage.Tx, y storage.Youth, out *Report) error {
+func (s *Service) fillReport(ctx context.Context, tx *storage.Tx, y model.Youth, out *Report) error {
 	yv, err := s.youth(y)
 	if err != nil {
 		return err

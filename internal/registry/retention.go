@@ -68,7 +68,7 @@ func (s *Service) warnExpiring(ctx context.Context, tx *storage.Tx, r model.Regi
 			dutchDate(r.ExpiresOn) + ".\n\nIs uw organisatie dan nog bij deze jeugdige betrokken, verleng de registratie dan " +
 			"(in de API: POST /api/v1/registraties/" + itoa(r.ID) + "/verlengen). Anders eindigt zij vanzelf en gaat zij naar het historisch archief." +
 			footer(s.BaseURL, y)
-		m := storage.Message{
+		m := model.Message{
 			ProfessionalID: p.ID, YouthID: y.ID, Kind: KindExpiring, EventKey: event,
 			Subject: "Registratie bij jeugdige " + y.Reference + " verloopt op " + dutchDate(r.ExpiresOn), Body: body, CreatedAt: now,
 		}

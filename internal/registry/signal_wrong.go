@@ -18,12 +18,12 @@ var (
 // about an evidently wrong signal on day on: the condition for removing it
 // (issue 4). The record stays when the signal goes.
 func (s *Service) ConsultWrongSignal(ctx context.Context, actor Actor, ref string, registrationID int64, on *time.Time) (Signaller, error) {
-	return s.recordContact(ctx, actor, ref, registrationID, on, storage.ContactWrongSignal,
+	return s.recordContact(ctx, actor, ref, registrationID, on, model.ContactWrongSignal,
 		"overleg met de signaalgever over een evident onterecht signaal", onlySignals)
 }
 
 // onlySignals refuses a care registration: only a signal can be wrong.
-func onlySignals(in storage.Involvement) error {
+func onlySignals(in model.Involvement) error {
 	if in.Registration.Kind != model.KindSignaal {
 		return errOnlySignals
 	}
@@ -56,7 +56,7 @@ func (s *Service) RemoveWrongSignal(ctx context.Context, actor Actor, ref string
 		}
 		consulted := false
 		for _, k := range contacts {
-			consulted = consulted || (k.RegistrationID == in.Registration.ID && k.Kind == storage.ContactWrongSignal)
+			consulted = consulted || (k.RegistrationID == in.Registration.ID && k.Kind == model.ContactWrongSignal)
 		}
 		if !consulted {
 			return errNotConsulted

@@ -16,14 +16,14 @@ var errSignallerNotFound = model.Errorf(model.ENOTFOUND, "Deze registratie is ge
 // signaalgevers worden door de zorgcoördinator gebeld"). Recording it again
 // corrects the day.
 func (s *Service) RecordContact(ctx context.Context, actor Actor, ref string, registrationID int64, on *time.Time) (Signaller, error) {
-	return s.recordContact(ctx, actor, ref, registrationID, on, storage.ContactCalled,
+	return s.recordContact(ctx, actor, ref, registrationID, on, model.ContactCalled,
 		"signaalgever gebeld door de coördinator (terugkoppeling)", nil)
 }
 
 // recordContact records a contact of kind with the signaller of one
 // registration, in the running coordination, and returns the signaller as
 // the coordinator now sees it. check, when set, may refuse the registration.
-func (s *Service) recordContact(ctx context.Context, actor Actor, ref string, registrationID int64, on *time.Time, kind, purpose string, check func(storage.Involvement) error) (Signaller, error) {
+func (s *Service) recordContact(ctx context.Context, actor Actor, ref string, registrationID int64, on *time.Time, kind, purpose string, check func(model.Involvement) error) (Signaller, error) {
 	now := s.now()
 	var out Signaller
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
@@ -43,7 +43,7 @@ func (s *Service) recordContact(ctx context.Context, actor Actor, ref string, re
 		if err := checkContactDay(on, in.Registration, now); err != nil {
 			return err
 		}
-		k := storage.SignallerContact{
+		k := model.SignallerContact{
 			CoordinationID: c.ID, YouthID: y.ID, RegistrationID: in.Registration.ID, Kind: kind,
 			ContactedOn: *on, RecordedBy: actor.Professional.ID, RecordedAt: now,
 		}
@@ -76,10 +76,10 @@ func (s *Service) recordContact(ctx context.Context, actor Actor, ref string, re
 
 // signallerOf finds an active registration of another organisation than the
 // coordinator's about youth y.
-func signallerOf(ctx context.Context, tx *storage.Tx, y storage.Youth, c storage.Coordination, registrationID int64) (storage.Involvement, error) {
+func signallerOf(ctx context.Context, tx *storage.Tx, y model.Youth, c model.Coordination, registrationID int64) (model.Involvement, error) {
 	involved, err := tx.Involvements(ctx, y.ID)
 	if err != nil {
-		return storage.Involvement{}, err
+		return model.Involvement{}, err
 	}
 	for _, in := range involved {
 		if in.Registration.ID != registrationID {
@@ -90,7 +90,7 @@ func signallerOf(ctx context.Context, tx *storage.Tx, y storage.Youth, c storage
 		}
 		return in, nil
 	}
-	return storage.Involvement{}, errSignallerNotFound
+	return model.Involvement{}, errSignallerNotFound
 }
 
 // checkContactDay: a day is given, not in the future and not before the

@@ -26,7 +26,7 @@ type Coordinator struct {
 	Rule         string
 	Reason       string
 	Since        time.Time
-	Status       string              // storage.CoordinationAssigned, CoordinationAccepted or CoordinationNotNeeded
+	Status       string              // model.CoordinationAssigned, CoordinationAccepted or CoordinationNotNeeded
 	Professional *model.Professional // the coordinating professional, once accepted
 	AcceptDue    *time.Time          // while assigned: accept, or say it is not needed, before this moment
 	DecidedAt    *time.Time          // when it was accepted or declared not needed
@@ -38,16 +38,16 @@ type Coordinator struct {
 }
 
 // Assigned, Accepted and NotNeededStated report the coordination's status.
-func (c *Coordinator) Assigned() bool        { return c.Status == storage.CoordinationAssigned }
-func (c *Coordinator) Accepted() bool        { return c.Status == storage.CoordinationAccepted }
-func (c *Coordinator) NotNeededStated() bool { return c.Status == storage.CoordinationNotNeeded }
+func (c *Coordinator) Assigned() bool        { return c.Status == model.CoordinationAssigned }
+func (c *Coordinator) Accepted() bool        { return c.Status == model.CoordinationAccepted }
+func (c *Coordinator) NotNeededStated() bool { return c.Status == model.CoordinationNotNeeded }
 
 // StatusLabel is the status in Dutch, for people.
 func (c *Coordinator) StatusLabel() string {
 	switch c.Status {
-	case storage.CoordinationAccepted:
+	case model.CoordinationAccepted:
 		return "geaccepteerd"
-	case storage.CoordinationNotNeeded:
+	case model.CoordinationNotNeeded:
 		return "coördinatie niet nodig"
 	}
 	return "toegewezen, nog niet geaccepteerd"
@@ -64,7 +64,7 @@ type OpenHandover struct {
 // Picture is everything an involved professional may see about a youth now.
 type Picture struct {
 	Youth       Youth
-	Involved    []storage.Involvement
+	Involved    []model.Involvement
 	Coordinator *Coordinator
 	// History is filled only on the youth's own page (YouthByReference).
 	History History
@@ -95,7 +95,7 @@ func (p Picture) OtherOrganisations(org int64) int {
 	return len(seen)
 }
 
-func (s *Service) youth(y storage.Youth) (Youth, error) {
+func (s *Service) youth(y model.Youth) (Youth, error) {
 	var p model.Person
 	if err := s.Keys.OpenJSON(y.Person, &p); err != nil {
 		return Youth{}, err
@@ -103,7 +103,7 @@ func (s *Service) youth(y storage.Youth) (Youth, error) {
 	return Youth{ID: y.ID, Reference: y.Reference, Person: p, Age: model.AgeOn(p.BirthDate, Today(s.now()))}, nil
 }
 
-func (s *Service) picture(ctx context.Context, tx *storage.Tx, y storage.Youth) (Picture, error) {
+func (s *Service) picture(ctx context.Context, tx *storage.Tx, y model.Youth) (Picture, error) {
 	yv, err := s.youth(y)
 	if err != nil {
 		return Picture{}, err
@@ -127,7 +127,7 @@ func (s *Service) picture(ctx context.Context, tx *storage.Tx, y storage.Youth) 
 }
 
 // coordinatorView is what involved professionals see of a running coordination.
-func coordinatorView(ctx context.Context, tx *storage.Tx, c storage.Coordination) (*Coordinator, error) {
+func coordinatorView(ctx context.Context, tx *storage.Tx, c model.Coordination) (*Coordinator, error) {
 	org, err := tx.Organisation(ctx, c.OrganisationID)
 	if err != nil {
 		return nil, err
@@ -136,7 +136,7 @@ func coordinatorView(ctx context.Context, tx *storage.Tx, c storage.Coordination
 		ID: c.ID, Organisation: org, Rule: c.Rule, Reason: c.Reason, Since: c.StartedAt, Status: c.Status,
 		DecidedAt: c.DecidedAt, NotNeeded: model.NotNeeded(c.NotNeededReason),
 	}
-	if c.Status == storage.CoordinationAssigned {
+	if c.Status == model.CoordinationAssigned {
 		v.AcceptDue = c.AcceptDueAt
 	}
 	if c.ProfessionalID != 0 {

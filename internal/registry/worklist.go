@@ -26,7 +26,7 @@ type Worklist struct {
 // WorkYouth is a youth the organisation coordinates.
 type WorkYouth struct {
 	Youth        Youth
-	Coordination storage.Coordination
+	Coordination model.Coordination
 	Coordinator  *model.Professional // the named coordinating professional, once accepted
 	// Overdue: still to be accepted after the acceptance deadline.
 	Overdue bool
@@ -35,7 +35,7 @@ type WorkYouth struct {
 // WorkAgreement is an open agreement of a plan of action.
 type WorkAgreement struct {
 	Youth       Youth
-	Agreement   storage.DueAgreement
+	Agreement   model.DueAgreement
 	Responsible model.Professional
 	Mine        bool // the caller is the responsible professional
 	Overdue     bool
@@ -97,7 +97,7 @@ func (s *Service) Worklist(ctx context.Context, actor Actor) (Worklist, error) {
 				}
 				wy.Coordinator = &p
 			}
-			wy.Overdue = c.Status == storage.CoordinationAssigned && c.AcceptDueAt != nil && now.After(*c.AcceptDueAt)
+			wy.Overdue = c.Status == model.CoordinationAssigned && c.AcceptDueAt != nil && now.After(*c.AcceptDueAt)
 			w.Youths = append(w.Youths, wy)
 		}
 

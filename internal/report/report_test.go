@@ -8,7 +8,6 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
-	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
 func sample() registry.Report {
@@ -26,11 +25,11 @@ func sample() registry.Report {
 				ParentsInformed: model.InformedNotSafe, YouthInformed: model.InformedNotYet, ExpiresOn: made.AddDate(2, -1, -1)},
 				Organisation: model.Organisation{Name: "Jeugdhulp Noord", Type: model.TypeJeugdhulp}},
 		},
-		Accesses: []storage.Access{
+		Accesses: []model.Access{
 			{At: made.Add(-time.Hour), Action: "read", ObjectType: "jeugdige", ProfessionalName: "Fatima el Amrani", OrganisationName: "Jeugdhulp Noord", OrganisationType: "jeugdhulp"},
 			{At: made.Add(-time.Minute), Action: "read", ObjectType: "registratie", ClientSystem: "koppeling:3", ProfessionalName: "Jan de Vries", OrganisationName: "Stedelijk College <havo>", OrganisationType: "onderwijs"},
 		},
-		Objections: []storage.Objection{{Municipality: "Helmond", ReceivedOn: decided.AddDate(0, 0, -10), Outcome: "afgewezen", DecidedOn: &decided}},
+		Objections: []model.Objection{{Municipality: "Helmond", ReceivedOn: decided.AddDate(0, 0, -10), Outcome: "afgewezen", DecidedOn: &decided}},
 	}
 }
 

@@ -5,41 +5,15 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
 )
-
-// Statuses of an agreement in the plan of action.
-const (
-	AgreementOpen    = "open"
-	AgreementDone    = "gedaan"
-	AgreementNotKept = "niet-nagekomen"
-)
-
-// AgreementStatuses are the statuses in the order forms offer them.
-var AgreementStatuses = []string{AgreementOpen, AgreementDone, AgreementNotKept}
-
-// Agreement is one line of a youth's plan of action ("één gezin, één plan"):
-// an action from the region's list, the professional responsible, from when
-// until when, and how it stands. Procedural only: no case content.
-type Agreement struct {
-	ID               int64
-	YouthID          int64
-	CoordinationID   int64 // the coordination under which it was made
-	Action           string
-	ProfessionalID   int64 // responsible
-	StartOn, EndOn   time.Time
-	Status           string
-	CreatedBy        int64
-	CreatedAt        time.Time
-	UpdatedBy        int64
-	UpdatedAt        *time.Time
-	OverdueAlertedAt *time.Time // the coordinator and the responsible were told the end date passed
-}
 
 const agreementColumns = `id, youth_id, coordination_id, action, professional_id, start_on, end_on, status,
 	created_by, created_at, updated_by, updated_at, overdue_alerted_at`
 
-func scanAgreement(row interface{ Scan(...any) error }) (Agreement, error) {
-	var a Agreement
+func scanAgreement(row interface{ Scan(...any) error }) (model.Agreement, error) {
+	var a model.Agreement
 	var start, end string
 	var created int64
 	var updatedBy sql.NullInt64
@@ -61,9 +35,9 @@ func scanAgreement(row interface{ Scan(...any) error }) (Agreement, error) {
 }
 
 // CreateAgreement stores a new agreement.
-func (tx *Tx) CreateAgreement(ctx context.Context, a *Agreement) error {
+func (tx *Tx) CreateAgreement(ctx context.Context, a *model.Agreement) error {
 	if a.Status == "" {
-		a.Status = AgreementOpen
+		a.Status = model.AgreementOpen
 	}
 	err := tx.queryRow(ctx, `
 		INSERT INTO agreements (youth_id, coordination_id, action, professional_id, start_on, end_on, status, created_by, created_at)
@@ -77,21 +51,21 @@ func (tx *Tx) CreateAgreement(ctx context.Context, a *Agreement) error {
 }
 
 // Agreement returns one agreement, or ErrNotFound.
-func (tx *Tx) Agreement(ctx context.Context, id int64) (Agreement, error) {
+func (tx *Tx) Agreement(ctx context.Context, id int64) (model.Agreement, error) {
 	a, err := scanAgreement(tx.queryRow(ctx, `SELECT `+agreementColumns+` FROM agreements WHERE id = $1`, id))
 	return a, notFound(err)
 }
 
 // AgreementsOfYouth returns a youth's plan of action, whoever coordinated
 // when each agreement was made: the earliest end date first.
-func (tx *Tx) AgreementsOfYouth(ctx context.Context, youthID int64) ([]Agreement, error) {
+func (tx *Tx) AgreementsOfYouth(ctx context.Context, youthID int64) ([]model.Agreement, error) {
 	return tx.agreements(ctx, `SELECT `+agreementColumns+` FROM agreements WHERE youth_id = $1 ORDER BY end_on, start_on, id`, youthID)
 }
 
 // AgreementsOverdue returns open agreements whose end date is before today
 // and of which nobody was told yet, the earliest first; only while the youth
 // has a running coordination (after closing nobody is reminded).
-func (tx *Tx) AgreementsOverdue(ctx context.Context, today time.Time, limit int) ([]Agreement, error) {
+func (tx *Tx) AgreementsOverdue(ctx context.Context, today time.Time, limit int) ([]model.Agreement, error) {
 	return tx.agreements(ctx, `
 		SELECT `+agreementColumns+` FROM agreements
 		WHERE status = 'open' AND end_on < $1 AND overdue_alerted_at IS NULL
@@ -100,13 +74,13 @@ func (tx *Tx) AgreementsOverdue(ctx context.Context, today time.Time, limit int)
 		LIMIT $2`, today.Format(dayLayout), limit)
 }
 
-func (tx *Tx) agreements(ctx context.Context, query string, args ...any) ([]Agreement, error) {
+func (tx *Tx) agreements(ctx context.Context, query string, args ...any) ([]model.Agreement, error) {
 	rows, err := tx.query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to list agreements: %w", err)
 	}
 	defer rows.Close()
-	var out []Agreement
+	var out []model.Agreement
 	for rows.Next() {
 		a, err := scanAgreement(rows)
 		if err != nil {
@@ -120,7 +94,7 @@ func (tx *Tx) agreements(ctx context.Context, query string, args ...any) ([]Agre
 // UpdateAgreement writes what may change of an agreement: the responsible
 // professional, the dates, the status, who changed it when, and whether the
 // overdue alert was sent.
-func (tx *Tx) UpdateAgreement(ctx context.Context, a Agreement) error {
+func (tx *Tx) UpdateAgreement(ctx context.Context, a model.Agreement) error {
 	_, err := tx.exec(ctx, `
 		UPDATE agreements SET professional_id = $1, start_on = $2, end_on = $3, status = $4,
 			updated_by = $5, updated_at = $6, overdue_alerted_at = $7

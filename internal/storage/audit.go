@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"sort"
 	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
 )
 
 // AuditRecord is one line of the audit trail (NEN 7513 fields).
@@ -150,22 +152,10 @@ func (tx *Tx) LatestAuditOf(ctx context.Context, action, objectType string) (Aud
 	return a, notFound(err)
 }
 
-// Access is one look at a youth's data as the audit trail has it, with the
-// names of who looked.
-type Access struct {
-	At               time.Time
-	Action           string
-	ObjectType       string
-	ClientSystem     string
-	ProfessionalName string
-	OrganisationName string
-	OrganisationType string
-}
-
 // AccessesOf returns the records of the given actions about a youth, oldest
 // first, with the professional's and organisation's names.
-func (tx *Tx) AccessesOf(ctx context.Context, youthReference string, actions ...string) ([]Access, error) {
-	var out []Access
+func (tx *Tx) AccessesOf(ctx context.Context, youthReference string, actions ...string) ([]model.Access, error) {
+	var out []model.Access
 	for _, action := range actions {
 		rows, err := tx.query(ctx, `
 			SELECT a.at, a.action, a.object_type, a.client_system, COALESCE(p.name, ''), COALESCE(o.name, ''), COALESCE(o.type, '')
@@ -178,7 +168,7 @@ func (tx *Tx) AccessesOf(ctx context.Context, youthReference string, actions ...
 			return nil, fmt.Errorf("store: unable to read accesses: %w", err)
 		}
 		for rows.Next() {
-			var x Access
+			var x model.Access
 			var at int64
 			if err := rows.Scan(&at, &x.Action, &x.ObjectType, &x.ClientSystem, &x.ProfessionalName, &x.OrganisationName, &x.OrganisationType); err != nil {
 				rows.Close()

@@ -7,25 +7,14 @@ import (
 	"strconv"
 	"strings"
 	"time"
-)
 
-// Convening is the duty of a level-3 coordinator in Almere's care pyramid to
-// convene everyone involved: the day the meeting was recorded for, and when
-// the coordinator and the administrators were told the deadline passed.
-type Convening struct {
-	ID             int64
-	CoordinationID int64
-	YouthID        int64
-	ConvenedOn     *time.Time // a calendar day
-	RecordedBy     int64
-	RecordedAt     *time.Time
-	AlertedAt      *time.Time
-}
+	"github.com/jeugdketen/jeugdketen/internal/model"
+)
 
 // Convening returns the convening of a coordination, or ErrNotFound when
 // nothing was recorded or alerted yet.
-func (tx *Tx) Convening(ctx context.Context, coordinationID int64) (Convening, error) {
-	c := Convening{CoordinationID: coordinationID}
+func (tx *Tx) Convening(ctx context.Context, coordinationID int64) (model.Convening, error) {
+	c := model.Convening{CoordinationID: coordinationID}
 	var on sql.NullString
 	var by, recorded, alerted sql.NullInt64
 	err := tx.queryRow(ctx, `SELECT id, youth_id, convened_on, recorded_by, recorded_at, alerted_at FROM convenings WHERE coordination_id = $1`, coordinationID).
@@ -64,7 +53,7 @@ func (tx *Tx) MarkConveningAlerted(ctx context.Context, coordinationID, youthID 
 // CoordinationsToConvene lists running coordinations assigned by one of
 // rules, started before the given moment, whose convening was neither
 // recorded nor alerted, the oldest first.
-func (tx *Tx) CoordinationsToConvene(ctx context.Context, rules []string, startedBefore time.Time, limit int) ([]Coordination, error) {
+func (tx *Tx) CoordinationsToConvene(ctx context.Context, rules []string, startedBefore time.Time, limit int) ([]model.Coordination, error) {
 	if len(rules) == 0 {
 		return nil, nil
 	}
@@ -81,26 +70,10 @@ func (tx *Tx) CoordinationsToConvene(ctx context.Context, rules []string, starte
 		ORDER BY c.started_at, c.id LIMIT $2`, args...)
 }
 
-// Stagnation is a report that care stagnates (Almere, level 4): the
-// brandpunt officer convenes everyone by DueAt and may instruct.
-type Stagnation struct {
-	ID             int64
-	YouthID        int64
-	CoordinationID int64
-	ReportedBy     int64
-	ReportedAt     time.Time
-	DueAt          time.Time
-	ConvenedBy     int64
-	ConvenedAt     *time.Time
-	InstructedBy   int64
-	InstructedAt   *time.Time
-	AlertedAt      *time.Time
-}
-
 const stagnationColumns = `id, youth_id, coordination_id, reported_by, reported_at, due_at, convened_by, convened_at, instructed_by, instructed_at, alerted_at`
 
-func scanStagnation(row interface{ Scan(...any) error }) (Stagnation, error) {
-	var s Stagnation
+func scanStagnation(row interface{ Scan(...any) error }) (model.Stagnation, error) {
+	var s model.Stagnation
 	var reported, due int64
 	var convenedBy, convened, instructedBy, instructed, alerted sql.NullInt64
 	err := row.Scan(&s.ID, &s.YouthID, &s.CoordinationID, &s.ReportedBy, &reported, &due, &convenedBy, &convened, &instructedBy, &instructed, &alerted)
@@ -111,7 +84,7 @@ func scanStagnation(row interface{ Scan(...any) error }) (Stagnation, error) {
 }
 
 // ReportStagnation stores a report; at most one per youth waits to be convened.
-func (tx *Tx) ReportStagnation(ctx context.Context, s *Stagnation) error {
+func (tx *Tx) ReportStagnation(ctx context.Context, s *model.Stagnation) error {
 	err := tx.queryRow(ctx, `
 		INSERT INTO stagnations (youth_id, coordination_id, reported_by, reported_at, due_at)
 		VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -124,7 +97,7 @@ func (tx *Tx) ReportStagnation(ctx context.Context, s *Stagnation) error {
 
 // LatestStagnation returns the most recent stagnation report of a
 // coordination, or ErrNotFound.
-func (tx *Tx) LatestStagnation(ctx context.Context, coordinationID int64) (Stagnation, error) {
+func (tx *Tx) LatestStagnation(ctx context.Context, coordinationID int64) (model.Stagnation, error) {
 	s, err := scanStagnation(tx.queryRow(ctx, `
 		SELECT `+stagnationColumns+` FROM stagnations WHERE coordination_id = $1
 		ORDER BY reported_at DESC, id DESC LIMIT 1`, coordinationID))
@@ -160,7 +133,7 @@ func (tx *Tx) updateStagnation(ctx context.Context, query string, args ...any) (
 
 // OverdueStagnations lists the reports of running coordinations not
 // convened before their deadline and not alerted yet, the oldest first.
-func (tx *Tx) OverdueStagnations(ctx context.Context, now time.Time, limit int) ([]Stagnation, error) {
+func (tx *Tx) OverdueStagnations(ctx context.Context, now time.Time, limit int) ([]model.Stagnation, error) {
 	return tx.listStagnations(ctx, `
 		SELECT `+stagnationColumns+` FROM stagnations s
 		WHERE s.convened_at IS NULL AND s.alerted_at IS NULL AND s.due_at < $1
@@ -170,7 +143,7 @@ func (tx *Tx) OverdueStagnations(ctx context.Context, now time.Time, limit int) 
 
 // UnfinishedStagnations lists the reports of running coordinations without
 // an instruction yet, for the brandpunt officer's list, the oldest first.
-func (tx *Tx) UnfinishedStagnations(ctx context.Context, limit int) ([]Stagnation, error) {
+func (tx *Tx) UnfinishedStagnations(ctx context.Context, limit int) ([]model.Stagnation, error) {
 	return tx.listStagnations(ctx, `
 		SELECT `+stagnationColumns+` FROM stagnations s
 		WHERE s.instructed_at IS NULL
@@ -178,13 +151,13 @@ func (tx *Tx) UnfinishedStagnations(ctx context.Context, limit int) ([]Stagnatio
 		ORDER BY s.reported_at, s.id LIMIT $1`, limit)
 }
 
-func (tx *Tx) listStagnations(ctx context.Context, query string, args ...any) ([]Stagnation, error) {
+func (tx *Tx) listStagnations(ctx context.Context, query string, args ...any) ([]model.Stagnation, error) {
 	rows, err := tx.query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to list stagnations: %w", err)
 	}
 	defer rows.Close()
-	var out []Stagnation
+	var out []model.Stagnation
 	for rows.Next() {
 		s, err := scanStagnation(rows)
 		if err != nil {

@@ -5,63 +5,15 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
 )
-
-// Coordination statuses: assigned by the covenant, accepted by the
-// organisation with a named professional, or declared not needed.
-const (
-	CoordinationAssigned  = "toegewezen"
-	CoordinationAccepted  = "geaccepteerd"
-	CoordinationNotNeeded = "niet-nodig"
-)
-
-// Why a coordination ended.
-const (
-	EndByCovenant   = "convenant"        // the covenant named another organisation before acceptance
-	EndByGI         = "gi"               // a certified institution (GI) took over
-	EndByHandover   = "overdracht"       // handed over to another organisation
-	EndByClosing    = "afgesloten"       // the coordinator closed it
-	EndNoneInvolved = "geen-betrokkenen" // too few organisations involved any more
-)
-
-// Coordination is the organisation that coordinates a youth's care.
-type Coordination struct {
-	ID              int64
-	YouthID         int64
-	OrganisationID  int64
-	Rule            string
-	Reason          string
-	StartedAt       time.Time
-	EndedAt         *time.Time
-	Status          string
-	ProfessionalID  int64      // the coordinating professional, once accepted; 0 before
-	DecidedAt       *time.Time // accepted or declared not needed
-	DecidedBy       int64
-	NotNeededReason string     // a fixed code, with status niet-nodig
-	AcceptDueAt     *time.Time // last moment to accept or decline
-	AcceptAlertedAt *time.Time // the administrator was told the deadline passed
-	EndReason       string     // convenant, gi, overdracht, afgesloten, geen-betrokkenen
-	EndedBy         int64
-	RuleSince       *time.Time // the rule changed while the organisation kept coordinating
-}
-
-// RuleStart is when the covenant rule in force began to apply: deadlines
-// that come with the rule (Almere's duty to convene) count from here.
-func (c Coordination) RuleStart() time.Time {
-	if c.RuleSince != nil {
-		return *c.RuleSince
-	}
-	return c.StartedAt
-}
-
-// Running reports whether the coordination has not ended.
-func (c Coordination) Running() bool { return c.EndedAt == nil }
 
 const coordinationColumns = `id, youth_id, organisation_id, rule, reason, started_at, ended_at, status,
 	professional_id, decided_at, decided_by, not_needed_reason, accept_due_at, accept_alerted_at, end_reason, ended_by, rule_since`
 
-func scanCoordination(row interface{ Scan(...any) error }) (Coordination, error) {
-	var c Coordination
+func scanCoordination(row interface{ Scan(...any) error }) (model.Coordination, error) {
+	var c model.Coordination
 	var started int64
 	var ended, decided, due, alerted, ruleSince sql.NullInt64
 	var professional, decidedBy, endedBy sql.NullInt64
@@ -77,7 +29,7 @@ func scanCoordination(row interface{ Scan(...any) error }) (Coordination, error)
 }
 
 // CurrentCoordination returns the running coordination of a youth, or ErrNotFound.
-func (tx *Tx) CurrentCoordination(ctx context.Context, youthID int64) (Coordination, error) {
+func (tx *Tx) CurrentCoordination(ctx context.Context, youthID int64) (model.Coordination, error) {
 	c, err := scanCoordination(tx.queryRow(ctx, `
 		SELECT `+coordinationColumns+` FROM coordinations
 		WHERE youth_id = $1 AND ended_at IS NULL`, youthID))
@@ -85,16 +37,16 @@ func (tx *Tx) CurrentCoordination(ctx context.Context, youthID int64) (Coordinat
 }
 
 // Coordination returns one coordination, running or ended, or ErrNotFound.
-func (tx *Tx) Coordination(ctx context.Context, id int64) (Coordination, error) {
+func (tx *Tx) Coordination(ctx context.Context, id int64) (model.Coordination, error) {
 	c, err := scanCoordination(tx.queryRow(ctx, `SELECT `+coordinationColumns+` FROM coordinations WHERE id = $1`, id))
 	return c, notFound(err)
 }
 
 // StartCoordination records a new coordinator, assigned and waiting for
 // acceptance until c.AcceptDueAt; the previous must be ended first.
-func (tx *Tx) StartCoordination(ctx context.Context, c *Coordination) error {
+func (tx *Tx) StartCoordination(ctx context.Context, c *model.Coordination) error {
 	if c.Status == "" {
-		c.Status = CoordinationAssigned
+		c.Status = model.CoordinationAssigned
 	}
 	err := tx.queryRow(ctx, `
 		INSERT INTO coordinations (youth_id, organisation_id, rule, reason, started_at, status, professional_id, decided_at, decided_by, accept_due_at)
@@ -130,18 +82,18 @@ func (tx *Tx) EndCoordination(ctx context.Context, id int64, at time.Time, reaso
 }
 
 // CoordinationHistory returns all coordinations of a youth, oldest first.
-func (tx *Tx) CoordinationHistory(ctx context.Context, youthID int64) ([]Coordination, error) {
+func (tx *Tx) CoordinationHistory(ctx context.Context, youthID int64) ([]model.Coordination, error) {
 	return tx.coordinations(ctx, `SELECT `+coordinationColumns+` FROM coordinations WHERE youth_id = $1 ORDER BY started_at, id`, youthID)
 }
 
 // coordinations reads the coordinations a query selects (coordinationColumns).
-func (tx *Tx) coordinations(ctx context.Context, query string, args ...any) ([]Coordination, error) {
+func (tx *Tx) coordinations(ctx context.Context, query string, args ...any) ([]model.Coordination, error) {
 	rows, err := tx.query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to list coordinations: %w", err)
 	}
 	defer rows.Close()
-	var out []Coordination
+	var out []model.Coordination
 	for rows.Next() {
 		c, err := scanCoordination(rows)
 		if err != nil {

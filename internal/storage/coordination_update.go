@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
 )
 
 // AcceptCoordination records that the organisation accepted a running
@@ -13,7 +15,7 @@ func (tx *Tx) AcceptCoordination(ctx context.Context, id, professionalID, by int
 	res, err := tx.exec(ctx, `
 		UPDATE coordinations SET status = $1, professional_id = $2, decided_at = $3, decided_by = $4, not_needed_reason = NULL
 		WHERE id = $5 AND ended_at IS NULL`,
-		CoordinationAccepted, professionalID, toMillis(at), by, id)
+		model.CoordinationAccepted, professionalID, toMillis(at), by, id)
 	if err != nil {
 		return false, fmt.Errorf("store: unable to accept coordination: %w", err)
 	}
@@ -28,7 +30,7 @@ func (tx *Tx) DeclareNotNeeded(ctx context.Context, id int64, reason string, by 
 	res, err := tx.exec(ctx, `
 		UPDATE coordinations SET status = $1, not_needed_reason = $2, decided_at = $3, decided_by = $4, professional_id = NULL
 		WHERE id = $5 AND ended_at IS NULL`,
-		CoordinationNotNeeded, reason, toMillis(at), by, id)
+		model.CoordinationNotNeeded, reason, toMillis(at), by, id)
 	if err != nil {
 		return false, fmt.Errorf("store: unable to record coordination not needed: %w", err)
 	}
@@ -39,11 +41,11 @@ func (tx *Tx) DeclareNotNeeded(ctx context.Context, id int64, reason string, by 
 // AcceptOverdue returns running coordinations still waiting for acceptance
 // whose deadline passed before now and of which nobody was told yet, the
 // oldest deadline first.
-func (tx *Tx) AcceptOverdue(ctx context.Context, now time.Time, limit int) ([]Coordination, error) {
+func (tx *Tx) AcceptOverdue(ctx context.Context, now time.Time, limit int) ([]model.Coordination, error) {
 	return tx.coordinations(ctx, `
 		SELECT `+coordinationColumns+` FROM coordinations
 		WHERE ended_at IS NULL AND status = $1 AND accept_due_at < $2 AND accept_alerted_at IS NULL
-		ORDER BY accept_due_at, id LIMIT $3`, CoordinationAssigned, toMillis(now), limit)
+		ORDER BY accept_due_at, id LIMIT $3`, model.CoordinationAssigned, toMillis(now), limit)
 }
 
 // MarkAcceptAlerted records that the overdue acceptance was reported. It
@@ -53,7 +55,7 @@ func (tx *Tx) MarkAcceptAlerted(ctx context.Context, id int64, at time.Time) (bo
 	res, err := tx.exec(ctx, `
 		UPDATE coordinations SET accept_alerted_at = $1
 		WHERE id = $2 AND accept_alerted_at IS NULL AND status = $3 AND ended_at IS NULL`,
-		toMillis(at), id, CoordinationAssigned)
+		toMillis(at), id, model.CoordinationAssigned)
 	if err != nil {
 		return false, fmt.Errorf("store: unable to mark coordination alerted: %w", err)
 	}

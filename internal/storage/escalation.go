@@ -5,57 +5,14 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
 )
-
-// Override authority (doorzettingsmacht) in an escalation: the GI for its
-// youth-protection and probation clients, the alderman for youth otherwise
-// (seed 002).
-const (
-	AuthorityGI       = "gi"
-	AuthorityAlderman = "wethouder"
-)
-
-// How an escalation ended.
-const (
-	EscalationExecuted  = "uitgevoerd"  // the coordinator executed the decision
-	EscalationWithdrawn = "ingetrokken" // the coordinator withdrew it
-	EscalationLapsed    = "vervallen"   // the coordination it belonged to ended
-)
-
-// Escalation is one run of the escalation procedure for a youth.
-type Escalation struct {
-	ID                      int64
-	YouthID                 int64
-	CoordinationID          int64
-	Authority               string // AuthorityGI or AuthorityAlderman
-	AuthorityOrganisationID int64  // the GI, with AuthorityGI
-	StartedBy               int64
-	StartedAt               time.Time
-	EndedAt                 *time.Time
-	Outcome                 string // how it ended; "" while it runs
-	EndedBy                 int64  // 0 when the system ended it
-	Steps                   []EscalationStep
-}
-
-// Running reports whether the escalation has not ended.
-func (e Escalation) Running() bool { return e.EndedAt == nil }
-
-// EscalationStep is one step of an escalation, stored once it became due.
-type EscalationStep struct {
-	ID           int64
-	EscalationID int64
-	Step         int
-	DueAt        *time.Time // nil: no deadline
-	DoneAt       *time.Time
-	DoneBy       int64
-	Outcome      string // step 3: overeenstemming or geen-overeenstemming
-	AlertedAt    *time.Time
-}
 
 const escalationColumns = `id, youth_id, coordination_id, authority, authority_organisation_id, started_by, started_at, ended_at, outcome, ended_by`
 
-func scanEscalation(row interface{ Scan(...any) error }) (Escalation, error) {
-	var e Escalation
+func scanEscalation(row interface{ Scan(...any) error }) (model.Escalation, error) {
+	var e model.Escalation
 	var started int64
 	var authorityOrg, endedBy, ended sql.NullInt64
 	var outcome sql.NullString
@@ -67,8 +24,8 @@ func scanEscalation(row interface{ Scan(...any) error }) (Escalation, error) {
 
 const escalationStepColumns = `id, escalation_id, step, due_at, done_at, done_by, outcome, alerted_at`
 
-func scanEscalationStep(row interface{ Scan(...any) error }) (EscalationStep, error) {
-	var s EscalationStep
+func scanEscalationStep(row interface{ Scan(...any) error }) (model.EscalationStep, error) {
+	var s model.EscalationStep
 	var due, done, doneBy, alerted sql.NullInt64
 	var outcome sql.NullString
 	err := row.Scan(&s.ID, &s.EscalationID, &s.Step, &due, &done, &doneBy, &outcome, &alerted)
@@ -78,7 +35,7 @@ func scanEscalationStep(row interface{ Scan(...any) error }) (EscalationStep, er
 }
 
 // StartEscalation stores a new escalation; at most one runs per youth.
-func (tx *Tx) StartEscalation(ctx context.Context, e *Escalation) error {
+func (tx *Tx) StartEscalation(ctx context.Context, e *model.Escalation) error {
 	err := tx.queryRow(ctx, `
 		INSERT INTO escalations (youth_id, coordination_id, authority, authority_organisation_id, started_by, started_at)
 		VALUES ($1, $2, $3, $4, $5, $6)
@@ -91,7 +48,7 @@ func (tx *Tx) StartEscalation(ctx context.Context, e *Escalation) error {
 
 // AddEscalationStep stores a step that became due (or, for the first, was
 // done at the start).
-func (tx *Tx) AddEscalationStep(ctx context.Context, s *EscalationStep) error {
+func (tx *Tx) AddEscalationStep(ctx context.Context, s *model.EscalationStep) error {
 	var outcome sql.NullString
 	if s.Outcome != "" {
 		outcome = sql.NullString{String: s.Outcome, Valid: true}
@@ -138,7 +95,7 @@ func (tx *Tx) LapseEscalations(ctx context.Context, at time.Time) (int64, error)
 	res, err := tx.exec(ctx, `
 		UPDATE escalations SET ended_at = $1, outcome = $2
 		WHERE ended_at IS NULL AND coordination_id IN (SELECT id FROM coordinations WHERE ended_at IS NOT NULL)`,
-		toMillis(at), EscalationLapsed)
+		toMillis(at), model.EscalationLapsed)
 	if err != nil {
 		return 0, fmt.Errorf("store: unable to lapse escalations: %w", err)
 	}
@@ -148,7 +105,7 @@ func (tx *Tx) LapseEscalations(ctx context.Context, at time.Time) (int64, error)
 // RunningEscalation returns the youth's running escalation with its steps,
 // or ErrNotFound. One whose coordination ended does not run any more, even
 // before LapseEscalations marked it.
-func (tx *Tx) RunningEscalation(ctx context.Context, youthID int64) (Escalation, error) {
+func (tx *Tx) RunningEscalation(ctx context.Context, youthID int64) (model.Escalation, error) {
 	e, err := scanEscalation(tx.queryRow(ctx, `
 		SELECT `+escalationColumns+` FROM escalations
 		WHERE youth_id = $1 AND ended_at IS NULL
@@ -161,7 +118,7 @@ func (tx *Tx) RunningEscalation(ctx context.Context, youthID int64) (Escalation,
 
 // LatestEscalation returns the youth's most recent escalation, running or
 // ended, with its steps, or ErrNotFound.
-func (tx *Tx) LatestEscalation(ctx context.Context, youthID int64) (Escalation, error) {
+func (tx *Tx) LatestEscalation(ctx context.Context, youthID int64) (model.Escalation, error) {
 	e, err := scanEscalation(tx.queryRow(ctx, `
 		SELECT `+escalationColumns+` FROM escalations
 		WHERE youth_id = $1 ORDER BY started_at DESC, id DESC LIMIT 1`, youthID))
@@ -172,7 +129,7 @@ func (tx *Tx) LatestEscalation(ctx context.Context, youthID int64) (Escalation, 
 }
 
 // Escalation returns one escalation with its steps, or ErrNotFound.
-func (tx *Tx) Escalation(ctx context.Context, id int64) (Escalation, error) {
+func (tx *Tx) Escalation(ctx context.Context, id int64) (model.Escalation, error) {
 	e, err := scanEscalation(tx.queryRow(ctx, `SELECT `+escalationColumns+` FROM escalations WHERE id = $1`, id))
 	if err != nil {
 		return e, notFound(err)
@@ -183,7 +140,7 @@ func (tx *Tx) Escalation(ctx context.Context, id int64) (Escalation, error) {
 // RunningEscalations lists the escalations that run, with their steps, the
 // oldest first; with organisationID, only those of youths that organisation
 // coordinates.
-func (tx *Tx) RunningEscalations(ctx context.Context, organisationID int64, limit int) ([]Escalation, error) {
+func (tx *Tx) RunningEscalations(ctx context.Context, organisationID int64, limit int) ([]model.Escalation, error) {
 	query, args := `
 		SELECT e.id, e.youth_id, e.coordination_id, e.authority, e.authority_organisation_id, e.started_by, e.started_at, e.ended_at, e.outcome, e.ended_by
 		FROM escalations e JOIN coordinations c ON c.id = e.coordination_id
@@ -195,7 +152,7 @@ func (tx *Tx) RunningEscalations(ctx context.Context, organisationID int64, limi
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to list escalations: %w", err)
 	}
-	var out []Escalation
+	var out []model.Escalation
 	for rows.Next() {
 		e, err := scanEscalation(rows)
 		if err != nil {
@@ -225,7 +182,7 @@ func (tx *Tx) HasEscalation(ctx context.Context, youthID int64) (bool, error) {
 	return n > 0, nil
 }
 
-func (tx *Tx) escalationSteps(ctx context.Context, e *Escalation) error {
+func (tx *Tx) escalationSteps(ctx context.Context, e *model.Escalation) error {
 	rows, err := tx.query(ctx, `SELECT `+escalationStepColumns+` FROM escalation_steps WHERE escalation_id = $1 ORDER BY step`, e.ID)
 	if err != nil {
 		return fmt.Errorf("store: unable to list escalation steps: %w", err)
@@ -242,15 +199,9 @@ func (tx *Tx) escalationSteps(ctx context.Context, e *Escalation) error {
 	return rows.Err()
 }
 
-// OverdueEscalationStep is a step past its deadline that nobody was told about yet.
-type OverdueEscalationStep struct {
-	EscalationStep
-	YouthID int64
-}
-
 // OverdueEscalationSteps lists the open steps of running escalations whose
 // deadline passed before now and that were not alerted yet, the oldest first.
-func (tx *Tx) OverdueEscalationSteps(ctx context.Context, now time.Time, limit int) ([]OverdueEscalationStep, error) {
+func (tx *Tx) OverdueEscalationSteps(ctx context.Context, now time.Time, limit int) ([]model.OverdueEscalationStep, error) {
 	rows, err := tx.query(ctx, `
 		SELECT s.id, s.escalation_id, s.step, s.due_at, s.done_at, s.done_by, s.outcome, s.alerted_at, e.youth_id
 		FROM escalation_steps s
@@ -263,9 +214,9 @@ func (tx *Tx) OverdueEscalationSteps(ctx context.Context, now time.Time, limit i
 		return nil, fmt.Errorf("store: unable to list overdue escalation steps: %w", err)
 	}
 	defer rows.Close()
-	var out []OverdueEscalationStep
+	var out []model.OverdueEscalationStep
 	for rows.Next() {
-		var o OverdueEscalationStep
+		var o model.OverdueEscalationStep
 		var due, done, doneBy, alerted sql.NullInt64
 		var outcome sql.NullString
 		if err := rows.Scan(&o.ID, &o.EscalationID, &o.Step, &due, &done, &doneBy, &outcome, &alerted, &o.YouthID); err != nil {

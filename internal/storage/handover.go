@@ -5,34 +5,14 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
-)
 
-// How a handover proposal ended; an open one has no outcome.
-const (
-	HandoverAccepted  = "geaccepteerd" // the receiving organisation took coordination over
-	HandoverDeclined  = "geweigerd"    // the receiving organisation declined
-	HandoverWithdrawn = "ingetrokken"  // the proposer withdrew it
-	HandoverLapsed    = "vervallen"    // the coordination ended otherwise meanwhile
+	"github.com/jeugdketen/jeugdketen/internal/model"
 )
-
-// Handover is a coordinator's proposal to hand coordination over to another
-// involved organisation.
-type Handover struct {
-	ID               int64
-	CoordinationID   int64
-	YouthID          int64
-	ToOrganisationID int64
-	ProposedBy       int64
-	ProposedAt       time.Time
-	Outcome          string // empty while open
-	DecidedBy        int64
-	DecidedAt        *time.Time
-}
 
 const handoverColumns = `id, coordination_id, youth_id, to_organisation_id, proposed_by, proposed_at, outcome, decided_by, decided_at`
 
-func scanHandover(row interface{ Scan(...any) error }) (Handover, error) {
-	var h Handover
+func scanHandover(row interface{ Scan(...any) error }) (model.Handover, error) {
+	var h model.Handover
 	var proposed int64
 	var outcome sql.NullString
 	var decidedBy, decided sql.NullInt64
@@ -43,7 +23,7 @@ func scanHandover(row interface{ Scan(...any) error }) (Handover, error) {
 
 // ProposeHandover stores an open proposal and sets its ID. A second open
 // proposal for the same coordination is a unique violation.
-func (tx *Tx) ProposeHandover(ctx context.Context, h *Handover) error {
+func (tx *Tx) ProposeHandover(ctx context.Context, h *model.Handover) error {
 	err := tx.queryRow(ctx, `
 		INSERT INTO handovers (coordination_id, youth_id, to_organisation_id, proposed_by, proposed_at)
 		VALUES ($1, $2, $3, $4, $5)
@@ -55,7 +35,7 @@ func (tx *Tx) ProposeHandover(ctx context.Context, h *Handover) error {
 }
 
 // OpenHandover returns the open proposal of a coordination, or ErrNotFound.
-func (tx *Tx) OpenHandover(ctx context.Context, coordinationID int64) (Handover, error) {
+func (tx *Tx) OpenHandover(ctx context.Context, coordinationID int64) (model.Handover, error) {
 	h, err := scanHandover(tx.queryRow(ctx, `SELECT `+handoverColumns+` FROM handovers WHERE coordination_id = $1 AND outcome IS NULL`, coordinationID))
 	return h, notFound(err)
 }
@@ -76,7 +56,7 @@ func (tx *Tx) DecideHandover(ctx context.Context, id int64, outcome string, by i
 // coordination ended some other way.
 func (tx *Tx) LapseHandovers(ctx context.Context, coordinationID int64, at time.Time) error {
 	_, err := tx.exec(ctx, `UPDATE handovers SET outcome = $1, decided_at = $2 WHERE coordination_id = $3 AND outcome IS NULL`,
-		HandoverLapsed, toMillis(at), coordinationID)
+		model.HandoverLapsed, toMillis(at), coordinationID)
 	if err != nil {
 		return fmt.Errorf("store: unable to lapse handovers: %w", err)
 	}

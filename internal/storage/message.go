@@ -6,27 +6,14 @@ import (
 	"fmt"
 	"strings"
 	"time"
-)
 
-// Message is an in-app message to one professional. Its text names
-// organisations and professionals, never the youth.
-type Message struct {
-	ID             int64
-	ProfessionalID int64
-	YouthID        int64 // 0 when the message is about no youth
-	YouthReference string
-	Kind           string
-	Subject        string
-	Body           string
-	EventKey       string
-	CreatedAt      time.Time
-	ReadAt         *time.Time
-}
+	"github.com/jeugdketen/jeugdketen/internal/model"
+)
 
 // AddMessage stores a message and, when email is not empty, queues it for
 // e-mail in the outbox. A second message for the same event and person is
 // ignored: it reports false then.
-func (tx *Tx) AddMessage(ctx context.Context, m *Message, email string) (bool, error) {
+func (tx *Tx) AddMessage(ctx context.Context, m *model.Message, email string) (bool, error) {
 	err := tx.queryRow(ctx, `
 		INSERT INTO messages (professional_id, youth_id, kind, subject, body, event_key, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -51,7 +38,7 @@ func (tx *Tx) AddMessage(ctx context.Context, m *Message, email string) (bool, e
 }
 
 // Inbox returns a professional's messages, unread first, newest first.
-func (tx *Tx) Inbox(ctx context.Context, professionalID int64, limit int) ([]Message, error) {
+func (tx *Tx) Inbox(ctx context.Context, professionalID int64, limit int) ([]model.Message, error) {
 	rows, err := tx.query(ctx, `
 		SELECT m.id, m.professional_id, COALESCE(m.youth_id, 0), COALESCE(y.reference, ''), m.kind, m.subject, m.body, m.event_key, m.created_at, m.read_at
 		FROM (
@@ -67,9 +54,9 @@ func (tx *Tx) Inbox(ctx context.Context, professionalID int64, limit int) ([]Mes
 		return nil, fmt.Errorf("store: unable to read inbox: %w", err)
 	}
 	defer rows.Close()
-	var out []Message
+	var out []model.Message
 	for rows.Next() {
-		var m Message
+		var m model.Message
 		var created int64
 		var read sql.NullInt64
 		if err := rows.Scan(&m.ID, &m.ProfessionalID, &m.YouthID, &m.YouthReference, &m.Kind, &m.Subject, &m.Body, &m.EventKey, &created, &read); err != nil {

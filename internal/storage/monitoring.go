@@ -3,23 +3,13 @@ package storage
 import (
 	"context"
 	"fmt"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
 )
 
-// Counts are the index's figures at one moment: numbers only, no row that
-// names or points to a youth.
-type Counts struct {
-	ByOrganisationType map[string]int // active registrations per organisation type
-	ByMunicipality     map[string]int // active registrations per municipality (code) of the youth
-	Signals            int            // active signals
-	CareRegistrations  int            // active care registrations (ketenregistraties)
-	Youths             int            // youths with at least one active registration
-	Matches            int            // youths with active registrations of two or more organisations
-	Coordinations      int            // running coordinations
-}
-
 // Counts counts the active registrations, matches and coordinations.
-func (tx *Tx) Counts(ctx context.Context) (Counts, error) {
-	out := Counts{ByOrganisationType: map[string]int{}, ByMunicipality: map[string]int{}}
+func (tx *Tx) Counts(ctx context.Context) (model.Counts, error) {
+	out := model.Counts{ByOrganisationType: map[string]int{}, ByMunicipality: map[string]int{}}
 	for _, g := range []struct {
 		query string
 		into  map[string]int

@@ -5,32 +5,12 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
 )
 
-// Objection is an objection (bezwaar) against registrations about a youth,
-// lodged at a municipality, and its decision.
-type Objection struct {
-	ID             int64
-	YouthReference string
-	Municipality   string
-	ReceivedOn     time.Time
-	RecordedAt     time.Time
-	RecordedBy     int64
-	Outcome        string // "", "toegewezen" or "afgewezen"
-	DecidedOn      *time.Time
-	DecidedAt      *time.Time
-	DecidedBy      int64
-	Registrations  []ObjectedRegistration
-}
-
-// ObjectedRegistration is one registration an objection concerns.
-type ObjectedRegistration struct {
-	RegistrationID int64
-	RemovedAt      *time.Time
-}
-
 // CreateObjection stores an objection and the registrations it concerns.
-func (tx *Tx) CreateObjection(ctx context.Context, o *Objection) error {
+func (tx *Tx) CreateObjection(ctx context.Context, o *model.Objection) error {
 	err := tx.queryRow(ctx, `
 		INSERT INTO objections (youth_reference, municipality, received_on, recorded_at, recorded_by)
 		VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -48,17 +28,17 @@ func (tx *Tx) CreateObjection(ctx context.Context, o *Objection) error {
 
 // LockObjection returns an objection and holds it for this transaction, so
 // that two decisions on it are taken one after the other.
-func (tx *Tx) LockObjection(ctx context.Context, id int64) (Objection, error) {
+func (tx *Tx) LockObjection(ctx context.Context, id int64) (model.Objection, error) {
 	return tx.objection(ctx, id, tx.forUpdate())
 }
 
 // Objection returns an objection.
-func (tx *Tx) Objection(ctx context.Context, id int64) (Objection, error) {
+func (tx *Tx) Objection(ctx context.Context, id int64) (model.Objection, error) {
 	return tx.objection(ctx, id, "")
 }
 
-func (tx *Tx) objection(ctx context.Context, id int64, lock string) (Objection, error) {
-	o := Objection{ID: id}
+func (tx *Tx) objection(ctx context.Context, id int64, lock string) (model.Objection, error) {
+	o := model.Objection{ID: id}
 	var received string
 	var recorded int64
 	var outcome, decidedOn sql.NullString
@@ -81,7 +61,7 @@ func (tx *Tx) objection(ctx context.Context, id int64, lock string) (Objection, 
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var r ObjectedRegistration
+		var r model.ObjectedRegistration
 		var removed sql.NullInt64
 		if err := rows.Scan(&r.RegistrationID, &removed); err != nil {
 			return o, fmt.Errorf("store: unable to read objected registration: %w", err)
@@ -113,7 +93,7 @@ func (tx *Tx) MarkObjectedRemoved(ctx context.Context, objectionID, registration
 }
 
 // ObjectionsAbout returns the objections about a youth, oldest first.
-func (tx *Tx) ObjectionsAbout(ctx context.Context, youthReference string) ([]Objection, error) {
+func (tx *Tx) ObjectionsAbout(ctx context.Context, youthReference string) ([]model.Objection, error) {
 	rows, err := tx.query(ctx, `SELECT id FROM objections WHERE youth_reference = $1 ORDER BY id`, youthReference)
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to list objections: %w", err)
@@ -122,7 +102,7 @@ func (tx *Tx) ObjectionsAbout(ctx context.Context, youthReference string) ([]Obj
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Objection, 0, len(ids))
+	out := make([]model.Objection, 0, len(ids))
 	for _, id := range ids {
 		o, err := tx.Objection(ctx, id)
 		if err != nil {

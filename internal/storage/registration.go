@@ -150,17 +150,9 @@ func (tx *Tx) ActiveRegistrationsOfYouth(ctx context.Context, youthID int64) ([]
 	return out, rows.Err()
 }
 
-// Involvement is one active registration with who made it: what every
-// involved professional is shown about the others.
-type Involvement struct {
-	Registration model.Registration
-	Organisation model.Organisation
-	Professional model.Professional
-}
-
 // Involvements returns the active registrations of a youth with their
 // organisations and professionals, oldest first.
-func (tx *Tx) Involvements(ctx context.Context, youthID int64) ([]Involvement, error) {
+func (tx *Tx) Involvements(ctx context.Context, youthID int64) ([]model.Involvement, error) {
 	rows, err := tx.query(ctx, `
 		SELECT `+registrationColumns+`,
 			o.id, o.name, o.type, o.role, o.municipality, o.active,
@@ -174,9 +166,9 @@ func (tx *Tx) Involvements(ctx context.Context, youthID int64) ([]Involvement, e
 		return nil, fmt.Errorf("store: unable to list involvements: %w", err)
 	}
 	defer rows.Close()
-	var out []Involvement
+	var out []model.Involvement
 	for rows.Next() {
-		var in Involvement
+		var in model.Involvement
 		var oActive, pAdmin, pActive int
 		o, p := &in.Organisation, &in.Professional
 		r, err := scanRegistration(rows,

@@ -7,19 +7,10 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/model"
 )
 
-// RegisteredOrganisation is one registration of a youth, active or ended,
-// with the organisation that made it: the history of joining and leaving.
-// It carries no professional: who registered is only shown while the
-// registration is active (see Involvements).
-type RegisteredOrganisation struct {
-	Registration model.Registration
-	Organisation model.Organisation
-}
-
 // RegistrationHistory returns every registration of a youth that still
 // exists, active and ended (the archive until retention deletes it), with
 // its organisation, oldest first.
-func (tx *Tx) RegistrationHistory(ctx context.Context, youthID int64) ([]RegisteredOrganisation, error) {
+func (tx *Tx) RegistrationHistory(ctx context.Context, youthID int64) ([]model.RegisteredOrganisation, error) {
 	rows, err := tx.query(ctx, `
 		SELECT `+registrationColumns+`,
 			o.id, o.name, o.type, o.role, o.municipality, o.active
@@ -31,9 +22,9 @@ func (tx *Tx) RegistrationHistory(ctx context.Context, youthID int64) ([]Registe
 		return nil, fmt.Errorf("store: unable to list registration history: %w", err)
 	}
 	defer rows.Close()
-	var out []RegisteredOrganisation
+	var out []model.RegisteredOrganisation
 	for rows.Next() {
-		var h RegisteredOrganisation
+		var h model.RegisteredOrganisation
 		var oActive int
 		o := &h.Organisation
 		r, err := scanRegistration(rows, &o.ID, &o.Name, &o.Type, &o.Role, &o.Municipality, &oActive)

@@ -3,6 +3,8 @@ package storage
 import (
 	"context"
 	"fmt"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
 )
 
 // The queries of key rotation (package rekey): every BSN hash, address hash
@@ -34,7 +36,7 @@ func (tx *Tx) PopulationPage(ctx context.Context, after []byte, limit int) ([]Po
 }
 
 // YouthPage returns up to limit youths with an id above after, in id order.
-func (tx *Tx) YouthPage(ctx context.Context, after int64, limit int) ([]Youth, error) {
+func (tx *Tx) YouthPage(ctx context.Context, after int64, limit int) ([]model.Youth, error) {
 	rows, err := tx.query(ctx, `
 		SELECT id, bsn_hash, reference, person, municipality FROM youths
 		WHERE id > $1 ORDER BY id LIMIT $2`, after, limit)
@@ -42,9 +44,9 @@ func (tx *Tx) YouthPage(ctx context.Context, after int64, limit int) ([]Youth, e
 		return nil, fmt.Errorf("store: unable to read youths: %w", err)
 	}
 	defer rows.Close()
-	var out []Youth
+	var out []model.Youth
 	for rows.Next() {
-		var y Youth
+		var y model.Youth
 		if err := rows.Scan(&y.ID, &y.BSNHash, &y.Reference, &y.Person, &y.Municipality); err != nil {
 			return nil, fmt.Errorf("store: unable to read youth: %w", err)
 		}

@@ -5,33 +5,16 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
 )
-
-// Relation links a youth to another person of the population register: the
-// kind, who laid it and when, nothing else (seed 002).
-type Relation struct {
-	ID             int64
-	YouthID        int64
-	PersonHash     []byte // keyed hash of the other person's BSN
-	Person         []byte // sealed JSON of the other person's name and birth date
-	Kind           string // ouder, broer-zus, ander-familielid, huisgenoot
-	OrganisationID int64
-	ProfessionalID int64
-	CreatedAt      time.Time
-	// Filled by RelationsOfYouth: who laid it.
-	Organisation model.Organisation
-	Professional model.Professional
-}
 
 // ErrDuplicate is returned when the same thing is stored twice.
 var ErrDuplicate = errors.New("store: already stored")
 
 // CreateRelation stores a relation and sets its ID. The same youth, person
 // and kind a second time is ErrDuplicate, and changes nothing.
-func (tx *Tx) CreateRelation(ctx context.Context, r *Relation) error {
+func (tx *Tx) CreateRelation(ctx context.Context, r *model.Relation) error {
 	err := tx.queryRow(ctx, `
 		INSERT INTO relations (youth_id, person_hash, person, kind, organisation_id, professional_id, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -48,8 +31,8 @@ func (tx *Tx) CreateRelation(ctx context.Context, r *Relation) error {
 }
 
 // Relation returns one relation, without who laid it.
-func (tx *Tx) Relation(ctx context.Context, id int64) (Relation, error) {
-	r := Relation{ID: id}
+func (tx *Tx) Relation(ctx context.Context, id int64) (model.Relation, error) {
+	r := model.Relation{ID: id}
 	var created int64
 	err := tx.queryRow(ctx, `
 		SELECT youth_id, person_hash, person, kind, organisation_id, professional_id, created_at
@@ -60,7 +43,7 @@ func (tx *Tx) Relation(ctx context.Context, id int64) (Relation, error) {
 }
 
 // RelationsOfYouth returns a youth's relations with who laid them, oldest first.
-func (tx *Tx) RelationsOfYouth(ctx context.Context, youthID int64) ([]Relation, error) {
+func (tx *Tx) RelationsOfYouth(ctx context.Context, youthID int64) ([]model.Relation, error) {
 	rows, err := tx.query(ctx, `
 		SELECT r.id, r.youth_id, r.person_hash, r.person, r.kind, r.organisation_id, r.professional_id, r.created_at,
 			o.id, o.name, o.type, o.role, o.municipality, o.active,
@@ -74,9 +57,9 @@ func (tx *Tx) RelationsOfYouth(ctx context.Context, youthID int64) ([]Relation, 
 		return nil, fmt.Errorf("store: unable to list relations: %w", err)
 	}
 	defer rows.Close()
-	var out []Relation
+	var out []model.Relation
 	for rows.Next() {
-		var r Relation
+		var r model.Relation
 		var created int64
 		var oActive, pAdmin, pMonitoring, pActive int
 		o, p := &r.Organisation, &r.Professional
@@ -102,7 +85,7 @@ func (tx *Tx) DeleteRelation(ctx context.Context, id int64) error {
 
 // RelationPage returns up to limit relations with an id above after, in id
 // order, for key rotation.
-func (tx *Tx) RelationPage(ctx context.Context, after int64, limit int) ([]Relation, error) {
+func (tx *Tx) RelationPage(ctx context.Context, after int64, limit int) ([]model.Relation, error) {
 	rows, err := tx.query(ctx, `
 		SELECT id, youth_id, person_hash, person FROM relations
 		WHERE id > $1 ORDER BY id LIMIT $2`, after, limit)
@@ -110,9 +93,9 @@ func (tx *Tx) RelationPage(ctx context.Context, after int64, limit int) ([]Relat
 		return nil, fmt.Errorf("store: unable to read relations: %w", err)
 	}
 	defer rows.Close()
-	var out []Relation
+	var out []model.Relation
 	for rows.Next() {
-		var r Relation
+		var r model.Relation
 		if err := rows.Scan(&r.ID, &r.YouthID, &r.PersonHash, &r.Person); err != nil {
 			return nil, fmt.Errorf("store: unable to read relation: %w", err)
 		}

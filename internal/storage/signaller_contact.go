@@ -4,31 +4,13 @@ import (
 	"context"
 	"fmt"
 	"time"
-)
 
-// What the coordinator records about a signaller.
-const (
-	ContactCalled      = "contact"           // the signaller was called (seed 002)
-	ContactWrongSignal = "overleg-onterecht" // the signaller was consulted about an evidently wrong signal
+	"github.com/jeugdketen/jeugdketen/internal/model"
 )
-
-// SignallerContact is that the coordinator contacted the organisation behind
-// one registration, on a day, within one coordination. It names the
-// registration by id only: the fact stays when the registration is removed.
-type SignallerContact struct {
-	ID             int64
-	CoordinationID int64
-	YouthID        int64
-	RegistrationID int64
-	Kind           string
-	ContactedOn    time.Time
-	RecordedBy     int64
-	RecordedAt     time.Time
-}
 
 // RecordSignallerContact stores a contact; recording the same kind for the
 // same registration in the same coordination again corrects the day.
-func (tx *Tx) RecordSignallerContact(ctx context.Context, c *SignallerContact) error {
+func (tx *Tx) RecordSignallerContact(ctx context.Context, c *model.SignallerContact) error {
 	err := tx.queryRow(ctx, `
 		INSERT INTO signaller_contacts (coordination_id, youth_id, registration_id, kind, contacted_on, recorded_by, recorded_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -43,7 +25,7 @@ func (tx *Tx) RecordSignallerContact(ctx context.Context, c *SignallerContact) e
 }
 
 // SignallerContacts returns what was recorded in one coordination.
-func (tx *Tx) SignallerContacts(ctx context.Context, coordinationID int64) ([]SignallerContact, error) {
+func (tx *Tx) SignallerContacts(ctx context.Context, coordinationID int64) ([]model.SignallerContact, error) {
 	rows, err := tx.query(ctx, `
 		SELECT id, coordination_id, youth_id, registration_id, kind, contacted_on, recorded_by, recorded_at
 		FROM signaller_contacts WHERE coordination_id = $1 ORDER BY id`, coordinationID)
@@ -51,9 +33,9 @@ func (tx *Tx) SignallerContacts(ctx context.Context, coordinationID int64) ([]Si
 		return nil, fmt.Errorf("store: unable to list signaller contacts: %w", err)
 	}
 	defer rows.Close()
-	var out []SignallerContact
+	var out []model.SignallerContact
 	for rows.Next() {
-		var c SignallerContact
+		var c model.SignallerContact
 		var on string
 		var at int64
 		if err := rows.Scan(&c.ID, &c.CoordinationID, &c.YouthID, &c.RegistrationID, &c.Kind, &on, &c.RecordedBy, &at); err != nil {
@@ -73,7 +55,7 @@ func (tx *Tx) SignallerContacts(ctx context.Context, coordinationID int64) ([]Si
 // UncontactedSignallers does for one organisation) and about whom the
 // coordinator was not reminded yet: no message with the reminder's event
 // key, "signaalgever-bellen:<coordination>:<registration>".
-func (tx *Tx) SignallersToRemind(ctx context.Context, afterID int64, limit int) ([]Uncontacted, error) {
+func (tx *Tx) SignallersToRemind(ctx context.Context, afterID int64, limit int) ([]model.Uncontacted, error) {
 	rows, err := tx.query(ctx, `
 		SELECT c.id, c.decided_at, r.id, r.youth_id, r.organisation_id, r.professional_id, r.created_at
 		FROM coordinations c
@@ -89,9 +71,9 @@ func (tx *Tx) SignallersToRemind(ctx context.Context, afterID int64, limit int) 
 		return nil, fmt.Errorf("store: unable to list signallers to remind: %w", err)
 	}
 	defer rows.Close()
-	var out []Uncontacted
+	var out []model.Uncontacted
 	for rows.Next() {
-		var u Uncontacted
+		var u model.Uncontacted
 		var accepted *int64
 		var created int64
 		if err := rows.Scan(&u.CoordinationID, &accepted, &u.Registration, &u.YouthID, &u.OrganisationID, &u.ProfessionalID, &created); err != nil {

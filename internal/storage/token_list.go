@@ -5,28 +5,20 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
 )
 
-// TokenInfo is a token as the regional administrator sees it: never its secret.
-type TokenInfo struct {
-	ID             int64
-	ProfessionalID int64
-	OrganisationID int64
-	CreatedAt      time.Time
-	LastUsedAt     *time.Time
-	RevokedAt      *time.Time
-}
-
 // Tokens lists every API token, newest first.
-func (tx *Tx) Tokens(ctx context.Context) ([]TokenInfo, error) {
+func (tx *Tx) Tokens(ctx context.Context) ([]model.TokenInfo, error) {
 	rows, err := tx.query(ctx, `SELECT id, professional_id, organisation_id, created_at, last_used_at, revoked_at FROM api_tokens ORDER BY id DESC`)
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to list tokens: %w", err)
 	}
 	defer rows.Close()
-	var out []TokenInfo
+	var out []model.TokenInfo
 	for rows.Next() {
-		var t TokenInfo
+		var t model.TokenInfo
 		var prof, org, used, revoked sql.NullInt64
 		var created int64
 		if err := rows.Scan(&t.ID, &prof, &org, &created, &used, &revoked); err != nil {

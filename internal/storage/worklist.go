@@ -4,7 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
 )
 
 // The coordinator's worklist (issue 4, item 9) reads across the tables of
@@ -13,28 +14,18 @@ import (
 
 // CoordinationsOf returns the running coordinations an organisation holds,
 // the oldest first.
-func (tx *Tx) CoordinationsOf(ctx context.Context, organisationID int64) ([]Coordination, error) {
+func (tx *Tx) CoordinationsOf(ctx context.Context, organisationID int64) ([]model.Coordination, error) {
 	return tx.coordinations(ctx, `
 		SELECT `+coordinationColumns+` FROM coordinations
 		WHERE organisation_id = $1 AND ended_at IS NULL
 		ORDER BY started_at, id`, organisationID)
 }
 
-// DueAgreement is an open agreement of the plan of action, as a worklist
-// shows it.
-type DueAgreement struct {
-	ID             int64
-	YouthID        int64
-	Action         string
-	ProfessionalID int64 // responsible
-	StartOn, EndOn time.Time
-}
-
 // OpenAgreementsFor returns the open agreements a professional must see on
 // the worklist: those they are responsible for, and all of the youths whose
 // running coordination their organisation holds; the earliest end date first.
 // A youth without a running coordination (the case was closed) has none.
-func (tx *Tx) OpenAgreementsFor(ctx context.Context, professionalID, organisationID int64, limit int) ([]DueAgreement, error) {
+func (tx *Tx) OpenAgreementsFor(ctx context.Context, professionalID, organisationID int64, limit int) ([]model.DueAgreement, error) {
 	rows, err := tx.query(ctx, `
 		SELECT a.id, a.youth_id, a.action, a.professional_id, a.start_on, a.end_on
 		FROM agreements a
@@ -48,9 +39,9 @@ func (tx *Tx) OpenAgreementsFor(ctx context.Context, professionalID, organisatio
 		return nil, fmt.Errorf("store: unable to list agreements: %w", err)
 	}
 	defer rows.Close()
-	var out []DueAgreement
+	var out []model.DueAgreement
 	for rows.Next() {
-		var a DueAgreement
+		var a model.DueAgreement
 		var start, end sql.NullString
 		if err := rows.Scan(&a.ID, &a.YouthID, &a.Action, &a.ProfessionalID, &start, &end); err != nil {
 			return nil, fmt.Errorf("store: unable to read agreement: %w", err)
@@ -66,22 +57,9 @@ func (tx *Tx) OpenAgreementsFor(ctx context.Context, professionalID, organisatio
 	return out, rows.Err()
 }
 
-// Uncontacted is a signaller the coordinator has not recorded as contacted:
-// an active registration of another organisation about a youth whose
-// accepted coordination the organisation holds.
-type Uncontacted struct {
-	CoordinationID int64
-	AcceptedAt     time.Time
-	Registration   int64
-	YouthID        int64
-	OrganisationID int64
-	ProfessionalID int64
-	CreatedAt      time.Time
-}
-
 // UncontactedSignallers returns the signallers an organisation, as
 // coordinator, has not yet recorded as contacted, the oldest first.
-func (tx *Tx) UncontactedSignallers(ctx context.Context, organisationID int64, limit int) ([]Uncontacted, error) {
+func (tx *Tx) UncontactedSignallers(ctx context.Context, organisationID int64, limit int) ([]model.Uncontacted, error) {
 	rows, err := tx.query(ctx, `
 		SELECT c.id, c.decided_at, r.id, r.youth_id, r.organisation_id, r.professional_id, r.created_at
 		FROM coordinations c
@@ -95,9 +73,9 @@ func (tx *Tx) UncontactedSignallers(ctx context.Context, organisationID int64, l
 		return nil, fmt.Errorf("store: unable to list signallers: %w", err)
 	}
 	defer rows.Close()
-	var out []Uncontacted
+	var out []model.Uncontacted
 	for rows.Next() {
-		var u Uncontacted
+		var u model.Uncontacted
 		var accepted sql.NullInt64
 		var created int64
 		if err := rows.Scan(&u.CoordinationID, &accepted, &u.Registration, &u.YouthID, &u.OrganisationID, &u.ProfessionalID, &created); err != nil {
@@ -112,17 +90,8 @@ func (tx *Tx) UncontactedSignallers(ctx context.Context, organisationID int64, l
 	return out, rows.Err()
 }
 
-// HandoverOffer is an open handover proposed to an organisation.
-type HandoverOffer struct {
-	ID                 int64
-	YouthID            int64
-	CoordinationID     int64
-	FromOrganisationID int64
-	ProposedAt         time.Time
-}
-
 // HandoversOfferedTo returns the open handovers proposed to an organisation.
-func (tx *Tx) HandoversOfferedTo(ctx context.Context, organisationID int64) ([]HandoverOffer, error) {
+func (tx *Tx) HandoversOfferedTo(ctx context.Context, organisationID int64) ([]model.HandoverOffer, error) {
 	rows, err := tx.query(ctx, `
 		SELECT h.id, h.youth_id, h.coordination_id, c.organisation_id, h.proposed_at
 		FROM handovers h JOIN coordinations c ON c.id = h.coordination_id
@@ -132,9 +101,9 @@ func (tx *Tx) HandoversOfferedTo(ctx context.Context, organisationID int64) ([]H
 		return nil, fmt.Errorf("store: unable to list handovers: %w", err)
 	}
 	defer rows.Close()
-	var out []HandoverOffer
+	var out []model.HandoverOffer
 	for rows.Next() {
-		var h HandoverOffer
+		var h model.HandoverOffer
 		var at int64
 		if err := rows.Scan(&h.ID, &h.YouthID, &h.CoordinationID, &h.FromOrganisationID, &at); err != nil {
 			return nil, fmt.Errorf("store: unable to read handover: %w", err)

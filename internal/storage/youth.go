@@ -4,37 +4,29 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
 )
 
-// Youth is a youth someone registered, with its sealed register snapshot.
-type Youth struct {
-	ID           int64
-	BSNHash      []byte
-	Reference    string
-	Person       []byte // sealed JSON of model.Person
-	Municipality string
-	AddressHash  []byte // keyed hash of postcode and house number; nil when unknown
-}
-
 // YouthByHash finds a youth by BSN hash.
-func (tx *Tx) YouthByHash(ctx context.Context, bsnHash []byte) (Youth, error) {
-	y := Youth{BSNHash: bsnHash}
+func (tx *Tx) YouthByHash(ctx context.Context, bsnHash []byte) (model.Youth, error) {
+	y := model.Youth{BSNHash: bsnHash}
 	err := tx.queryRow(ctx, `SELECT id, reference, person, municipality, address_hash FROM youths WHERE bsn_hash = $1`, bsnHash).
 		Scan(&y.ID, &y.Reference, &y.Person, &y.Municipality, &y.AddressHash)
 	return y, notFound(err)
 }
 
 // Youth returns one youth.
-func (tx *Tx) Youth(ctx context.Context, id int64) (Youth, error) {
-	y := Youth{ID: id}
+func (tx *Tx) Youth(ctx context.Context, id int64) (model.Youth, error) {
+	y := model.Youth{ID: id}
 	err := tx.queryRow(ctx, `SELECT bsn_hash, reference, person, municipality, address_hash FROM youths WHERE id = $1`, id).
 		Scan(&y.BSNHash, &y.Reference, &y.Person, &y.Municipality, &y.AddressHash)
 	return y, notFound(err)
 }
 
 // YouthByReference finds a youth by its public reference.
-func (tx *Tx) YouthByReference(ctx context.Context, ref string) (Youth, error) {
-	y := Youth{Reference: ref}
+func (tx *Tx) YouthByReference(ctx context.Context, ref string) (model.Youth, error) {
+	y := model.Youth{Reference: ref}
 	err := tx.queryRow(ctx, `SELECT id, bsn_hash, person, municipality, address_hash FROM youths WHERE reference = $1`, ref).
 		Scan(&y.ID, &y.BSNHash, &y.Person, &y.Municipality, &y.AddressHash)
 	return y, notFound(err)
@@ -44,7 +36,7 @@ func (tx *Tx) YouthByReference(ctx context.Context, ref string) (Youth, error) {
 // and holds it for this transaction: registrations about one youth arriving
 // at once on several instances are handled one after the other, so they
 // produce one match and one coordinator.
-func (tx *Tx) LockYouth(ctx context.Context, y Youth, now time.Time) (Youth, bool, error) {
+func (tx *Tx) LockYouth(ctx context.Context, y model.Youth, now time.Time) (model.Youth, bool, error) {
 	_, err := tx.exec(ctx, `
 		INSERT INTO youths (bsn_hash, reference, person, municipality, address_hash, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6)
@@ -52,7 +44,7 @@ func (tx *Tx) LockYouth(ctx context.Context, y Youth, now time.Time) (Youth, boo
 	if err != nil {
 		return y, false, fmt.Errorf("store: unable to create youth: %w", err)
 	}
-	out := Youth{BSNHash: y.BSNHash}
+	out := model.Youth{BSNHash: y.BSNHash}
 	var created int64
 	err = tx.queryRow(ctx, `SELECT id, reference, person, municipality, address_hash, created_at FROM youths WHERE bsn_hash = $1`+tx.forUpdate(), y.BSNHash).
 		Scan(&out.ID, &out.Reference, &out.Person, &out.Municipality, &out.AddressHash, &created)
@@ -63,15 +55,15 @@ func (tx *Tx) LockYouth(ctx context.Context, y Youth, now time.Time) (Youth, boo
 }
 
 // LockYouthByID holds a known youth for this transaction (see LockYouth).
-func (tx *Tx) LockYouthByID(ctx context.Context, id int64) (Youth, error) {
-	y := Youth{ID: id}
+func (tx *Tx) LockYouthByID(ctx context.Context, id int64) (model.Youth, error) {
+	y := model.Youth{ID: id}
 	err := tx.queryRow(ctx, `SELECT bsn_hash, reference, person, municipality, address_hash FROM youths WHERE id = $1`+tx.forUpdate(), id).
 		Scan(&y.BSNHash, &y.Reference, &y.Person, &y.Municipality, &y.AddressHash)
 	return y, notFound(err)
 }
 
 // CreateYouth stores a youth and sets its ID.
-func (tx *Tx) CreateYouth(ctx context.Context, y *Youth, now time.Time) error {
+func (tx *Tx) CreateYouth(ctx context.Context, y *model.Youth, now time.Time) error {
 	err := tx.queryRow(ctx, `
 		INSERT INTO youths (bsn_hash, reference, person, municipality, address_hash, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6)

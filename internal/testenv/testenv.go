@@ -198,7 +198,7 @@ func (e *Env) Register(t testing.TB, a registry.Actor, bsn string, kind model.Ki
 }
 
 // Inbox returns an actor's messages.
-func (e *Env) Inbox(t testing.TB, a registry.Actor) []storage.Message {
+func (e *Env) Inbox(t testing.TB, a registry.Actor) []model.Message {
 	t.Helper()
 	msgs, err := e.Registry.Inbox(context.Background(), a, 1000)
 	if err != nil {

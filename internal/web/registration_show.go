@@ -3,17 +3,17 @@ package web
 import (
 	"net/http"
 
+	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
-	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
 // registrationView is the result page of a registration.
 type registrationView struct {
 	registry.Viewed
 	New, Existed bool
-	Others       int                   // involved organisations other than mine
-	Contacts     []storage.Involvement // everyone but my organisation
-	Coordinating []storage.Involvement // the coordinator's contacts
+	Others       int                 // involved organisations other than mine
+	Contacts     []model.Involvement // everyone but my organisation
+	Coordinating []model.Involvement // the coordinator's contacts
 }
 
 // showRegistration: GET /registraties/{id}. Right after registering it is the

@@ -3,12 +3,12 @@ package web
 import (
 	"net/http"
 
-	"github.com/jeugdketen/jeugdketen/internal/storage"
+	"github.com/jeugdketen/jeugdketen/internal/model"
 )
 
 // tokenRow is a token with whose it is.
 type tokenRow struct {
-	storage.TokenInfo
+	model.TokenInfo
 	Owner string
 }
 
