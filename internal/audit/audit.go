@@ -6,10 +6,7 @@ package audit
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/storage"
@@ -58,9 +55,10 @@ type Entry struct {
 }
 
 // Write adds an entry to the caller's transaction, so the log and the change
-// it records commit together. The entry is chained at commit: the chain is
-// held only for those last inserts, not for the whole transaction.
-func Write(ctx context.Context, tx *storage.Tx, at time.Time, e Entry) error {
+// it records commit together. It cannot fail: storage chains and stores the
+// entry at commit (see storage.AuditHash), holding the chain only for those
+// last inserts, and a failure there fails the commit.
+func Write(ctx context.Context, tx *storage.Tx, at time.Time, e Entry) {
 	if e.Outcome == "" {
 		e.Outcome = "ok"
 	}
@@ -70,21 +68,7 @@ func Write(ctx context.Context, tx *storage.Tx, at time.Time, e Entry) error {
 		ObjectID: e.ObjectID, YouthReference: e.YouthReference, Source: e.Actor.Source, Outcome: e.Outcome,
 		Purpose: e.Purpose,
 	}
-	tx.QueueAudit(r, hash)
-	return nil
-}
-
-// hash covers every field but the ID and the hash itself.
-func hash(r storage.AuditRecord) string {
-	fields := []string{
-		strconv.FormatInt(r.At.UnixMilli(), 10), strconv.FormatInt(r.ProfessionalID, 10), strconv.FormatInt(r.OrganisationID, 10),
-		r.ActorRole, r.ClientSystem, r.Action, r.ObjectType, r.ObjectID, r.YouthReference, r.Source, r.Outcome, r.Purpose, r.PrevHash,
-	}
-	for i, f := range fields {
-		fields[i] = strconv.Quote(f)
-	}
-	sum := sha256.Sum256([]byte(strings.Join(fields, "|")))
-	return hex.EncodeToString(sum[:])
+	tx.QueueAudit(r)
 }
 
 // Broken describes the first record where the chain does not hold.
@@ -118,7 +102,7 @@ func Verify(ctx context.Context, db *storage.DB) (int, *Broken, error) {
 					strconv.FormatInt(cp.id, 10) + "): ontbrekend of gewijzigd record"}
 			case r.PrevHash != prev:
 				broken = &Broken{r.ID, "verwijst niet naar het vorige record (ontbrekend of gewijzigd record ervoor)"}
-			case hash(r) != r.Hash:
+			case storage.AuditHash(r) != r.Hash:
 				broken = &Broken{r.ID, "inhoud klopt niet met de hash (record gewijzigd)"}
 			}
 			prev, first = r.Hash, false

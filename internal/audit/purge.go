@@ -49,7 +49,7 @@ func Purge(ctx context.Context, tx *storage.Tx, now, cutoff time.Time, who Actor
 		ObjectID: strconv.FormatInt(last.ID, 10) + ":" + last.Hash, Source: who.Source, Outcome: OutcomeOK,
 		Purpose: purpose, PrevHash: prev,
 	}
-	r.Hash = hash(r)
+	r.Hash = storage.AuditHash(r)
 	return n, tx.AppendAudit(ctx, &r)
 }
 
@@ -70,7 +70,7 @@ func latestCheckpoint(ctx context.Context, tx *storage.Tx) (checkpoint, *Broken,
 	if err != nil {
 		return checkpoint{}, nil, err
 	}
-	if hash(r) != r.Hash {
+	if storage.AuditHash(r) != r.Hash {
 		return checkpoint{}, &Broken{r.ID, "inhoud klopt niet met de hash (record van een opschoning gewijzigd)"}, nil
 	}
 	idText, h, ok := strings.Cut(r.ObjectID, ":")

@@ -83,8 +83,9 @@ func (p *People) FinishEnrolment(ctx context.Context, halfwayID string, a Attemp
 			if err := p.recordFailure(ctx, tx, now, account, addr); err != nil {
 				return err
 			}
-			return audit.Write(ctx, tx, now, audit.Entry{Actor: actorOf(pr, a.Source), Action: audit.ActionLogin, ObjectType: "sessie",
+			audit.Write(ctx, tx, now, audit.Entry{Actor: actorOf(pr, a.Source), Action: audit.ActionLogin, ObjectType: "sessie",
 				Outcome: audit.OutcomeFailedLogin, Purpose: "tweede factor instellen"})
+			return nil
 		}
 		if err := tx.SetTOTP(ctx, pr.ID, p.Keys.Seal([]byte(key.Secret())), now); err != nil {
 			return err
@@ -97,9 +98,7 @@ func (p *People) FinishEnrolment(ctx context.Context, halfwayID string, a Attemp
 			return err
 		}
 		recovery = codes
-		if err := audit.Write(ctx, tx, now, audit.Entry{Actor: actorOf(pr, a.Source), Action: audit.ActionCreate, ObjectType: "tweede-factor", ObjectID: itoa(pr.ID), Purpose: "tweede factor ingesteld"}); err != nil {
-			return err
-		}
+		audit.Write(ctx, tx, now, audit.Entry{Actor: actorOf(pr, a.Source), Action: audit.ActionCreate, ObjectType: "tweede-factor", ObjectID: itoa(pr.ID), Purpose: "tweede factor ingesteld"})
 		sessionID, err = p.complete(ctx, tx, s, pr, account, a.Source, "inloggen, tweede factor ingesteld", now)
 		return err
 	})

@@ -78,6 +78,7 @@ func (p *People) Logout(ctx context.Context, id, source string) error {
 		if err != nil {
 			return err
 		}
-		return audit.Write(ctx, tx, now, audit.Entry{Actor: actorOf(pr, source), Action: audit.ActionLogout, ObjectType: "sessie", Purpose: "uitloggen"})
+		audit.Write(ctx, tx, now, audit.Entry{Actor: actorOf(pr, source), Action: audit.ActionLogout, ObjectType: "sessie", Purpose: "uitloggen"})
+		return nil
 	})
 }

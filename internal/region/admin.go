@@ -23,7 +23,8 @@ func (s *Service) UpdateOrganisation(ctx context.Context, who audit.Actor, o mod
 		} else if err != nil {
 			return err
 		}
-		return audit.Write(ctx, tx, s.now(), audit.Entry{Actor: who, Action: audit.ActionUpdate, ObjectType: "organisatie", ObjectID: itoa(o.ID), Purpose: "beheer regio"})
+		audit.Write(ctx, tx, s.now(), audit.Entry{Actor: who, Action: audit.ActionUpdate, ObjectType: "organisatie", ObjectID: itoa(o.ID), Purpose: "beheer regio"})
+		return nil
 	})
 	return o, err
 }
@@ -65,7 +66,8 @@ func (s *Service) DeactivateProfessional(ctx context.Context, who audit.Actor, i
 		if err := tx.DeleteSessionsOf(ctx, id); err != nil {
 			return err
 		}
-		return audit.Write(ctx, tx, s.now(), audit.Entry{Actor: who, Action: audit.ActionUpdate, ObjectType: "medewerker", ObjectID: itoa(id), Purpose: "beheer regio: gedeactiveerd"})
+		audit.Write(ctx, tx, s.now(), audit.Entry{Actor: who, Action: audit.ActionUpdate, ObjectType: "medewerker", ObjectID: itoa(id), Purpose: "beheer regio: gedeactiveerd"})
+		return nil
 	})
 }
 
@@ -88,6 +90,7 @@ func (s *Service) RevokeToken(ctx context.Context, who audit.Actor, id int64) er
 		} else if err != nil {
 			return err
 		}
-		return audit.Write(ctx, tx, s.now(), audit.Entry{Actor: who, Action: audit.ActionEnd, ObjectType: "token", ObjectID: itoa(id), Purpose: "beheer regio: ingetrokken"})
+		audit.Write(ctx, tx, s.now(), audit.Entry{Actor: who, Action: audit.ActionEnd, ObjectType: "token", ObjectID: itoa(id), Purpose: "beheer regio: ingetrokken"})
+		return nil
 	})
 }

@@ -42,7 +42,8 @@ func (s *Service) CreateOrganisation(ctx context.Context, who audit.Actor, o mod
 		if err := tx.CreateOrganisation(ctx, &o, s.now()); err != nil {
 			return err
 		}
-		return audit.Write(ctx, tx, s.now(), audit.Entry{Actor: who, Action: audit.ActionCreate, ObjectType: "organisatie", ObjectID: itoa(o.ID), Purpose: "beheer regio"})
+		audit.Write(ctx, tx, s.now(), audit.Entry{Actor: who, Action: audit.ActionCreate, ObjectType: "organisatie", ObjectID: itoa(o.ID), Purpose: "beheer regio"})
+		return nil
 	})
 	return o, err
 }
@@ -66,7 +67,8 @@ func (s *Service) CreateProfessional(ctx context.Context, who audit.Actor, p mod
 		if err := tx.CreateProfessional(ctx, &p, s.now()); err != nil {
 			return err
 		}
-		return audit.Write(ctx, tx, s.now(), audit.Entry{Actor: who, Action: audit.ActionCreate, ObjectType: "medewerker", ObjectID: itoa(p.ID), Purpose: "beheer regio"})
+		audit.Write(ctx, tx, s.now(), audit.Entry{Actor: who, Action: audit.ActionCreate, ObjectType: "medewerker", ObjectID: itoa(p.ID), Purpose: "beheer regio"})
+		return nil
 	})
 	return p, err
 }
@@ -110,7 +112,8 @@ func (s *Service) createToken(ctx context.Context, tx *storage.Tx, who audit.Act
 	if err != nil {
 		return "", err
 	}
-	return plain, audit.Write(ctx, tx, s.now(), audit.Entry{Actor: who, Action: audit.ActionCreate, ObjectType: "token", ObjectID: itoa(id), Purpose: "beheer regio"})
+	audit.Write(ctx, tx, s.now(), audit.Entry{Actor: who, Action: audit.ActionCreate, ObjectType: "token", ObjectID: itoa(id), Purpose: "beheer regio"})
+	return plain, nil
 }
 
 // Organisations lists all organisations.

@@ -60,12 +60,10 @@ func (s *Service) CreateAgreement(ctx context.Context, actor Actor, ref string, 
 		if err := tx.CreateAgreement(ctx, &a); err != nil {
 			return err
 		}
-		if err := audit.Write(ctx, tx, now, audit.Entry{
+		audit.Write(ctx, tx, now, audit.Entry{
 			Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "afspraak", ObjectID: itoa(a.ID),
 			YouthReference: y.Reference, Purpose: "plan van aanpak: afspraak vastgelegd door de coördinator",
-		}); err != nil {
-			return err
-		}
+		})
 		if out, err = s.plannedAgreement(ctx, tx, a); err != nil {
 			return err
 		}

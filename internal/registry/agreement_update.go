@@ -78,12 +78,10 @@ func (s *Service) UpdateAgreement(ctx context.Context, actor Actor, ref string, 
 		if err := tx.UpdateAgreement(ctx, next); err != nil {
 			return err
 		}
-		if err := audit.Write(ctx, tx, now, audit.Entry{
+		audit.Write(ctx, tx, now, audit.Entry{
 			Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "afspraak", ObjectID: itoa(a.ID),
 			YouthReference: y.Reference, Purpose: "plan van aanpak: " + strings.Join(changed, ", ") + " gewijzigd door de coördinator",
-		}); err != nil {
-			return err
-		}
+		})
 		if out, err = s.plannedAgreement(ctx, tx, next); err != nil {
 			return err
 		}

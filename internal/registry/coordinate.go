@@ -43,12 +43,10 @@ func (s *Service) applyDecision(ctx context.Context, tx *storage.Tx, y model.You
 				if err := tx.ChangeCoordinationRule(ctx, current.ID, decision.RuleID, decision.Reason, now); err != nil {
 					return decision, err
 				}
-				if err := audit.Write(ctx, tx, now, audit.Entry{
+				audit.Write(ctx, tx, now, audit.Entry{
 					Actor: systemActor, Action: audit.ActionUpdate, ObjectType: "coordinatie", ObjectID: itoa(current.ID),
 					YouthReference: y.Reference, Purpose: "convenant: " + s.Covenant.Name + ", regel " + decision.RuleID,
-				}); err != nil {
-					return decision, err
-				}
+				})
 				return decision, nil
 			}
 			return covenant.Decision{OrganisationID: current.OrganisationID, RuleID: current.Rule, Reason: current.Reason}, nil
@@ -65,12 +63,10 @@ func (s *Service) applyDecision(ctx context.Context, tx *storage.Tx, y model.You
 	if err := tx.StartCoordination(ctx, &c); err != nil {
 		return decision, err
 	}
-	if err := audit.Write(ctx, tx, now, audit.Entry{
+	audit.Write(ctx, tx, now, audit.Entry{
 		Actor: systemActor, Action: audit.ActionCreate, ObjectType: "coordinatie", ObjectID: itoa(c.ID),
 		YouthReference: y.Reference, Purpose: "convenant: " + s.Covenant.Name,
-	}); err != nil {
-		return decision, err
-	}
+	})
 	if err := s.send(ctx, tx, coordinatorMessages(y, c, involved, s.BaseURL, now)...); err != nil {
 		return decision, err
 	}
@@ -154,10 +150,11 @@ func (s *Service) endCoordination(ctx context.Context, tx *storage.Tx, y model.Y
 	if err := tx.LapseHandovers(ctx, c.ID, now); err != nil {
 		return err
 	}
-	return audit.Write(ctx, tx, now, audit.Entry{
+	audit.Write(ctx, tx, now, audit.Entry{
 		Actor: who, Action: audit.ActionEnd, ObjectType: "coordinatie", ObjectID: itoa(c.ID),
 		YouthReference: y.Reference, Purpose: "einde coördinatie: " + reason,
 	})
+	return nil
 }
 
 // situation groups the active registrations per organisation for the covenant.

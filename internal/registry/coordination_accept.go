@@ -48,12 +48,10 @@ func (s *Service) accept(ctx context.Context, tx *storage.Tx, actor Actor, y mod
 	if !ok {
 		return errNoCoordination
 	}
-	if err := audit.Write(ctx, tx, now, audit.Entry{
+	audit.Write(ctx, tx, now, audit.Entry{
 		Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "coordinatie", ObjectID: itoa(c.ID),
 		YouthReference: y.Reference, Purpose: "coördinatie geaccepteerd, coördinerende professional " + itoa(p.ID),
-	}); err != nil {
-		return err
-	}
+	})
 	involved, err := tx.Involvements(ctx, y.ID)
 	if err != nil {
 		return err

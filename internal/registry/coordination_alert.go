@@ -69,10 +69,11 @@ func (s *Service) alertAccept(ctx context.Context, id int64, now time.Time) (int
 			return err
 		}
 		sent = len(msgs)
-		return audit.Write(ctx, tx, now, audit.Entry{
+		audit.Write(ctx, tx, now, audit.Entry{
 			Actor: systemActor, Action: audit.ActionUpdate, ObjectType: "coordinatie", ObjectID: itoa(c.ID),
 			YouthReference: y.Reference, Purpose: "acceptatietermijn verstreken, regiobeheerder geïnformeerd",
 		})
+		return nil
 	})
 	return sent, err
 }

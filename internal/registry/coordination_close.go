@@ -54,12 +54,10 @@ func (s *Service) CloseCoordination(ctx context.Context, actor Actor, ref string
 				continue
 			}
 			out.Registrations++
-			if err := audit.Write(ctx, tx, now, audit.Entry{
+			audit.Write(ctx, tx, now, audit.Entry{
 				Actor: actor.AuditActor(), Action: audit.ActionEnd, ObjectType: "registratie", ObjectID: itoa(r.ID),
 				YouthReference: y.Reference, Purpose: "beëindiging: " + string(model.EndClosed),
-			}); err != nil {
-				return err
-			}
+			})
 		}
 		if err := s.endCoordination(ctx, tx, y, c, model.EndByClosing, actor.AuditActor(), actor.Professional.ID, now); err != nil {
 			return err

@@ -50,12 +50,10 @@ func (s *Service) end(ctx context.Context, tx *storage.Tx, r model.Registration,
 		return tx.Registration(ctx, r.ID)
 	}
 	r.EndedAt, r.EndReason = &now, reason
-	if err := audit.Write(ctx, tx, now, audit.Entry{
+	audit.Write(ctx, tx, now, audit.Entry{
 		Actor: who, Action: audit.ActionEnd, ObjectType: "registratie", ObjectID: itoa(r.ID),
 		YouthReference: y.Reference, Purpose: "beëindiging: " + string(reason),
-	}); err != nil {
-		return r, err
-	}
+	})
 	involved, err := tx.Involvements(ctx, y.ID)
 	if err != nil {
 		return r, err

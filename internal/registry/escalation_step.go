@@ -72,12 +72,10 @@ func (s *Service) RecordEscalationStep(ctx context.Context, actor Actor, ref str
 		if outcome != "" {
 			purpose += ": " + outcome
 		}
-		if err := audit.Write(ctx, tx, now, audit.Entry{
+		audit.Write(ctx, tx, now, audit.Entry{
 			Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "escalatie", ObjectID: itoa(e.ID),
 			YouthReference: y.Reference, Purpose: purpose,
-		}); err != nil {
-			return err
-		}
+		})
 		if e, err = tx.Escalation(ctx, e.ID); err != nil {
 			return err
 		}

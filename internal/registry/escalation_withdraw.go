@@ -28,12 +28,10 @@ func (s *Service) WithdrawEscalation(ctx context.Context, actor Actor, ref strin
 		if err := tx.EndEscalation(ctx, e.ID, now, model.EscalationWithdrawn, actor.Professional.ID); err != nil {
 			return err
 		}
-		if err := audit.Write(ctx, tx, now, audit.Entry{
+		audit.Write(ctx, tx, now, audit.Entry{
 			Actor: actor.AuditActor(), Action: audit.ActionEnd, ObjectType: "escalatie", ObjectID: itoa(e.ID),
 			YouthReference: y.Reference, Purpose: "escalatie ingetrokken",
-		}); err != nil {
-			return err
-		}
+		})
 		if e, err = tx.Escalation(ctx, e.ID); err != nil {
 			return err
 		}

@@ -51,12 +51,10 @@ func (s *Service) AcceptHandover(ctx context.Context, actor Actor, ref, professi
 		if err := tx.StartCoordination(ctx, &next); err != nil {
 			return err
 		}
-		if err := audit.Write(ctx, tx, now, audit.Entry{
+		audit.Write(ctx, tx, now, audit.Entry{
 			Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "coordinatie", ObjectID: itoa(next.ID),
 			YouthReference: y.Reference, Purpose: "overdracht van organisatie " + itoa(from.ID) + ", coördinerende professional " + itoa(p.ID),
-		}); err != nil {
-			return err
-		}
+		})
 		involved, err := tx.Involvements(ctx, y.ID)
 		if err != nil {
 			return err
@@ -176,10 +174,11 @@ func (s *Service) decideHandover(ctx context.Context, tx *storage.Tx, actor Acto
 	if !ok {
 		return errNoHandoverOpen
 	}
-	return audit.Write(ctx, tx, now, audit.Entry{
+	audit.Write(ctx, tx, now, audit.Entry{
 		Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "overdracht", ObjectID: itoa(h.ID),
 		YouthReference: y.Reference, Purpose: "overdracht " + outcome,
 	})
+	return nil
 }
 
 // professionals reads the distinct professionals among ids, skipping 0.

@@ -46,12 +46,10 @@ func (s *Service) ProposeHandover(ctx context.Context, actor Actor, ref string, 
 			}
 			return err
 		}
-		if err := audit.Write(ctx, tx, now, audit.Entry{
+		audit.Write(ctx, tx, now, audit.Entry{
 			Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "overdracht", ObjectID: itoa(h.ID),
 			YouthReference: y.Reference, Purpose: "voorstel overdracht coördinatie aan organisatie " + itoa(target.ID),
-		}); err != nil {
-			return err
-		}
+		})
 		if err := s.send(ctx, tx, handoverProposedMessages(y, h, actor.Organisation, target, involved, s.BaseURL, now)...); err != nil {
 			return err
 		}

@@ -52,10 +52,11 @@ func (s *Service) SetInformed(ctx context.Context, actor Actor, id int64, parent
 			return err
 		}
 		out = r
-		return audit.Write(ctx, tx, now, audit.Entry{
+		audit.Write(ctx, tx, now, audit.Entry{
 			Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "registratie", ObjectID: itoa(r.ID),
 			YouthReference: y.Reference, Purpose: "informeren ouders en jeugdige vastgelegd",
 		})
+		return nil
 	})
 	return out, err
 }

@@ -109,12 +109,10 @@ func (s *Service) refreshYouth(ctx context.Context, y model.Youth, now time.Time
 		if err := tx.UpdateYouthPerson(ctx, y.ID, sealed, p.Municipality, population.AddressKey(s.Keys, p.Postcode, p.HouseNumber)); err != nil {
 			return err
 		}
-		if err := audit.Write(ctx, tx, now, audit.Entry{
+		audit.Write(ctx, tx, now, audit.Entry{
 			Actor: systemActor, Action: audit.ActionUpdate, ObjectType: "jeugdige", ObjectID: y.Reference,
 			YouthReference: y.Reference, Purpose: "gegevens ververst uit de basisregistratie personen",
-		}); err != nil {
-			return err
-		}
+		})
 		if !moved(cur.Municipality, p.Municipality) {
 			return nil
 		}

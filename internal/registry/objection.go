@@ -84,12 +84,10 @@ func (s *Service) RecordObjection(ctx context.Context, actor Actor, in Objecting
 		if err := tx.CreateObjection(ctx, &o); err != nil {
 			return err
 		}
-		if err := audit.Write(ctx, tx, now, audit.Entry{
+		audit.Write(ctx, tx, now, audit.Entry{
 			Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "bezwaar", ObjectID: itoa(o.ID),
 			YouthReference: y.Reference, Purpose: "bezwaar van ouders of jeugdige vastgelegd (AVG art. 21)",
-		}); err != nil {
-			return err
-		}
+		})
 		out, err = s.objectionView(ctx, tx, o.ID)
 		return err
 	})
@@ -193,12 +191,10 @@ func (s *Service) DecideObjection(ctx context.Context, actor Actor, id int64, ou
 		if err := tx.DecideObjection(ctx, id, outcome, *day, now, actor.Professional.ID); err != nil {
 			return err
 		}
-		if err := audit.Write(ctx, tx, now, audit.Entry{
+		audit.Write(ctx, tx, now, audit.Entry{
 			Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "bezwaar", ObjectID: itoa(id),
 			YouthReference: o.YouthReference, Purpose: "besluit op bezwaar: " + outcome,
-		}); err != nil {
-			return err
-		}
+		})
 		if outcome == ObjectionUpheld {
 			for _, c := range o.Registrations {
 				r, err := tx.Registration(ctx, c.RegistrationID)

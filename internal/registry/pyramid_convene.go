@@ -43,12 +43,10 @@ func (s *Service) RecordConvened(ctx context.Context, actor Actor, ref, day stri
 		if err := tx.RecordConvening(ctx, c.ID, y.ID, on, actor.Professional.ID, now); err != nil {
 			return err
 		}
-		if err := audit.Write(ctx, tx, now, audit.Entry{
+		audit.Write(ctx, tx, now, audit.Entry{
 			Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "coordinatie", ObjectID: itoa(c.ID),
 			YouthReference: y.Reference, Purpose: "overleg met alle betrokkenen belegd op " + on.Format(time.DateOnly),
-		}); err != nil {
-			return err
-		}
+		})
 		out, err = s.pyramidView(ctx, tx, y, actor, true, now)
 		return err
 	})

@@ -54,12 +54,10 @@ func (s *Service) ReportStagnation(ctx context.Context, actor Actor, ref string)
 		if err := tx.ReportStagnation(ctx, &st); err != nil {
 			return err
 		}
-		if err := audit.Write(ctx, tx, now, audit.Entry{
+		audit.Write(ctx, tx, now, audit.Entry{
 			Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "stagnatie", ObjectID: itoa(st.ID),
 			YouthReference: y.Reference, Purpose: "stagnatie gemeld bij de brandpuntfunctionaris",
-		}); err != nil {
-			return err
-		}
+		})
 		if out, err = s.pyramidView(ctx, tx, y, actor, true, now); err != nil {
 			return err
 		}
@@ -142,12 +140,10 @@ func (s *Service) brandpuntStep(ctx context.Context, actor Actor, ref, what stri
 		if err := record(tx, st, now); err != nil {
 			return err
 		}
-		if err := audit.Write(ctx, tx, now, audit.Entry{
+		audit.Write(ctx, tx, now, audit.Entry{
 			Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "stagnatie", ObjectID: itoa(st.ID),
 			YouthReference: y.Reference, Purpose: "brandpuntfunctionaris: " + what,
-		}); err != nil {
-			return err
-		}
+		})
 		if out, err = s.pyramidView(ctx, tx, y, actor, involved, now); err != nil {
 			return err
 		}

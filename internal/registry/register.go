@@ -124,12 +124,10 @@ func (s *Service) add(ctx context.Context, tx *storage.Tx, actor Actor, y model.
 	if err := tx.CreateRegistration(ctx, &r); err != nil {
 		return r, err
 	}
-	if err := audit.Write(ctx, tx, now, audit.Entry{
+	audit.Write(ctx, tx, now, audit.Entry{
 		Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "registratie", ObjectID: itoa(r.ID),
 		YouthReference: y.Reference, Purpose: "Jeugdwet 7.1.4: melding in de verwijsindex",
-	}); err != nil {
-		return r, err
-	}
+	})
 	after, err := tx.Involvements(ctx, y.ID)
 	if err != nil {
 		return r, err

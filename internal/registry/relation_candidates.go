@@ -38,10 +38,11 @@ func (s *Service) RelationCandidates(ctx context.Context, actor Actor, ref strin
 		return nil, err
 	}
 	err = s.DB.Update(ctx, func(tx *storage.Tx) error {
-		return audit.Write(ctx, tx, s.now(), audit.Entry{
+		audit.Write(ctx, tx, s.now(), audit.Entry{
 			Actor: actor.AuditActor(), Action: audit.ActionRead, ObjectType: "relatiekandidaten", ObjectID: y.Reference,
 			YouthReference: y.Reference, Purpose: "familieleden en huisgenoten uit de basisregistratie personen, om een relatie te leggen",
 		})
+		return nil
 	})
 	return out, err
 }

@@ -64,12 +64,10 @@ func (s *Service) Relate(ctx context.Context, actor Actor, ref string, in Relati
 		default:
 			return err
 		}
-		if err := audit.Write(ctx, tx, now, audit.Entry{
+		audit.Write(ctx, tx, now, audit.Entry{
 			Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "relatie", ObjectID: itoa(r.ID),
 			YouthReference: y.Reference, Purpose: "relatie gelegd door betrokken hulpverlener (" + string(in.Kind) + ")",
-		}); err != nil {
-			return err
-		}
+		})
 		out, err = s.relation(ctx, tx, r, actor.Organisation.ID)
 		return err
 	})

@@ -32,9 +32,10 @@ func (s *Service) RemoveRelation(ctx context.Context, actor Actor, ref string, i
 		if err := tx.DeleteRelation(ctx, id); err != nil {
 			return err
 		}
-		return audit.Write(ctx, tx, s.now(), audit.Entry{
+		audit.Write(ctx, tx, s.now(), audit.Entry{
 			Actor: actor.AuditActor(), Action: audit.ActionRemove, ObjectType: "relatie", ObjectID: itoa(id),
 			YouthReference: y.Reference, Purpose: "relatie verwijderd door de organisatie die haar legde",
 		})
+		return nil
 	})
 }

@@ -43,12 +43,10 @@ func (s *Service) remove(ctx context.Context, tx *storage.Tx, r model.Registrati
 	if err := tx.DeleteMessagesByEventPrefix(ctx, "verloopt:"+id+":"); err != nil {
 		return err
 	}
-	if err := audit.Write(ctx, tx, now, audit.Entry{
+	audit.Write(ctx, tx, now, audit.Entry{
 		Actor: rm.who, Action: audit.ActionRemove, ObjectType: "registratie", ObjectID: id,
 		YouthReference: y.Reference, Purpose: rm.purpose,
-	}); err != nil {
-		return err
-	}
+	})
 	told := map[int64]bool{}
 	if r.Active() {
 		after, err := tx.Involvements(ctx, y.ID)

@@ -36,10 +36,11 @@ func (s *Service) Renew(ctx context.Context, actor Actor, id int64) (model.Regis
 		}
 		r.ExpiresOn, r.RenewedAt = expires, &now
 		out = r
-		return audit.Write(ctx, tx, now, audit.Entry{
+		audit.Write(ctx, tx, now, audit.Entry{
 			Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "registratie", ObjectID: itoa(id),
 			YouthReference: y.Reference, Purpose: "looptijd verlengd tot en met " + expires.Format("2006-01-02"),
 		})
+		return nil
 	})
 	return out, err
 }

@@ -172,12 +172,10 @@ func (s *Service) deleteArchived(ctx context.Context, id int64, cutoff time.Time
 		if err := tx.DeleteRegistration(ctx, r.ID); err != nil {
 			return err
 		}
-		if err := audit.Write(ctx, tx, now, audit.Entry{
+		audit.Write(ctx, tx, now, audit.Entry{
 			Actor: systemActor, Action: audit.ActionRemove, ObjectType: "registratie", ObjectID: itoa(r.ID),
 			YouthReference: y.Reference, Purpose: fmt.Sprintf("bewaartermijn historisch archief (%d jaar) verstreken", s.archiveYears()),
-		}); err != nil {
-			return err
-		}
+		})
 		if _, err := tx.ForgetOrganisation(ctx, y.ID, r.OrganisationID); err != nil {
 			return err
 		}

@@ -50,12 +50,10 @@ func (s *Service) recordContact(ctx context.Context, actor Actor, ref string, re
 		if err := tx.RecordSignallerContact(ctx, &k); err != nil {
 			return err
 		}
-		if err := audit.Write(ctx, tx, now, audit.Entry{
+		audit.Write(ctx, tx, now, audit.Entry{
 			Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "contact-signaalgever", ObjectID: itoa(k.ID),
 			YouthReference: y.Reference, Purpose: purpose + " over registratie " + itoa(in.Registration.ID),
-		}); err != nil {
-			return err
-		}
+		})
 		involved, err := tx.Involvements(ctx, y.ID)
 		if err != nil {
 			return err

@@ -2,9 +2,13 @@ package storage
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"fmt"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
@@ -87,15 +91,25 @@ func (tx *Tx) AuditRecords(ctx context.Context, fn func(AuditRecord) error) erro
 	return rows.Err()
 }
 
-type queuedAudit struct {
-	record AuditRecord
-	hash   func(AuditRecord) string
+// QueueAudit adds a record that is chained and stored just before this
+// transaction commits. Storage is the one owner of the chain: it takes the
+// chain's lock, links each record to the one before and computes its hash
+// (AuditHash); audit.Verify checks with the same function.
+func (tx *Tx) QueueAudit(r AuditRecord) {
+	tx.audit = append(tx.audit, r)
 }
 
-// QueueAudit adds a record that is chained and stored just before this
-// transaction commits; hash computes a record's hash once PrevHash is set.
-func (tx *Tx) QueueAudit(r AuditRecord, hash func(AuditRecord) string) {
-	tx.audit = append(tx.audit, queuedAudit{r, hash})
+// AuditHash is a record's hash. It covers every field but the ID and the hash itself.
+func AuditHash(r AuditRecord) string {
+	fields := []string{
+		strconv.FormatInt(r.At.UnixMilli(), 10), strconv.FormatInt(r.ProfessionalID, 10), strconv.FormatInt(r.OrganisationID, 10),
+		r.ActorRole, r.ClientSystem, r.Action, r.ObjectType, r.ObjectID, r.YouthReference, r.Source, r.Outcome, r.Purpose, r.PrevHash,
+	}
+	for i, f := range fields {
+		fields[i] = strconv.Quote(f)
+	}
+	sum := sha256.Sum256([]byte(strings.Join(fields, "|")))
+	return hex.EncodeToString(sum[:])
 }
 
 // appendQueuedAudit chains the queued records after the newest one. On
@@ -108,10 +122,9 @@ func (tx *Tx) appendQueuedAudit(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("store: unable to read audit chain: %w", err)
 	}
-	for _, q := range tx.audit {
-		r := q.record
+	for _, r := range tx.audit {
 		r.PrevHash = prev
-		r.Hash = q.hash(r)
+		r.Hash = AuditHash(r)
 		if err := tx.AppendAudit(ctx, &r); err != nil {
 			return err
 		}

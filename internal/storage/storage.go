@@ -52,7 +52,7 @@ type DB struct {
 type Tx struct {
 	tx      *sql.Tx
 	engine  string
-	audit   []queuedAudit // appended to the chain just before commit
+	audit   []AuditRecord // appended to the chain just before commit
 	grouped bool          // one change among others in a group commit
 	stmts   *statementCache
 }
