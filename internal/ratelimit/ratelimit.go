@@ -1,6 +1,11 @@
 // Package ratelimit slows callers down with token buckets kept in memory, one
 // bucket per key (an API token, a client address).
 //
+// golang.org/x/time/rate does the counting: each key gets its own
+// *rate.Limiter. This package exists for what that library leaves to its
+// caller: the map from key to limiter, bounded memory, and a clock that tests
+// can set (every call passes an explicit time, so the injected now drives it).
+//
 // Each instance of Jeugdketen counts on its own: with several instances behind
 // a load balancer a caller may reach a multiple of the rate. That is by design
 // (issue 5 allows it): the limits are there to stop a runaway client system and
@@ -16,6 +21,8 @@ import (
 	"math"
 	"sync"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
 // DefaultMaxKeys caps the number of buckets a limiter holds.
@@ -24,26 +31,23 @@ const DefaultMaxKeys = 100_000
 // Limiter allows each key burst requests at once and rate requests per second
 // after that. A nil *Limiter allows everything.
 type Limiter struct {
-	rate    float64 // tokens per second
-	burst   float64
+	limit   rate.Limit
+	burst   int
 	maxKeys int
 	now     func() time.Time
 
+	// mu guards the map and makes a check and its wait one consistent step;
+	// each rate.Limiter also locks itself, which is cheap when uncontended.
 	mu      sync.Mutex
-	buckets map[string]*bucket
+	buckets map[string]*rate.Limiter
 	swept   time.Time
 }
 
-type bucket struct {
-	tokens float64
-	at     time.Time // when tokens was last brought up to date
-}
-
 // New returns a limiter of rate requests per second with bursts of burst.
-func New(rate float64, burst int) *Limiter {
+func New(perSecond float64, burst int) *Limiter {
 	return &Limiter{
-		rate: rate, burst: float64(max(burst, 1)), maxKeys: DefaultMaxKeys, now: time.Now,
-		buckets: map[string]*bucket{},
+		limit: rate.Limit(perSecond), burst: max(burst, 1), maxKeys: DefaultMaxKeys, now: time.Now,
+		buckets: map[string]*rate.Limiter{},
 	}
 }
 
@@ -60,14 +64,12 @@ func (l *Limiter) Allow(key string) (bool, time.Duration) {
 	b, ok := l.buckets[key]
 	if !ok {
 		l.makeRoom()
-		b = &bucket{tokens: l.burst, at: now}
+		b = rate.NewLimiter(l.limit, l.burst)
 		l.buckets[key] = b
 	}
-	l.refill(b, now)
-	if b.tokens < 1 {
-		return false, l.wait(b)
+	if !b.AllowN(now, 1) {
+		return false, l.wait(b, now)
 	}
-	b.tokens--
 	return true, 0
 }
 
@@ -83,9 +85,9 @@ func (l *Limiter) Blocked(key string) (bool, time.Duration) {
 	if !ok {
 		return false, 0
 	}
-	l.refill(b, l.now())
-	if b.tokens < 1 {
-		return true, l.wait(b)
+	now := l.now()
+	if b.TokensAt(now) < 1 {
+		return true, l.wait(b, now)
 	}
 	return false, 0
 }
@@ -100,20 +102,17 @@ func (l *Limiter) Len() int {
 	return len(l.buckets)
 }
 
-func (l *Limiter) refill(b *bucket, now time.Time) {
-	if elapsed := now.Sub(b.at).Seconds(); elapsed > 0 {
-		b.tokens = math.Min(l.burst, b.tokens+elapsed*l.rate)
-		b.at = now
-	}
-}
-
-func (l *Limiter) wait(b *bucket) time.Duration {
-	return time.Duration(math.Ceil((1 - b.tokens) / l.rate * float64(time.Second)))
+// wait is how long until b holds a whole token again. It rounds up, where
+// rate's own Reservation.Delay rounds down: a client that waits exactly the
+// figure it was given (Retry-After) must not be refused by a nanosecond.
+func (l *Limiter) wait(b *rate.Limiter, now time.Time) time.Duration {
+	missing := 1 - b.TokensAt(now)
+	return time.Duration(math.Ceil(missing / float64(l.limit) * float64(time.Second)))
 }
 
 // fillTime is how long an empty bucket takes to become full.
 func (l *Limiter) fillTime() time.Duration {
-	return time.Duration(l.burst / l.rate * float64(time.Second))
+	return time.Duration(float64(l.burst) / float64(l.limit) * float64(time.Second))
 }
 
 // sweep drops the buckets that are full again, at most once per fill time,
@@ -124,7 +123,7 @@ func (l *Limiter) sweep(now time.Time) {
 	}
 	l.swept = now
 	for key, b := range l.buckets {
-		if b.tokens+now.Sub(b.at).Seconds()*l.rate >= l.burst {
+		if b.TokensAt(now) >= float64(l.burst) {
 			delete(l.buckets, key)
 		}
 	}

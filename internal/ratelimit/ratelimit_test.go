@@ -129,3 +129,45 @@ func TestConcurrentUseIsSafeAndExact(t *testing.T) {
 		t.Fatalf("%d of 160 concurrent requests allowed, want the burst of 50", allowed)
 	}
 }
+
+// The wait is sent as Retry-After. Rounded down (as rate's own Reservation
+// delay is), it is a nanosecond short at some rates, among them those below,
+// and a client waiting exactly that long is refused.
+func TestWaitingTheNamedDelayIsEnough(t *testing.T) {
+	for _, perSecond := range []float64{10.0 / 60, 40.0 / 37, 10.0 / 13, 5.0 / 13, 100.0 / 111, 200.0 / 67} {
+		l, c := newAt(perSecond, 1)
+		l.Allow("a")
+		for i := range 50 {
+			ok, wait := l.Allow("a")
+			if ok || wait <= 0 {
+				t.Fatalf("rate %v, round %d: allowed %v, wait %v; want refused with a wait", perSecond, i, ok, wait)
+			}
+			c.advance(wait)
+			if ok, _ := l.Allow("a"); !ok {
+				t.Fatalf("rate %v, round %d: refused after waiting the %v it named", perSecond, i, wait)
+			}
+		}
+	}
+}
+
+func TestBucketsNotYetFullAreKept(t *testing.T) {
+	l, c := newAt(1, 10) // full again ten seconds after emptying
+	l.Allow("other")     // the first sweep; the next is due in ten seconds
+	c.advance(5 * time.Second)
+	for range 10 {
+		l.Allow("busy")
+	}
+	c.advance(5 * time.Second)
+	l.Allow("other") // sweeps: "busy" has only 5 of 10 tokens back
+	if l.Len() != 2 {
+		t.Fatalf("%d buckets, want busy (not yet full) and other", l.Len())
+	}
+	for range 5 {
+		if ok, _ := l.Allow("busy"); !ok {
+			t.Fatal("busy lost the tokens it had back")
+		}
+	}
+	if ok, _ := l.Allow("busy"); ok {
+		t.Fatal("busy got a full bucket: its count was forgotten while it was not yet full")
+	}
+}
