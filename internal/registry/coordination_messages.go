@@ -192,3 +192,45 @@ func dutchDateTime(t time.Time) string {
 	t = t.In(amsterdam)
 	return fmt.Sprintf("%s, %02d:%02d", dutchDate(t), t.Hour(), t.Minute())
 }
+
+func coordinatorMessages(y model.Youth, c model.Coordination, involved []model.Involvement, baseURL string, now time.Time) []outgoing {
+	var name string
+	var contacts []string
+	for _, in := range involved {
+		if in.Organisation.ID == c.OrganisationID {
+			name = in.Organisation.Name
+			contacts = append(contacts, "- "+contact(in))
+		}
+	}
+	event := "coordinator:" + itoa(c.ID)
+	var out []outgoing
+	for _, to := range recipients(involved) {
+		var body string
+		if to.Organisation.ID == c.OrganisationID {
+			body = "Uw organisatie " + name + " is aangewezen als coördinator van de zorg voor jeugdige " + y.Reference + ".\n" +
+				"Reden: " + c.Reason + "\n\nAls coördinator beoordeelt u of coördinatie nodig is, neemt u contact op met alle betrokkenen en maakt u met hen een plan van aanpak." +
+				footer(baseURL, y)
+		} else {
+			body = name + " is aangewezen als coördinator van de zorg voor jeugdige " + y.Reference + ".\n" +
+				"Reden: " + c.Reason + "\n\n" + strings.Join(contacts, "\n") + footer(baseURL, y)
+		}
+		out = append(out, newOutgoing(y, to, KindCoordinator, event, "Coördinator voor jeugdige "+y.Reference+": "+name, body, now))
+	}
+	return out
+}
+
+func coordinationEndedMessages(y model.Youth, coordinationID int64, involved []model.Involvement, reason string, baseURL string, now time.Time) []outgoing {
+	event := "coordinatie-einde:" + itoa(coordinationID)
+	var out []outgoing
+	for _, to := range recipients(involved) {
+		body := "Er is geen coördinator meer voor jeugdige " + y.Reference + ".\n" + reason + footer(baseURL, y)
+		out = append(out, newOutgoing(y, to, KindCoordinationEnds, event, "Coördinatie beëindigd voor jeugdige "+y.Reference, body, now))
+	}
+	return out
+}
+
+// Kinds of message about coordination.
+const (
+	KindCoordinator      = "coordinator"
+	KindCoordinationEnds = "coordinatie-beeindigd"
+)

@@ -7,36 +7,6 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
-// CoordinatorOptions is what a professional may do about the coordination of
-// a youth they are involved with; the use cases check the same again.
-type CoordinatorOptions struct {
-	// Accept: the assigned organisation accepts and names its coordinating
-	// professional; after acceptance it may name another one.
-	Accept bool
-	// NotNeeded: the assigned organisation states that coordination is not needed.
-	NotNeeded bool
-	// ProposeHandover: the coordinator proposes to hand over to one of Candidates.
-	ProposeHandover bool
-	// DecideHandover: the organisation the open proposal is made to accepts
-	// or declines it.
-	DecideHandover bool
-	// WithdrawHandover: the coordinator withdraws its open proposal.
-	WithdrawHandover bool
-	// Close: the coordinator closes the case.
-	Close bool
-	// Candidates are the organisations the coordinator may hand over to.
-	Candidates []model.Organisation
-	// Professionals are whom the viewer may name as coordinating
-	// professional (with Accept or DecideHandover): the active professionals
-	// of the viewer's own organisation, the viewer first.
-	Professionals []model.Professional
-}
-
-// Any reports whether the viewer may do anything at all.
-func (o CoordinatorOptions) Any() bool {
-	return o.Accept || o.NotNeeded || o.ProposeHandover || o.DecideHandover || o.WithdrawHandover || o.Close
-}
-
 // coordinatorOptions fills pic.Coordinator.May for the actor, who must be
 // involved with the youth.
 func (s *Service) coordinatorOptions(ctx context.Context, tx *storage.Tx, actor Actor, pic *Picture) error {
@@ -75,22 +45,6 @@ func (s *Service) coordinatorOptions(ctx context.Context, tx *storage.Tx, actor 
 	}
 	c.May = o
 	return nil
-}
-
-// NotNeededReasons are the fixed reasons to choose from when coordination
-// is not needed, with their Dutch labels.
-func (c *Coordinator) NotNeededReasons() []NotNeededReason {
-	out := make([]NotNeededReason, len(model.NotNeededCodes))
-	for i, r := range model.NotNeededCodes {
-		out[i] = NotNeededReason{Code: r.Code, Label: r.Label}
-	}
-	return out
-}
-
-// NotNeededReason is one choice of the list.
-type NotNeededReason struct {
-	Code  model.NotNeeded
-	Label string
 }
 
 // handoverCandidates are the involved organisations a coordinator may hand

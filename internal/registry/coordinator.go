@@ -63,3 +63,10 @@ func (s *Service) asCoordinator(ctx context.Context, tx *storage.Tx, actor Actor
 	}
 	return y, c, nil
 }
+
+func mustBeAdministrator(actor Actor) error {
+	if !actor.Professional.Admin || actor.TokenID != 0 {
+		return model.Errorf(model.EFORBIDDEN, "Alleen de regiobeheerder mag dit doen.")
+	}
+	return nil
+}

@@ -2,7 +2,6 @@ package registry
 
 import (
 	"context"
-	"log/slog"
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/audit"
@@ -147,35 +146,4 @@ func (s *Service) endBySweep(ctx context.Context, id int64, reason model.EndReas
 		_, err = s.end(ctx, tx, r, reason, 0, systemActor)
 		return err
 	})
-}
-
-// RunSweeps runs every sweep (SweepAll) every interval while this instance
-// holds the sweep lease, until ctx ends.
-func (s *Service) RunSweeps(ctx context.Context, owner string, interval time.Duration, log *slog.Logger) {
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		var mine bool
-		err := s.DB.Update(ctx, func(tx *storage.Tx) error {
-			var err error
-			mine, err = tx.TakeLease(ctx, "sweep", owner, s.now(), 2*interval)
-			return err
-		})
-		if err == nil && mine {
-			n, err := s.SweepAll(ctx)
-			if err != nil {
-				log.Error("sweep failed", "error", err)
-			}
-			if n != (Swept{}) {
-				log.Info("sweep done", "einddatum", n.EndDate, "leeftijdsgrens", n.AgeLimit, "verlopen", n.Expired, "gewaarschuwd", n.Warned,
-					"archief_registraties", n.Archive.Registrations, "archief_jeugdigen", n.Archive.Youths, "archief_berichten", n.Archive.Messages,
-					"archief_bezwaren", n.Archive.Objections, "logboek_records", n.AuditRecords, "termijnberichten", n.Deadlines)
-			}
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
 }

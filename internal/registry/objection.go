@@ -43,13 +43,6 @@ type Objected struct {
 
 var errObjectionNotFound = model.Errorf(model.ENOTFOUND, "Dit bezwaar bestaat niet.")
 
-func mustBeAdministrator(actor Actor) error {
-	if !actor.Professional.Admin || actor.TokenID != 0 {
-		return model.Errorf(model.EFORBIDDEN, "Alleen de regiobeheerder mag dit doen.")
-	}
-	return nil
-}
-
 // RecordObjection records an objection against registrations about a youth.
 // Nothing changes for the registrations until the decision.
 func (s *Service) RecordObjection(ctx context.Context, actor Actor, in Objecting) (Objection, error) {

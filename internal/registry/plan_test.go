@@ -61,7 +61,7 @@ func (w *planWorld) agree(t *testing.T, action string, responsible registry.Acto
 	return a
 }
 
-func (w *planWorld) picture(t *testing.T, a registry.Actor) registry.Picture {
+func (w *planWorld) picture(t *testing.T, a registry.Actor) registry.Page {
 	t.Helper()
 	p, err := w.env.Registry.YouthByReference(ctx, a, w.ref)
 	if err != nil {

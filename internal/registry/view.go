@@ -61,69 +61,12 @@ type OpenHandover struct {
 	ProposedAt time.Time
 }
 
-// Picture is everything an involved professional may see about a youth now.
-type Picture struct {
-	Youth       Youth
-	Involved    []model.Involvement
-	Coordinator *Coordinator
-	// History is filled only on the youth's own page (YouthByReference).
-	History History
-	// Address lists the other children with an active registration at the
-	// youth's address; filled only on the youth's own page.
-	Address []AddressChild
-	// Relations are the youth's relations to relatives and housemates
-	// (seed 002); filled only on the youth's own page.
-	Relations []Relation
-	// Plan is the plan of action with the signallers to call; filled only
-	// on the youth's own page, nil when there is none.
-	Plan *Plan
-	// Escalation is the escalation procedure and Pyramid the care pyramid
-	// (Almere); filled only on the youth's own page, Pyramid nil when the
-	// region has no care pyramid.
-	Escalation *EscalationPanel
-	Pyramid    *PyramidView
-}
-
-// OtherOrganisations counts the involved organisations other than org.
-func (p Picture) OtherOrganisations(org int64) int {
-	seen := map[int64]bool{}
-	for _, in := range p.Involved {
-		if in.Organisation.ID != org {
-			seen[in.Organisation.ID] = true
-		}
-	}
-	return len(seen)
-}
-
 func (s *Service) youth(y model.Youth) (Youth, error) {
 	var p model.Person
 	if err := s.Keys.OpenJSON(y.Person, &p); err != nil {
 		return Youth{}, err
 	}
 	return Youth{ID: y.ID, Reference: y.Reference, Person: p, Age: model.AgeOn(p.BirthDate, Today(s.now()))}, nil
-}
-
-func (s *Service) picture(ctx context.Context, tx *storage.Tx, y model.Youth) (Picture, error) {
-	yv, err := s.youth(y)
-	if err != nil {
-		return Picture{}, err
-	}
-	involved, err := tx.Involvements(ctx, y.ID)
-	if err != nil {
-		return Picture{}, err
-	}
-	pic := Picture{Youth: yv, Involved: involved}
-	c, err := tx.CurrentCoordination(ctx, y.ID)
-	switch err {
-	case nil:
-		if pic.Coordinator, err = coordinatorView(ctx, tx, c); err != nil {
-			return Picture{}, err
-		}
-	case storage.ErrNotFound:
-	default:
-		return Picture{}, err
-	}
-	return pic, nil
 }
 
 // coordinatorView is what involved professionals see of a running coordination.
@@ -166,3 +109,91 @@ func coordinatorView(ctx context.Context, tx *storage.Tx, c model.Coordination) 
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// CoordinatorOptions is what a professional may do about the coordination of
+// a youth they are involved with; the use cases check the same again.
+type CoordinatorOptions struct {
+	// Accept: the assigned organisation accepts and names its coordinating
+	// professional; after acceptance it may name another one.
+	Accept bool
+	// NotNeeded: the assigned organisation states that coordination is not needed.
+	NotNeeded bool
+	// ProposeHandover: the coordinator proposes to hand over to one of Candidates.
+	ProposeHandover bool
+	// DecideHandover: the organisation the open proposal is made to accepts
+	// or declines it.
+	DecideHandover bool
+	// WithdrawHandover: the coordinator withdraws its open proposal.
+	WithdrawHandover bool
+	// Close: the coordinator closes the case.
+	Close bool
+	// Candidates are the organisations the coordinator may hand over to.
+	Candidates []model.Organisation
+	// Professionals are whom the viewer may name as coordinating
+	// professional (with Accept or DecideHandover): the active professionals
+	// of the viewer's own organisation, the viewer first.
+	Professionals []model.Professional
+}
+
+// Any reports whether the viewer may do anything at all.
+func (o CoordinatorOptions) Any() bool {
+	return o.Accept || o.NotNeeded || o.ProposeHandover || o.DecideHandover || o.WithdrawHandover || o.Close
+}
+
+// NotNeededReasons are the fixed reasons to choose from when coordination
+// is not needed, with their Dutch labels.
+func (c *Coordinator) NotNeededReasons() []NotNeededReason {
+	out := make([]NotNeededReason, len(model.NotNeededCodes))
+	for i, r := range model.NotNeededCodes {
+		out[i] = NotNeededReason{Code: r.Code, Label: r.Label}
+	}
+	return out
+}
+
+// NotNeededReason is one choice of the list.
+type NotNeededReason struct {
+	Code  model.NotNeeded
+	Label string
+}
+
+// Picture is what every involved professional sees about a youth now: the
+// youth, who is involved and who coordinates.
+type Picture struct {
+	Youth       Youth
+	Involved    []model.Involvement
+	Coordinator *Coordinator
+}
+
+// OtherOrganisations counts the involved organisations other than org.
+func (p Picture) OtherOrganisations(org int64) int {
+	seen := map[int64]bool{}
+	for _, in := range p.Involved {
+		if in.Organisation.ID != org {
+			seen[in.Organisation.ID] = true
+		}
+	}
+	return len(seen)
+}
+
+func (s *Service) picture(ctx context.Context, tx *storage.Tx, y model.Youth) (Picture, error) {
+	yv, err := s.youth(y)
+	if err != nil {
+		return Picture{}, err
+	}
+	involved, err := tx.Involvements(ctx, y.ID)
+	if err != nil {
+		return Picture{}, err
+	}
+	pic := Picture{Youth: yv, Involved: involved}
+	c, err := tx.CurrentCoordination(ctx, y.ID)
+	switch err {
+	case nil:
+		if pic.Coordinator, err = coordinatorView(ctx, tx, c); err != nil {
+			return Picture{}, err
+		}
+	case storage.ErrNotFound:
+	default:
+		return Picture{}, err
+	}
+	return pic, nil
+}

@@ -1,0 +1,72 @@
+package registry
+
+import (
+	"context"
+
+	"github.com/jeugdketen/jeugdketen/internal/storage"
+)
+
+// YouthByReference returns the page of a youth: its picture with its history of
+// organisations joining and leaving and of coordinators, while the actor's
+// organisation has an active registration about it.
+func (s *Service) YouthByReference(ctx context.Context, actor Actor, ref string) (Page, error) {
+	var out Page
+	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
+		y, err := tx.YouthByReference(ctx, ref)
+		if err == storage.ErrNotFound {
+			return errYouthNotFound
+		}
+		if err != nil {
+			return err
+		}
+		ok, err := tx.HasActiveRegistration(ctx, y.ID, actor.Organisation.ID)
+		if err != nil {
+			return err
+		}
+		if !ok || actor.Professional.Monitoring {
+			return errYouthNotFound
+		}
+		if out.Picture, err = s.picture(ctx, tx, y); err != nil {
+			return err
+		}
+		if err := s.coordinatorOptions(ctx, tx, actor, &out.Picture); err != nil {
+			return err
+		}
+		if out.History, err = s.history(ctx, tx, y.ID, out.Involved); err != nil {
+			return err
+		}
+		if out.Address, err = s.addressView(ctx, tx, y, actor.Organisation.ID); err != nil {
+			return err
+		}
+		if out.Relations, err = s.relations(ctx, tx, y, actor.Organisation.ID); err != nil {
+			return err
+		}
+		if out.Plan, err = s.planOf(ctx, tx, y, actor, out.Involved); err != nil {
+			return err
+		}
+		if out.Escalation, out.Pyramid, err = s.escalationAndPyramid(ctx, tx, y, actor); err != nil {
+			return err
+		}
+		return s.logRead(ctx, tx, actor, "jeugdige", y.Reference, y.Reference)
+	})
+	return out, err
+}
+
+// Page is everything an involved professional may see about a youth on the
+// youth's own page (YouthByReference): the picture, and the history, the
+// family, the plan of action and the escalations.
+type Page struct {
+	Picture
+	History History
+	// Address lists the other children with an active registration at the
+	// youth's address.
+	Address []AddressChild
+	// Relations are the youth's relations to relatives and housemates (seed 002).
+	Relations []Relation
+	// Plan is the plan of action with the signallers to call; nil when there is none.
+	Plan *Plan
+	// Escalation is the escalation procedure and Pyramid the care pyramid
+	// (Almere); Pyramid nil when the region has no care pyramid.
+	Escalation *EscalationPanel
+	Pyramid    *PyramidView
+}
