@@ -38,7 +38,7 @@ func openRegion(t *testing.T, dbPath, keysPath string) (*storage.DB, *secret.Key
 		t.Fatal(err)
 	}
 	now := func() time.Time { return population.TestDay().Add(10 * time.Hour) }
-	return db, keys, &registry.Service{DB: db, Keys: keys, Covenant: rules, Now: now, Population: &population.Local{DB: db, Keys: keys}}
+	return db, keys, &registry.Service{DB: db, Keys: keys, Covenant: rules, Clock: now, Population: &population.Local{DB: db, Keys: keys}}
 }
 
 func actorIn(t *testing.T, db *storage.DB, name string, typ model.OrgType, email string) registry.Actor {

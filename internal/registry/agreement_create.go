@@ -32,10 +32,10 @@ var errAgreementNotFound = model.Errorf(model.ENOTFOUND, "Deze afspraak bestaat 
 // coordinator may (asCoordinator); the responsible professional is told,
 // unless they made it themselves.
 func (s *Service) CreateAgreement(ctx context.Context, actor Actor, ref string, in Agreeing) (PlannedAgreement, error) {
-	now := s.now()
+	now := s.Now()
 	var out PlannedAgreement
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
-		y, c, err := s.asCoordinator(ctx, tx, actor, ref)
+		y, c, err := s.AsCoordinator(ctx, tx, actor, ref)
 		if err != nil {
 			return err
 		}
@@ -61,7 +61,7 @@ func (s *Service) CreateAgreement(ctx context.Context, actor Actor, ref string, 
 			return err
 		}
 		audit.Write(ctx, tx, now, audit.Entry{
-			Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "afspraak", ObjectID: itoa(a.ID),
+			Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "afspraak", ObjectID: Itoa(a.ID),
 			YouthReference: y.Reference, Purpose: "plan van aanpak: afspraak vastgelegd door de coördinator",
 		})
 		if out, err = s.plannedAgreement(ctx, tx, a); err != nil {
@@ -115,7 +115,7 @@ func checkAgreementDays(start, end *time.Time) []model.InvalidParam {
 
 // plannedAgreement adds the responsible professional and organisation.
 func (s *Service) plannedAgreement(ctx context.Context, tx *storage.Tx, a model.Agreement) (PlannedAgreement, error) {
-	out := PlannedAgreement{Agreement: a, Overdue: agreementOverdue(a, planDay(s.now()))}
+	out := PlannedAgreement{Agreement: a, Overdue: agreementOverdue(a, planDay(s.Now()))}
 	var err error
 	if out.Responsible, err = tx.Professional(ctx, a.ProfessionalID); err != nil {
 		return out, err
@@ -132,16 +132,16 @@ func (s *Service) tellResponsible(ctx context.Context, tx *storage.Tx, y model.Y
 	}
 	body := actor.Organisation.Name + " coördineert de zorg voor jeugdige " + y.Reference + " en heeft in het plan van aanpak een afspraak aan u toegewezen:\n\n" +
 		"- " + a.Action + ", van " + dutchDay(a.StartOn) + " tot en met " + dutchDay(a.EndOn) + "\n\n" +
-		"Vragen over de afspraak? Bel " + actor.Professional.Name + ", telefoon " + actor.Professional.Phone + "." + footer(s.BaseURL, y)
+		"Vragen over de afspraak? Bel " + actor.Professional.Name + ", telefoon " + actor.Professional.Phone + "." + Footer(s.BaseURL, y)
 	m := model.Message{
 		ProfessionalID: a.Responsible.ID, YouthID: y.ID, Kind: KindAgreement,
-		EventKey: "afspraak:" + itoa(a.ID) + ":" + itoa(now.UnixMilli()),
+		EventKey: "afspraak:" + Itoa(a.ID) + ":" + Itoa(now.UnixMilli()),
 		Subject:  "Afspraak voor u in het plan van aanpak van jeugdige " + y.Reference, Body: body, CreatedAt: now,
 	}
-	return s.send(ctx, tx, outgoing{msg: m, email: a.Responsible.Email})
+	return s.Send(ctx, tx, Outgoing{Msg: m, Email: a.Responsible.Email})
 }
 
 // dutchDay writes a calendar day (midnight UTC, as stored) as "3 maart 2026".
 func dutchDay(d time.Time) string {
-	return dutchDate(time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, amsterdam))
+	return DutchDate(time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, Amsterdam))
 }

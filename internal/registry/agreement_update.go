@@ -26,10 +26,10 @@ type AgreementChange struct {
 // agreement makes its overdue alert due again; a new responsible
 // professional is told.
 func (s *Service) UpdateAgreement(ctx context.Context, actor Actor, ref string, id int64, ch AgreementChange) (PlannedAgreement, error) {
-	now := s.now()
+	now := s.Now()
 	var out PlannedAgreement
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
-		y, _, err := s.asCoordinator(ctx, tx, actor, ref)
+		y, _, err := s.AsCoordinator(ctx, tx, actor, ref)
 		if err != nil {
 			return err
 		}
@@ -79,7 +79,7 @@ func (s *Service) UpdateAgreement(ctx context.Context, actor Actor, ref string, 
 			return err
 		}
 		audit.Write(ctx, tx, now, audit.Entry{
-			Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "afspraak", ObjectID: itoa(a.ID),
+			Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "afspraak", ObjectID: Itoa(a.ID),
 			YouthReference: y.Reference, Purpose: "plan van aanpak: " + strings.Join(changed, ", ") + " gewijzigd door de coördinator",
 		})
 		if out, err = s.plannedAgreement(ctx, tx, next); err != nil {

@@ -43,11 +43,11 @@ func (s *Service) notifyArchive(ctx context.Context, tx *storage.Tx, y model.You
 		for _, a := range regs {
 			ids = append(ids, a.ProfessionalID)
 		}
-		to, err := s.contacts(ctx, tx, org, ids...)
+		to, err := s.Contacts(ctx, tx, org, ids...)
 		if err != nil {
 			return err
 		}
-		if err := s.send(ctx, tx, archiveMessages(y, regs, newcomer, to, s.archiveYears(), now)...); err != nil {
+		if err := s.Send(ctx, tx, archiveMessages(y, regs, newcomer, to, s.EffectiveArchiveYears(), now)...); err != nil {
 			return err
 		}
 		for _, a := range regs {
@@ -59,27 +59,27 @@ func (s *Service) notifyArchive(ctx context.Context, tx *storage.Tx, y model.You
 	return nil
 }
 
-func archiveMessages(y model.Youth, regs []model.Registration, newcomer model.Involvement, to []model.Professional, archiveYears int, now time.Time) []outgoing {
+func archiveMessages(y model.Youth, regs []model.Registration, newcomer model.Involvement, to []model.Professional, archiveYears int, now time.Time) []Outgoing {
 	var earlier []string
 	for _, a := range regs {
-		earlier = append(earlier, "- "+a.Kind.Label(a.Urgent)+" van "+dutchDate(a.CreatedAt)+" tot "+dutchDate(*a.EndedAt))
+		earlier = append(earlier, "- "+a.Kind.Label(a.Urgent)+" van "+DutchDate(a.CreatedAt)+" tot "+DutchDate(*a.EndedAt))
 	}
 	body := "Uw organisatie was eerder betrokken bij jeugdige " + y.Reference + ":\n\n" + strings.Join(earlier, "\n") +
-		"\n\nEr is nu een nieuwe registratie over deze jeugdige:\n\n- " + contact(newcomer) +
+		"\n\nEr is nu een nieuwe registratie over deze jeugdige:\n\n- " + Contact(newcomer) +
 		"\n\nUw organisatie is op dit moment niet betrokken en ziet de jeugdige daarom niet in de verwijsindex. " +
 		"Is uw eerdere betrokkenheid van belang voor de hulp, neem dan contact op met deze collega. " +
 		"U krijgt dit bericht één keer per beëindigde registratie." +
-		"\n\nDit bericht is verstuurd door de verwijsindex Jeugdketen. Beëindigde registraties blijven " + itoa(int64(archiveYears)) +
+		"\n\nDit bericht is verstuurd door de verwijsindex Jeugdketen. Beëindigde registraties blijven " + Itoa(int64(archiveYears)) +
 		" jaar in het historisch archief en worden daarna verwijderd."
-	var out []outgoing
+	var out []Outgoing
 	for _, p := range to {
-		out = append(out, outgoing{
-			msg: model.Message{
-				ProfessionalID: p.ID, YouthID: y.ID, Kind: KindArchive, EventKey: "archief:" + itoa(newcomer.Registration.ID),
+		out = append(out, Outgoing{
+			Msg: model.Message{
+				ProfessionalID: p.ID, YouthID: y.ID, Kind: KindArchive, EventKey: "archief:" + Itoa(newcomer.Registration.ID),
 				Subject: "Nieuwe registratie bij jeugdige " + y.Reference + ", bij wie uw organisatie eerder betrokken was",
 				Body:    body, CreatedAt: now,
 			},
-			email: p.Email,
+			Email: p.Email,
 		})
 	}
 	return out

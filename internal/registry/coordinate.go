@@ -11,17 +11,17 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/workday"
 )
 
-// coordinate runs the covenant over who is involved now and, when the
+// Coordinate runs the covenant over who is involved now and, when the
 // running coordination must give way (see succession), ends that and starts
 // the new one, telling everyone involved.
 // It returns who coordinates now and why, which match messages quote: the
 // covenant's decision, or the running coordination that stays.
-func (s *Service) coordinate(ctx context.Context, tx *storage.Tx, y model.Youth, involved []model.Involvement, now time.Time) (covenant.Decision, error) {
-	yv, err := s.youth(y)
+func (s *Service) Coordinate(ctx context.Context, tx *storage.Tx, y model.Youth, involved []model.Involvement, now time.Time) (covenant.Decision, error) {
+	yv, err := s.ViewYouth(y)
 	if err != nil {
 		return covenant.Decision{}, err
 	}
-	decision := s.Covenant.Decide(situation(yv.Age, involved))
+	decision := s.Covenant.Decide(Situation(yv.Age, involved))
 	return s.applyDecision(ctx, tx, y, involved, decision, now)
 }
 
@@ -44,19 +44,19 @@ func (s *Service) applyDecision(ctx context.Context, tx *storage.Tx, y model.You
 					return decision, err
 				}
 				audit.Write(ctx, tx, now, audit.Entry{
-					Actor: systemActor, Action: audit.ActionUpdate, ObjectType: "coordinatie", ObjectID: itoa(current.ID),
+					Actor: SystemActor, Action: audit.ActionUpdate, ObjectType: "coordinatie", ObjectID: Itoa(current.ID),
 					YouthReference: y.Reference, Purpose: "convenant: " + s.Covenant.Name + ", regel " + decision.RuleID,
 				})
 				return decision, nil
 			}
 			return covenant.Decision{OrganisationID: current.OrganisationID, RuleID: current.Rule, Reason: current.Reason}, nil
 		}
-		if err := s.endCoordination(ctx, tx, y, current, reason, systemActor, 0, now); err != nil {
+		if err := s.endCoordination(ctx, tx, y, current, reason, SystemActor, 0, now); err != nil {
 			return decision, err
 		}
 	}
 	if decision.OrganisationID == 0 {
-		return decision, s.send(ctx, tx, coordinationEndedMessages(y, current.ID, involved, decision.Reason, s.BaseURL, now)...)
+		return decision, s.Send(ctx, tx, coordinationEndedMessages(y, current.ID, involved, decision.Reason, s.BaseURL, now)...)
 	}
 	due := workday.Deadline(now, s.Covenant.Coordination.AcceptWorkdays)
 	c := model.Coordination{YouthID: y.ID, OrganisationID: decision.OrganisationID, Rule: decision.RuleID, Reason: decision.Reason, StartedAt: now, AcceptDueAt: &due}
@@ -64,13 +64,13 @@ func (s *Service) applyDecision(ctx context.Context, tx *storage.Tx, y model.You
 		return decision, err
 	}
 	audit.Write(ctx, tx, now, audit.Entry{
-		Actor: systemActor, Action: audit.ActionCreate, ObjectType: "coordinatie", ObjectID: itoa(c.ID),
+		Actor: SystemActor, Action: audit.ActionCreate, ObjectType: "coordinatie", ObjectID: Itoa(c.ID),
 		YouthReference: y.Reference, Purpose: "convenant: " + s.Covenant.Name,
 	})
-	if err := s.send(ctx, tx, coordinatorMessages(y, c, involved, s.BaseURL, now)...); err != nil {
+	if err := s.Send(ctx, tx, coordinatorMessages(y, c, involved, s.BaseURL, now)...); err != nil {
 		return decision, err
 	}
-	return decision, s.checkFamily(ctx, tx, y, c, involved, now)
+	return decision, s.CheckFamily(ctx, tx, y, c, involved, now)
 }
 
 // succession says why the running coordination c must end now that the
@@ -151,14 +151,14 @@ func (s *Service) endCoordination(ctx context.Context, tx *storage.Tx, y model.Y
 		return err
 	}
 	audit.Write(ctx, tx, now, audit.Entry{
-		Actor: who, Action: audit.ActionEnd, ObjectType: "coordinatie", ObjectID: itoa(c.ID),
+		Actor: who, Action: audit.ActionEnd, ObjectType: "coordinatie", ObjectID: Itoa(c.ID),
 		YouthReference: y.Reference, Purpose: "einde coördinatie: " + reason,
 	})
 	return nil
 }
 
-// situation groups the active registrations per organisation for the covenant.
-func situation(age int, involved []model.Involvement) covenant.Situation {
+// Situation groups the active registrations per organisation for the covenant.
+func Situation(age int, involved []model.Involvement) covenant.Situation {
 	s := covenant.Situation{Age: age}
 	index := map[int64]int{}
 	professionals := map[int64]map[int64]bool{}

@@ -40,36 +40,36 @@ func (s *Service) AcceptCoordination(ctx context.Context, actor Actor, ref, prof
 }
 
 func (s *Service) accept(ctx context.Context, tx *storage.Tx, actor Actor, y model.Youth, c model.Coordination, p model.Professional) error {
-	now := s.now()
+	now := s.Now()
 	ok, err := tx.AcceptCoordination(ctx, c.ID, p.ID, actor.Professional.ID, now)
 	if err != nil {
 		return err
 	}
 	if !ok {
-		return errNoCoordination
+		return ErrNoCoordination
 	}
 	audit.Write(ctx, tx, now, audit.Entry{
-		Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "coordinatie", ObjectID: itoa(c.ID),
-		YouthReference: y.Reference, Purpose: "coördinatie geaccepteerd, coördinerende professional " + itoa(p.ID),
+		Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "coordinatie", ObjectID: Itoa(c.ID),
+		YouthReference: y.Reference, Purpose: "coördinatie geaccepteerd, coördinerende professional " + Itoa(p.ID),
 	})
 	involved, err := tx.Involvements(ctx, y.ID)
 	if err != nil {
 		return err
 	}
-	event := "coordinatie-geaccepteerd:" + itoa(c.ID) + ":" + itoa(now.UnixMilli())
-	return s.send(ctx, tx, acceptedMessages(y, actor.Organisation, p, involved, event, s.BaseURL, now)...)
+	event := "coordinatie-geaccepteerd:" + Itoa(c.ID) + ":" + Itoa(now.UnixMilli())
+	return s.Send(ctx, tx, acceptedMessages(y, actor.Organisation, p, involved, event, s.BaseURL, now)...)
 }
 
 // asAssigned is involvedYouth for the assigned organisation: the actor's
 // organisation must hold the youth's running coordination, accepted or not.
 func (s *Service) asAssigned(ctx context.Context, tx *storage.Tx, actor Actor, ref string) (model.Youth, model.Coordination, error) {
-	y, err := s.involvedYouth(ctx, tx, actor, ref)
+	y, err := s.InvolvedYouth(ctx, tx, actor, ref)
 	if err != nil {
 		return y, model.Coordination{}, err
 	}
 	c, err := tx.CurrentCoordination(ctx, y.ID)
 	if err == storage.ErrNotFound {
-		return y, c, errNoCoordination
+		return y, c, ErrNoCoordination
 	}
 	if err != nil {
 		return y, c, err

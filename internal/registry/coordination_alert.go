@@ -9,12 +9,12 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
-// alertAcceptOverdue tells every regional administrator, and the assigned
+// AlertAcceptOverdue tells every regional administrator, and the assigned
 // organisation's professionals involved with the youth, about each running
 // coordination still waiting for acceptance after its deadline (the
 // covenant's acceptatieWerkdagen, in Dutch working days). Each coordination
 // is reported once, in its own transaction.
-func alertAcceptOverdue(s *Service, ctx context.Context, now time.Time) (int, error) {
+func AlertAcceptOverdue(s *Service, ctx context.Context, now time.Time) (int, error) {
 	sent := 0
 	for {
 		var due []model.Coordination
@@ -65,12 +65,12 @@ func (s *Service) alertAccept(ctx context.Context, id int64, now time.Time) (int
 			return err
 		}
 		msgs := acceptOverdueMessages(y, c, org, admins, involved, s.BaseURL, now)
-		if err := s.send(ctx, tx, msgs...); err != nil {
+		if err := s.Send(ctx, tx, msgs...); err != nil {
 			return err
 		}
 		sent = len(msgs)
 		audit.Write(ctx, tx, now, audit.Entry{
-			Actor: systemActor, Action: audit.ActionUpdate, ObjectType: "coordinatie", ObjectID: itoa(c.ID),
+			Actor: SystemActor, Action: audit.ActionUpdate, ObjectType: "coordinatie", ObjectID: Itoa(c.ID),
 			YouthReference: y.Reference, Purpose: "acceptatietermijn verstreken, regiobeheerder geïnformeerd",
 		})
 		return nil

@@ -28,14 +28,14 @@ type Closed struct {
 func (s *Service) CloseCoordination(ctx context.Context, actor Actor, ref string, confirmed bool) (Closed, error) {
 	var out Closed
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
-		y, c, err := s.asCoordinator(ctx, tx, actor, ref)
+		y, c, err := s.AsCoordinator(ctx, tx, actor, ref)
 		if err != nil {
 			return err
 		}
 		if !confirmed {
 			return errCloseUnconfirmed
 		}
-		now := s.now()
+		now := s.Now()
 		involved, err := tx.Involvements(ctx, y.ID)
 		if err != nil {
 			return err
@@ -55,22 +55,22 @@ func (s *Service) CloseCoordination(ctx context.Context, actor Actor, ref string
 			}
 			out.Registrations++
 			audit.Write(ctx, tx, now, audit.Entry{
-				Actor: actor.AuditActor(), Action: audit.ActionEnd, ObjectType: "registratie", ObjectID: itoa(r.ID),
+				Actor: actor.AuditActor(), Action: audit.ActionEnd, ObjectType: "registratie", ObjectID: Itoa(r.ID),
 				YouthReference: y.Reference, Purpose: "beëindiging: " + string(model.EndClosed),
 			})
 		}
 		if err := s.endCoordination(ctx, tx, y, c, model.EndByClosing, actor.AuditActor(), actor.Professional.ID, now); err != nil {
 			return err
 		}
-		told := recipients(involved)
+		told := Recipients(involved)
 		if c.ProfessionalID != 0 {
 			p, err := tx.Professional(ctx, c.ProfessionalID)
 			if err != nil {
 				return err
 			}
-			told = withProfessional(told, actor.Organisation, p)
+			told = WithProfessional(told, actor.Organisation, p)
 		}
-		return s.send(ctx, tx, closedMessages(y, c, actor.Organisation, told, now)...)
+		return s.Send(ctx, tx, closedMessages(y, c, actor.Organisation, told, now)...)
 	})
 	return out, err
 }

@@ -23,19 +23,19 @@ func coordinatorContact(org model.Organisation, p model.Professional) string {
 		org.Name, org.Type.Label(), p.Name, p.Phone, p.Email)
 }
 
-// asRecipient makes a recipient of a professional who may not be among the involved
+// AsRecipient makes a recipient of a professional who may not be among the involved
 // (the regional administrator, a coordinating professional without a
 // registration of their own).
-func asRecipient(org model.Organisation, p model.Professional) model.Involvement {
+func AsRecipient(org model.Organisation, p model.Professional) model.Involvement {
 	return model.Involvement{Organisation: org, Professional: p}
 }
 
 // acceptedMessages tell everyone involved that org accepted coordination and
 // whom to call.
-func acceptedMessages(y model.Youth, org model.Organisation, p model.Professional, involved []model.Involvement, event, baseURL string, now time.Time) []outgoing {
+func acceptedMessages(y model.Youth, org model.Organisation, p model.Professional, involved []model.Involvement, event, baseURL string, now time.Time) []Outgoing {
 	subject := "Coördinatie geaccepteerd voor jeugdige " + y.Reference + ": " + org.Name
-	var out []outgoing
-	for _, r := range withProfessional(recipients(involved), org, p) {
+	var out []Outgoing
+	for _, r := range WithProfessional(Recipients(involved), org, p) {
 		var body string
 		if r.Professional.ID == p.ID {
 			body = "U bent de coördinerende professional van de zorg voor jeugdige " + y.Reference + ". " + org.Name + " heeft de coördinatie geaccepteerd.\n\n" +
@@ -43,38 +43,38 @@ func acceptedMessages(y model.Youth, org model.Organisation, p model.Professiona
 		} else {
 			body = org.Name + " heeft de coördinatie van de zorg voor jeugdige " + y.Reference + " geaccepteerd.\n\n- " + coordinatorContact(org, p)
 		}
-		out = append(out, newOutgoing(y, r, KindCoordinationAccepted, event, subject, body+footer(baseURL, y), now))
+		out = append(out, NewOutgoing(y, r, KindCoordinationAccepted, event, subject, body+Footer(baseURL, y), now))
 	}
 	return out
 }
 
-// withProfessional adds the coordinating professional to the recipients
+// WithProfessional adds the coordinating professional to the recipients
 // when they have no registration of their own about the youth.
-func withProfessional(rs []model.Involvement, org model.Organisation, p model.Professional) []model.Involvement {
+func WithProfessional(rs []model.Involvement, org model.Organisation, p model.Professional) []model.Involvement {
 	for _, r := range rs {
 		if r.Professional.ID == p.ID {
 			return rs
 		}
 	}
-	return append(rs, asRecipient(org, p))
+	return append(rs, AsRecipient(org, p))
 }
 
 // notNeededMessages tell everyone involved that the assigned organisation
 // states coordination is not needed, with the fixed reason.
-func notNeededMessages(y model.Youth, org model.Organisation, reason model.NotNeeded, involved []model.Involvement, event, baseURL string, now time.Time) []outgoing {
+func notNeededMessages(y model.Youth, org model.Organisation, reason model.NotNeeded, involved []model.Involvement, event, baseURL string, now time.Time) []Outgoing {
 	var contacts []string
 	for _, in := range involved {
 		if in.Organisation.ID == org.ID {
-			contacts = append(contacts, "- "+contact(in))
+			contacts = append(contacts, "- "+Contact(in))
 		}
 	}
 	body := org.Name + " is aangewezen als coördinator van de zorg voor jeugdige " + y.Reference + " en vindt coördinatie op dit moment niet nodig.\n" +
 		"Reden: " + reason.Label() + ".\n\nDenkt u dat coördinatie wel nodig is, neem dan contact op:\n\n" + strings.Join(contacts, "\n") +
 		"\n\nRegistreert een nieuwe organisatie, dan beslist de verwijsindex opnieuw wie coördineert."
 	subject := "Coördinatie niet nodig volgens " + org.Name + " voor jeugdige " + y.Reference
-	var out []outgoing
-	for _, r := range recipients(involved) {
-		out = append(out, newOutgoing(y, r, KindCoordinationNotNeeded, event, subject, body+footer(baseURL, y), now))
+	var out []Outgoing
+	for _, r := range Recipients(involved) {
+		out = append(out, NewOutgoing(y, r, KindCoordinationNotNeeded, event, subject, body+Footer(baseURL, y), now))
 	}
 	return out
 }
@@ -82,46 +82,46 @@ func notNeededMessages(y model.Youth, org model.Organisation, reason model.NotNe
 // acceptOverdueMessages tell the regional administrators and the assigned
 // organisation's involved professionals that the deadline to accept passed.
 // The administrators, who are not involved, read the reference only.
-func acceptOverdueMessages(y model.Youth, c model.Coordination, org model.Organisation, admins []model.Professional, involved []model.Involvement, baseURL string, now time.Time) []outgoing {
-	event := "acceptatie-verlopen:" + itoa(c.ID)
-	due := dutchDateTime(*c.AcceptDueAt)
+func acceptOverdueMessages(y model.Youth, c model.Coordination, org model.Organisation, admins []model.Professional, involved []model.Involvement, baseURL string, now time.Time) []Outgoing {
+	event := "acceptatie-verlopen:" + Itoa(c.ID)
+	due := DutchDateTime(*c.AcceptDueAt)
 	subject := "Coördinatie niet op tijd geaccepteerd: jeugdige " + y.Reference + ", " + org.Name
-	var out []outgoing
+	var out []Outgoing
 	told := map[int64]bool{}
-	for _, in := range recipients(involved) {
+	for _, in := range Recipients(involved) {
 		if in.Organisation.ID != org.ID {
 			continue
 		}
 		told[in.Professional.ID] = true
-		body := "Uw organisatie " + org.Name + " is op " + dutchDate(c.StartedAt) + " aangewezen als coördinator van de zorg voor jeugdige " + y.Reference +
+		body := "Uw organisatie " + org.Name + " is op " + DutchDate(c.StartedAt) + " aangewezen als coördinator van de zorg voor jeugdige " + y.Reference +
 			", maar heeft de coördinatie niet vóór " + due + " geaccepteerd of gezegd dat coördinatie niet nodig is. De regiobeheerder is op de hoogte gebracht.\n\n" +
-			"Accepteer de coördinatie en noem de coördinerende professional, of geef aan waarom coördinatie niet nodig is." + footer(baseURL, y)
-		out = append(out, newOutgoing(y, in, KindAcceptOverdue, event, subject, body, now))
+			"Accepteer de coördinatie en noem de coördinerende professional, of geef aan waarom coördinatie niet nodig is." + Footer(baseURL, y)
+		out = append(out, NewOutgoing(y, in, KindAcceptOverdue, event, subject, body, now))
 	}
 	for _, a := range admins {
 		if told[a.ID] {
 			continue
 		}
-		body := org.Name + " is op " + dutchDate(c.StartedAt) + " aangewezen als coördinator van de zorg voor jeugdige " + y.Reference +
+		body := org.Name + " is op " + DutchDate(c.StartedAt) + " aangewezen als coördinator van de zorg voor jeugdige " + y.Reference +
 			", maar heeft de coördinatie niet vóór " + due + " geaccepteerd of gezegd dat coördinatie niet nodig is.\n\n" +
 			"Neem als regiobeheerder contact op met " + org.Name + "." +
 			"\n\nDit bericht is verstuurd door de verwijsindex Jeugdketen. U ontvangt het omdat u regiobeheerder bent."
-		out = append(out, newOutgoing(y, asRecipient(model.Organisation{}, a), KindAcceptOverdue, event, subject, body, now))
+		out = append(out, NewOutgoing(y, AsRecipient(model.Organisation{}, a), KindAcceptOverdue, event, subject, body, now))
 	}
 	return out
 }
 
 // handoverProposedMessages tell the receiving organisation's involved
 // professionals that coordination is offered to them.
-func handoverProposedMessages(y model.Youth, h model.Handover, from, toOrg model.Organisation, involved []model.Involvement, baseURL string, now time.Time) []outgoing {
-	event := "overdracht-voorstel:" + itoa(h.ID)
+func handoverProposedMessages(y model.Youth, h model.Handover, from, toOrg model.Organisation, involved []model.Involvement, baseURL string, now time.Time) []Outgoing {
+	event := "overdracht-voorstel:" + Itoa(h.ID)
 	subject := "Voorstel: coördinatie voor jeugdige " + y.Reference + " overnemen van " + from.Name
 	body := from.Name + " coördineert de zorg voor jeugdige " + y.Reference + " en stelt voor de coördinatie aan uw organisatie " + toOrg.Name + " over te dragen.\n\n" +
 		"Accepteer de overdracht en noem de coördinerende professional, of weiger haar, op de pagina van de jeugdige."
-	var out []outgoing
-	for _, r := range recipients(involved) {
+	var out []Outgoing
+	for _, r := range Recipients(involved) {
 		if r.Organisation.ID == toOrg.ID {
-			out = append(out, newOutgoing(y, r, KindHandover, event, subject, body+footer(baseURL, y), now))
+			out = append(out, NewOutgoing(y, r, KindHandover, event, subject, body+Footer(baseURL, y), now))
 		}
 	}
 	return out
@@ -129,29 +129,29 @@ func handoverProposedMessages(y model.Youth, h model.Handover, from, toOrg model
 
 // handoverDeclinedMessages tell the coordinating organisation (its named
 // professional and the proposer) that the proposal was declined.
-func handoverDeclinedMessages(y model.Youth, h model.Handover, coordinator model.Organisation, toOrg model.Organisation, people []model.Professional, baseURL string, now time.Time) []outgoing {
-	event := "overdracht-geweigerd:" + itoa(h.ID)
+func handoverDeclinedMessages(y model.Youth, h model.Handover, coordinator model.Organisation, toOrg model.Organisation, people []model.Professional, baseURL string, now time.Time) []Outgoing {
+	event := "overdracht-geweigerd:" + Itoa(h.ID)
 	subject := "Overdracht geweigerd door " + toOrg.Name + " voor jeugdige " + y.Reference
 	body := toOrg.Name + " heeft de voorgestelde overdracht van de coördinatie voor jeugdige " + y.Reference + " geweigerd. " +
-		"Uw organisatie " + coordinator.Name + " blijft coördinator." + footer(baseURL, y)
-	var out []outgoing
+		"Uw organisatie " + coordinator.Name + " blijft coördinator." + Footer(baseURL, y)
+	var out []Outgoing
 	for _, p := range people {
-		out = append(out, newOutgoing(y, asRecipient(coordinator, p), KindHandover, event, subject, body, now))
+		out = append(out, NewOutgoing(y, AsRecipient(coordinator, p), KindHandover, event, subject, body, now))
 	}
 	return out
 }
 
 // handoverWithdrawnMessages tell the receiving organisation that the
 // proposal was withdrawn.
-func handoverWithdrawnMessages(y model.Youth, h model.Handover, from, toOrg model.Organisation, involved []model.Involvement, baseURL string, now time.Time) []outgoing {
-	event := "overdracht-ingetrokken:" + itoa(h.ID)
+func handoverWithdrawnMessages(y model.Youth, h model.Handover, from, toOrg model.Organisation, involved []model.Involvement, baseURL string, now time.Time) []Outgoing {
+	event := "overdracht-ingetrokken:" + Itoa(h.ID)
 	subject := "Voorstel tot overdracht ingetrokken voor jeugdige " + y.Reference
 	body := from.Name + " heeft het voorstel ingetrokken om de coördinatie voor jeugdige " + y.Reference + " aan uw organisatie over te dragen. " +
-		from.Name + " blijft coördinator." + footer(baseURL, y)
-	var out []outgoing
-	for _, r := range recipients(involved) {
+		from.Name + " blijft coördinator." + Footer(baseURL, y)
+	var out []Outgoing
+	for _, r := range Recipients(involved) {
 		if r.Organisation.ID == toOrg.ID {
-			out = append(out, newOutgoing(y, r, KindHandover, event, subject, body, now))
+			out = append(out, NewOutgoing(y, r, KindHandover, event, subject, body, now))
 		}
 	}
 	return out
@@ -159,13 +159,13 @@ func handoverWithdrawnMessages(y model.Youth, h model.Handover, from, toOrg mode
 
 // handedOverMessages tell everyone involved who coordinates after a
 // completed handover, and how to reach them.
-func handedOverMessages(y model.Youth, h model.Handover, from, toOrg model.Organisation, p model.Professional, involved []model.Involvement, baseURL string, now time.Time) []outgoing {
-	event := "overdracht:" + itoa(h.ID)
+func handedOverMessages(y model.Youth, h model.Handover, from, toOrg model.Organisation, p model.Professional, involved []model.Involvement, baseURL string, now time.Time) []Outgoing {
+	event := "overdracht:" + Itoa(h.ID)
 	subject := "Coördinator voor jeugdige " + y.Reference + ": " + toOrg.Name + " (overgedragen door " + from.Name + ")"
 	body := from.Name + " heeft de coördinatie van de zorg voor jeugdige " + y.Reference + " overgedragen aan " + toOrg.Name + ".\n\n- " + coordinatorContact(toOrg, p)
-	var out []outgoing
-	for _, r := range withProfessional(recipients(involved), toOrg, p) {
-		out = append(out, newOutgoing(y, r, KindCoordinator, event, subject, body+footer(baseURL, y), now))
+	var out []Outgoing
+	for _, r := range WithProfessional(Recipients(involved), toOrg, p) {
+		out = append(out, NewOutgoing(y, r, KindCoordinator, event, subject, body+Footer(baseURL, y), now))
 	}
 	return out
 }
@@ -173,58 +173,58 @@ func handedOverMessages(y model.Youth, h model.Handover, from, toOrg model.Organ
 // closedMessages tell everyone who was involved that the coordinator closed
 // the case and that every registration about the youth ended. There is no
 // link: nobody sees the youth any more.
-func closedMessages(y model.Youth, c model.Coordination, org model.Organisation, involved []model.Involvement, now time.Time) []outgoing {
-	event := "coordinatie-afgesloten:" + itoa(c.ID)
+func closedMessages(y model.Youth, c model.Coordination, org model.Organisation, involved []model.Involvement, now time.Time) []Outgoing {
+	event := "coordinatie-afgesloten:" + Itoa(c.ID)
 	subject := "Casus afgesloten voor jeugdige " + y.Reference + " door " + org.Name
 	body := org.Name + " coördineerde de zorg voor jeugdige " + y.Reference + " en heeft de casus afgesloten: de coördinatie is beëindigd, " +
 		"en daarmee alle registraties over deze jeugdige, ook die van uw organisatie (reden: afgesloten).\n\n" +
 		"Maakt u zich opnieuw zorgen, of bent u opnieuw betrokken, registreer dan opnieuw." +
 		"\n\nDit bericht is verstuurd door de verwijsindex Jeugdketen. U ontvangt het omdat u bij deze jeugdige betrokken was."
-	var out []outgoing
-	for _, r := range recipients(involved) {
-		out = append(out, newOutgoing(y, r, KindCoordinationClosed, event, subject, body, now))
+	var out []Outgoing
+	for _, r := range Recipients(involved) {
+		out = append(out, NewOutgoing(y, r, KindCoordinationClosed, event, subject, body, now))
 	}
 	return out
 }
 
-// dutchDateTime writes a moment as "3 maart 2026, 23:59", in Dutch time.
-func dutchDateTime(t time.Time) string {
-	t = t.In(amsterdam)
-	return fmt.Sprintf("%s, %02d:%02d", dutchDate(t), t.Hour(), t.Minute())
+// DutchDateTime writes a moment as "3 maart 2026, 23:59", in Dutch time.
+func DutchDateTime(t time.Time) string {
+	t = t.In(Amsterdam)
+	return fmt.Sprintf("%s, %02d:%02d", DutchDate(t), t.Hour(), t.Minute())
 }
 
-func coordinatorMessages(y model.Youth, c model.Coordination, involved []model.Involvement, baseURL string, now time.Time) []outgoing {
+func coordinatorMessages(y model.Youth, c model.Coordination, involved []model.Involvement, baseURL string, now time.Time) []Outgoing {
 	var name string
 	var contacts []string
 	for _, in := range involved {
 		if in.Organisation.ID == c.OrganisationID {
 			name = in.Organisation.Name
-			contacts = append(contacts, "- "+contact(in))
+			contacts = append(contacts, "- "+Contact(in))
 		}
 	}
-	event := "coordinator:" + itoa(c.ID)
-	var out []outgoing
-	for _, to := range recipients(involved) {
+	event := "coordinator:" + Itoa(c.ID)
+	var out []Outgoing
+	for _, to := range Recipients(involved) {
 		var body string
 		if to.Organisation.ID == c.OrganisationID {
 			body = "Uw organisatie " + name + " is aangewezen als coördinator van de zorg voor jeugdige " + y.Reference + ".\n" +
 				"Reden: " + c.Reason + "\n\nAls coördinator beoordeelt u of coördinatie nodig is, neemt u contact op met alle betrokkenen en maakt u met hen een plan van aanpak." +
-				footer(baseURL, y)
+				Footer(baseURL, y)
 		} else {
 			body = name + " is aangewezen als coördinator van de zorg voor jeugdige " + y.Reference + ".\n" +
-				"Reden: " + c.Reason + "\n\n" + strings.Join(contacts, "\n") + footer(baseURL, y)
+				"Reden: " + c.Reason + "\n\n" + strings.Join(contacts, "\n") + Footer(baseURL, y)
 		}
-		out = append(out, newOutgoing(y, to, KindCoordinator, event, "Coördinator voor jeugdige "+y.Reference+": "+name, body, now))
+		out = append(out, NewOutgoing(y, to, KindCoordinator, event, "Coördinator voor jeugdige "+y.Reference+": "+name, body, now))
 	}
 	return out
 }
 
-func coordinationEndedMessages(y model.Youth, coordinationID int64, involved []model.Involvement, reason string, baseURL string, now time.Time) []outgoing {
-	event := "coordinatie-einde:" + itoa(coordinationID)
-	var out []outgoing
-	for _, to := range recipients(involved) {
-		body := "Er is geen coördinator meer voor jeugdige " + y.Reference + ".\n" + reason + footer(baseURL, y)
-		out = append(out, newOutgoing(y, to, KindCoordinationEnds, event, "Coördinatie beëindigd voor jeugdige "+y.Reference, body, now))
+func coordinationEndedMessages(y model.Youth, coordinationID int64, involved []model.Involvement, reason string, baseURL string, now time.Time) []Outgoing {
+	event := "coordinatie-einde:" + Itoa(coordinationID)
+	var out []Outgoing
+	for _, to := range Recipients(involved) {
+		body := "Er is geen coördinator meer voor jeugdige " + y.Reference + ".\n" + reason + Footer(baseURL, y)
+		out = append(out, NewOutgoing(y, to, KindCoordinationEnds, event, "Coördinatie beëindigd voor jeugdige "+y.Reference, body, now))
 	}
 	return out
 }

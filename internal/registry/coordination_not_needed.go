@@ -51,22 +51,22 @@ func checkNotNeeded(reason model.NotNeeded) error {
 }
 
 func (s *Service) notNeeded(ctx context.Context, tx *storage.Tx, actor Actor, y model.Youth, c model.Coordination, reason model.NotNeeded) error {
-	now := s.now()
+	now := s.Now()
 	ok, err := tx.DeclareNotNeeded(ctx, c.ID, string(reason), actor.Professional.ID, now)
 	if err != nil {
 		return err
 	}
 	if !ok {
-		return errNoCoordination
+		return ErrNoCoordination
 	}
 	audit.Write(ctx, tx, now, audit.Entry{
-		Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "coordinatie", ObjectID: itoa(c.ID),
+		Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "coordinatie", ObjectID: Itoa(c.ID),
 		YouthReference: y.Reference, Purpose: "coördinatie niet nodig: " + string(reason),
 	})
 	involved, err := tx.Involvements(ctx, y.ID)
 	if err != nil {
 		return err
 	}
-	event := "coordinatie-niet-nodig:" + itoa(c.ID) + ":" + itoa(now.UnixMilli())
-	return s.send(ctx, tx, notNeededMessages(y, actor.Organisation, reason, involved, event, s.BaseURL, now)...)
+	event := "coordinatie-niet-nodig:" + Itoa(c.ID) + ":" + Itoa(now.UnixMilli())
+	return s.Send(ctx, tx, notNeededMessages(y, actor.Organisation, reason, involved, event, s.BaseURL, now)...)
 }

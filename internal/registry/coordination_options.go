@@ -7,9 +7,9 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
-// coordinatorOptions fills pic.Coordinator.May for the actor, who must be
+// FillCoordinatorOptions fills pic.Coordinator.May for the actor, who must be
 // involved with the youth.
-func (s *Service) coordinatorOptions(ctx context.Context, tx *storage.Tx, actor Actor, pic *Picture) error {
+func (s *Service) FillCoordinatorOptions(ctx context.Context, tx *storage.Tx, actor Actor, pic *Picture) error {
 	c := pic.Coordinator
 	if c == nil || actor.Professional.Monitoring {
 		return nil
@@ -123,7 +123,7 @@ func (s *Service) viewFor(ctx context.Context, tx *storage.Tx, actor Actor, y mo
 	if err != nil {
 		return nil, err
 	}
-	v, err := coordinatorView(ctx, tx, c)
+	v, err := CoordinatorView(ctx, tx, c)
 	if err != nil {
 		return nil, err
 	}
@@ -132,5 +132,5 @@ func (s *Service) viewFor(ctx context.Context, tx *storage.Tx, actor Actor, y mo
 		return nil, err
 	}
 	pic := Picture{Involved: involved, Coordinator: v}
-	return v, s.coordinatorOptions(ctx, tx, actor, &pic)
+	return v, s.FillCoordinatorOptions(ctx, tx, actor, &pic)
 }

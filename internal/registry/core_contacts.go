@@ -7,9 +7,9 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
-// contacts returns whom to tell in an organisation: the given professionals
+// Contacts returns whom to tell in an organisation: the given professionals
 // who are still active, or, when none is, every active professional of it.
-func (s *Service) contacts(ctx context.Context, tx *storage.Tx, org int64, preferred ...int64) ([]model.Professional, error) {
+func (s *Service) Contacts(ctx context.Context, tx *storage.Tx, org int64, preferred ...int64) ([]model.Professional, error) {
 	var out []model.Professional
 	seen := map[int64]bool{}
 	for _, id := range preferred {

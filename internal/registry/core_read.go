@@ -8,12 +8,12 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
-// errYouthNotFound answers every request about a youth the caller may not
+// ErrYouthNotFound answers every request about a youth the caller may not
 // see, exactly as for a youth nobody registered: no browsing (seed 002).
-var errYouthNotFound = model.Errorf(model.ENOTFOUND, "Niet gevonden. U ziet een jeugdige alleen zolang uw organisatie een actieve registratie heeft.")
+var ErrYouthNotFound = model.Errorf(model.ENOTFOUND, "Niet gevonden. U ziet een jeugdige alleen zolang uw organisatie een actieve registratie heeft.")
 
-func (s *Service) logRead(ctx context.Context, tx *storage.Tx, actor Actor, objectType, objectID, youthRef string) error {
-	audit.Write(ctx, tx, s.now(), audit.Entry{
+func (s *Service) LogRead(ctx context.Context, tx *storage.Tx, actor Actor, objectType, objectID, youthRef string) error {
+	audit.Write(ctx, tx, s.Now(), audit.Entry{
 		Actor: actor.AuditActor(), Action: audit.ActionRead, ObjectType: objectType, ObjectID: objectID,
 		YouthReference: youthRef, Purpose: "inzage door betrokken hulpverlener",
 	})

@@ -7,11 +7,11 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
-// alertEach finds due items in batches (find, in a read transaction) and
+// AlertEach finds due items in batches (find, in a read transaction) and
 // alerts each once (alert, in its own transaction), until a batch brings
 // nothing new: an item that stays due because alerting it found nothing to
 // do is not tried twice in one run. It returns how many messages were sent.
-func alertEach[T any](s *Service, ctx context.Context, find func(*storage.Tx) ([]T, error), id func(T) int64, alert func(T) (int, error)) (int, error) {
+func AlertEach[T any](s *Service, ctx context.Context, find func(*storage.Tx) ([]T, error), id func(T) int64, alert func(T) (int, error)) (int, error) {
 	sent := 0
 	seen := map[int64]bool{}
 	for {
@@ -41,10 +41,10 @@ func alertEach[T any](s *Service, ctx context.Context, find func(*storage.Tx) ([
 	}
 }
 
-// alertAudience gathers who an overdue alert about coordination c may go
+// AlertAudience gathers who an overdue alert about coordination c may go
 // to: its named coordinating professional (nil before acceptance), who is
 // involved with the youth, and the regional administrators.
-func alertAudience(ctx context.Context, tx *storage.Tx, c model.Coordination) (*model.Professional, []model.Involvement, []model.Professional, error) {
+func AlertAudience(ctx context.Context, tx *storage.Tx, c model.Coordination) (*model.Professional, []model.Involvement, []model.Professional, error) {
 	var coordinator *model.Professional
 	if c.ProfessionalID != 0 {
 		p, err := tx.Professional(ctx, c.ProfessionalID)

@@ -16,7 +16,7 @@ func (s *Service) End(ctx context.Context, actor Actor, id int64) (model.Registr
 	var out model.Registration
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
 		r, err := tx.Registration(ctx, id)
-		if err == storage.ErrNotFound || (err == nil && !actor.owns(r)) {
+		if err == storage.ErrNotFound || (err == nil && !actor.Owns(r)) {
 			return errRegistrationNotFound
 		}
 		if err != nil {
@@ -26,7 +26,7 @@ func (s *Service) End(ctx context.Context, actor Actor, id int64) (model.Registr
 			out = r
 			return nil
 		}
-		out, err = s.end(ctx, tx, r, model.EndByOrganisation, actor.Professional.ID, actor.AuditActor())
+		out, err = s.EndInTx(ctx, tx, r, model.EndByOrganisation, actor.Professional.ID, actor.AuditActor())
 		return err
 	})
 	return out, err
@@ -34,9 +34,9 @@ func (s *Service) End(ctx context.Context, actor Actor, id int64) (model.Registr
 
 var errRegistrationNotFound = model.Errorf(model.ENOTFOUND, "Deze registratie bestaat niet, of is niet van uw organisatie.")
 
-// end ends one registration and reassigns coordination among who remains.
-func (s *Service) end(ctx context.Context, tx *storage.Tx, r model.Registration, reason model.EndReason, by int64, who audit.Actor) (model.Registration, error) {
-	now := s.now()
+// EndInTx ends one registration and reassigns coordination among who remains.
+func (s *Service) EndInTx(ctx context.Context, tx *storage.Tx, r model.Registration, reason model.EndReason, by int64, who audit.Actor) (model.Registration, error) {
+	now := s.Now()
 	y, err := tx.LockYouthByID(ctx, r.YouthID)
 	if err != nil {
 		return r, err
@@ -50,14 +50,14 @@ func (s *Service) end(ctx context.Context, tx *storage.Tx, r model.Registration,
 	}
 	r.EndedAt, r.EndReason = &now, reason
 	audit.Write(ctx, tx, now, audit.Entry{
-		Actor: who, Action: audit.ActionEnd, ObjectType: "registratie", ObjectID: itoa(r.ID),
+		Actor: who, Action: audit.ActionEnd, ObjectType: "registratie", ObjectID: Itoa(r.ID),
 		YouthReference: y.Reference, Purpose: "beëindiging: " + string(reason),
 	})
 	involved, err := tx.Involvements(ctx, y.ID)
 	if err != nil {
 		return r, err
 	}
-	_, err = s.coordinate(ctx, tx, y, involved, now)
+	_, err = s.Coordinate(ctx, tx, y, involved, now)
 	return r, err
 }
 
@@ -71,7 +71,7 @@ func (s *Service) Sweep(ctx context.Context) (int, error) {
 // endAllDue ends, a hundred at a time, every active registration that find
 // reports due today, each in its own transaction.
 func (s *Service) endAllDue(ctx context.Context, find func(*storage.Tx, context.Context, time.Time, int) ([]model.Registration, error), reason model.EndReason) (int, error) {
-	today := Today(s.now())
+	today := Today(s.Now())
 	ended := 0
 	for {
 		var due []model.Registration
@@ -94,7 +94,7 @@ func (s *Service) endAllDue(ctx context.Context, find func(*storage.Tx, context.
 
 // SweepAgeLimit ends the registrations of youths who reached the age limit.
 func (s *Service) SweepAgeLimit(ctx context.Context) (int, error) {
-	today := Today(s.now())
+	today := Today(s.Now())
 	ended := 0
 	// A batch at a time: a national register holds a million youths, and
 	// the sweep must not hold them all in memory at once.
@@ -110,11 +110,11 @@ func (s *Service) SweepAgeLimit(ctx context.Context) (int, error) {
 		}
 		after = youths[len(youths)-1].ID
 		for _, y := range youths {
-			yv, err := s.youth(y)
+			yv, err := s.ViewYouth(y)
 			if err != nil {
 				return ended, err
 			}
-			if model.AgeOn(yv.Person.BirthDate, today) < s.ageLimit() {
+			if model.AgeOn(yv.Person.BirthDate, today) < s.EffectiveAgeLimit() {
 				continue
 			}
 			var regs []model.Registration
@@ -143,7 +143,7 @@ func (s *Service) endBySweep(ctx context.Context, id int64, reason model.EndReas
 		if err != nil || !r.Active() {
 			return err // another instance ended it meanwhile
 		}
-		_, err = s.end(ctx, tx, r, reason, 0, systemActor)
+		_, err = s.EndInTx(ctx, tx, r, reason, 0, SystemActor)
 		return err
 	})
 }

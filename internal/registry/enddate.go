@@ -12,14 +12,14 @@ import (
 // SetEndDate sets (or with nil, removes) the planned last day of one of the
 // actor's organisation's active registrations. The sweep ends it after that day.
 func (s *Service) SetEndDate(ctx context.Context, actor Actor, id int64, day *time.Time) (model.Registration, error) {
-	now := s.now()
+	now := s.Now()
 	if day != nil && day.Before(Today(now)) {
 		return model.Registration{}, model.InvalidField("einddatum", "De einddatum ligt in het verleden; kies vandaag of een latere datum.")
 	}
 	var out model.Registration
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
 		r, err := tx.Registration(ctx, id)
-		if err == storage.ErrNotFound || (err == nil && !actor.owns(r)) {
+		if err == storage.ErrNotFound || (err == nil && !actor.Owns(r)) {
 			return errRegistrationNotFound
 		}
 		if err != nil {
@@ -38,7 +38,7 @@ func (s *Service) SetEndDate(ctx context.Context, actor Actor, id int64, day *ti
 		}
 		r.EndDate, out = day, r
 		audit.Write(ctx, tx, now, audit.Entry{Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "registratie",
-			ObjectID: itoa(id), YouthReference: y.Reference, Purpose: "einddatum gewijzigd"})
+			ObjectID: Itoa(id), YouthReference: y.Reference, Purpose: "einddatum gewijzigd"})
 		return nil
 	})
 	return out, err

@@ -174,13 +174,13 @@ func isAdministrator(actor Actor) bool {
 // something for them to act on. Anyone else gets "niet gevonden". It reports
 // whether the actor's organisation is involved.
 func (s *Service) escalationYouth(ctx context.Context, tx *storage.Tx, actor Actor, ref string, adminMay func(model.Youth) (bool, error)) (model.Youth, bool, error) {
-	y, err := s.involvedYouth(ctx, tx, actor, ref)
+	y, err := s.InvolvedYouth(ctx, tx, actor, ref)
 	if err == nil || model.ErrorCode(err) != model.ENOTFOUND || !isAdministrator(actor) {
 		return y, err == nil, err
 	}
 	y, err = tx.YouthByReference(ctx, ref)
 	if err == storage.ErrNotFound {
-		return y, false, errYouthNotFound
+		return y, false, ErrYouthNotFound
 	}
 	if err != nil {
 		return y, false, err
@@ -193,7 +193,7 @@ func (s *Service) escalationYouth(ctx context.Context, tx *storage.Tx, actor Act
 		return y, false, err
 	}
 	if !ok {
-		return y, false, errYouthNotFound
+		return y, false, ErrYouthNotFound
 	}
 	return y, false, nil
 }
@@ -341,7 +341,7 @@ func escalationStepOrder(e model.Escalation, step int) error {
 	var waiting model.EscalationStep
 	for _, st := range e.Steps {
 		if st.Step == step && st.DoneAt != nil {
-			return model.Errorf(model.ECONFLICT, "Stap %d is al vastgelegd op %s.", step, dutchDateTime(*st.DoneAt))
+			return model.Errorf(model.ECONFLICT, "Stap %d is al vastgelegd op %s.", step, DutchDateTime(*st.DoneAt))
 		}
 		if st.DoneAt == nil {
 			waiting = st
@@ -363,8 +363,8 @@ func escalationStepOrder(e model.Escalation, step int) error {
 // deadlineText writes a deadline as "dinsdag 1 december 2026" when it is the
 // end of a day, with the time otherwise.
 func deadlineText(t time.Time) string {
-	t = t.In(amsterdam)
-	day := [...]string{"zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"}[t.Weekday()] + " " + dutchDate(t)
+	t = t.In(Amsterdam)
+	day := [...]string{"zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"}[t.Weekday()] + " " + DutchDate(t)
 	if t.Hour() == 23 && t.Minute() == 59 {
 		return day
 	}
@@ -382,9 +382,9 @@ func lowerFirst(s string) string {
 	return string(r)
 }
 
-// escalationAndPyramid fills the youth's page for an involved actor.
-func (s *Service) escalationAndPyramid(ctx context.Context, tx *storage.Tx, y model.Youth, actor Actor) (*EscalationPanel, *PyramidView, error) {
-	now := s.now()
+// EscalationAndPyramid fills the youth's page for an involved actor.
+func (s *Service) EscalationAndPyramid(ctx context.Context, tx *storage.Tx, y model.Youth, actor Actor) (*EscalationPanel, *PyramidView, error) {
+	now := s.Now()
 	e, err := s.escalationPanel(ctx, tx, y, actor, now)
 	if err != nil {
 		return nil, nil, err

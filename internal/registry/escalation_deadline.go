@@ -8,19 +8,19 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
-// alertEscalationsOverdue tells, once per step, the next actor and every
+// AlertEscalationsOverdue tells, once per step, the next actor and every
 // regional administrator that a step of a running escalation passed its
 // deadline (issue 4: "overdue steps alert the next actor and the regional
 // administrator"). It first marks as lapsed the escalations whose
 // coordination ended. Each step is handled in its own transaction.
-func alertEscalationsOverdue(s *Service, ctx context.Context, now time.Time) (int, error) {
+func AlertEscalationsOverdue(s *Service, ctx context.Context, now time.Time) (int, error) {
 	if err := s.DB.Update(ctx, func(tx *storage.Tx) error {
 		_, err := tx.LapseEscalations(ctx, now)
 		return err
 	}); err != nil {
 		return 0, err
 	}
-	return alertEach(s, ctx, func(tx *storage.Tx) ([]model.OverdueEscalationStep, error) {
+	return AlertEach(s, ctx, func(tx *storage.Tx) ([]model.OverdueEscalationStep, error) {
 		return tx.OverdueEscalationSteps(ctx, now, 100)
 	},
 		func(st model.OverdueEscalationStep) int64 { return st.ID },
@@ -57,13 +57,13 @@ func (s *Service) alertEscalationStep(ctx context.Context, youthID, stepID int64
 		if err != nil {
 			return err
 		}
-		coordinator, involved, admins, err := alertAudience(ctx, tx, c)
+		coordinator, involved, admins, err := AlertAudience(ctx, tx, c)
 		if err != nil {
 			return err
 		}
 		msgs := escalationOverdueMessages(y, v, c, coordinator, involved, admins, stepID, s.BaseURL, now)
 		sent = len(msgs)
-		return s.send(ctx, tx, msgs...)
+		return s.Send(ctx, tx, msgs...)
 	})
 	return sent, err
 }

@@ -12,7 +12,7 @@ func (s *Service) CoordinatedEscalations(ctx context.Context, organisationID int
 	var out []CoordinatedEscalation
 	err := s.DB.View(ctx, func(tx *storage.Tx) error {
 		var err error
-		out, err = s.coordinatedEscalations(ctx, tx, organisationID, s.now())
+		out, err = s.CoordinatedEscalationsIn(ctx, tx, organisationID, s.Now())
 		return err
 	})
 	return out, err

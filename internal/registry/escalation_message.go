@@ -42,17 +42,17 @@ func escalationSummary(v *EscalationView) string {
 // toInvolvedAndAdmins addresses a message to each involved professional
 // (with the youth's link) and each administrator not among them (with the
 // link to their list).
-func toInvolvedAndAdmins(y model.Youth, involved []model.Involvement, admins []model.Professional, kind, event, subject, body, baseURL string, now time.Time) []outgoing {
-	var out []outgoing
+func toInvolvedAndAdmins(y model.Youth, involved []model.Involvement, admins []model.Professional, kind, event, subject, body, baseURL string, now time.Time) []Outgoing {
+	var out []Outgoing
 	told := map[int64]bool{}
-	for _, r := range recipients(involved) {
+	for _, r := range Recipients(involved) {
 		told[r.Professional.ID] = true
-		out = append(out, newOutgoing(y, r, kind, event, subject, body+footer(baseURL, y), now))
+		out = append(out, NewOutgoing(y, r, kind, event, subject, body+Footer(baseURL, y), now))
 	}
 	for _, a := range admins {
 		if !told[a.ID] {
 			told[a.ID] = true
-			out = append(out, newOutgoing(y, asRecipient(model.Organisation{}, a), kind, event, subject, body+adminFooter(baseURL), now))
+			out = append(out, NewOutgoing(y, AsRecipient(model.Organisation{}, a), kind, event, subject, body+adminFooter(baseURL), now))
 		}
 	}
 	return out
@@ -60,26 +60,26 @@ func toInvolvedAndAdmins(y model.Youth, involved []model.Involvement, admins []m
 
 // escalationStartedMessages tell everyone involved that the coordinator
 // started the escalation procedure.
-func escalationStartedMessages(y model.Youth, v *EscalationView, involved []model.Involvement, baseURL string, now time.Time) []outgoing {
+func escalationStartedMessages(y model.Youth, v *EscalationView, involved []model.Involvement, baseURL string, now time.Time) []Outgoing {
 	subject := "Escalatie gestart voor jeugdige " + y.Reference + " door " + v.Coordinator.Name
-	body := v.Coordinator.Name + " coördineert de zorg voor jeugdige " + y.Reference + " en heeft op " + dutchDateTime(v.StartedAt) +
+	body := v.Coordinator.Name + " coördineert de zorg voor jeugdige " + y.Reference + " en heeft op " + DutchDateTime(v.StartedAt) +
 		" de escalatieprocedure gestart: er is geen overeenstemming over het plan van aanpak. De zorgcoördinator heeft de eigen directie ingeschakeld.\n\n" +
 		escalationSummary(v)
-	return toInvolvedAndAdmins(y, involved, nil, KindEscalation, "escalatie:"+itoa(v.ID)+":start", subject, body, baseURL, now)
+	return toInvolvedAndAdmins(y, involved, nil, KindEscalation, "escalatie:"+Itoa(v.ID)+":start", subject, body, baseURL, now)
 }
 
 // escalationEndedMessages tell everyone involved that the escalation ended.
-func escalationEndedMessages(y model.Youth, v *EscalationView, involved []model.Involvement, baseURL string, now time.Time) []outgoing {
+func escalationEndedMessages(y model.Youth, v *EscalationView, involved []model.Involvement, baseURL string, now time.Time) []Outgoing {
 	subject := "Escalatie beëindigd voor jeugdige " + y.Reference + ": " + v.OutcomeLabel()
-	body := "De escalatie voor jeugdige " + y.Reference + ", gestart door " + v.Coordinator.Name + " op " + dutchDate(v.StartedAt) +
+	body := "De escalatie voor jeugdige " + y.Reference + ", gestart door " + v.Coordinator.Name + " op " + DutchDate(v.StartedAt) +
 		", is beëindigd: " + v.OutcomeLabel() + "."
-	return toInvolvedAndAdmins(y, involved, nil, KindEscalation, "escalatie:"+itoa(v.ID)+":einde", subject, body, baseURL, now)
+	return toInvolvedAndAdmins(y, involved, nil, KindEscalation, "escalatie:"+Itoa(v.ID)+":einde", subject, body, baseURL, now)
 }
 
 // escalationStepMessages tell everyone involved that a step was recorded and
 // what comes next. When the bottlenecks go to the alderman, the regional
 // administrators are told too: they record the alderman's ruling.
-func (s *Service) escalationStepMessages(ctx context.Context, tx *storage.Tx, y model.Youth, v *EscalationView, step int, now time.Time) ([]outgoing, error) {
+func (s *Service) escalationStepMessages(ctx context.Context, tx *storage.Tx, y model.Youth, v *EscalationView, step int, now time.Time) ([]Outgoing, error) {
 	involved, err := tx.Involvements(ctx, y.ID)
 	if err != nil {
 		return nil, err
@@ -99,11 +99,11 @@ func (s *Service) escalationStepMessages(ctx context.Context, tx *storage.Tx, y 
 		done += ". Uitkomst: " + st.OutcomeLabel()
 	}
 	if st.DoneBy != nil {
-		done += ".\nVastgelegd door " + st.DoneBy.Name + " (" + st.DoneFor + ") op " + dutchDateTime(*st.DoneAt)
+		done += ".\nVastgelegd door " + st.DoneBy.Name + " (" + st.DoneFor + ") op " + DutchDateTime(*st.DoneAt)
 	}
 	subject := "Escalatie jeugdige " + y.Reference + ": stap " + strconv.Itoa(step) + " vastgelegd"
 	body := "In de escalatie voor jeugdige " + y.Reference + " is een stap gezet.\n\n" + done + ".\n\n" + escalationSummary(v)
-	return toInvolvedAndAdmins(y, involved, admins, KindEscalation, "escalatie:"+itoa(v.ID)+":stap"+strconv.Itoa(step), subject, body, s.BaseURL, now), nil
+	return toInvolvedAndAdmins(y, involved, admins, KindEscalation, "escalatie:"+Itoa(v.ID)+":stap"+strconv.Itoa(step), subject, body, s.BaseURL, now), nil
 }
 
 // escalationOverdueMessages tell the next actor and every regional
@@ -113,7 +113,7 @@ func (s *Service) escalationStepMessages(ctx context.Context, tx *storage.Tx, y 
 // professionals of every involved organisation, whose managements must act;
 // for the GI's ruling the GI's involved professionals. The alderman's ruling
 // is the administrators' to chase.
-func escalationOverdueMessages(y model.Youth, v *EscalationView, c model.Coordination, coordinator *model.Professional, involved []model.Involvement, admins []model.Professional, stepID int64, baseURL string, now time.Time) []outgoing {
+func escalationOverdueMessages(y model.Youth, v *EscalationView, c model.Coordination, coordinator *model.Professional, involved []model.Involvement, admins []model.Professional, stepID int64, baseURL string, now time.Time) []Outgoing {
 	st := *v.Next
 	var next []model.Involvement
 	switch {
@@ -132,7 +132,7 @@ func escalationOverdueMessages(y model.Youth, v *EscalationView, c model.Coordin
 			}
 		}
 		if coordinator != nil {
-			next = withProfessional(recipients(next), v.Coordinator, *coordinator)
+			next = WithProfessional(Recipients(next), v.Coordinator, *coordinator)
 		}
 	}
 	subject := "Termijn verstreken: escalatie jeugdige " + y.Reference + ", stap " + strconv.Itoa(st.Number)
@@ -143,5 +143,5 @@ func escalationOverdueMessages(y model.Youth, v *EscalationView, c model.Coordin
 		body += ", coördinerende professional " + coordinator.Name + ", telefoon " + coordinator.Phone
 	}
 	body += ".\nDoorzettingsmacht: " + v.AuthorityLabel() + "."
-	return toInvolvedAndAdmins(y, next, admins, KindEscalationOverdue, "escalatie-termijn:"+itoa(stepID), subject, body, baseURL, now)
+	return toInvolvedAndAdmins(y, next, admins, KindEscalationOverdue, "escalatie-termijn:"+Itoa(stepID), subject, body, baseURL, now)
 }

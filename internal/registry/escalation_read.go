@@ -17,7 +17,7 @@ import (
 func (s *Service) Escalation(ctx context.Context, actor Actor, ref string) (*EscalationView, error) {
 	var out *EscalationView
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
-		now := s.now()
+		now := s.Now()
 		y, involved, err := s.escalationYouth(ctx, tx, actor, ref, func(y model.Youth) (bool, error) { return tx.HasEscalation(ctx, y.ID) })
 		if err != nil {
 			return err
@@ -44,7 +44,7 @@ func (s *Service) logEscalationRead(ctx context.Context, tx *storage.Tx, actor A
 	if !involved {
 		purpose = "inzage door regiobeheerder: escalatie en brandpunt"
 	}
-	audit.Write(ctx, tx, s.now(), audit.Entry{
+	audit.Write(ctx, tx, s.Now(), audit.Entry{
 		Actor: actor.AuditActor(), Action: audit.ActionRead, ObjectType: object, ObjectID: ref,
 		YouthReference: ref, Purpose: purpose,
 	})
@@ -73,11 +73,11 @@ type StagnationItem struct {
 // escalation and every stagnation report still to handle; only they may.
 func (s *Service) RegionalEscalations(ctx context.Context, actor Actor) (RegionalWork, error) {
 	var out RegionalWork
-	if err := mustBeAdministrator(actor); err != nil {
+	if err := MustBeAdministrator(actor); err != nil {
 		return out, err
 	}
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
-		now := s.now()
+		now := s.Now()
 		escalations, err := tx.RunningEscalations(ctx, 0, escalationListLimit)
 		if err != nil {
 			return err
@@ -136,9 +136,9 @@ type CoordinatedEscalation struct {
 	Step    EscalationStepView
 }
 
-// coordinatedEscalations lists the waiting steps of the running escalations
+// CoordinatedEscalationsIn lists the waiting steps of the running escalations
 // of the youths organisationID coordinates (for the coordinator's worklist).
-func (s *Service) coordinatedEscalations(ctx context.Context, tx *storage.Tx, organisationID int64, now time.Time) ([]CoordinatedEscalation, error) {
+func (s *Service) CoordinatedEscalationsIn(ctx context.Context, tx *storage.Tx, organisationID int64, now time.Time) ([]CoordinatedEscalation, error) {
 	escalations, err := tx.RunningEscalations(ctx, organisationID, escalationListLimit)
 	if err != nil {
 		return nil, err

@@ -17,8 +17,8 @@ import (
 func (s *Service) StartEscalation(ctx context.Context, actor Actor, ref string) (*EscalationView, error) {
 	var out *EscalationView
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
-		now := s.now()
-		y, c, err := s.asCoordinator(ctx, tx, actor, ref)
+		now := s.Now()
+		y, c, err := s.AsCoordinator(ctx, tx, actor, ref)
 		if err != nil {
 			return err
 		}
@@ -50,7 +50,7 @@ func (s *Service) StartEscalation(ctx context.Context, actor Actor, ref string) 
 			return err
 		}
 		audit.Write(ctx, tx, now, audit.Entry{
-			Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "escalatie", ObjectID: itoa(e.ID),
+			Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "escalatie", ObjectID: Itoa(e.ID),
 			YouthReference: y.Reference, Purpose: "escalatieprocedure gestart, doorzettingsmacht: " + e.Authority,
 		})
 		if e, err = tx.Escalation(ctx, e.ID); err != nil {
@@ -59,7 +59,7 @@ func (s *Service) StartEscalation(ctx context.Context, actor Actor, ref string) 
 		if out, err = s.escalationView(ctx, tx, y, e, actor, true, now); err != nil {
 			return err
 		}
-		return s.send(ctx, tx, escalationStartedMessages(y, out, involved, s.BaseURL, now)...)
+		return s.Send(ctx, tx, escalationStartedMessages(y, out, involved, s.BaseURL, now)...)
 	})
 	return out, err
 }

@@ -20,7 +20,7 @@ import (
 func (s *Service) RecordEscalationStep(ctx context.Context, actor Actor, ref string, step int, outcome string) (*EscalationView, error) {
 	var out *EscalationView
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
-		now := s.now()
+		now := s.Now()
 		y, involved, err := s.escalationYouth(ctx, tx, actor, ref, func(y model.Youth) (bool, error) { return tx.HasEscalation(ctx, y.ID) })
 		if err != nil {
 			return err
@@ -73,7 +73,7 @@ func (s *Service) RecordEscalationStep(ctx context.Context, actor Actor, ref str
 			purpose += ": " + outcome
 		}
 		audit.Write(ctx, tx, now, audit.Entry{
-			Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "escalatie", ObjectID: itoa(e.ID),
+			Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "escalatie", ObjectID: Itoa(e.ID),
 			YouthReference: y.Reference, Purpose: purpose,
 		})
 		if e, err = tx.Escalation(ctx, e.ID); err != nil {
@@ -86,7 +86,7 @@ func (s *Service) RecordEscalationStep(ctx context.Context, actor Actor, ref str
 		if err != nil {
 			return err
 		}
-		return s.send(ctx, tx, msgs...)
+		return s.Send(ctx, tx, msgs...)
 	})
 	return out, err
 }

@@ -13,8 +13,8 @@ import (
 func (s *Service) WithdrawEscalation(ctx context.Context, actor Actor, ref string) (*EscalationView, error) {
 	var out *EscalationView
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
-		now := s.now()
-		y, _, err := s.asCoordinator(ctx, tx, actor, ref)
+		now := s.Now()
+		y, _, err := s.AsCoordinator(ctx, tx, actor, ref)
 		if err != nil {
 			return err
 		}
@@ -29,7 +29,7 @@ func (s *Service) WithdrawEscalation(ctx context.Context, actor Actor, ref strin
 			return err
 		}
 		audit.Write(ctx, tx, now, audit.Entry{
-			Actor: actor.AuditActor(), Action: audit.ActionEnd, ObjectType: "escalatie", ObjectID: itoa(e.ID),
+			Actor: actor.AuditActor(), Action: audit.ActionEnd, ObjectType: "escalatie", ObjectID: Itoa(e.ID),
 			YouthReference: y.Reference, Purpose: "escalatie ingetrokken",
 		})
 		if e, err = tx.Escalation(ctx, e.ID); err != nil {
@@ -42,7 +42,7 @@ func (s *Service) WithdrawEscalation(ctx context.Context, actor Actor, ref strin
 		if err != nil {
 			return err
 		}
-		return s.send(ctx, tx, escalationEndedMessages(y, out, involved, s.BaseURL, now)...)
+		return s.Send(ctx, tx, escalationEndedMessages(y, out, involved, s.BaseURL, now)...)
 	})
 	return out, err
 }

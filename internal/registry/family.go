@@ -50,9 +50,9 @@ func (s *Service) familyAddress(y model.Youth) []byte {
 	return y.AddressHash
 }
 
-// addressView lists the other children with an active registration at y's
+// AddressView lists the other children with an active registration at y's
 // address, as the organisation org may see them.
-func (s *Service) addressView(ctx context.Context, tx *storage.Tx, y model.Youth, org int64) ([]AddressChild, error) {
+func (s *Service) AddressView(ctx context.Context, tx *storage.Tx, y model.Youth, org int64) ([]AddressChild, error) {
 	others, err := tx.YouthsAtAddress(ctx, s.familyAddress(y), y.ID)
 	if err != nil {
 		return nil, err
@@ -106,11 +106,11 @@ func (s *Service) household(ctx context.Context, tx *storage.Tx, y model.Youth) 
 	return out, nil
 }
 
-// checkFamily tells the coordinators of y (just started, c) and of every
+// CheckFamily tells the coordinators of y (just started, c) and of every
 // other child of its household coordinated by a different organisation that
 // they must agree on who coordinates the family. The event key names both
 // children and both organisations, so each pair is told once.
-func (s *Service) checkFamily(ctx context.Context, tx *storage.Tx, y model.Youth, c model.Coordination, involved []model.Involvement, now time.Time) error {
+func (s *Service) CheckFamily(ctx context.Context, tx *storage.Tx, y model.Youth, c model.Coordination, involved []model.Involvement, now time.Time) error {
 	others, err := s.household(ctx, tx, y)
 	if err != nil {
 		return err
@@ -135,7 +135,7 @@ func (s *Service) checkFamily(ctx context.Context, tx *storage.Tx, y model.Youth
 		event := familyEvent(y.ID, c.OrganisationID, o.ID, oc.OrganisationID)
 		msgs := familyMessages(y, o, mine, theirs, event, s.BaseURL, now)
 		msgs = append(msgs, familyMessages(o, y, theirs, mine, event, s.BaseURL, now)...)
-		if err := s.send(ctx, tx, msgs...); err != nil {
+		if err := s.Send(ctx, tx, msgs...); err != nil {
 			return err
 		}
 	}
@@ -145,7 +145,7 @@ func (s *Service) checkFamily(ctx context.Context, tx *storage.Tx, y model.Youth
 // coordinating returns one involvement per professional of the organisation org.
 func coordinating(involved []model.Involvement, org int64) []model.Involvement {
 	var out []model.Involvement
-	for _, in := range recipients(involved) {
+	for _, in := range Recipients(involved) {
 		if in.Organisation.ID == org {
 			out = append(out, in)
 		}
@@ -163,7 +163,7 @@ func familyEvent(youthA, orgA, youthB, orgB int64) string {
 // familyMessages tells the coordinating professionals of y (to) about the
 // coordinating organisation of the other child: its contact details and
 // both references, nothing about either child.
-func familyMessages(y, other model.Youth, to, theirs []model.Involvement, event, baseURL string, now time.Time) []outgoing {
+func familyMessages(y, other model.Youth, to, theirs []model.Involvement, event, baseURL string, now time.Time) []Outgoing {
 	var contacts []string
 	for _, in := range theirs {
 		contacts = append(contacts, "- "+familyContact(in))
@@ -172,11 +172,11 @@ func familyMessages(y, other model.Youth, to, theirs []model.Involvement, event,
 		"Een ander kind uit hetzelfde gezin (zelfde adres of zelfde ouder in de basisregistratie personen), jeugdige " + other.Reference +
 		", heeft een andere coördinerende organisatie: " + theirs[0].Organisation.Name + ".\n\n" +
 		"Stem met elkaar af wie de coördinatie van de zorg voor het gezin op zich neemt. Contactgegevens:\n\n" +
-		strings.Join(contacts, "\n") + footer(baseURL, y)
+		strings.Join(contacts, "\n") + Footer(baseURL, y)
 	subject := "Twee coördinatoren in één gezin: afstemmen over jeugdige " + y.Reference + " en " + other.Reference
-	var out []outgoing
+	var out []Outgoing
 	for _, in := range to {
-		out = append(out, newOutgoing(y, in, KindFamily, event, subject, body, now))
+		out = append(out, NewOutgoing(y, in, KindFamily, event, subject, body, now))
 	}
 	return out
 }

@@ -37,7 +37,7 @@ func (s *Service) AcceptHandover(ctx context.Context, actor Actor, ref, professi
 		if !model.MayReceiveHandover(from.Type, actor.Organisation) {
 			return model.Errorf(model.ECONFLICT, "Uw organisatie kan deze coördinatie niet overnemen: alleen een actieve zorgaanbieder kan coördineren, en een GI draagt alleen over aan een jeugdhulpaanbieder of wijkteam.")
 		}
-		now := s.now()
+		now := s.Now()
 		if err := s.decideHandover(ctx, tx, actor, y, h, model.HandoverAccepted, now); err != nil {
 			return err
 		}
@@ -52,17 +52,17 @@ func (s *Service) AcceptHandover(ctx context.Context, actor Actor, ref, professi
 			return err
 		}
 		audit.Write(ctx, tx, now, audit.Entry{
-			Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "coordinatie", ObjectID: itoa(next.ID),
-			YouthReference: y.Reference, Purpose: "overdracht van organisatie " + itoa(from.ID) + ", coördinerende professional " + itoa(p.ID),
+			Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "coordinatie", ObjectID: Itoa(next.ID),
+			YouthReference: y.Reference, Purpose: "overdracht van organisatie " + Itoa(from.ID) + ", coördinerende professional " + Itoa(p.ID),
 		})
 		involved, err := tx.Involvements(ctx, y.ID)
 		if err != nil {
 			return err
 		}
-		if err := s.send(ctx, tx, handedOverMessages(y, h, from, actor.Organisation, p, involved, s.BaseURL, now)...); err != nil {
+		if err := s.Send(ctx, tx, handedOverMessages(y, h, from, actor.Organisation, p, involved, s.BaseURL, now)...); err != nil {
 			return err
 		}
-		if err := s.checkFamily(ctx, tx, y, next, involved, now); err != nil {
+		if err := s.CheckFamily(ctx, tx, y, next, involved, now); err != nil {
 			return err
 		}
 		out, err = s.viewFor(ctx, tx, actor, y)
@@ -80,7 +80,7 @@ func (s *Service) DeclineHandover(ctx context.Context, actor Actor, ref string) 
 		if err != nil {
 			return err
 		}
-		now := s.now()
+		now := s.Now()
 		if err := s.decideHandover(ctx, tx, actor, y, h, model.HandoverDeclined, now); err != nil {
 			return err
 		}
@@ -92,7 +92,7 @@ func (s *Service) DeclineHandover(ctx context.Context, actor Actor, ref string) 
 		if err != nil {
 			return err
 		}
-		if err := s.send(ctx, tx, handoverDeclinedMessages(y, h, coordinator, actor.Organisation, people, s.BaseURL, now)...); err != nil {
+		if err := s.Send(ctx, tx, handoverDeclinedMessages(y, h, coordinator, actor.Organisation, people, s.BaseURL, now)...); err != nil {
 			return err
 		}
 		out, err = s.viewFor(ctx, tx, actor, y)
@@ -106,7 +106,7 @@ func (s *Service) DeclineHandover(ctx context.Context, actor Actor, ref string) 
 func (s *Service) WithdrawHandover(ctx context.Context, actor Actor, ref string) (*Coordinator, error) {
 	var out *Coordinator
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
-		y, c, err := s.asCoordinator(ctx, tx, actor, ref)
+		y, c, err := s.AsCoordinator(ctx, tx, actor, ref)
 		if err != nil {
 			return err
 		}
@@ -117,7 +117,7 @@ func (s *Service) WithdrawHandover(ctx context.Context, actor Actor, ref string)
 		if err != nil {
 			return err
 		}
-		now := s.now()
+		now := s.Now()
 		if err := s.decideHandover(ctx, tx, actor, y, h, model.HandoverWithdrawn, now); err != nil {
 			return err
 		}
@@ -129,7 +129,7 @@ func (s *Service) WithdrawHandover(ctx context.Context, actor Actor, ref string)
 		if err != nil {
 			return err
 		}
-		if err := s.send(ctx, tx, handoverWithdrawnMessages(y, h, actor.Organisation, toOrg, involved, s.BaseURL, now)...); err != nil {
+		if err := s.Send(ctx, tx, handoverWithdrawnMessages(y, h, actor.Organisation, toOrg, involved, s.BaseURL, now)...); err != nil {
 			return err
 		}
 		out, err = s.viewFor(ctx, tx, actor, y)
@@ -141,7 +141,7 @@ func (s *Service) WithdrawHandover(ctx context.Context, actor Actor, ref string)
 // offeredHandover finds the open proposal made to the actor's organisation.
 func (s *Service) offeredHandover(ctx context.Context, tx *storage.Tx, actor Actor, ref string) (model.Youth, model.Coordination, model.Handover, error) {
 	var h model.Handover
-	y, err := s.involvedYouth(ctx, tx, actor, ref)
+	y, err := s.InvolvedYouth(ctx, tx, actor, ref)
 	if err != nil {
 		return y, model.Coordination{}, h, err
 	}
@@ -175,7 +175,7 @@ func (s *Service) decideHandover(ctx context.Context, tx *storage.Tx, actor Acto
 		return errNoHandoverOpen
 	}
 	audit.Write(ctx, tx, now, audit.Entry{
-		Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "overdracht", ObjectID: itoa(h.ID),
+		Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "overdracht", ObjectID: Itoa(h.ID),
 		YouthReference: y.Reference, Purpose: "overdracht " + outcome,
 	})
 	return nil

@@ -21,7 +21,7 @@ var (
 func (s *Service) ProposeHandover(ctx context.Context, actor Actor, ref string, toOrg int64) (*Coordinator, error) {
 	var out *Coordinator
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
-		y, c, err := s.asCoordinator(ctx, tx, actor, ref)
+		y, c, err := s.AsCoordinator(ctx, tx, actor, ref)
 		if err != nil {
 			return err
 		}
@@ -38,7 +38,7 @@ func (s *Service) ProposeHandover(ctx context.Context, actor Actor, ref string, 
 		if err != nil {
 			return err
 		}
-		now := s.now()
+		now := s.Now()
 		h := model.Handover{CoordinationID: c.ID, YouthID: y.ID, ToOrganisationID: target.ID, ProposedBy: actor.Professional.ID, ProposedAt: now}
 		if err := tx.ProposeHandover(ctx, &h); err != nil {
 			if storage.IsUniqueViolation(err) {
@@ -47,10 +47,10 @@ func (s *Service) ProposeHandover(ctx context.Context, actor Actor, ref string, 
 			return err
 		}
 		audit.Write(ctx, tx, now, audit.Entry{
-			Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "overdracht", ObjectID: itoa(h.ID),
-			YouthReference: y.Reference, Purpose: "voorstel overdracht coördinatie aan organisatie " + itoa(target.ID),
+			Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "overdracht", ObjectID: Itoa(h.ID),
+			YouthReference: y.Reference, Purpose: "voorstel overdracht coördinatie aan organisatie " + Itoa(target.ID),
 		})
-		if err := s.send(ctx, tx, handoverProposedMessages(y, h, actor.Organisation, target, involved, s.BaseURL, now)...); err != nil {
+		if err := s.Send(ctx, tx, handoverProposedMessages(y, h, actor.Organisation, target, involved, s.BaseURL, now)...); err != nil {
 			return err
 		}
 		out, err = s.viewFor(ctx, tx, actor, y)

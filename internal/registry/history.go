@@ -53,9 +53,9 @@ type CoordinationPeriod struct {
 	Ended        *time.Time
 }
 
-// history reads the youth's history in the caller's transaction; involved
+// HistoryOf reads the youth's HistoryOf in the caller's transaction; involved
 // are the active involvements, whose professionals may be shown.
-func (s *Service) history(ctx context.Context, tx *storage.Tx, youthID int64, involved []model.Involvement) (History, error) {
+func (s *Service) HistoryOf(ctx context.Context, tx *storage.Tx, youthID int64, involved []model.Involvement) (History, error) {
 	var h History
 	regs, err := tx.RegistrationHistory(ctx, youthID)
 	if err != nil {

@@ -21,7 +21,7 @@ func (s *Service) Inbox(ctx context.Context, actor Actor, limit int) ([]model.Me
 // MarkRead marks one of the actor's messages as read.
 func (s *Service) MarkRead(ctx context.Context, actor Actor, id int64) error {
 	return s.DB.Update(ctx, func(tx *storage.Tx) error {
-		ok, err := tx.MarkRead(ctx, actor.Professional.ID, id, s.now())
+		ok, err := tx.MarkRead(ctx, actor.Professional.ID, id, s.Now())
 		if err == nil && !ok {
 			return model.Errorf(model.ENOTFOUND, "Dit bericht bestaat niet of is niet voor u.")
 		}

@@ -21,11 +21,11 @@ func (s *Service) SetInformed(ctx context.Context, actor Actor, id int64, parent
 	if err := model.Invalid(failed, model.CheckInformed(parents, youth, -1)...); err != nil {
 		return model.Registration{}, err
 	}
-	now := s.now()
+	now := s.Now()
 	var out model.Registration
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
 		r, err := tx.Registration(ctx, id)
-		if err == storage.ErrNotFound || (err == nil && !actor.owns(r)) {
+		if err == storage.ErrNotFound || (err == nil && !actor.Owns(r)) {
 			return errRegistrationNotFound
 		}
 		if err != nil {
@@ -35,7 +35,7 @@ func (s *Service) SetInformed(ctx context.Context, actor Actor, id int64, parent
 		if err != nil {
 			return err
 		}
-		yv, err := s.youth(y)
+		yv, err := s.ViewYouth(y)
 		if err != nil {
 			return err
 		}
@@ -53,7 +53,7 @@ func (s *Service) SetInformed(ctx context.Context, actor Actor, id int64, parent
 		}
 		out = r
 		audit.Write(ctx, tx, now, audit.Entry{
-			Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "registratie", ObjectID: itoa(r.ID),
+			Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "registratie", ObjectID: Itoa(r.ID),
 			YouthReference: y.Reference, Purpose: "informeren ouders en jeugdige vastgelegd",
 		})
 		return nil

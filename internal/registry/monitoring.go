@@ -64,7 +64,7 @@ func (s *Service) Figures(ctx context.Context, actor Actor) (Figures, error) {
 			Matches:            cell(c.Matches),
 			Coordinations:      cell(c.Coordinations),
 		}
-		audit.Write(ctx, tx, s.now(), audit.Entry{
+		audit.Write(ctx, tx, s.Now(), audit.Entry{
 			Actor: actor.AuditActor(), Action: audit.ActionRead, ObjectType: "monitoring",
 			Purpose: "beleidsinformatie (geaggregeerd)",
 		})

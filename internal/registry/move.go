@@ -13,23 +13,23 @@ import (
 // municipality now, according to the population register.
 const KindMoved = "verhuisd"
 
-// moved reports whether the register puts a youth in another municipality
+// Moved reports whether the register puts a youth in another municipality
 // than the one stored. An unknown municipality on either side (a youth
 // living abroad, or stored before the register gave one) is no move.
-func moved(stored, now string) bool {
+func Moved(stored, now string) bool {
 	return stored != "" && now != "" && stored != now
 }
 
-// noticeMove tells every professional involved with y, and the coordinating
+// NoticeMove tells every professional involved with y, and the coordinating
 // professional, that y now lives in the municipality to: once per youth and
 // municipality (the event key). The message names the municipality's code,
 // never the address. It returns how many messages it added.
-func (s *Service) noticeMove(ctx context.Context, tx *storage.Tx, y model.Youth, from, to string, now time.Time) (int, error) {
+func (s *Service) NoticeMove(ctx context.Context, tx *storage.Tx, y model.Youth, from, to string, now time.Time) (int, error) {
 	involved, err := tx.Involvements(ctx, y.ID)
 	if err != nil {
 		return 0, err
 	}
-	who := recipients(involved)
+	who := Recipients(involved)
 	c, err := tx.CurrentCoordination(ctx, y.ID)
 	switch {
 	case err == storage.ErrNotFound:
@@ -53,11 +53,11 @@ func (s *Service) noticeMove(ctx context.Context, tx *storage.Tx, y model.Youth,
 	body := "Volgens de basisregistratie personen (BRP) is jeugdige " + y.Reference + " verhuisd naar een andere gemeente: " +
 		"gemeente " + to + " (CBS-gemeentecode; was " + from + ").\n\n" +
 		"Ga na of de zorg en de coördinatie kunnen blijven zoals ze zijn, of overgedragen moeten worden aan de nieuwe gemeente of haar organisaties. " +
-		"Stem dat af met de andere betrokkenen." + footer(s.BaseURL, y)
+		"Stem dat af met de andere betrokkenen." + Footer(s.BaseURL, y)
 	added := 0
 	for _, in := range who {
-		o := newOutgoing(y, in, KindMoved, event, subject, body, now)
-		ok, err := tx.AddMessage(ctx, &o.msg, o.email)
+		o := NewOutgoing(y, in, KindMoved, event, subject, body, now)
+		ok, err := tx.AddMessage(ctx, &o.Msg, o.Email)
 		if err != nil {
 			return added, err
 		}

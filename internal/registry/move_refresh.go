@@ -23,7 +23,7 @@ var refreshBatch = 100
 // next sweep goes on after it, and from the start after the last one.
 const refreshSetting = "brp_verversing_na"
 
-// refreshRegister looks the next batch of youths with an active
+// RefreshRegister looks the next batch of youths with an active
 // registration up in the population register, keeps what the register says
 // now, and tells the involved professionals and the coordinator when a
 // youth moved to another municipality (issue 7). A register that no longer
@@ -31,7 +31,7 @@ const refreshSetting = "brp_verversing_na"
 // a register that cannot be reached ends this run after the first youth,
 // so an outage costs one timeout per sweep. Neither fails the sweep or
 // changes anything. It returns how many messages it sent.
-func (s *Service) refreshRegister(ctx context.Context, now time.Time) (int, error) {
+func (s *Service) RefreshRegister(ctx context.Context, now time.Time) (int, error) {
 	var batch []model.Youth
 	err := s.DB.View(ctx, func(tx *storage.Tx) error {
 		v, err := tx.Setting(ctx, refreshSetting)
@@ -65,7 +65,7 @@ func (s *Service) refreshRegister(ctx context.Context, now time.Time) (int, erro
 		}
 	}
 	return sent, s.DB.Update(ctx, func(tx *storage.Tx) error {
-		return tx.SetSetting(ctx, refreshSetting, itoa(next))
+		return tx.SetSetting(ctx, refreshSetting, Itoa(next))
 	})
 }
 
@@ -110,13 +110,13 @@ func (s *Service) refreshYouth(ctx context.Context, y model.Youth, now time.Time
 			return err
 		}
 		audit.Write(ctx, tx, now, audit.Entry{
-			Actor: systemActor, Action: audit.ActionUpdate, ObjectType: "jeugdige", ObjectID: y.Reference,
+			Actor: SystemActor, Action: audit.ActionUpdate, ObjectType: "jeugdige", ObjectID: y.Reference,
 			YouthReference: y.Reference, Purpose: "gegevens ververst uit de basisregistratie personen",
 		})
-		if !moved(cur.Municipality, p.Municipality) {
+		if !Moved(cur.Municipality, p.Municipality) {
 			return nil
 		}
-		sent, err = s.noticeMove(ctx, tx, cur, cur.Municipality, p.Municipality, now)
+		sent, err = s.NoticeMove(ctx, tx, cur, cur.Municipality, p.Municipality, now)
 		return err
 	})
 	return sent, false, err

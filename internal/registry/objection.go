@@ -46,10 +46,10 @@ var errObjectionNotFound = model.Errorf(model.ENOTFOUND, "Dit bezwaar bestaat ni
 // RecordObjection records an objection against registrations about a youth.
 // Nothing changes for the registrations until the decision.
 func (s *Service) RecordObjection(ctx context.Context, actor Actor, in Objecting) (Objection, error) {
-	if err := mustBeAdministrator(actor); err != nil {
+	if err := MustBeAdministrator(actor); err != nil {
 		return Objection{}, err
 	}
-	now := s.now()
+	now := s.Now()
 	in.Municipality = strings.TrimSpace(in.Municipality)
 	if err := checkObjecting(in, Today(now)); err != nil {
 		return Objection{}, err
@@ -78,7 +78,7 @@ func (s *Service) RecordObjection(ctx context.Context, actor Actor, in Objecting
 			return err
 		}
 		audit.Write(ctx, tx, now, audit.Entry{
-			Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "bezwaar", ObjectID: itoa(o.ID),
+			Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "bezwaar", ObjectID: Itoa(o.ID),
 			YouthReference: y.Reference, Purpose: "bezwaar van ouders of jeugdige vastgelegd (AVG art. 21)",
 		})
 		out, err = s.objectionView(ctx, tx, o.ID)
@@ -135,7 +135,7 @@ func objectedRegistrations(ctx context.Context, tx *storage.Tx, y model.Youth, n
 	for _, id := range named {
 		r, err := tx.Registration(ctx, id)
 		if err == storage.ErrNotFound || (err == nil && r.YouthID != y.ID) {
-			return nil, model.InvalidField("registraties", "Registratie "+itoa(id)+" bestaat niet of gaat niet over deze jeugdige.")
+			return nil, model.InvalidField("registraties", "Registratie "+Itoa(id)+" bestaat niet of gaat niet over deze jeugdige.")
 		}
 		if err != nil {
 			return nil, err
@@ -149,10 +149,10 @@ func objectedRegistrations(ctx context.Context, tx *storage.Tx, y model.Youth, n
 // and everyone involved is told that a registration was withdrawn: not why,
 // and not who objected.
 func (s *Service) DecideObjection(ctx context.Context, actor Actor, id int64, outcome string, day *time.Time) (Objection, error) {
-	if err := mustBeAdministrator(actor); err != nil {
+	if err := MustBeAdministrator(actor); err != nil {
 		return Objection{}, err
 	}
-	now := s.now()
+	now := s.Now()
 	var inv []model.InvalidParam
 	if outcome != ObjectionUpheld && outcome != ObjectionRejected {
 		inv = append(inv, model.InvalidParam{Name: "uitkomst", Reason: "Kies de uitkomst van het besluit: 'toegewezen' of 'afgewezen'."})
@@ -185,7 +185,7 @@ func (s *Service) DecideObjection(ctx context.Context, actor Actor, id int64, ou
 			return err
 		}
 		audit.Write(ctx, tx, now, audit.Entry{
-			Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "bezwaar", ObjectID: itoa(id),
+			Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "bezwaar", ObjectID: Itoa(id),
 			YouthReference: o.YouthReference, Purpose: "besluit op bezwaar: " + outcome,
 		})
 		if outcome == ObjectionUpheld {
@@ -197,8 +197,8 @@ func (s *Service) DecideObjection(ctx context.Context, actor Actor, id int64, ou
 				if err != nil {
 					return err
 				}
-				rm := removal{purpose: "bezwaar " + itoa(id) + " toegewezen (AVG art. 21): registratie verwijderd", who: actor.AuditActor(), tellOwner: true}
-				if err := s.remove(ctx, tx, r, rm, now); err != nil {
+				rm := Removal{purpose: "bezwaar " + Itoa(id) + " toegewezen (AVG art. 21): registratie verwijderd", who: actor.AuditActor(), tellOwner: true}
+				if err := s.RemoveInTx(ctx, tx, r, rm, now); err != nil {
 					return err
 				}
 				if err := tx.MarkObjectedRemoved(ctx, id, r.ID, now); err != nil {

@@ -77,7 +77,7 @@ type Assignee struct {
 func (s *Service) Plan(ctx context.Context, actor Actor, ref string) (Plan, error) {
 	var out Plan
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
-		y, err := s.involvedYouth(ctx, tx, actor, ref)
+		y, err := s.InvolvedYouth(ctx, tx, actor, ref)
 		if err != nil {
 			return err
 		}
@@ -85,21 +85,21 @@ func (s *Service) Plan(ctx context.Context, actor Actor, ref string) (Plan, erro
 		if err != nil {
 			return err
 		}
-		p, err := s.planOf(ctx, tx, y, actor, involved)
+		p, err := s.PlanOf(ctx, tx, y, actor, involved)
 		if err != nil {
 			return err
 		}
 		if p != nil {
 			out = *p
 		}
-		return s.logRead(ctx, tx, actor, "plan-van-aanpak", y.Reference, y.Reference)
+		return s.LogRead(ctx, tx, actor, "plan-van-aanpak", y.Reference, y.Reference)
 	})
 	return out, err
 }
 
-// planOf builds the plan as the actor sees it; nil when the youth has no
+// PlanOf builds the plan as the actor sees it; nil when the youth has no
 // agreements and no accepted coordination runs, so there is nothing to show.
-func (s *Service) planOf(ctx context.Context, tx *storage.Tx, y model.Youth, actor Actor, involved []model.Involvement) (*Plan, error) {
+func (s *Service) PlanOf(ctx context.Context, tx *storage.Tx, y model.Youth, actor Actor, involved []model.Involvement) (*Plan, error) {
 	agreements, err := tx.AgreementsOfYouth(ctx, y.ID)
 	if err != nil {
 		return nil, err
@@ -112,8 +112,8 @@ func (s *Service) planOf(ctx context.Context, tx *storage.Tx, y model.Youth, act
 	if len(agreements) == 0 && !accepted {
 		return nil, nil
 	}
-	p := &Plan{MayChange: accepted && c.OrganisationID == actor.Organisation.ID && !actor.Professional.Monitoring, Today: Today(s.now())}
-	today := planDay(s.now())
+	p := &Plan{MayChange: accepted && c.OrganisationID == actor.Organisation.ID && !actor.Professional.Monitoring, Today: Today(s.Now())}
+	today := planDay(s.Now())
 	for _, a := range agreements {
 		pa := PlannedAgreement{Agreement: a, Overdue: agreementOverdue(a, today)}
 		if pa.Responsible, err = tx.Professional(ctx, a.ProfessionalID); err != nil {

@@ -9,14 +9,14 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/workday"
 )
 
-// alertAgreementsOverdue tells the coordinating professional and the
+// AlertAgreementsOverdue tells the coordinating professional and the
 // responsible professional, once, that an open agreement passed its intended
 // end date (issue 4: "An agreement past its end date is flagged to the
 // coordinator and the responsible professional"). Each agreement is handled
 // in its own transaction.
-func alertAgreementsOverdue(s *Service, ctx context.Context, now time.Time) (int, error) {
+func AlertAgreementsOverdue(s *Service, ctx context.Context, now time.Time) (int, error) {
 	today := workday.Day(now)
-	return alertEach(s, ctx, func(tx *storage.Tx) ([]model.Agreement, error) { return tx.AgreementsOverdue(ctx, today, 100) },
+	return AlertEach(s, ctx, func(tx *storage.Tx) ([]model.Agreement, error) { return tx.AgreementsOverdue(ctx, today, 100) },
 		func(a model.Agreement) int64 { return a.ID },
 		func(a model.Agreement) (int, error) { return s.alertAgreementOverdue(ctx, a.ID, today, now) })
 }
@@ -53,7 +53,7 @@ func (s *Service) alertAgreementOverdue(ctx context.Context, id int64, today, no
 			return err
 		}
 		for _, p := range to {
-			if err := s.send(ctx, tx, overdueMessage(y, pa, p, s.BaseURL, now)); err != nil {
+			if err := s.Send(ctx, tx, overdueMessage(y, pa, p, s.BaseURL, now)); err != nil {
 				return err
 			}
 			sent++
@@ -110,7 +110,7 @@ func (s *Service) overdueRecipients(ctx context.Context, tx *storage.Tx, y model
 	return out, nil
 }
 
-func overdueMessage(y model.Youth, a PlannedAgreement, to model.Professional, baseURL string, now time.Time) outgoing {
+func overdueMessage(y model.Youth, a PlannedAgreement, to model.Professional, baseURL string, now time.Time) Outgoing {
 	line := "- " + a.Action + ", tot en met " + dutchDay(a.EndOn) + ": " + a.Responsible.Name + " (" + a.Organisation.Name + "), telefoon " + a.Responsible.Phone
 	var body string
 	if to.ID == a.Responsible.ID {
@@ -122,18 +122,18 @@ func overdueMessage(y model.Youth, a PlannedAgreement, to model.Professional, ba
 	}
 	m := model.Message{
 		ProfessionalID: to.ID, YouthID: y.ID, Kind: KindAgreementOverdue,
-		EventKey: "afspraak-verlopen:" + itoa(a.ID) + ":" + a.EndOn.Format(time.DateOnly),
-		Subject:  "Afspraak verlopen in het plan van aanpak van jeugdige " + y.Reference, Body: body + footer(baseURL, y), CreatedAt: now,
+		EventKey: "afspraak-verlopen:" + Itoa(a.ID) + ":" + a.EndOn.Format(time.DateOnly),
+		Subject:  "Afspraak verlopen in het plan van aanpak van jeugdige " + y.Reference, Body: body + Footer(baseURL, y), CreatedAt: now,
 	}
-	return outgoing{msg: m, email: to.Email}
+	return Outgoing{Msg: m, Email: to.Email}
 }
 
-// remindSignallers reminds the coordinating professional, once per
+// RemindSignallers reminds the coordinating professional, once per
 // registration, of each signaller not recorded as contacted within the
 // region's number of working days (covenant "terugkoppelingWerkdagen") after
 // the later of the acceptance and the registration (seed 002: "alle
 // signaalgevers worden door de zorgcoördinator gebeld").
-func remindSignallers(s *Service, ctx context.Context, now time.Time) (int, error) {
+func RemindSignallers(s *Service, ctx context.Context, now time.Time) (int, error) {
 	sent := 0
 	after := int64(0)
 	for {
@@ -180,7 +180,7 @@ func (s *Service) remindSignaller(ctx context.Context, u model.Uncontacted, now 
 		if err != nil {
 			return err
 		}
-		to, err := s.contacts(ctx, tx, c.OrganisationID, c.ProfessionalID)
+		to, err := s.Contacts(ctx, tx, c.OrganisationID, c.ProfessionalID)
 		if err != nil {
 			return err
 		}
@@ -192,16 +192,16 @@ func (s *Service) remindSignaller(ctx context.Context, u model.Uncontacted, now 
 			if in.Registration.ID != u.Registration {
 				continue
 			}
-			body := "U coördineert de zorg voor jeugdige " + y.Reference + ". U heeft nog niet vastgelegd dat u deze signaalgever heeft gebeld:\n\n- " + contact(in) +
+			body := "U coördineert de zorg voor jeugdige " + y.Reference + ". U heeft nog niet vastgelegd dat u deze signaalgever heeft gebeld:\n\n- " + Contact(in) +
 				"\n\nBel de signaalgever, koppel terug wat nodig is, en leg het contact vast in het plan van aanpak."
 			for _, p := range to {
 				m := model.Message{
 					ProfessionalID: p.ID, YouthID: y.ID, Kind: KindCallSignallers,
-					EventKey: "signaalgever-bellen:" + itoa(c.ID) + ":" + itoa(in.Registration.ID),
+					EventKey: "signaalgever-bellen:" + Itoa(c.ID) + ":" + Itoa(in.Registration.ID),
 					Subject:  "Bel de signaalgever van jeugdige " + y.Reference + ": " + in.Organisation.Name,
-					Body:     body + footer(s.BaseURL, y), CreatedAt: now,
+					Body:     body + Footer(s.BaseURL, y), CreatedAt: now,
 				}
-				if err := s.send(ctx, tx, outgoing{msg: m, email: p.Email}); err != nil {
+				if err := s.Send(ctx, tx, Outgoing{Msg: m, Email: p.Email}); err != nil {
 					return err
 				}
 				sent++

@@ -87,7 +87,7 @@ type ConveneView struct {
 
 // Late reports whether the recorded meeting falls after the deadline.
 func (c *ConveneView) Late() bool {
-	return c.ConvenedOn != nil && c.ConvenedOn.Format(time.DateOnly) > c.Due.In(amsterdam).Format(time.DateOnly)
+	return c.ConvenedOn != nil && c.ConvenedOn.Format(time.DateOnly) > c.Due.In(Amsterdam).Format(time.DateOnly)
 }
 
 // StagnationView is a stagnation report and the brandpunt officer's steps.
@@ -158,7 +158,7 @@ func (s *Service) pyramidView(ctx context.Context, tx *storage.Tx, y model.Youth
 	if err == storage.ErrNotFound {
 		// No coordinator: the level follows from who is involved now
 		// (level 1, the professionals align themselves).
-		yv, err := s.youth(y)
+		yv, err := s.ViewYouth(y)
 		if err != nil {
 			return nil, err
 		}
@@ -166,7 +166,7 @@ func (s *Service) pyramidView(ctx context.Context, tx *storage.Tx, y model.Youth
 		if err != nil {
 			return nil, err
 		}
-		d := s.Covenant.Decide(situation(yv.Age, all))
+		d := s.Covenant.Decide(Situation(yv.Age, all))
 		p.Rule, p.Level, p.RuleText = d.RuleID, pyramidLevel(d.RuleID), s.rule(d.RuleID).Text
 		return p, nil
 	}
@@ -276,7 +276,7 @@ func (s *Service) Pyramid(ctx context.Context, actor Actor, ref string) (*Pyrami
 		if err != nil {
 			return err
 		}
-		if out, err = s.pyramidView(ctx, tx, y, actor, involved, s.now()); err != nil {
+		if out, err = s.pyramidView(ctx, tx, y, actor, involved, s.Now()); err != nil {
 			return err
 		}
 		return s.logEscalationRead(ctx, tx, actor, involved, "zorgpiramide", y.Reference)

@@ -21,8 +21,8 @@ const conveneAhead = 90 * 24 * time.Hour
 func (s *Service) RecordConvened(ctx context.Context, actor Actor, ref, day string) (*PyramidView, error) {
 	var out *PyramidView
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
-		now := s.now()
-		y, c, err := s.asCoordinator(ctx, tx, actor, ref)
+		now := s.Now()
+		y, c, err := s.AsCoordinator(ctx, tx, actor, ref)
 		if err != nil {
 			return err
 		}
@@ -38,13 +38,13 @@ func (s *Service) RecordConvened(ctx context.Context, actor Actor, ref, day stri
 			return err
 		}
 		if v.ConvenedOn != nil {
-			return model.Errorf(model.ECONFLICT, "Het overleg met alle betrokkenen is al vastgelegd, op %s.", dutchDate(*v.ConvenedOn))
+			return model.Errorf(model.ECONFLICT, "Het overleg met alle betrokkenen is al vastgelegd, op %s.", DutchDate(*v.ConvenedOn))
 		}
 		if err := tx.RecordConvening(ctx, c.ID, y.ID, on, actor.Professional.ID, now); err != nil {
 			return err
 		}
 		audit.Write(ctx, tx, now, audit.Entry{
-			Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "coordinatie", ObjectID: itoa(c.ID),
+			Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "coordinatie", ObjectID: Itoa(c.ID),
 			YouthReference: y.Reference, Purpose: "overleg met alle betrokkenen belegd op " + on.Format(time.DateOnly),
 		})
 		out, err = s.pyramidView(ctx, tx, y, actor, true, now)
@@ -71,7 +71,7 @@ func conveneDay(day string, started, now time.Time) (time.Time, error) {
 		return on, model.InvalidField("datum", "Dit is geen datum. Schrijf de datum als dd-mm-jjjj, bijvoorbeeld 30-11-2026.")
 	}
 	if on.Before(Today(started)) {
-		return on, model.InvalidField("datum", "Het overleg kan niet vóór het begin van de coördinatie liggen ("+dutchDate(started)+").")
+		return on, model.InvalidField("datum", "Het overleg kan niet vóór het begin van de coördinatie liggen ("+DutchDate(started)+").")
 	}
 	if on.After(Today(now).Add(conveneAhead)) {
 		return on, model.InvalidField("datum", "Deze datum ligt meer dan drie maanden in de toekomst. Controleer de datum.")

@@ -9,10 +9,10 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/workday"
 )
 
-// alertConveneOverdue tells the coordinator and the regional administrators,
+// AlertConveneOverdue tells the coordinator and the regional administrators,
 // once, that a level-3 coordinator did not record convening everyone within
 // the rule's working days from the start of the coordination (Almere).
-func alertConveneOverdue(s *Service, ctx context.Context, now time.Time) (int, error) {
+func AlertConveneOverdue(s *Service, ctx context.Context, now time.Time) (int, error) {
 	var rules []string
 	least := 0
 	for _, r := range s.Covenant.Rules {
@@ -29,7 +29,7 @@ func alertConveneOverdue(s *Service, ctx context.Context, now time.Time) (int, e
 	// n working days are at least n calendar days: a coordination that
 	// started later cannot be overdue yet.
 	before := now.AddDate(0, 0, -least)
-	return alertEach(s, ctx, func(tx *storage.Tx) ([]model.Coordination, error) {
+	return AlertEach(s, ctx, func(tx *storage.Tx) ([]model.Coordination, error) {
 		return tx.CoordinationsToConvene(ctx, rules, before, 100)
 	},
 		func(c model.Coordination) int64 { return c.ID },
@@ -62,22 +62,22 @@ func (s *Service) alertConvene(ctx context.Context, youthID, coordinationID int6
 		if err != nil {
 			return err
 		}
-		coordinator, involved, admins, err := alertAudience(ctx, tx, c)
+		coordinator, involved, admins, err := AlertAudience(ctx, tx, c)
 		if err != nil {
 			return err
 		}
 		msgs := conveneOverdueMessages(y, c, org, coordinator, due, involved, admins, s.BaseURL, now)
 		sent = len(msgs)
-		return s.send(ctx, tx, msgs...)
+		return s.Send(ctx, tx, msgs...)
 	})
 	return sent, err
 }
 
-// alertBrandpuntOverdue tells the regional administrators, once, that the
+// AlertBrandpuntOverdue tells the regional administrators, once, that the
 // brandpunt officer did not record convening everyone within the region's
 // hours after care was reported stagnating.
-func alertBrandpuntOverdue(s *Service, ctx context.Context, now time.Time) (int, error) {
-	return alertEach(s, ctx, func(tx *storage.Tx) ([]model.Stagnation, error) { return tx.OverdueStagnations(ctx, now, 100) },
+func AlertBrandpuntOverdue(s *Service, ctx context.Context, now time.Time) (int, error) {
+	return AlertEach(s, ctx, func(tx *storage.Tx) ([]model.Stagnation, error) { return tx.OverdueStagnations(ctx, now, 100) },
 		func(st model.Stagnation) int64 { return st.ID },
 		func(st model.Stagnation) (int, error) { return s.alertBrandpunt(ctx, st, now) })
 }
@@ -106,7 +106,7 @@ func (s *Service) alertBrandpunt(ctx context.Context, st model.Stagnation, now t
 		}
 		msgs := brandpuntOverdueMessages(y, st, org, admins, s.BaseURL, now)
 		sent = len(msgs)
-		return s.send(ctx, tx, msgs...)
+		return s.Send(ctx, tx, msgs...)
 	})
 	return sent, err
 }

@@ -10,20 +10,20 @@ import (
 // stagnationReportedMessages tell the regional administrators (for the
 // brandpunt officer) and everyone involved that care stagnates and by when
 // the officer convenes everyone.
-func stagnationReportedMessages(y model.Youth, st *StagnationView, involved []model.Involvement, admins []model.Professional, baseURL string, now time.Time) []outgoing {
+func stagnationReportedMessages(y model.Youth, st *StagnationView, involved []model.Involvement, admins []model.Professional, baseURL string, now time.Time) []Outgoing {
 	if st == nil {
 		return nil
 	}
 	subject := "Stagnatie gemeld voor jeugdige " + y.Reference + ": brandpuntfunctionaris ingeschakeld"
-	body := st.ReportedBy.Name + " (" + st.ReportedFor + ") meldt op " + dutchDateTime(st.ReportedAt) + " dat de hulp aan jeugdige " + y.Reference +
+	body := st.ReportedBy.Name + " (" + st.ReportedFor + ") meldt op " + DutchDateTime(st.ReportedAt) + " dat de hulp aan jeugdige " + y.Reference +
 		" ondanks ieders inzet stagneert (niveau 4 van de zorgpiramide).\n\n" +
 		"De brandpuntfunctionaris roept binnen " + strconv.Itoa(st.Hours) + " uur, uiterlijk " + deadlineText(st.Due) +
 		", alle betrokken professionals en organisaties bijeen en kan hun een opdracht geven."
-	return toInvolvedAndAdmins(y, involved, admins, KindStagnation, "stagnatie:"+itoa(st.ID), subject, body, baseURL, now)
+	return toInvolvedAndAdmins(y, involved, admins, KindStagnation, "stagnatie:"+Itoa(st.ID), subject, body, baseURL, now)
 }
 
 // brandpuntStepMessages tell everyone involved what the brandpunt officer did.
-func brandpuntStepMessages(y model.Youth, st *StagnationView, what string, involved []model.Involvement, baseURL string, now time.Time) []outgoing {
+func brandpuntStepMessages(y model.Youth, st *StagnationView, what string, involved []model.Involvement, baseURL string, now time.Time) []Outgoing {
 	if st == nil {
 		return nil
 	}
@@ -33,16 +33,16 @@ func brandpuntStepMessages(y model.Youth, st *StagnationView, what string, invol
 		body = "Over de gemelde stagnatie van de hulp aan jeugdige " + y.Reference + " is vastgelegd: de brandpuntfunctionaris heeft de betrokken professionals en organisaties een opdracht gegeven. " +
 			"Wat de opdracht inhoudt, hoort u van de brandpuntfunctionaris of de coördinator."
 	}
-	return toInvolvedAndAdmins(y, involved, nil, KindStagnation, "stagnatie:"+itoa(st.ID)+":"+what, subject, body, baseURL, now)
+	return toInvolvedAndAdmins(y, involved, nil, KindStagnation, "stagnatie:"+Itoa(st.ID)+":"+what, subject, body, baseURL, now)
 }
 
 // conveneOverdueMessages tell the coordinator (the named professional, or
 // the coordinating organisation's involved professionals) and the regional
 // administrators that the level-3 deadline to convene everyone passed.
-func conveneOverdueMessages(y model.Youth, c model.Coordination, org model.Organisation, coordinator *model.Professional, due time.Time, involved []model.Involvement, admins []model.Professional, baseURL string, now time.Time) []outgoing {
+func conveneOverdueMessages(y model.Youth, c model.Coordination, org model.Organisation, coordinator *model.Professional, due time.Time, involved []model.Involvement, admins []model.Professional, baseURL string, now time.Time) []Outgoing {
 	var to []model.Involvement
 	if coordinator != nil {
-		to = []model.Involvement{asRecipient(org, *coordinator)}
+		to = []model.Involvement{AsRecipient(org, *coordinator)}
 	} else {
 		for _, in := range involved {
 			if in.Organisation.ID == c.OrganisationID {
@@ -51,19 +51,19 @@ func conveneOverdueMessages(y model.Youth, c model.Coordination, org model.Organ
 		}
 	}
 	subject := "Termijn verstreken: alle betrokkenen bijeenroepen, jeugdige " + y.Reference
-	body := org.Name + " coördineert sinds " + dutchDate(c.StartedAt) + " de zorg voor jeugdige " + y.Reference +
+	body := org.Name + " coördineert sinds " + DutchDate(c.StartedAt) + " de zorg voor jeugdige " + y.Reference +
 		" op niveau 3 van de zorgpiramide (procescoördinatie). De procescoördinator moest uiterlijk " + deadlineText(due) +
 		" alle betrokken professionals bijeenroepen, maar er is geen overleg vastgelegd. De regiobeheerder is op de hoogte gebracht.\n\n" +
 		"Roep alle betrokkenen bijeen en leg de datum van het overleg vast op de pagina van de jeugdige."
-	return toInvolvedAndAdmins(y, to, admins, KindConveneOverdue, "bijeenroepen-termijn:"+itoa(c.ID), subject, body, baseURL, now)
+	return toInvolvedAndAdmins(y, to, admins, KindConveneOverdue, "bijeenroepen-termijn:"+Itoa(c.ID), subject, body, baseURL, now)
 }
 
 // brandpuntOverdueMessages tell the regional administrators that the
 // brandpunt officer did not convene everyone in time.
-func brandpuntOverdueMessages(y model.Youth, st model.Stagnation, coordinator model.Organisation, admins []model.Professional, baseURL string, now time.Time) []outgoing {
+func brandpuntOverdueMessages(y model.Youth, st model.Stagnation, coordinator model.Organisation, admins []model.Professional, baseURL string, now time.Time) []Outgoing {
 	subject := "Termijn verstreken: brandpuntfunctionaris, jeugdige " + y.Reference
-	body := "Op " + dutchDateTime(st.ReportedAt) + " is gemeld dat de hulp aan jeugdige " + y.Reference + " stagneert (coördinator: " + coordinator.Name + "). " +
+	body := "Op " + DutchDateTime(st.ReportedAt) + " is gemeld dat de hulp aan jeugdige " + y.Reference + " stagneert (coördinator: " + coordinator.Name + "). " +
 		"De brandpuntfunctionaris moest uiterlijk " + deadlineText(st.DueAt) + " alle betrokkenen bijeenroepen, maar dat is niet vastgelegd.\n\n" +
 		"Zorg dat de brandpuntfunctionaris iedereen bijeenroept, en leg het vast."
-	return toInvolvedAndAdmins(y, nil, admins, KindBrandpuntOverdue, "brandpunt-termijn:"+itoa(st.ID), subject, body, baseURL, now)
+	return toInvolvedAndAdmins(y, nil, admins, KindBrandpuntOverdue, "brandpunt-termijn:"+Itoa(st.ID), subject, body, baseURL, now)
 }

@@ -26,8 +26,8 @@ var (
 func (s *Service) ReportStagnation(ctx context.Context, actor Actor, ref string) (*PyramidView, error) {
 	var out *PyramidView
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
-		now := s.now()
-		y, err := s.involvedYouth(ctx, tx, actor, ref)
+		now := s.Now()
+		y, err := s.InvolvedYouth(ctx, tx, actor, ref)
 		if err != nil {
 			return err
 		}
@@ -37,7 +37,7 @@ func (s *Service) ReportStagnation(ctx context.Context, actor Actor, ref string)
 		}
 		c, err := tx.CurrentCoordination(ctx, y.ID)
 		if err == storage.ErrNotFound {
-			return errNoCoordination
+			return ErrNoCoordination
 		}
 		if err != nil {
 			return err
@@ -45,7 +45,7 @@ func (s *Service) ReportStagnation(ctx context.Context, actor Actor, ref string)
 		last, err := tx.LatestStagnation(ctx, c.ID)
 		if err == nil && last.ConvenedAt == nil {
 			return model.Errorf(model.ECONFLICT, "De stagnatie is al gemeld op %s. De brandpuntfunctionaris roept uiterlijk %s alle betrokkenen bijeen.",
-				dutchDateTime(last.ReportedAt), deadlineText(last.DueAt))
+				DutchDateTime(last.ReportedAt), deadlineText(last.DueAt))
 		}
 		if err != nil && err != storage.ErrNotFound {
 			return err
@@ -55,7 +55,7 @@ func (s *Service) ReportStagnation(ctx context.Context, actor Actor, ref string)
 			return err
 		}
 		audit.Write(ctx, tx, now, audit.Entry{
-			Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "stagnatie", ObjectID: itoa(st.ID),
+			Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "stagnatie", ObjectID: Itoa(st.ID),
 			YouthReference: y.Reference, Purpose: "stagnatie gemeld bij de brandpuntfunctionaris",
 		})
 		if out, err = s.pyramidView(ctx, tx, y, actor, true, now); err != nil {
@@ -69,7 +69,7 @@ func (s *Service) ReportStagnation(ctx context.Context, actor Actor, ref string)
 		if err != nil {
 			return err
 		}
-		return s.send(ctx, tx, stagnationReportedMessages(y, out.Stagnation, involved, admins, s.BaseURL, now)...)
+		return s.Send(ctx, tx, stagnationReportedMessages(y, out.Stagnation, involved, admins, s.BaseURL, now)...)
 	})
 	return out, err
 }
@@ -118,7 +118,7 @@ func (s *Service) brandpuntStep(ctx context.Context, actor Actor, ref, what stri
 	}
 	var out *PyramidView
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
-		now := s.now()
+		now := s.Now()
 		y, involved, err := s.escalationYouth(ctx, tx, actor, ref, func(y model.Youth) (bool, error) { return s.adminMayActOnPyramid(ctx, tx, y) })
 		if err != nil {
 			return err
@@ -141,7 +141,7 @@ func (s *Service) brandpuntStep(ctx context.Context, actor Actor, ref, what stri
 			return err
 		}
 		audit.Write(ctx, tx, now, audit.Entry{
-			Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "stagnatie", ObjectID: itoa(st.ID),
+			Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "stagnatie", ObjectID: Itoa(st.ID),
 			YouthReference: y.Reference, Purpose: "brandpuntfunctionaris: " + what,
 		})
 		if out, err = s.pyramidView(ctx, tx, y, actor, involved, now); err != nil {
@@ -151,7 +151,7 @@ func (s *Service) brandpuntStep(ctx context.Context, actor Actor, ref, what stri
 		if err != nil {
 			return err
 		}
-		return s.send(ctx, tx, brandpuntStepMessages(y, out.Stagnation, what, all, s.BaseURL, now)...)
+		return s.Send(ctx, tx, brandpuntStepMessages(y, out.Stagnation, what, all, s.BaseURL, now)...)
 	})
 	return out, err
 }

@@ -21,7 +21,7 @@ func (s *Service) Registration(ctx context.Context, actor Actor, id int64) (View
 	var out Viewed
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
 		r, err := tx.Registration(ctx, id)
-		if err == storage.ErrNotFound || (err == nil && !actor.owns(r)) {
+		if err == storage.ErrNotFound || (err == nil && !actor.Owns(r)) {
 			return errRegistrationNotFound
 		}
 		if err != nil {
@@ -36,14 +36,14 @@ func (s *Service) Registration(ctx context.Context, actor Actor, id int64) (View
 			return err
 		}
 		if out.Visible {
-			out.Picture, err = s.picture(ctx, tx, y)
+			out.Picture, err = s.PictureOf(ctx, tx, y)
 		} else {
-			out.Youth, err = s.youth(y)
+			out.Youth, err = s.ViewYouth(y)
 		}
 		if err != nil {
 			return err
 		}
-		return s.logRead(ctx, tx, actor, "registratie", itoa(r.ID), y.Reference)
+		return s.LogRead(ctx, tx, actor, "registratie", Itoa(r.ID), y.Reference)
 	})
 	return out, err
 }
@@ -73,14 +73,14 @@ func (s *Service) Registrations(ctx context.Context, actor Actor, limit int) ([]
 				if err != nil {
 					return err
 				}
-				if yv, err = s.youth(y); err != nil {
+				if yv, err = s.ViewYouth(y); err != nil {
 					return err
 				}
 				cache[r.YouthID] = yv
 			}
 			out = append(out, Listed{Registration: r, Youth: yv})
 		}
-		return s.logRead(ctx, tx, actor, "registraties", itoa(actor.Organisation.ID), "")
+		return s.LogRead(ctx, tx, actor, "registraties", Itoa(actor.Organisation.ID), "")
 	})
 	return out, err
 }

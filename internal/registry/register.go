@@ -40,7 +40,7 @@ func (s *Service) Register(ctx context.Context, actor Actor, in Registering) (Re
 	if actor.Professional.Monitoring {
 		return Registered{}, model.Errorf(model.EFORBIDDEN, "Een monitoringsaccount kan niet registreren.")
 	}
-	now := s.now()
+	now := s.Now()
 	today := Today(now)
 	if err := s.checkRegistering(actor, in, today); err != nil {
 		return Registered{}, err
@@ -99,7 +99,7 @@ func (s *Service) Register(ctx context.Context, actor Actor, in Registering) (Re
 	// this read fail, a client that sends again gets the registration it made.
 	err = s.DB.View(ctx, func(tx *storage.Tx) error {
 		var err error
-		out.Picture, err = s.picture(ctx, tx, y)
+		out.Picture, err = s.PictureOf(ctx, tx, y)
 		return err
 	})
 	if err != nil {
@@ -119,20 +119,20 @@ func (s *Service) add(ctx context.Context, tx *storage.Tx, actor Actor, y model.
 	r := model.Registration{
 		YouthID: y.ID, OrganisationID: actor.Organisation.ID, ProfessionalID: actor.Professional.ID,
 		Kind: in.Kind, Urgent: in.Urgent, CreatedAt: now, EndDate: in.EndDate,
-		ParentsInformed: in.Parents, YouthInformed: in.Youth, ExpiresOn: s.termEnd(Today(now)),
+		ParentsInformed: in.Parents, YouthInformed: in.Youth, ExpiresOn: s.TermEnd(Today(now)),
 	}
 	if err := tx.CreateRegistration(ctx, &r); err != nil {
 		return r, err
 	}
 	audit.Write(ctx, tx, now, audit.Entry{
-		Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "registratie", ObjectID: itoa(r.ID),
+		Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "registratie", ObjectID: Itoa(r.ID),
 		YouthReference: y.Reference, Purpose: "Jeugdwet 7.1.4: melding in de verwijsindex",
 	})
 	after, err := tx.Involvements(ctx, y.ID)
 	if err != nil {
 		return r, err
 	}
-	decision, err := s.coordinate(ctx, tx, y, after, now)
+	decision, err := s.Coordinate(ctx, tx, y, after, now)
 	if err != nil {
 		return r, err
 	}
@@ -159,7 +159,7 @@ func (s *Service) match(ctx context.Context, tx *storage.Tx, y model.Youth, r mo
 		}
 	}
 	if len(before) == 0 {
-		return s.send(ctx, tx, aloneMessage(y, newcomer, s.BaseURL, now))
+		return s.Send(ctx, tx, aloneMessage(y, newcomer, s.BaseURL, now))
 	}
 	paired := map[int64]bool{}
 	for _, in := range before {
@@ -171,14 +171,14 @@ func (s *Service) match(ctx context.Context, tx *storage.Tx, y model.Youth, r mo
 			return err
 		}
 	}
-	return s.send(ctx, tx, matchMessages(y, newcomer, after, status, s.BaseURL, now)...)
+	return s.Send(ctx, tx, matchMessages(y, newcomer, after, status, s.BaseURL, now)...)
 }
 
 // findOrCreateYouth finds the youth or records it, and holds it until the
 // transaction ends (see storage.LockYouth).
 func (s *Service) findOrCreateYouth(ctx context.Context, tx *storage.Tx, bsn string, sealed []byte, municipality string, addressHash []byte, now time.Time) (model.Youth, error) {
 	y, created, err := tx.LockYouth(ctx, model.Youth{
-		BSNHash: s.Keys.Hash("bsn", bsn), Reference: newReference(), Person: sealed, Municipality: municipality, AddressHash: addressHash,
+		BSNHash: s.Keys.Hash("bsn", bsn), Reference: NewReference(), Person: sealed, Municipality: municipality, AddressHash: addressHash,
 	}, now)
 	if err != nil || created {
 		return y, err
@@ -189,8 +189,8 @@ func (s *Service) findOrCreateYouth(ctx context.Context, tx *storage.Tx, bsn str
 	}
 	from := y.Municipality
 	y.Person, y.Municipality, y.AddressHash = sealed, municipality, addressHash
-	if moved(from, municipality) { // those involved before this registration are told (move.go)
-		if _, err := s.noticeMove(ctx, tx, y, from, municipality, now); err != nil {
+	if Moved(from, municipality) { // those involved before this registration are told (move.go)
+		if _, err := s.NoticeMove(ctx, tx, y, from, municipality, now); err != nil {
 			return y, err
 		}
 	}
@@ -224,8 +224,8 @@ func (s *Service) checkAge(p model.Person, today time.Time) error {
 	if p.BirthDate.After(today) || age < 0 {
 		return model.InvalidField("burgerservicenummer", "De geboortedatum van deze persoon ligt in de toekomst; registreren kan niet.")
 	}
-	if age >= s.ageLimit() {
-		return model.InvalidField("burgerservicenummer", "Deze persoon is "+itoa(int64(age))+" jaar. De verwijsindex is voor jeugdigen van 0 tot en met "+itoa(int64(s.ageLimit()-1))+" jaar.")
+	if age >= s.EffectiveAgeLimit() {
+		return model.InvalidField("burgerservicenummer", "Deze persoon is "+Itoa(int64(age))+" jaar. De verwijsindex is voor jeugdigen van 0 tot en met "+Itoa(int64(s.EffectiveAgeLimit()-1))+" jaar.")
 	}
 	return nil
 }

@@ -9,34 +9,34 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/model"
 )
 
-func aloneMessage(y model.Youth, newcomer model.Involvement, baseURL string, now time.Time) outgoing {
+func aloneMessage(y model.Youth, newcomer model.Involvement, baseURL string, now time.Time) Outgoing {
 	body := "U heeft een " + newcomer.Registration.Kind.Label(newcomer.Registration.Urgent) + " geregistreerd bij jeugdige " + y.Reference + ".\n\n" +
 		"Op dit moment is geen andere organisatie bij deze jeugdige betrokken. Het initiatief ligt bij u.\n" +
-		"Registreert later een andere organisatie, dan krijgt u daarvan bericht." + footer(baseURL, y)
-	return newOutgoing(y, newcomer, KindAlone, "geen-match:"+itoa(newcomer.Registration.ID),
+		"Registreert later een andere organisatie, dan krijgt u daarvan bericht." + Footer(baseURL, y)
+	return NewOutgoing(y, newcomer, KindAlone, "geen-match:"+Itoa(newcomer.Registration.ID),
 		"Geen andere organisatie betrokken bij jeugdige "+y.Reference, body, now)
 }
 
 // matchMessages tells the newcomer who is there, and everyone already there
 // who joined.
-func matchMessages(y model.Youth, newcomer model.Involvement, involved []model.Involvement, status, baseURL string, now time.Time) []outgoing {
-	event := "match:" + itoa(newcomer.Registration.ID)
+func matchMessages(y model.Youth, newcomer model.Involvement, involved []model.Involvement, status, baseURL string, now time.Time) []Outgoing {
+	event := "match:" + Itoa(newcomer.Registration.ID)
 	var others []string
 	for _, in := range involved {
 		if in.Organisation.ID != newcomer.Organisation.ID {
-			others = append(others, "- "+contact(in))
+			others = append(others, "- "+Contact(in))
 		}
 	}
-	var out []outgoing
-	for _, to := range recipients(involved) {
+	var out []Outgoing
+	for _, to := range Recipients(involved) {
 		if to.Organisation.ID == newcomer.Organisation.ID {
 			body := "U heeft een " + newcomer.Registration.Kind.Label(newcomer.Registration.Urgent) + " geregistreerd bij jeugdige " + y.Reference +
-				". Er zijn ook andere organisaties betrokken. Neem contact met hen op:\n\n" + strings.Join(others, "\n") + "\n\n" + status + footer(baseURL, y)
-			out = append(out, newOutgoing(y, to, KindMatch, event, urgency(newcomer)+"Match: andere organisaties betrokken bij jeugdige "+y.Reference, body, now))
+				". Er zijn ook andere organisaties betrokken. Neem contact met hen op:\n\n" + strings.Join(others, "\n") + "\n\n" + status + Footer(baseURL, y)
+			out = append(out, NewOutgoing(y, to, KindMatch, event, urgency(newcomer)+"Match: andere organisaties betrokken bij jeugdige "+y.Reference, body, now))
 			continue
 		}
-		body := "Er is een nieuwe organisatie betrokken bij jeugdige " + y.Reference + ":\n\n- " + contact(newcomer) + "\n\n" + status + footer(baseURL, y)
-		out = append(out, newOutgoing(y, to, KindMatch, event, urgency(newcomer)+"Nieuwe betrokkene bij jeugdige "+y.Reference+": "+newcomer.Organisation.Name, body, now))
+		body := "Er is een nieuwe organisatie betrokken bij jeugdige " + y.Reference + ":\n\n- " + Contact(newcomer) + "\n\n" + status + Footer(baseURL, y)
+		out = append(out, NewOutgoing(y, to, KindMatch, event, urgency(newcomer)+"Nieuwe betrokkene bij jeugdige "+y.Reference+": "+newcomer.Organisation.Name, body, now))
 	}
 	return out
 }

@@ -46,7 +46,7 @@ type Service struct {
 	Keys       *secret.Keys
 	Population PopulationRegister
 	Covenant   *covenant.Covenant
-	Now        func() time.Time // tests set it; ages and end dates depend on it
+	Clock        func() time.Time // tests set it; ages and end dates depend on it
 	AgeLimit   int
 	BaseURL    string // for links in e-mails, "https://jeugdketen.regio.nl"
 	// MaxDuration is how long a registration runs before it must be renewed;
@@ -70,10 +70,10 @@ type Actor struct {
 	Source       string // remote address and user agent
 }
 
-// owns reports whether r is the actor's organisation's registration and the
+// Owns reports whether r is the actor's organisation's registration and the
 // actor may see it. A monitoring account never does, even when its
 // organisation registers: it is answered as any professional not involved.
-func (a Actor) owns(r model.Registration) bool {
+func (a Actor) Owns(r model.Registration) bool {
 	return r.OrganisationID == a.Organisation.ID && !a.Professional.Monitoring
 }
 
@@ -88,54 +88,54 @@ func (a Actor) AuditActor() audit.Actor {
 	}
 	client := ""
 	if a.TokenID != 0 {
-		client = "koppeling:" + itoa(a.TokenID)
+		client = "koppeling:" + Itoa(a.TokenID)
 	}
 	return audit.Actor{ProfessionalID: a.Professional.ID, OrganisationID: a.Organisation.ID, Role: role, ClientSystem: client, Source: a.Source}
 }
 
-var systemActor = audit.Actor{Role: "systeem", Source: "sweep"}
+var SystemActor = audit.Actor{Role: "systeem", Source: "sweep"}
 
-func (s *Service) now() time.Time {
-	if s.Now != nil {
-		return s.Now().UTC().Truncate(time.Millisecond)
+func (s *Service) Now() time.Time {
+	if s.Clock != nil {
+		return s.Clock().UTC().Truncate(time.Millisecond)
 	}
 	return time.Now().UTC().Truncate(time.Millisecond)
 }
 
-func (s *Service) maxDuration() model.Period {
+func (s *Service) EffectiveMaxDuration() model.Period {
 	if s.MaxDuration.IsZero() {
 		return DefaultMaxDuration
 	}
 	return s.MaxDuration
 }
 
-func (s *Service) archiveYears() int {
+func (s *Service) EffectiveArchiveYears() int {
 	if s.ArchiveYears > 0 {
 		return s.ArchiveYears
 	}
 	return DefaultArchiveYears
 }
 
-func (s *Service) auditYears() int {
+func (s *Service) EffectiveAuditYears() int {
 	if s.AuditYears > 0 {
 		return s.AuditYears
 	}
 	return DefaultAuditYears
 }
 
-// termEnd is the last day of a term that starts today.
-func (s *Service) termEnd(today time.Time) time.Time {
-	return s.maxDuration().AddTo(today).AddDate(0, 0, -1)
+// TermEnd is the last day of a term that starts today.
+func (s *Service) TermEnd(today time.Time) time.Time {
+	return s.EffectiveMaxDuration().AddTo(today).AddDate(0, 0, -1)
 }
 
-func (s *Service) ageLimit() int {
+func (s *Service) EffectiveAgeLimit() int {
 	if s.AgeLimit > 0 {
 		return s.AgeLimit
 	}
 	return DefaultAgeLimit
 }
 
-var amsterdam = mustLoadLocation("Europe/Amsterdam")
+var Amsterdam = mustLoadLocation("Europe/Amsterdam")
 
 func mustLoadLocation(name string) *time.Location {
 	loc, err := time.LoadLocation(name)
@@ -147,13 +147,13 @@ func mustLoadLocation(name string) *time.Location {
 
 // Today is the calendar day in the Netherlands, as a date at midnight UTC.
 func Today(now time.Time) time.Time {
-	y, m, d := now.In(amsterdam).Date()
+	y, m, d := now.In(Amsterdam).Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
-// newReference makes the random public name of a youth, used in e-mails and
+// NewReference makes the random public name of a youth, used in e-mails and
 // links instead of anything that identifies the youth: "J-7KQ3M9XA".
-func newReference() string {
+func NewReference() string {
 	const alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 	b := make([]byte, 8)
 	rand.Read(b)

@@ -85,20 +85,20 @@ var errRelationNotFound = model.Errorf(model.ENOTFOUND, "Deze relatie bestaat ni
 func (s *Service) Relations(ctx context.Context, actor Actor, ref string) ([]Relation, error) {
 	var out []Relation
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
-		y, err := s.involvedYouth(ctx, tx, actor, ref)
+		y, err := s.InvolvedYouth(ctx, tx, actor, ref)
 		if err != nil {
 			return err
 		}
-		if out, err = s.relations(ctx, tx, y, actor.Organisation.ID); err != nil {
+		if out, err = s.RelationsFor(ctx, tx, y, actor.Organisation.ID); err != nil {
 			return err
 		}
-		return s.logRead(ctx, tx, actor, "relaties", y.Reference, y.Reference)
+		return s.LogRead(ctx, tx, actor, "relaties", y.Reference, y.Reference)
 	})
 	return out, err
 }
 
-// relations returns y's relations as the organisation org sees them.
-func (s *Service) relations(ctx context.Context, tx *storage.Tx, y model.Youth, org int64) ([]Relation, error) {
+// RelationsFor returns y's RelationsFor as the organisation org sees them.
+func (s *Service) RelationsFor(ctx context.Context, tx *storage.Tx, y model.Youth, org int64) ([]Relation, error) {
 	rows, err := tx.RelationsOfYouth(ctx, y.ID)
 	if err != nil {
 		return nil, err

@@ -38,7 +38,7 @@ func (s *Service) RelationCandidates(ctx context.Context, actor Actor, ref strin
 		return nil, err
 	}
 	err = s.DB.Update(ctx, func(tx *storage.Tx) error {
-		audit.Write(ctx, tx, s.now(), audit.Entry{
+		audit.Write(ctx, tx, s.Now(), audit.Entry{
 			Actor: actor.AuditActor(), Action: audit.ActionRead, ObjectType: "relatiekandidaten", ObjectID: y.Reference,
 			YouthReference: y.Reference, Purpose: "familieleden en huisgenoten uit de basisregistratie personen, om een relatie te leggen",
 		})
@@ -52,7 +52,7 @@ func (s *Service) candidates(ctx context.Context, y model.Youth) ([]RelativeCand
 	if !ok {
 		return nil, errNoRelatives
 	}
-	me, err := s.youth(y)
+	me, err := s.ViewYouth(y)
 	if err != nil {
 		return nil, err
 	}

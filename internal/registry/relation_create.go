@@ -47,11 +47,11 @@ func (s *Service) Relate(ctx context.Context, actor Actor, ref string, in Relati
 	}
 	var out Relation
 	err = s.DB.Update(ctx, func(tx *storage.Tx) error {
-		y, err := s.involvedYouth(ctx, tx, actor, ref)
+		y, err := s.InvolvedYouth(ctx, tx, actor, ref)
 		if err != nil {
 			return err
 		}
-		now := s.now()
+		now := s.Now()
 		r := model.Relation{
 			YouthID: y.ID, PersonHash: s.Keys.Hash("bsn", bsn), Person: sealed, Kind: string(in.Kind),
 			OrganisationID: actor.Organisation.ID, ProfessionalID: actor.Professional.ID, CreatedAt: now,
@@ -65,7 +65,7 @@ func (s *Service) Relate(ctx context.Context, actor Actor, ref string, in Relati
 			return err
 		}
 		audit.Write(ctx, tx, now, audit.Entry{
-			Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "relatie", ObjectID: itoa(r.ID),
+			Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "relatie", ObjectID: Itoa(r.ID),
 			YouthReference: y.Reference, Purpose: "relatie gelegd door betrokken hulpverlener (" + string(in.Kind) + ")",
 		})
 		out, err = s.relation(ctx, tx, r, actor.Organisation.ID)
@@ -120,20 +120,20 @@ func (s *Service) viewableYouth(ctx context.Context, actor Actor, ref string) (m
 		var err error
 		y, err = tx.YouthByReference(ctx, ref)
 		if err == storage.ErrNotFound {
-			return errYouthNotFound
+			return ErrYouthNotFound
 		}
 		if err != nil {
 			return err
 		}
 		if actor.Professional.Monitoring {
-			return errYouthNotFound
+			return ErrYouthNotFound
 		}
 		ok, err := tx.HasActiveRegistration(ctx, y.ID, actor.Organisation.ID)
 		if err != nil {
 			return err
 		}
 		if !ok {
-			return errYouthNotFound
+			return ErrYouthNotFound
 		}
 		return nil
 	})

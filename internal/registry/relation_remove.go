@@ -15,7 +15,7 @@ var errNotRelationOwner = model.Errorf(model.EFORBIDDEN, "Alleen de organisatie 
 // may remove it.
 func (s *Service) RemoveRelation(ctx context.Context, actor Actor, ref string, id int64) error {
 	return s.DB.Update(ctx, func(tx *storage.Tx) error {
-		y, err := s.involvedYouth(ctx, tx, actor, ref)
+		y, err := s.InvolvedYouth(ctx, tx, actor, ref)
 		if err != nil {
 			return err
 		}
@@ -32,8 +32,8 @@ func (s *Service) RemoveRelation(ctx context.Context, actor Actor, ref string, i
 		if err := tx.DeleteRelation(ctx, id); err != nil {
 			return err
 		}
-		audit.Write(ctx, tx, s.now(), audit.Entry{
-			Actor: actor.AuditActor(), Action: audit.ActionRemove, ObjectType: "relatie", ObjectID: itoa(id),
+		audit.Write(ctx, tx, s.Now(), audit.Entry{
+			Actor: actor.AuditActor(), Action: audit.ActionRemove, ObjectType: "relatie", ObjectID: Itoa(id),
 			YouthReference: y.Reference, Purpose: "relatie verwijderd door de organisatie die haar legde",
 		})
 		return nil

@@ -10,21 +10,21 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
-// removal says why a registration is deleted at once instead of archived:
+// Removal says why a registration is deleted at once instead of archived:
 // an upheld objection, or a registration made in error. The reason goes into
 // the audit trail only; whoever is told hears *that* a registration was
 // withdrawn, never why, nor who objected.
-type removal struct {
+type Removal struct {
 	purpose   string // for the audit trail
 	who       audit.Actor
 	tellOwner bool // also tell the registration's own organisation
 }
 
-// remove deletes one registration with its matches and the messages about
+// RemoveInTx deletes one registration with its matches and the messages about
 // it, lets the covenant decide again who coordinates (as after an ending),
 // tells who is involved that a registration was withdrawn, and deletes the
 // youth when nothing about it is left. It never archives.
-func (s *Service) remove(ctx context.Context, tx *storage.Tx, r model.Registration, rm removal, now time.Time) error {
+func (s *Service) RemoveInTx(ctx context.Context, tx *storage.Tx, r model.Registration, rm Removal, now time.Time) error {
 	y, err := tx.LockYouthByID(ctx, r.YouthID)
 	if err != nil {
 		return err
@@ -36,7 +36,7 @@ func (s *Service) remove(ctx context.Context, tx *storage.Tx, r model.Registrati
 	if err := tx.DeleteRegistration(ctx, r.ID); err != nil {
 		return err
 	}
-	id := itoa(r.ID)
+	id := Itoa(r.ID)
 	if err := tx.DeleteMessagesByEvent(ctx, "match:"+id, "geen-match:"+id, "archief:"+id); err != nil {
 		return err
 	}
@@ -53,22 +53,22 @@ func (s *Service) remove(ctx context.Context, tx *storage.Tx, r model.Registrati
 		if err != nil {
 			return err
 		}
-		if _, err := s.coordinate(ctx, tx, y, after, now); err != nil {
+		if _, err := s.Coordinate(ctx, tx, y, after, now); err != nil {
 			return err
 		}
 		stillInvolved := false
 		for _, in := range after {
 			stillInvolved = stillInvolved || in.Organisation.ID == org.ID
 		}
-		for _, to := range recipients(after) {
+		for _, to := range Recipients(after) {
 			told[to.Professional.ID] = true
-			if err := s.send(ctx, tx, withdrawnMessage(y, r, org, to.Professional, to.Organisation.ID == org.ID, stillInvolved, true, s.BaseURL, now)); err != nil {
+			if err := s.Send(ctx, tx, withdrawnMessage(y, r, org, to.Professional, to.Organisation.ID == org.ID, stillInvolved, true, s.BaseURL, now)); err != nil {
 				return err
 			}
 		}
 	}
 	if rm.tellOwner {
-		own, err := s.contacts(ctx, tx, org.ID, r.ProfessionalID)
+		own, err := s.Contacts(ctx, tx, org.ID, r.ProfessionalID)
 		if err != nil {
 			return err
 		}
@@ -77,7 +77,7 @@ func (s *Service) remove(ctx context.Context, tx *storage.Tx, r model.Registrati
 				continue
 			}
 			// Not linked to the youth: the notice outlives the youth's deletion.
-			if err := s.send(ctx, tx, withdrawnMessage(y, r, org, p, true, false, false, s.BaseURL, now)); err != nil {
+			if err := s.Send(ctx, tx, withdrawnMessage(y, r, org, p, true, false, false, s.BaseURL, now)); err != nil {
 				return err
 			}
 		}
@@ -91,12 +91,12 @@ func (s *Service) remove(ctx context.Context, tx *storage.Tx, r model.Registrati
 
 // withdrawnMessage tells one professional that a registration was withdrawn
 // and deleted, without saying why.
-func withdrawnMessage(y model.Youth, r model.Registration, org model.Organisation, to model.Professional, own, stillInvolved, linked bool, baseURL string, now time.Time) outgoing {
+func withdrawnMessage(y model.Youth, r model.Registration, org model.Organisation, to model.Professional, own, stillInvolved, linked bool, baseURL string, now time.Time) Outgoing {
 	kind := theKind(r)
 	var subject, body string
 	if own {
 		subject = "Uw registratie bij jeugdige " + y.Reference + " is ingetrokken"
-		body = capitalise(kind) + " van uw organisatie bij jeugdige " + y.Reference + " (vastgelegd op " + dutchDate(r.CreatedAt) +
+		body = capitalise(kind) + " van uw organisatie bij jeugdige " + y.Reference + " (vastgelegd op " + DutchDate(r.CreatedAt) +
 			") is ingetrokken en uit de verwijsindex verwijderd."
 		if !stillInvolved {
 			body += " Uw organisatie is niet meer bij deze jeugdige betrokken en ziet de jeugdige en de andere betrokkenen niet meer."
@@ -109,34 +109,34 @@ func withdrawnMessage(y model.Youth, r model.Registration, org model.Organisatio
 		}
 	}
 	if linked {
-		body += footer(baseURL, y)
+		body += Footer(baseURL, y)
 	} else {
 		body += "\n\nDit bericht is verstuurd door de verwijsindex Jeugdketen."
 	}
 	m := model.Message{
-		ProfessionalID: to.ID, Kind: KindWithdrawn, EventKey: "ingetrokken:" + itoa(r.ID),
+		ProfessionalID: to.ID, Kind: KindWithdrawn, EventKey: "ingetrokken:" + Itoa(r.ID),
 		Subject: subject, Body: body, CreatedAt: now,
 	}
 	if linked {
 		m.YouthID = y.ID
 	}
-	return outgoing{msg: m, email: to.Email}
+	return Outgoing{Msg: m, Email: to.Email}
 }
 
 // RemoveInError deletes one of the actor's organisation's registrations that
 // was made in error (the wrong youth, a mistake): at once, without archiving.
 // The others involved are told that it was withdrawn.
 func (s *Service) RemoveInError(ctx context.Context, actor Actor, id int64) error {
-	now := s.now()
+	now := s.Now()
 	return s.DB.Update(ctx, func(tx *storage.Tx) error {
 		r, err := tx.Registration(ctx, id)
-		if err == storage.ErrNotFound || (err == nil && !actor.owns(r)) {
+		if err == storage.ErrNotFound || (err == nil && !actor.Owns(r)) {
 			return errRegistrationNotFound
 		}
 		if err != nil {
 			return err
 		}
-		return s.remove(ctx, tx, r, removal{purpose: "onjuiste registratie verwijderd door de eigen organisatie", who: actor.AuditActor()}, now)
+		return s.RemoveInTx(ctx, tx, r, Removal{purpose: "onjuiste registratie verwijderd door de eigen organisatie", who: actor.AuditActor()}, now)
 	})
 }
 

@@ -12,12 +12,12 @@ import (
 // registrations, from today: it then runs MaxDuration more before the sweep
 // ends it (reason verlopen).
 func (s *Service) Renew(ctx context.Context, actor Actor, id int64) (model.Registration, error) {
-	now := s.now()
-	expires := s.termEnd(Today(now))
+	now := s.Now()
+	expires := s.TermEnd(Today(now))
 	var out model.Registration
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
 		r, err := tx.Registration(ctx, id)
-		if err == storage.ErrNotFound || (err == nil && !actor.owns(r)) {
+		if err == storage.ErrNotFound || (err == nil && !actor.Owns(r)) {
 			return errRegistrationNotFound
 		}
 		if err != nil {
@@ -37,7 +37,7 @@ func (s *Service) Renew(ctx context.Context, actor Actor, id int64) (model.Regis
 		r.ExpiresOn, r.RenewedAt = expires, &now
 		out = r
 		audit.Write(ctx, tx, now, audit.Entry{
-			Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "registratie", ObjectID: itoa(id),
+			Actor: actor.AuditActor(), Action: audit.ActionUpdate, ObjectType: "registratie", ObjectID: Itoa(id),
 			YouthReference: y.Reference, Purpose: "looptijd verlengd tot en met " + expires.Format("2006-01-02"),
 		})
 		return nil

@@ -36,14 +36,14 @@ type ReportedRegistration struct {
 // it is itself recorded in the audit trail (action export). A youth nobody
 // registered gets a report that says so: the administrator may know.
 func (s *Service) AccessReport(ctx context.Context, actor Actor, bsn, format string) (Report, error) {
-	if err := mustBeAdministrator(actor); err != nil {
+	if err := MustBeAdministrator(actor); err != nil {
 		return Report{}, err
 	}
 	if err := model.CheckBSN("burgerservicenummer", bsn); err != nil {
 		return Report{}, err
 	}
-	now := s.now()
-	out := Report{MadeAt: now, ArchiveYears: s.archiveYears(), AuditYears: s.auditYears(), MaxDuration: s.maxDuration()}
+	now := s.Now()
+	out := Report{MadeAt: now, ArchiveYears: s.EffectiveArchiveYears(), AuditYears: s.EffectiveAuditYears(), MaxDuration: s.EffectiveMaxDuration()}
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
 		out.Found, out.Registrations, out.Accesses, out.Objections = false, nil, nil, nil
 		ref := ""
@@ -68,7 +68,7 @@ func (s *Service) AccessReport(ctx context.Context, actor Actor, bsn, format str
 }
 
 func (s *Service) fillReport(ctx context.Context, tx *storage.Tx, y model.Youth, out *Report) error {
-	yv, err := s.youth(y)
+	yv, err := s.ViewYouth(y)
 	if err != nil {
 		return err
 	}

@@ -25,7 +25,7 @@ func (s *Service) SweepExpired(ctx context.Context) (int, error) {
 // WarnExpiring tells the professional who made a registration, ExpiryWarningDays
 // before its term ends, that it will end unless renewed. Each term is warned of once.
 func (s *Service) WarnExpiring(ctx context.Context) (int, error) {
-	now := s.now()
+	now := s.Now()
 	lastDay := Today(now).AddDate(0, 0, ExpiryWarningDays)
 	warned := 0
 	for {
@@ -55,24 +55,24 @@ func (s *Service) warnExpiring(ctx context.Context, tx *storage.Tx, r model.Regi
 	if err != nil {
 		return err
 	}
-	to, err := s.contacts(ctx, tx, r.OrganisationID, r.ProfessionalID)
+	to, err := s.Contacts(ctx, tx, r.OrganisationID, r.ProfessionalID)
 	if err != nil {
 		return err
 	}
 	if r.EndDate != nil && !r.EndDate.After(r.ExpiresOn) {
 		return tx.MarkExpiryWarned(ctx, r.ID, now) // its own end date comes first
 	}
-	event := "verloopt:" + itoa(r.ID) + ":" + r.ExpiresOn.Format("2006-01-02")
+	event := "verloopt:" + Itoa(r.ID) + ":" + r.ExpiresOn.Format("2006-01-02")
 	for _, p := range to {
-		body := "Uw " + r.Kind.Label(r.Urgent) + " bij jeugdige " + y.Reference + " (vastgelegd op " + dutchDate(r.CreatedAt) + ") loopt tot en met " +
-			dutchDate(r.ExpiresOn) + ".\n\nIs uw organisatie dan nog bij deze jeugdige betrokken, verleng de registratie dan " +
-			"(in de API: POST /api/v1/registraties/" + itoa(r.ID) + "/verlengen). Anders eindigt zij vanzelf en gaat zij naar het historisch archief." +
-			footer(s.BaseURL, y)
+		body := "Uw " + r.Kind.Label(r.Urgent) + " bij jeugdige " + y.Reference + " (vastgelegd op " + DutchDate(r.CreatedAt) + ") loopt tot en met " +
+			DutchDate(r.ExpiresOn) + ".\n\nIs uw organisatie dan nog bij deze jeugdige betrokken, verleng de registratie dan " +
+			"(in de API: POST /api/v1/registraties/" + Itoa(r.ID) + "/verlengen). Anders eindigt zij vanzelf en gaat zij naar het historisch archief." +
+			Footer(s.BaseURL, y)
 		m := model.Message{
 			ProfessionalID: p.ID, YouthID: y.ID, Kind: KindExpiring, EventKey: event,
-			Subject: "Registratie bij jeugdige " + y.Reference + " verloopt op " + dutchDate(r.ExpiresOn), Body: body, CreatedAt: now,
+			Subject: "Registratie bij jeugdige " + y.Reference + " verloopt op " + DutchDate(r.ExpiresOn), Body: body, CreatedAt: now,
 		}
-		if err := s.send(ctx, tx, outgoing{msg: m, email: p.Email}); err != nil {
+		if err := s.Send(ctx, tx, Outgoing{Msg: m, Email: p.Email}); err != nil {
 			return err
 		}
 	}
@@ -86,7 +86,7 @@ type Purged struct {
 
 // archiveCutoff is the moment before which the archive period has passed.
 func (s *Service) archiveCutoff() time.Time {
-	return Today(s.now()).AddDate(-s.archiveYears(), 0, 0)
+	return Today(s.Now()).AddDate(-s.EffectiveArchiveYears(), 0, 0)
 }
 
 // SweepArchive deletes what the archive period has passed: registrations that
@@ -153,7 +153,7 @@ func (s *Service) SweepArchive(ctx context.Context) (Purged, error) {
 // and the youth when nothing is left; it reports whether it deleted the
 // registration, and whether the youth went too.
 func (s *Service) deleteArchived(ctx context.Context, id int64, cutoff time.Time) (deleted, gone bool, err error) {
-	now := s.now()
+	now := s.Now()
 	err = s.DB.Update(ctx, func(tx *storage.Tx) error {
 		r, err := tx.Registration(ctx, id)
 		if err == storage.ErrNotFound {
@@ -173,8 +173,8 @@ func (s *Service) deleteArchived(ctx context.Context, id int64, cutoff time.Time
 			return err
 		}
 		audit.Write(ctx, tx, now, audit.Entry{
-			Actor: systemActor, Action: audit.ActionRemove, ObjectType: "registratie", ObjectID: itoa(r.ID),
-			YouthReference: y.Reference, Purpose: fmt.Sprintf("bewaartermijn historisch archief (%d jaar) verstreken", s.archiveYears()),
+			Actor: SystemActor, Action: audit.ActionRemove, ObjectType: "registratie", ObjectID: Itoa(r.ID),
+			YouthReference: y.Reference, Purpose: fmt.Sprintf("bewaartermijn historisch archief (%d jaar) verstreken", s.EffectiveArchiveYears()),
 		})
 		if _, err := tx.ForgetOrganisation(ctx, y.ID, r.OrganisationID); err != nil {
 			return err
@@ -221,13 +221,13 @@ func (s *Service) deleteEmptyYouths(ctx context.Context) (int, error) {
 // PurgeAudit removes audit records older than AuditYears and logs the purge
 // itself; the purge record holds the checkpoint that keeps the chain verifiable.
 func (s *Service) PurgeAudit(ctx context.Context) (int64, error) {
-	now := s.now()
-	cutoff := Today(now).AddDate(-s.auditYears(), 0, 0)
+	now := s.Now()
+	cutoff := Today(now).AddDate(-s.EffectiveAuditYears(), 0, 0)
 	var n int64
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
 		var err error
-		n, err = audit.Purge(ctx, tx, now, cutoff, systemActor,
-			fmt.Sprintf("bewaartermijn logboek (%d jaar) verstreken: records van vóór %s verwijderd", s.auditYears(), cutoff.Format("2006-01-02")))
+		n, err = audit.Purge(ctx, tx, now, cutoff, SystemActor,
+			fmt.Sprintf("bewaartermijn logboek (%d jaar) verstreken: records van vóór %s verwijderd", s.EffectiveAuditYears(), cutoff.Format("2006-01-02")))
 		return err
 	})
 	return n, err

@@ -37,9 +37,9 @@ func onlySignals(in model.Involvement) error {
 // covenant decides again who coordinates, and whoever is involved, the
 // signaller's organisation included, is told that it was withdrawn.
 func (s *Service) RemoveWrongSignal(ctx context.Context, actor Actor, ref string, registrationID int64, confirmed bool) error {
-	now := s.now()
+	now := s.Now()
 	return s.DB.Update(ctx, func(tx *storage.Tx) error {
-		y, c, err := s.asCoordinator(ctx, tx, actor, ref)
+		y, c, err := s.AsCoordinator(ctx, tx, actor, ref)
 		if err != nil {
 			return err
 		}
@@ -64,7 +64,7 @@ func (s *Service) RemoveWrongSignal(ctx context.Context, actor Actor, ref string
 		if !confirmed {
 			return errUnconfirmed
 		}
-		return s.remove(ctx, tx, in.Registration, removal{
+		return s.RemoveInTx(ctx, tx, in.Registration, Removal{
 			purpose:   "onterecht signaal verwijderd door de coördinator na overleg met de signaalgever",
 			who:       actor.AuditActor(),
 			tellOwner: true,

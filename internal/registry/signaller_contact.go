@@ -24,10 +24,10 @@ func (s *Service) RecordContact(ctx context.Context, actor Actor, ref string, re
 // registration, in the running coordination, and returns the signaller as
 // the coordinator now sees it. check, when set, may refuse the registration.
 func (s *Service) recordContact(ctx context.Context, actor Actor, ref string, registrationID int64, on *time.Time, kind, purpose string, check func(model.Involvement) error) (Signaller, error) {
-	now := s.now()
+	now := s.Now()
 	var out Signaller
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
-		y, c, err := s.asCoordinator(ctx, tx, actor, ref)
+		y, c, err := s.AsCoordinator(ctx, tx, actor, ref)
 		if err != nil {
 			return err
 		}
@@ -51,8 +51,8 @@ func (s *Service) recordContact(ctx context.Context, actor Actor, ref string, re
 			return err
 		}
 		audit.Write(ctx, tx, now, audit.Entry{
-			Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "contact-signaalgever", ObjectID: itoa(k.ID),
-			YouthReference: y.Reference, Purpose: purpose + " over registratie " + itoa(in.Registration.ID),
+			Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "contact-signaalgever", ObjectID: Itoa(k.ID),
+			YouthReference: y.Reference, Purpose: purpose + " over registratie " + Itoa(in.Registration.ID),
 		})
 		involved, err := tx.Involvements(ctx, y.ID)
 		if err != nil {
@@ -100,7 +100,7 @@ func checkContactDay(on *time.Time, r model.Registration, now time.Time) error {
 	case on.Format(time.DateOnly) > planDay(now):
 		return model.InvalidField("datum", "De datum van het contact ligt in de toekomst.")
 	case on.Format(time.DateOnly) < planDay(r.CreatedAt):
-		return model.InvalidField("datum", "De datum van het contact ligt vóór de registratie ("+dutchDate(r.CreatedAt)+").")
+		return model.InvalidField("datum", "De datum van het contact ligt vóór de registratie ("+DutchDate(r.CreatedAt)+").")
 	}
 	return nil
 }

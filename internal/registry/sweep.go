@@ -20,20 +20,20 @@ type deadlineCheck struct {
 
 // deadlineChecks are run by SweepDeadlines, in this order.
 var deadlineChecks = []deadlineCheck{
-	{"acceptatie verlopen", alertAcceptOverdue},
-	{"afspraken verlopen", alertAgreementsOverdue},
-	{"signaalgevers bellen", remindSignallers},
-	{"escalatiestappen verlopen", alertEscalationsOverdue},
-	{"zorgpiramide: bijeenroepen verlopen", alertConveneOverdue},
-	{"zorgpiramide: brandpunt verlopen", alertBrandpuntOverdue},
-	{"verhuizingen (basisregistratie personen)", (*Service).refreshRegister},
+	{"acceptatie verlopen", AlertAcceptOverdue},
+	{"afspraken verlopen", AlertAgreementsOverdue},
+	{"signaalgevers bellen", RemindSignallers},
+	{"escalatiestappen verlopen", AlertEscalationsOverdue},
+	{"zorgpiramide: bijeenroepen verlopen", AlertConveneOverdue},
+	{"zorgpiramide: brandpunt verlopen", AlertBrandpuntOverdue},
+	{"verhuizingen (basisregistratie personen)", (*Service).RefreshRegister},
 }
 
 // SweepDeadlines runs every deadline check once.
 func (s *Service) SweepDeadlines(ctx context.Context) (int, error) {
 	total := 0
 	for _, d := range deadlineChecks {
-		n, err := d.check(s, ctx, s.now())
+		n, err := d.check(s, ctx, s.Now())
 		total += n
 		if err != nil {
 			return total, fmt.Errorf("%s: %w", d.name, err)
@@ -51,7 +51,7 @@ func (s *Service) RunSweeps(ctx context.Context, owner string, interval time.Dur
 		var mine bool
 		err := s.DB.Update(ctx, func(tx *storage.Tx) error {
 			var err error
-			mine, err = tx.TakeLease(ctx, "sweep", owner, s.now(), 2*interval)
+			mine, err = tx.TakeLease(ctx, "sweep", owner, s.Now(), 2*interval)
 			return err
 		})
 		if err == nil && mine {

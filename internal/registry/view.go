@@ -61,16 +61,16 @@ type OpenHandover struct {
 	ProposedAt time.Time
 }
 
-func (s *Service) youth(y model.Youth) (Youth, error) {
+func (s *Service) ViewYouth(y model.Youth) (Youth, error) {
 	var p model.Person
 	if err := s.Keys.OpenJSON(y.Person, &p); err != nil {
 		return Youth{}, err
 	}
-	return Youth{ID: y.ID, Reference: y.Reference, Person: p, Age: model.AgeOn(p.BirthDate, Today(s.now()))}, nil
+	return Youth{ID: y.ID, Reference: y.Reference, Person: p, Age: model.AgeOn(p.BirthDate, Today(s.Now()))}, nil
 }
 
-// coordinatorView is what involved professionals see of a running coordination.
-func coordinatorView(ctx context.Context, tx *storage.Tx, c model.Coordination) (*Coordinator, error) {
+// CoordinatorView is what involved professionals see of a running coordination.
+func CoordinatorView(ctx context.Context, tx *storage.Tx, c model.Coordination) (*Coordinator, error) {
 	org, err := tx.Organisation(ctx, c.OrganisationID)
 	if err != nil {
 		return nil, err
@@ -108,7 +108,7 @@ func coordinatorView(ctx context.Context, tx *storage.Tx, c model.Coordination) 
 	return v, nil
 }
 
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+func Itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // CoordinatorOptions is what a professional may do about the coordination of
 // a youth they are involved with; the use cases check the same again.
@@ -175,8 +175,8 @@ func (p Picture) OtherOrganisations(org int64) int {
 	return len(seen)
 }
 
-func (s *Service) picture(ctx context.Context, tx *storage.Tx, y model.Youth) (Picture, error) {
-	yv, err := s.youth(y)
+func (s *Service) PictureOf(ctx context.Context, tx *storage.Tx, y model.Youth) (Picture, error) {
+	yv, err := s.ViewYouth(y)
 	if err != nil {
 		return Picture{}, err
 	}
@@ -188,7 +188,7 @@ func (s *Service) picture(ctx context.Context, tx *storage.Tx, y model.Youth) (P
 	c, err := tx.CurrentCoordination(ctx, y.ID)
 	switch err {
 	case nil:
-		if pic.Coordinator, err = coordinatorView(ctx, tx, c); err != nil {
+		if pic.Coordinator, err = CoordinatorView(ctx, tx, c); err != nil {
 			return Picture{}, err
 		}
 	case storage.ErrNotFound:

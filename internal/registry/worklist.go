@@ -76,7 +76,7 @@ func (s *Service) Worklist(ctx context.Context, actor Actor) (Worklist, error) {
 	if actor.Professional.Monitoring {
 		return w, nil
 	}
-	now := s.now()
+	now := s.Now()
 	today := workday.Day(now)
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
 		r := worklistReader{s: s, tx: tx, ctx: ctx, youths: map[int64]Youth{}, orgs: map[int64]model.Organisation{}, people: map[int64]model.Professional{}}
@@ -172,7 +172,7 @@ func (s *Service) Worklist(ctx context.Context, actor Actor) (Worklist, error) {
 		for _, e := range w.Escalations {
 			w.Overdue += count(e.Overdue)
 		}
-		return s.logRead(ctx, tx, actor, "werklijst", itoa(actor.Professional.ID), "")
+		return s.LogRead(ctx, tx, actor, "werklijst", Itoa(actor.Professional.ID), "")
 	})
 	return w, err
 }
@@ -202,7 +202,7 @@ func (r *worklistReader) youth(id int64) (Youth, error) {
 	if err != nil {
 		return Youth{}, err
 	}
-	yv, err := r.s.youth(y)
+	yv, err := r.s.ViewYouth(y)
 	if err != nil {
 		return Youth{}, err
 	}

@@ -9,7 +9,7 @@ import (
 // worklistEscalations lists the running escalations of the youths the
 // actor's organisation coordinates, with their waiting step and its deadline.
 func (s *Service) worklistEscalations(ctx context.Context, tx *storage.Tx, actor Actor, youth func(int64) (Youth, error)) ([]WorkEscalation, error) {
-	items, err := s.coordinatedEscalations(ctx, tx, actor.Organisation.ID, s.now())
+	items, err := s.CoordinatedEscalationsIn(ctx, tx, actor.Organisation.ID, s.Now())
 	if err != nil {
 		return nil, err
 	}
@@ -19,7 +19,7 @@ func (s *Service) worklistEscalations(ctx context.Context, tx *storage.Tx, actor
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, WorkEscalation{Youth: y, Step: "Stap " + itoa(int64(it.Step.Number)) + ": " + it.Step.Task,
+		out = append(out, WorkEscalation{Youth: y, Step: "Stap " + Itoa(int64(it.Step.Number)) + ": " + it.Step.Task,
 			Actor: it.Step.Actor, Due: it.Step.Due, Overdue: it.Step.Overdue})
 	}
 	return out, nil

@@ -14,7 +14,7 @@ func (s *Service) YouthByReference(ctx context.Context, actor Actor, ref string)
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
 		y, err := tx.YouthByReference(ctx, ref)
 		if err == storage.ErrNotFound {
-			return errYouthNotFound
+			return ErrYouthNotFound
 		}
 		if err != nil {
 			return err
@@ -24,30 +24,30 @@ func (s *Service) YouthByReference(ctx context.Context, actor Actor, ref string)
 			return err
 		}
 		if !ok || actor.Professional.Monitoring {
-			return errYouthNotFound
+			return ErrYouthNotFound
 		}
-		if out.Picture, err = s.picture(ctx, tx, y); err != nil {
+		if out.Picture, err = s.PictureOf(ctx, tx, y); err != nil {
 			return err
 		}
-		if err := s.coordinatorOptions(ctx, tx, actor, &out.Picture); err != nil {
+		if err := s.FillCoordinatorOptions(ctx, tx, actor, &out.Picture); err != nil {
 			return err
 		}
-		if out.History, err = s.history(ctx, tx, y.ID, out.Involved); err != nil {
+		if out.History, err = s.HistoryOf(ctx, tx, y.ID, out.Involved); err != nil {
 			return err
 		}
-		if out.Address, err = s.addressView(ctx, tx, y, actor.Organisation.ID); err != nil {
+		if out.Address, err = s.AddressView(ctx, tx, y, actor.Organisation.ID); err != nil {
 			return err
 		}
-		if out.Relations, err = s.relations(ctx, tx, y, actor.Organisation.ID); err != nil {
+		if out.Relations, err = s.RelationsFor(ctx, tx, y, actor.Organisation.ID); err != nil {
 			return err
 		}
-		if out.Plan, err = s.planOf(ctx, tx, y, actor, out.Involved); err != nil {
+		if out.Plan, err = s.PlanOf(ctx, tx, y, actor, out.Involved); err != nil {
 			return err
 		}
-		if out.Escalation, out.Pyramid, err = s.escalationAndPyramid(ctx, tx, y, actor); err != nil {
+		if out.Escalation, out.Pyramid, err = s.EscalationAndPyramid(ctx, tx, y, actor); err != nil {
 			return err
 		}
-		return s.logRead(ctx, tx, actor, "jeugdige", y.Reference, y.Reference)
+		return s.LogRead(ctx, tx, actor, "jeugdige", y.Reference, y.Reference)
 	})
 	return out, err
 }

@@ -107,7 +107,7 @@ func Start(cfg Config) (*Server, error) {
 		cfg.BaseURL = "http://" + addr
 	}
 	reg := &registry.Service{
-		DB: cfg.DB, Keys: cfg.Keys, Covenant: cfg.Covenant, Now: cfg.Now, AgeLimit: cfg.AgeLimit, BaseURL: cfg.BaseURL,
+		DB: cfg.DB, Keys: cfg.Keys, Covenant: cfg.Covenant, Clock: cfg.Now, AgeLimit: cfg.AgeLimit, BaseURL: cfg.BaseURL,
 		Population:  &population.Local{DB: cfg.DB, Keys: cfg.Keys},
 		MaxDuration: cfg.MaxDuration, ArchiveYears: cfg.ArchiveYears, AuditYears: cfg.AuditYears,
 		InstitutionAddresses: cfg.InstitutionAddresses,

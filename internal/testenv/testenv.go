@@ -126,7 +126,7 @@ func New(t testing.TB) *Env {
 	return &Env{
 		DB: db, Path: path, Keys: keys, Clock: clock,
 		Registry: &registry.Service{
-			DB: db, Keys: keys, Covenant: rules, Now: clock.Now, BaseURL: "https://jeugdketen.test",
+			DB: db, Keys: keys, Covenant: rules, Clock: clock.Now, BaseURL: "https://jeugdketen.test",
 			Population: &population.Local{DB: db, Keys: keys},
 		},
 		Region: &region.Service{DB: db, Now: clock.Now},
