@@ -7,6 +7,7 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/testenv"
 )
 
 func TestTheCoordinatorMakesAnAgreementAndTheResponsibleIsTold(t *testing.T) {
@@ -18,7 +19,7 @@ func TestTheCoordinatorMakesAnAgreementAndTheResponsibleIsTold(t *testing.T) {
 		a.StartOn.Format(time.DateOnly) != "2026-11-24" || a.EndOn.Format(time.DateOnly) != "2026-12-04" || a.CreatedBy != w.wijkteam.Professional.ID {
 		t.Fatalf("agreement = %+v", a)
 	}
-	told := messagesOfKind(w.env.Inbox(t, w.school), registry.KindAgreement)
+	told := testenv.MessagesOfKind(w.env.Inbox(t, w.school), registry.KindAgreement)
 	if len(told) != 1 {
 		t.Fatalf("the responsible professional got %d agreement messages, want 1", len(told))
 	}
@@ -31,15 +32,15 @@ func TestTheCoordinatorMakesAnAgreementAndTheResponsibleIsTold(t *testing.T) {
 	if strings.Contains(told[0].Body+told[0].Subject, pic.Youth.Person.FamilyName) {
 		t.Errorf("the message names the youth:\n%s", told[0].Body)
 	}
-	raw := rawDB(t, w.env)
-	if n := countWhere(t, raw, `SELECT count(*) FROM audit_log WHERE action = 'create' AND object_type = 'afspraak' AND object_id = $1 AND professional_id = $2`,
-		itoa(a.ID), w.wijkteam.Professional.ID); n != 1 {
+	raw := testenv.RawDB(t, w.env)
+	if n := testenv.CountWhere(t, raw, `SELECT count(*) FROM audit_log WHERE action = 'create' AND object_type = 'afspraak' AND object_id = $1 AND professional_id = $2`,
+		testenv.Itoa(a.ID), w.wijkteam.Professional.ID); n != 1 {
 		t.Errorf("%d audit records of making the agreement, want 1", n)
 	}
 	// Assigning it to oneself tells nobody.
 	before := len(w.env.Inbox(t, w.wijkteam))
 	w.agree(t, "huisbezoek", w.wijkteam, "2026-11-24", "2026-12-04")
-	if got := messagesOfKind(w.env.Inbox(t, w.wijkteam)[:len(w.env.Inbox(t, w.wijkteam))-before], registry.KindAgreement); len(got) != 0 {
+	if got := testenv.MessagesOfKind(w.env.Inbox(t, w.wijkteam)[:len(w.env.Inbox(t, w.wijkteam))-before], registry.KindAgreement); len(got) != 0 {
 		t.Errorf("the coordinator was told about an agreement they assigned to themselves")
 	}
 }
@@ -47,7 +48,7 @@ func TestTheCoordinatorMakesAnAgreementAndTheResponsibleIsTold(t *testing.T) {
 func TestOnlyTheCoordinatorMakesAgreements(t *testing.T) {
 	w := newPlanWorld(t)
 	w.accept(t)
-	in := registry.Agreeing{Action: "huisbezoek", Responsible: w.school.Professional.Email, Start: day("2026-11-24"), End: day("2026-12-04")}
+	in := registry.Agreeing{Action: "huisbezoek", Responsible: w.school.Professional.Email, Start: testenv.Day("2026-11-24"), End: testenv.Day("2026-12-04")}
 	_, err := w.env.Registry.CreateAgreement(ctx, w.school, w.ref, in)
 	wantPlanError(t, err, model.EFORBIDDEN)
 	_, err = w.env.Registry.CreateAgreement(ctx, w.jgz, w.ref, in)
@@ -59,7 +60,7 @@ func TestOnlyTheCoordinatorMakesAgreements(t *testing.T) {
 	if _, err := w.env.Registry.CreateAgreement(ctx, colleague, w.ref, in); err != nil {
 		t.Fatalf("a colleague in the coordinating organisation: %v", err)
 	}
-	if n := countWhere(t, rawDB(t, w.env), `SELECT count(*) FROM agreements`); n != 1 {
+	if n := testenv.CountWhere(t, testenv.RawDB(t, w.env), `SELECT count(*) FROM agreements`); n != 1 {
 		t.Fatalf("%d agreements, want only the colleague's", n)
 	}
 }
@@ -69,17 +70,17 @@ func TestAnAgreementsActionMustBeOnTheRegionsList(t *testing.T) {
 	w.accept(t)
 	for _, action := range []string{"", "Sanne wordt thuis geslagen", "huisbezoek door de politie"} {
 		_, err := w.env.Registry.CreateAgreement(ctx, w.wijkteam, w.ref, registry.Agreeing{
-			Action: action, Responsible: w.school.Professional.Email, Start: day("2026-11-24"), End: day("2026-12-04"),
+			Action: action, Responsible: w.school.Professional.Email, Start: testenv.Day("2026-11-24"), End: testenv.Day("2026-12-04"),
 		})
-		assertInvalid(t, err, "actie", "lijst van de regio")
+		testenv.AssertInvalid(t, err, "actie", "lijst van de regio")
 		if action != "" && strings.Contains(model.ErrorMessage(err)+model.ErrorParams(err)[0].Reason, action) {
 			t.Errorf("the refusal repeats the free text %q", action)
 		}
 	}
-	if n := countWhere(t, rawDB(t, w.env), `SELECT count(*) FROM agreements`); n != 0 {
+	if n := testenv.CountWhere(t, testenv.RawDB(t, w.env), `SELECT count(*) FROM agreements`); n != 0 {
 		t.Fatalf("%d agreements stored after refused input", n)
 	}
-	if got := messagesOfKind(w.env.Inbox(t, w.school), registry.KindAgreement); len(got) != 0 {
+	if got := testenv.MessagesOfKind(w.env.Inbox(t, w.school), registry.KindAgreement); len(got) != 0 {
 		t.Fatalf("refused input told the responsible professional")
 	}
 }
@@ -88,13 +89,13 @@ func TestAnAgreementEndsOnOrAfterItsStart(t *testing.T) {
 	w := newPlanWorld(t)
 	w.accept(t)
 	_, err := w.env.Registry.CreateAgreement(ctx, w.wijkteam, w.ref, registry.Agreeing{
-		Action: "huisbezoek", Responsible: w.school.Professional.Email, Start: day("2026-12-04"), End: day("2026-12-03"),
+		Action: "huisbezoek", Responsible: w.school.Professional.Email, Start: testenv.Day("2026-12-04"), End: testenv.Day("2026-12-03"),
 	})
-	assertInvalid(t, err, "einddatum", "vóór de startdatum")
+	testenv.AssertInvalid(t, err, "einddatum", "vóór de startdatum")
 	_, err = w.env.Registry.CreateAgreement(ctx, w.wijkteam, w.ref, registry.Agreeing{Action: "huisbezoek", Responsible: w.school.Professional.Email})
-	assertInvalid(t, err, "startdatum", "startdatum")
-	assertInvalid(t, err, "einddatum", "einddatum")
-	if n := countWhere(t, rawDB(t, w.env), `SELECT count(*) FROM agreements`); n != 0 {
+	testenv.AssertInvalid(t, err, "startdatum", "startdatum")
+	testenv.AssertInvalid(t, err, "einddatum", "einddatum")
+	if n := testenv.CountWhere(t, testenv.RawDB(t, w.env), `SELECT count(*) FROM agreements`); n != 0 {
 		t.Fatalf("%d agreements stored after refused input", n)
 	}
 	// One day is enough.
@@ -114,7 +115,7 @@ func TestTheResponsibleWorksForAnInvolvedOrganisation(t *testing.T) {
 		"monitoring account": monitor.Professional.Email, "empty": "",
 	} {
 		_, err := w.env.Registry.CreateAgreement(ctx, w.wijkteam, w.ref, registry.Agreeing{
-			Action: "huisbezoek", Responsible: email, Start: day("2026-11-24"), End: day("2026-12-04"),
+			Action: "huisbezoek", Responsible: email, Start: testenv.Day("2026-11-24"), End: testenv.Day("2026-12-04"),
 		})
 		if model.ErrorCode(err) != model.EINVALID || model.ErrorParams(err)[0].Name != "verantwoordelijke" {
 			t.Errorf("%s as responsible: %v, want EINVALID on verantwoordelijke", who, err)

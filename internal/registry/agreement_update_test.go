@@ -7,6 +7,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/population"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/testenv"
 )
 
 func TestTheCoordinatorChangesStatusDatesAndResponsible(t *testing.T) {
@@ -16,7 +17,7 @@ func TestTheCoordinatorChangesStatusDatesAndResponsible(t *testing.T) {
 	w.env.Clock.Advance(time.Hour)
 
 	got, err := w.env.Registry.UpdateAgreement(ctx, w.wijkteam, w.ref, a.ID, registry.AgreementChange{
-		Status: new(model.AgreementNotKept), End: day("2026-12-11"), Responsible: new(w.police.Professional.Email),
+		Status: new(model.AgreementNotKept), End: testenv.Day("2026-12-11"), Responsible: new(w.police.Professional.Email),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -25,10 +26,10 @@ func TestTheCoordinatorChangesStatusDatesAndResponsible(t *testing.T) {
 		got.Responsible.ID != w.police.Professional.ID || got.UpdatedBy != w.wijkteam.Professional.ID || got.UpdatedAt == nil {
 		t.Fatalf("changed agreement = %+v", got)
 	}
-	if told := messagesOfKind(w.env.Inbox(t, w.police), registry.KindAgreement); len(told) != 1 {
+	if told := testenv.MessagesOfKind(w.env.Inbox(t, w.police), registry.KindAgreement); len(told) != 1 {
 		t.Errorf("the new responsible got %d messages, want 1", len(told))
 	}
-	if n := countWhere(t, rawDB(t, w.env), `SELECT count(*) FROM audit_log WHERE action = 'update' AND object_type = 'afspraak' AND object_id = $1`, itoa(a.ID)); n != 1 {
+	if n := testenv.CountWhere(t, testenv.RawDB(t, w.env), `SELECT count(*) FROM audit_log WHERE action = 'update' AND object_type = 'afspraak' AND object_id = $1`, testenv.Itoa(a.ID)); n != 1 {
 		t.Errorf("%d audit records of the change, want 1", n)
 	}
 	// The same values again change nothing and tell nobody.
@@ -37,7 +38,7 @@ func TestTheCoordinatorChangesStatusDatesAndResponsible(t *testing.T) {
 	if err != nil || !again.UpdatedAt.Equal(*got.UpdatedAt) {
 		t.Fatalf("unchanged update = %+v, %v", again, err)
 	}
-	if told := messagesOfKind(w.env.Inbox(t, w.police), registry.KindAgreement); len(told) != 1 {
+	if told := testenv.MessagesOfKind(w.env.Inbox(t, w.police), registry.KindAgreement); len(told) != 1 {
 		t.Errorf("an unchanged responsible was told again")
 	}
 }
@@ -52,8 +53,8 @@ func TestAnAgreementChangeIsCheckedAndBadInputChangesNothing(t *testing.T) {
 		field  string
 	}{
 		{"unknown status", registry.AgreementChange{Status: new("half")}, "status"},
-		{"end before start", registry.AgreementChange{End: day("2026-11-23")}, "einddatum"},
-		{"start after end", registry.AgreementChange{Start: day("2026-12-05")}, "einddatum"},
+		{"end before start", registry.AgreementChange{End: testenv.Day("2026-11-23")}, "einddatum"},
+		{"start after end", registry.AgreementChange{Start: testenv.Day("2026-12-05")}, "einddatum"},
 		{"responsible not involved", registry.AgreementChange{Responsible: new(w.jgz.Professional.Email), Status: new(model.AgreementDone)}, "verantwoordelijke"},
 	}
 	for _, tc := range cases {
@@ -91,7 +92,7 @@ func TestOnlyTheCoordinatorChangesAnAgreementOfThisYouth(t *testing.T) {
 		t.Fatal(err)
 	}
 	elsewhere, err := w.env.Registry.CreateAgreement(ctx, w.wijkteam, other.Youth.Reference, registry.Agreeing{
-		Action: "huisbezoek", Responsible: w.wijkteam.Professional.Email, Start: day("2026-11-24"), End: day("2026-12-04"),
+		Action: "huisbezoek", Responsible: w.wijkteam.Professional.Email, Start: testenv.Day("2026-11-24"), End: testenv.Day("2026-12-04"),
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package registry_test
 
 import (
 	"bytes"
-	"database/sql"
 	"encoding/hex"
 	"os"
 	"os/exec"
@@ -20,27 +19,16 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/testenv"
 )
 
-func rawDB(t *testing.T, env *testenv.Env) *sql.DB { return testenv.OpenRaw(t, env.Path) }
-
-func count(t *testing.T, db *sql.DB, table string) int {
-	t.Helper()
-	var n int
-	if err := db.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
-
 func TestRegistrationIsOneTransaction(t *testing.T) {
 	env := testenv.New(t)
 	school := env.Pro(t, env.Org(t, "School", model.TypeOnderwijs))
 	smw := env.Pro(t, env.Org(t, "SMW", model.TypeSMW))
 	env.Register(t, school, population.BSNTeen, model.KindSignaal)
-	raw := rawDB(t, env)
+	raw := testenv.RawDB(t, env)
 	tables := []string{"youths", "registrations", "matches", "coordinations", "messages", "outbox", "audit_log"}
 	before := map[string]int{}
 	for _, tb := range tables {
-		before[tb] = count(t, raw, tb)
+		before[tb] = testenv.Count(t, raw, tb)
 	}
 	// The last step of a registration is queueing its messages; make it fail.
 	failing := `CREATE TRIGGER fail_messages BEFORE INSERT ON messages BEGIN SELECT RAISE(ABORT, 'mail down'); END`
@@ -57,7 +45,7 @@ func TestRegistrationIsOneTransaction(t *testing.T) {
 		t.Fatal("registration succeeded although its messages could not be stored")
 	}
 	for _, tb := range tables {
-		if n := count(t, raw, tb); n != before[tb] {
+		if n := testenv.Count(t, raw, tb); n != before[tb] {
 			t.Errorf("%s: %d rows after a failed registration, %d before", tb, n, before[tb])
 		}
 	}
@@ -72,7 +60,7 @@ func TestAuditTrailRecordsChangesAndReadsAndCatchesTampering(t *testing.T) {
 	if _, err := env.Registry.YouthByReference(ctx, smw, r.Youth.Reference); err != nil {
 		t.Fatal(err)
 	}
-	raw := rawDB(t, env)
+	raw := testenv.RawDB(t, env)
 	var reads int
 	raw.QueryRow(`SELECT count(*) FROM audit_log WHERE action = 'read' AND youth_reference = $1 AND professional_id = $2`, r.Youth.Reference, smw.Professional.ID).Scan(&reads)
 	if reads != 1 {

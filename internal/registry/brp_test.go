@@ -1,60 +1,37 @@
 package registry_test
 
 import (
-	"io"
-	"log/slog"
-	"net/http/httptest"
 	"testing"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/population"
-	"github.com/jeugdketen/jeugdketen/internal/population/brpstub"
-	"github.com/jeugdketen/jeugdketen/internal/population/haalcentraal"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
 	"github.com/jeugdketen/jeugdketen/internal/testenv"
 )
 
-// brpRegister points env's registry at a BRP API stand-in over HTTP and
-// returns the stand-in, to be stopped by the test.
-func brpRegister(t *testing.T, env *testenv.Env) *httptest.Server {
-	t.Helper()
-	stub, err := brpstub.New(population.TestPersons())
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(stub)
-	t.Cleanup(srv.Close)
-	client, err := haalcentraal.New(haalcentraal.Config{URL: srv.URL + brpstub.BasePath, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	env.Registry.Population = client
-	return srv
-}
-
 func TestRegistrationLooksTheYouthUpInTheBRP(t *testing.T) {
 	env := testenv.New(t)
-	brpRegister(t, env)
+	testenv.BRPRegister(t, env)
 	pro := env.Pro(t, env.Org(t, "Jeugdhulp", model.TypeJeugdhulp))
 	r := env.Register(t, pro, population.BSNTeen, model.KindSignaal)
 	if got := r.Youth.Person.FullName(); got != "Jason Mastenbroek" {
 		t.Errorf("youth %q, want Jason Mastenbroek", got)
 	}
 	_, err := env.Registry.Register(ctx, pro, registry.Registering{BSN: "999999011", Kind: model.KindSignaal})
-	assertInvalid(t, err, "burgerservicenummer", "niet in de basisregistratie")
+	testenv.AssertInvalid(t, err, "burgerservicenummer", "niet in de basisregistratie")
 }
 
 func TestRegistrationWithTheBRPDownStoresNothing(t *testing.T) {
 	env := testenv.New(t)
-	srv := brpRegister(t, env)
+	srv := testenv.BRPRegister(t, env)
 	school := env.Pro(t, env.Org(t, "School", model.TypeOnderwijs))
 	smw := env.Pro(t, env.Org(t, "SMW", model.TypeSMW))
 	env.Register(t, school, population.BSNChild, model.KindSignaal)
-	raw := rawDB(t, env)
+	raw := testenv.RawDB(t, env)
 	tables := []string{"youths", "registrations", "matches", "coordinations", "messages", "outbox", "audit_log"}
 	before := map[string]int{}
 	for _, tb := range tables {
-		before[tb] = count(t, raw, tb)
+		before[tb] = testenv.Count(t, raw, tb)
 	}
 	srv.Close()
 
@@ -70,7 +47,7 @@ func TestRegistrationWithTheBRPDownStoresNothing(t *testing.T) {
 		}
 	}
 	for _, tb := range tables {
-		if n := count(t, raw, tb); n != before[tb] {
+		if n := testenv.Count(t, raw, tb); n != before[tb] {
 			t.Errorf("%s: %d rows after registering with the BRP down, %d before", tb, n, before[tb])
 		}
 	}

@@ -46,7 +46,7 @@ func TestSimultaneousRegistrationsAboutOneYouthGiveOneMatchPerPairAndOneCoordina
 			t.Fatal(err)
 		}
 	}
-	raw := rawDB(t, env)
+	raw := testenv.RawDB(t, env)
 	var registrations, matches, running, pairs int
 	raw.QueryRow(`SELECT count(*) FROM registrations WHERE ended_at IS NULL`).Scan(&registrations)
 	raw.QueryRow(`SELECT count(*) FROM matches`).Scan(&matches)

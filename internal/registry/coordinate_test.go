@@ -26,7 +26,7 @@ func TestCareOrganisationJoiningSignallersBecomesCoordinatorAndAllAreTold(t *tes
 		t.Errorf("reason %q does not name the rule", r.Coordinator.Reason)
 	}
 	for _, who := range []registry.Actor{school, smw} {
-		got := messagesOfKind(env.Inbox(t, who), registry.KindCoordinator)
+		got := testenv.MessagesOfKind(env.Inbox(t, who), registry.KindCoordinator)
 		if len(got) != 1 || !strings.Contains(got[0].Body, r.Coordinator.Reason) {
 			t.Errorf("%s got coordinator messages %+v, want one with the reason", who.Organisation.Name, got)
 		}
@@ -50,7 +50,7 @@ func TestGIJoiningTakesOverCoordination(t *testing.T) {
 		t.Fatalf("coordinator after GI = %+v, want the GI", r.Coordinator)
 	}
 	for _, who := range []registry.Actor{smw, amw, gi} {
-		got := messagesOfKind(env.Inbox(t, who), registry.KindCoordinator)
+		got := testenv.MessagesOfKind(env.Inbox(t, who), registry.KindCoordinator)
 		if len(got) == 0 || !strings.Contains(got[0].Subject, "GI Brabant") {
 			t.Errorf("%s was not told the GI coordinates: %+v", who.Organisation.Name, got)
 		}
@@ -75,7 +75,7 @@ func TestCoordinationEndsWhenOneOrganisationRemains(t *testing.T) {
 		t.Fatalf("coordinator = %+v, want jeugdhulp by the oldest-registration rule", r.Coordinator)
 	}
 
-	if _, err := env.Registry.End(ctx, school, firstRegistration(t, env, school)); err != nil {
+	if _, err := env.Registry.End(ctx, school, testenv.FirstRegistration(t, env, school)); err != nil {
 		t.Fatal(err)
 	}
 
@@ -88,7 +88,7 @@ func TestCoordinationEndsWhenOneOrganisationRemains(t *testing.T) {
 	if running {
 		t.Fatal("coordination still runs with one organisation left")
 	}
-	if got := messagesOfKind(env.Inbox(t, jh), registry.KindCoordinationEnds); len(got) != 1 {
+	if got := testenv.MessagesOfKind(env.Inbox(t, jh), registry.KindCoordinationEnds); len(got) != 1 {
 		t.Fatalf("jeugdhulp got %d 'coördinatie beëindigd' messages, want 1", len(got))
 	}
 }
@@ -114,13 +114,4 @@ func TestDeactivatedOrganisationCannotCoordinate(t *testing.T) {
 	if _, err := env.Registry.Register(ctx, jh, registry.Registering{BSN: population.BSNChild, Kind: model.KindKetenregistratie}); model.ErrorCode(err) != model.EFORBIDDEN {
 		t.Fatalf("deactivated organisation registered: %v", err)
 	}
-}
-
-func firstRegistration(t *testing.T, env *testenv.Env, a registry.Actor) int64 {
-	t.Helper()
-	list, err := env.Registry.Registrations(ctx, a, 10)
-	if err != nil || len(list) == 0 {
-		t.Fatalf("registrations of %s: %v, %d", a.Organisation.Name, err, len(list))
-	}
-	return list[len(list)-1].Registration.ID
 }

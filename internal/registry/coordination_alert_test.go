@@ -16,7 +16,7 @@ import (
 func acceptCase(t *testing.T) (env *testenv.Env, school, jh, colleague, admin registry.Actor, youth int64) {
 	t.Helper()
 	env = testenv.New(t)
-	env.Clock.Set(amsterdam("2026-11-26 10:00"))
+	env.Clock.Set(testenv.WallClock("2026-11-26 10:00"))
 	school = env.Pro(t, env.Org(t, "Basisschool", model.TypeOnderwijs))
 	jhOrg := env.Org(t, "Jeugdhulp Brabant", model.TypeJeugdhulp)
 	jh, colleague = env.Pro(t, jhOrg), env.Pro(t, jhOrg)
@@ -29,27 +29,27 @@ func acceptCase(t *testing.T) (env *testenv.Env, school, jh, colleague, admin re
 
 func TestAcceptanceDeadlineCountsWorkingDaysAndAlertsOnce(t *testing.T) {
 	env, school, jh, colleague, admin, youth := acceptCase(t)
-	due := mustCurrent(t, env, youth).AcceptDueAt
-	if want := amsterdam("2026-12-04 00:00").Add(-1_000_000); due == nil || !due.Equal(want) {
+	due := testenv.MustCurrent(t, env, youth).AcceptDueAt
+	if want := testenv.WallClock("2026-12-04 00:00").Add(-1_000_000); due == nil || !due.Equal(want) {
 		t.Fatalf("accept due at %v, want %v (end of the fifth working day)", due, want)
 	}
 
 	// Five calendar days have passed on Tuesday; five working days have not.
 	for _, at := range []string{"2026-12-01 12:00", "2026-12-03 23:00"} {
-		env.Clock.Set(amsterdam(at))
+		env.Clock.Set(testenv.WallClock(at))
 		if _, err := env.Registry.SweepDeadlines(ctx); err != nil {
 			t.Fatal(err)
 		}
-		if n := len(messagesOfKind(env.Inbox(t, admin), registry.KindAcceptOverdue)); n != 0 {
+		if n := len(testenv.MessagesOfKind(env.Inbox(t, admin), registry.KindAcceptOverdue)); n != 0 {
 			t.Fatalf("at %s the administrator got %d overdue messages, want none yet", at, n)
 		}
 	}
 
-	env.Clock.Set(amsterdam("2026-12-04 08:00"))
+	env.Clock.Set(testenv.WallClock("2026-12-04 08:00"))
 	if _, err := env.Registry.SweepDeadlines(ctx); err != nil {
 		t.Fatal(err)
 	}
-	got := messagesOfKind(env.Inbox(t, admin), registry.KindAcceptOverdue)
+	got := testenv.MessagesOfKind(env.Inbox(t, admin), registry.KindAcceptOverdue)
 	if len(got) != 1 || !strings.Contains(got[0].Body, "Jeugdhulp Brabant") || !strings.Contains(got[0].Body, "3 december 2026") {
 		t.Fatalf("administrator messages %+v, want one naming the organisation and the deadline", got)
 	}
@@ -57,22 +57,22 @@ func TestAcceptanceDeadlineCountsWorkingDaysAndAlertsOnce(t *testing.T) {
 		t.Errorf("the administrator's message identifies the youth:\n%s", got[0].Body)
 	}
 	for _, who := range []registry.Actor{jh, colleague} {
-		if n := len(messagesOfKind(env.Inbox(t, who), registry.KindAcceptOverdue)); n != 1 {
+		if n := len(testenv.MessagesOfKind(env.Inbox(t, who), registry.KindAcceptOverdue)); n != 1 {
 			t.Errorf("%s got %d overdue messages, want 1", who.Professional.Name, n)
 		}
 	}
-	if n := len(messagesOfKind(env.Inbox(t, school), registry.KindAcceptOverdue)); n != 0 {
+	if n := len(testenv.MessagesOfKind(env.Inbox(t, school), registry.KindAcceptOverdue)); n != 0 {
 		t.Errorf("the school, not assigned, got %d overdue messages", n)
 	}
-	if c := mustCurrent(t, env, youth); c.AcceptAlertedAt == nil {
+	if c := testenv.MustCurrent(t, env, youth); c.AcceptAlertedAt == nil {
 		t.Error("accept_alerted_at not set")
 	}
 
-	env.Clock.Set(amsterdam("2026-12-07 09:00"))
+	env.Clock.Set(testenv.WallClock("2026-12-07 09:00"))
 	if _, err := env.Registry.SweepDeadlines(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if n := len(messagesOfKind(env.Inbox(t, admin), registry.KindAcceptOverdue)); n != 1 {
+	if n := len(testenv.MessagesOfKind(env.Inbox(t, admin), registry.KindAcceptOverdue)); n != 1 {
 		t.Errorf("after a second sweep the administrator has %d overdue messages, want still 1", n)
 	}
 }
@@ -83,11 +83,11 @@ func TestAcceptedOrNotNeededCoordinationIsNeverOverdue(t *testing.T) {
 	if _, err := env.Registry.AcceptCoordination(ctx, jh, ref, ""); err != nil {
 		t.Fatal(err)
 	}
-	env.Clock.Set(amsterdam("2026-12-10 09:00"))
+	env.Clock.Set(testenv.WallClock("2026-12-10 09:00"))
 	if _, err := env.Registry.SweepDeadlines(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if n := len(messagesOfKind(env.Inbox(t, admin), registry.KindAcceptOverdue)); n != 0 {
+	if n := len(testenv.MessagesOfKind(env.Inbox(t, admin), registry.KindAcceptOverdue)); n != 0 {
 		t.Errorf("an accepted coordination was reported overdue (%d messages)", n)
 	}
 }

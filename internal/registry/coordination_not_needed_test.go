@@ -6,34 +6,35 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/testenv"
 )
 
 func TestNotNeededTakesAReasonFromTheFixedListOnly(t *testing.T) {
-	c := newCareCase(t)
+	c := testenv.NewCareCase(t)
 	for _, reason := range []model.NotNeeded{"", "het gaat al beter met hem", "ADEQUATE-HULP"} {
-		_, err := c.env.Registry.CoordinationNotNeeded(ctx, c.jh, c.ref, reason)
-		assertInvalid(t, err, "reden", "")
+		_, err := c.Env.Registry.CoordinationNotNeeded(ctx, c.JH, c.Ref, reason)
+		testenv.AssertInvalid(t, err, "reden", "")
 	}
-	if got := mustCurrent(t, c.env, c.youth); got.Status != model.CoordinationAssigned || got.NotNeededReason != "" {
+	if got := testenv.MustCurrent(t, c.Env, c.Youth); got.Status != model.CoordinationAssigned || got.NotNeededReason != "" {
 		t.Fatalf("refused reasons changed the coordination: %+v", got)
 	}
-	if n := len(messagesOfKind(c.env.Inbox(t, c.school), registry.KindCoordinationNotNeeded)); n != 0 {
+	if n := len(testenv.MessagesOfKind(c.Env.Inbox(t, c.School), registry.KindCoordinationNotNeeded)); n != 0 {
 		t.Fatalf("refused reasons sent %d messages", n)
 	}
 
-	v, err := c.env.Registry.CoordinationNotNeeded(ctx, c.jh, c.ref, model.NotNeededMutualAlignment)
+	v, err := c.Env.Registry.CoordinationNotNeeded(ctx, c.JH, c.Ref, model.NotNeededMutualAlignment)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := mustCurrent(t, c.env, c.youth)
-	if got.Status != model.CoordinationNotNeeded || got.NotNeededReason != "onderlinge-afstemming" || got.DecidedBy != c.jh.Professional.ID {
+	got := testenv.MustCurrent(t, c.Env, c.Youth)
+	if got.Status != model.CoordinationNotNeeded || got.NotNeededReason != "onderlinge-afstemming" || got.DecidedBy != c.JH.Professional.ID {
 		t.Fatalf("coordination %+v, want niet-nodig with the reason", got)
 	}
 	if !v.NotNeededStated() || v.NotNeeded.Label() == "" || !v.May.Accept || v.May.NotNeeded {
 		t.Errorf("answer %+v, want niet-nodig with a label, and the option to accept after all", v)
 	}
-	msgs := messagesOfKind(c.env.Inbox(t, c.school), registry.KindCoordinationNotNeeded)
-	if len(msgs) != 1 || !strings.Contains(msgs[0].Body, model.NotNeededMutualAlignment.Label()) || !strings.Contains(msgs[0].Body, c.jh.Professional.Phone) {
+	msgs := testenv.MessagesOfKind(c.Env.Inbox(t, c.School), registry.KindCoordinationNotNeeded)
+	if len(msgs) != 1 || !strings.Contains(msgs[0].Body, model.NotNeededMutualAlignment.Label()) || !strings.Contains(msgs[0].Body, c.JH.Professional.Phone) {
 		t.Fatalf("school messages %+v, want one with the reason's label and whom to call", msgs)
 	}
 }
@@ -52,57 +53,57 @@ func TestEveryNotNeededCodeHasADutchLabel(t *testing.T) {
 }
 
 func TestOnlyTheAssignedOrganisationSaysCoordinationIsNotNeeded(t *testing.T) {
-	c := newCareCase(t)
-	_, err := c.env.Registry.CoordinationNotNeeded(ctx, c.school, c.ref, model.NotNeededAdequateCare)
-	wantCode(t, err, model.EFORBIDDEN)
+	c := testenv.NewCareCase(t)
+	_, err := c.Env.Registry.CoordinationNotNeeded(ctx, c.School, c.Ref, model.NotNeededAdequateCare)
+	testenv.WantCode(t, err, model.EFORBIDDEN)
 }
 
 func TestNotNeededAfterAcceptanceIsRefused(t *testing.T) {
-	c := newCareCase(t)
-	c.accept(t, c.jh)
-	_, err := c.env.Registry.CoordinationNotNeeded(ctx, c.jh, c.ref, model.NotNeededAdequateCare)
-	wantCode(t, err, model.ECONFLICT)
-	if got := mustCurrent(t, c.env, c.youth); got.Status != model.CoordinationAccepted {
+	c := testenv.NewCareCase(t)
+	c.Accept(t, c.JH)
+	_, err := c.Env.Registry.CoordinationNotNeeded(ctx, c.JH, c.Ref, model.NotNeededAdequateCare)
+	testenv.WantCode(t, err, model.ECONFLICT)
+	if got := testenv.MustCurrent(t, c.Env, c.Youth); got.Status != model.CoordinationAccepted {
 		t.Fatalf("status %s, want still geaccepteerd", got.Status)
 	}
 }
 
 func TestOrganisationThatFoundCoordinationNotNeededMayAcceptAfterAll(t *testing.T) {
-	c := newCareCase(t)
-	if _, err := c.env.Registry.CoordinationNotNeeded(ctx, c.jh, c.ref, model.NotNeededAdequateCare); err != nil {
+	c := testenv.NewCareCase(t)
+	if _, err := c.Env.Registry.CoordinationNotNeeded(ctx, c.JH, c.Ref, model.NotNeededAdequateCare); err != nil {
 		t.Fatal(err)
 	}
-	c.accept(t, c.jh)
-	got := mustCurrent(t, c.env, c.youth)
-	if got.Status != model.CoordinationAccepted || got.NotNeededReason != "" || got.ProfessionalID != c.jh.Professional.ID {
+	c.Accept(t, c.JH)
+	got := testenv.MustCurrent(t, c.Env, c.Youth)
+	if got.Status != model.CoordinationAccepted || got.NotNeededReason != "" || got.ProfessionalID != c.JH.Professional.ID {
 		t.Fatalf("coordination %+v, want accepted without a not-needed reason", got)
 	}
 }
 
 func TestNotNeededIsDecidedAgainWhenAnOrganisationJoins(t *testing.T) {
-	c := newCareCase(t)
-	if _, err := c.env.Registry.CoordinationNotNeeded(ctx, c.jh, c.ref, model.NotNeededSingleQuestion); err != nil {
+	c := testenv.NewCareCase(t)
+	if _, err := c.Env.Registry.CoordinationNotNeeded(ctx, c.JH, c.Ref, model.NotNeededSingleQuestion); err != nil {
 		t.Fatal(err)
 	}
-	first := mustCurrent(t, c.env, c.youth)
+	first := testenv.MustCurrent(t, c.Env, c.Youth)
 
 	// The same organisation adding a signal is no one joining.
-	c.env.Clock.Advance(60_000_000_000)
-	c.env.Register(t, c.jh, "999996629", model.KindSignaal)
-	if got := mustCurrent(t, c.env, c.youth); got.ID != first.ID || got.Status != model.CoordinationNotNeeded {
+	c.Env.Clock.Advance(60_000_000_000)
+	c.Env.Register(t, c.JH, "999996629", model.KindSignaal)
+	if got := testenv.MustCurrent(t, c.Env, c.Youth); got.ID != first.ID || got.Status != model.CoordinationNotNeeded {
 		t.Fatalf("a registration of an organisation already there re-decided: %+v", got)
 	}
 
-	ggz := c.join(t, "GGZ Oost", model.TypeGGZ, model.KindKetenregistratie)
-	got := mustCurrent(t, c.env, c.youth)
-	if got.ID == first.ID || got.Status != model.CoordinationAssigned || got.OrganisationID != c.jh.Organisation.ID {
+	ggz := c.Join(t, "GGZ Oost", model.TypeGGZ, model.KindKetenregistratie)
+	got := testenv.MustCurrent(t, c.Env, c.Youth)
+	if got.ID == first.ID || got.Status != model.CoordinationAssigned || got.OrganisationID != c.JH.Organisation.ID {
 		t.Fatalf("after GGZ joined: %+v, want a new assigned coordination for the oldest registration (Jeugdhulp)", got)
 	}
-	h := coordinationHistory(t, c.env, c.youth)
+	h := coordinationHistory(t, c.Env, c.Youth)
 	if h[0].EndReason != model.EndByCovenant {
 		t.Errorf("not-needed coordination ended %q, want convenant", h[0].EndReason)
 	}
-	if n := len(messagesOfKind(c.env.Inbox(t, ggz), registry.KindCoordinator)); n != 1 {
+	if n := len(testenv.MessagesOfKind(c.Env.Inbox(t, ggz), registry.KindCoordinator)); n != 1 {
 		t.Errorf("GGZ got %d coordinator messages, want 1", n)
 	}
 }

@@ -6,47 +6,48 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/testenv"
 )
 
 func TestBeforeAcceptanceTheCovenantStillDecides(t *testing.T) {
-	c := newCareCase(t)
-	wt := c.join(t, "Wijkteam Woensel", model.TypeWijkteam, model.KindKetenregistratie)
-	got := mustCurrent(t, c.env, c.youth)
+	c := testenv.NewCareCase(t)
+	wt := c.Join(t, "Wijkteam Woensel", model.TypeWijkteam, model.KindKetenregistratie)
+	got := testenv.MustCurrent(t, c.Env, c.Youth)
 	if got.OrganisationID != wt.Organisation.ID {
 		t.Fatalf("coordinator %d, want the wijkteam (its rule ranks above the oldest registration)", got.OrganisationID)
 	}
-	if h := coordinationHistory(t, c.env, c.youth); h[0].EndReason != model.EndByCovenant {
+	if h := coordinationHistory(t, c.Env, c.Youth); h[0].EndReason != model.EndByCovenant {
 		t.Errorf("first coordination ended %q, want convenant", h[0].EndReason)
 	}
 }
 
 func TestOrganisationJoiningDoesNotTakeAnAcceptedCoordinationOver(t *testing.T) {
-	c := newCareCase(t)
-	c.accept(t, c.jh)
-	accepted := mustCurrent(t, c.env, c.youth)
-	wt := c.join(t, "Wijkteam Woensel", model.TypeWijkteam, model.KindKetenregistratie)
+	c := testenv.NewCareCase(t)
+	c.Accept(t, c.JH)
+	accepted := testenv.MustCurrent(t, c.Env, c.Youth)
+	wt := c.Join(t, "Wijkteam Woensel", model.TypeWijkteam, model.KindKetenregistratie)
 
-	got := mustCurrent(t, c.env, c.youth)
-	if got.ID != accepted.ID || got.OrganisationID != c.jh.Organisation.ID || got.Status != model.CoordinationAccepted {
+	got := testenv.MustCurrent(t, c.Env, c.Youth)
+	if got.ID != accepted.ID || got.OrganisationID != c.JH.Organisation.ID || got.Status != model.CoordinationAccepted {
 		t.Fatalf("after the wijkteam joined: %+v, want Jeugdhulp's accepted coordination unchanged", got)
 	}
-	if n := len(messagesOfKind(c.env.Inbox(t, wt), registry.KindCoordinator)); n != 0 {
+	if n := len(testenv.MessagesOfKind(c.Env.Inbox(t, wt), registry.KindCoordinator)); n != 0 {
 		t.Errorf("the wijkteam got %d coordinator messages; nobody new coordinates", n)
 	}
-	r, err := c.env.Registry.YouthByReference(ctx, wt, c.ref)
+	r, err := c.Env.Registry.YouthByReference(ctx, wt, c.Ref)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Coordinator == nil || r.Coordinator.Organisation.ID != c.jh.Organisation.ID {
+	if r.Coordinator == nil || r.Coordinator.Organisation.ID != c.JH.Organisation.ID {
 		t.Errorf("the wijkteam sees coordinator %+v, want Jeugdhulp", r.Coordinator)
 	}
 }
 
 func TestMatchMessageNamesTheAcceptedCoordinatorNotTheCovenantsChoice(t *testing.T) {
-	c := newCareCase(t)
-	c.accept(t, c.jh)
-	wt := c.join(t, "Wijkteam Woensel", model.TypeWijkteam, model.KindKetenregistratie)
-	msgs := messagesOfKind(c.env.Inbox(t, wt), registry.KindMatch)
+	c := testenv.NewCareCase(t)
+	c.Accept(t, c.JH)
+	wt := c.Join(t, "Wijkteam Woensel", model.TypeWijkteam, model.KindKetenregistratie)
+	msgs := testenv.MessagesOfKind(c.Env.Inbox(t, wt), registry.KindMatch)
 	if len(msgs) != 1 {
 		t.Fatalf("wijkteam got %d match messages, want 1", len(msgs))
 	}
@@ -56,54 +57,54 @@ func TestMatchMessageNamesTheAcceptedCoordinatorNotTheCovenantsChoice(t *testing
 }
 
 func TestGIJoiningTakesAnAcceptedCoordinationOver(t *testing.T) {
-	c := newCareCase(t)
-	c.accept(t, c.jh)
-	gi := c.join(t, "GI Brabant", model.TypeGI, model.KindKetenregistratie)
+	c := testenv.NewCareCase(t)
+	c.Accept(t, c.JH)
+	gi := c.Join(t, "GI Brabant", model.TypeGI, model.KindKetenregistratie)
 
-	got := mustCurrent(t, c.env, c.youth)
+	got := testenv.MustCurrent(t, c.Env, c.Youth)
 	if got.OrganisationID != gi.Organisation.ID || got.Rule != "gi" || got.Status != model.CoordinationAssigned || got.AcceptDueAt == nil {
 		t.Fatalf("after the GI joined: %+v, want the GI assigned by rule gi, to accept", got)
 	}
-	h := coordinationHistory(t, c.env, c.youth)
+	h := coordinationHistory(t, c.Env, c.Youth)
 	if len(h) != 2 || h[0].EndReason != model.EndByGI {
 		t.Fatalf("history %+v, want Jeugdhulp ended for reason gi", h)
 	}
-	for _, who := range []registry.Actor{c.school, c.jh, gi} {
-		if n := len(messagesOfKind(c.env.Inbox(t, who), registry.KindCoordinator)); n < 1 {
+	for _, who := range []registry.Actor{c.School, c.JH, gi} {
+		if n := len(testenv.MessagesOfKind(c.Env.Inbox(t, who), registry.KindCoordinator)); n < 1 {
 			t.Errorf("%s was not told the GI coordinates", who.Organisation.Name)
 		}
 	}
 }
 
 func TestAcceptedCoordinationGoesToTheCovenantWhenTheCoordinatorLeaves(t *testing.T) {
-	c := newCareCase(t)
-	c.accept(t, c.jh)
-	ggz := c.join(t, "GGZ Oost", model.TypeGGZ, model.KindKetenregistratie)
-	if _, err := c.env.Registry.End(ctx, c.jh, firstRegistration(t, c.env, c.jh)); err != nil {
+	c := testenv.NewCareCase(t)
+	c.Accept(t, c.JH)
+	ggz := c.Join(t, "GGZ Oost", model.TypeGGZ, model.KindKetenregistratie)
+	if _, err := c.Env.Registry.End(ctx, c.JH, testenv.FirstRegistration(t, c.Env, c.JH)); err != nil {
 		t.Fatal(err)
 	}
-	got := mustCurrent(t, c.env, c.youth)
+	got := testenv.MustCurrent(t, c.Env, c.Youth)
 	if got.OrganisationID != ggz.Organisation.ID || got.Status != model.CoordinationAssigned {
 		t.Fatalf("after Jeugdhulp left: %+v, want GGZ assigned", got)
 	}
-	if h := coordinationHistory(t, c.env, c.youth); h[0].EndReason != model.EndByCovenant {
+	if h := coordinationHistory(t, c.Env, c.Youth); h[0].EndReason != model.EndByCovenant {
 		t.Errorf("Jeugdhulp's coordination ended %q, want convenant", h[0].EndReason)
 	}
 }
 
 func TestAcceptedCoordinationEndsWhenNobodyElseIsInvolved(t *testing.T) {
-	c := newCareCase(t)
-	c.accept(t, c.jh)
-	if _, err := c.env.Registry.End(ctx, c.school, firstRegistration(t, c.env, c.school)); err != nil {
+	c := testenv.NewCareCase(t)
+	c.Accept(t, c.JH)
+	if _, err := c.Env.Registry.End(ctx, c.School, testenv.FirstRegistration(t, c.Env, c.School)); err != nil {
 		t.Fatal(err)
 	}
-	if got, ok := current(t, c.env, c.youth); ok {
+	if got, ok := testenv.Current(t, c.Env, c.Youth); ok {
 		t.Fatalf("coordination %+v still runs with one organisation left", got)
 	}
-	if h := coordinationHistory(t, c.env, c.youth); h[0].EndReason != model.EndNoneInvolved {
+	if h := coordinationHistory(t, c.Env, c.Youth); h[0].EndReason != model.EndNoneInvolved {
 		t.Errorf("ended %q, want geen-betrokkenen", h[0].EndReason)
 	}
-	if n := len(messagesOfKind(c.env.Inbox(t, c.jh), registry.KindCoordinationEnds)); n != 1 {
+	if n := len(testenv.MessagesOfKind(c.Env.Inbox(t, c.JH), registry.KindCoordinationEnds)); n != 1 {
 		t.Errorf("Jeugdhulp got %d 'coördinatie beëindigd' messages, want 1", n)
 	}
 }

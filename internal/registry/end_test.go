@@ -38,7 +38,7 @@ func TestSweepEndsRegistrationsAfterTheirEndDate(t *testing.T) {
 	env := testenv.New(t)
 	jh := env.Pro(t, env.Org(t, "Jeugdhulp", model.TypeJeugdhulp))
 	ggz := env.Pro(t, env.Org(t, "GGZ", model.TypeGGZ))
-	short, err := env.Registry.Register(ctx, jh, registry.Registering{BSN: population.BSNTeen, Kind: model.KindKetenregistratie, EndDate: day("2026-11-30")})
+	short, err := env.Registry.Register(ctx, jh, registry.Registering{BSN: population.BSNTeen, Kind: model.KindKetenregistratie, EndDate: testenv.Day("2026-11-30")})
 	if err != nil {
 		t.Fatal(err)
 	}

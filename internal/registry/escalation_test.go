@@ -33,21 +33,21 @@ func endOf(t *testing.T, day string) time.Time {
 // coordinates, brabant) with the coordination accepted and a regional
 // administrator who is not involved.
 type escalationCase struct {
-	careCase
+	testenv.CareCase
 	admin registry.Actor
 }
 
 func newEscalationCase(t *testing.T) escalationCase {
 	t.Helper()
-	c := escalationCase{careCase: newCareCase(t)}
-	c.accept(t, c.jh)
-	c.admin = c.env.Admin(t, c.env.Org(t, "Regio Zuidoost-Brabant", model.TypeWijkteam))
+	c := escalationCase{CareCase: testenv.NewCareCase(t)}
+	c.Accept(t, c.JH)
+	c.admin = c.Env.Admin(t, c.Env.Org(t, "Regio Zuidoost-Brabant", model.TypeWijkteam))
 	return c
 }
 
 func (c escalationCase) start(t *testing.T) *registry.EscalationView {
 	t.Helper()
-	v, err := c.env.Registry.StartEscalation(ctx, c.jh, c.ref)
+	v, err := c.Env.Registry.StartEscalation(ctx, c.JH, c.Ref)
 	if err != nil {
 		t.Fatalf("start escalation: %v", err)
 	}
@@ -56,7 +56,7 @@ func (c escalationCase) start(t *testing.T) *registry.EscalationView {
 
 func (c escalationCase) step(t *testing.T, by registry.Actor, step int, outcome string) *registry.EscalationView {
 	t.Helper()
-	v, err := c.env.Registry.RecordEscalationStep(ctx, by, c.ref, step, outcome)
+	v, err := c.Env.Registry.RecordEscalationStep(ctx, by, c.Ref, step, outcome)
 	if err != nil {
 		t.Fatalf("step %d by %s: %v", step, by.Organisation.Name, err)
 	}
@@ -65,8 +65,8 @@ func (c escalationCase) step(t *testing.T, by registry.Actor, step int, outcome 
 
 func (c escalationCase) sweep(t *testing.T, at string) {
 	t.Helper()
-	c.env.Clock.Set(escAt(t, at))
-	if _, err := c.env.Registry.SweepDeadlines(ctx); err != nil {
+	c.Env.Clock.Set(escAt(t, at))
+	if _, err := c.Env.Registry.SweepDeadlines(ctx); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -74,7 +74,7 @@ func (c escalationCase) sweep(t *testing.T, at string) {
 func (c escalationCase) count(t *testing.T, table string) int {
 	t.Helper()
 	var n int
-	if err := rawDB(t, c.env).QueryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil {
+	if err := testenv.RawDB(t, c.Env).QueryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n
@@ -92,43 +92,43 @@ func wantNext(t *testing.T, v *registry.EscalationView, step int, due time.Time)
 
 func TestEscalationRunsStepByStepToTheAldermanAndEnds(t *testing.T) {
 	c := newEscalationCase(t)
-	c.env.Clock.Set(escAt(t, "2026-11-26 10:00")) // Thursday
+	c.Env.Clock.Set(escAt(t, "2026-11-26 10:00")) // Thursday
 	v := c.start(t)
 	if v.Authority != model.AuthorityAlderman || v.AuthorityOrganisation != nil {
 		t.Fatalf("authority %q %+v, want the alderman: no GI is involved", v.Authority, v.AuthorityOrganisation)
 	}
-	if s := v.Steps[0]; s.DoneAt == nil || s.DoneBy == nil || s.DoneBy.ID != c.jh.Professional.ID || s.DoneFor != "Jeugdhulp Brabant" {
+	if s := v.Steps[0]; s.DoneAt == nil || s.DoneBy == nil || s.DoneBy.ID != c.JH.Professional.ID || s.DoneFor != "Jeugdhulp Brabant" {
 		t.Fatalf("step 1 = %+v, want done at the start by the coordinator", s)
 	}
 	wantNext(t, v, 2, endOf(t, "2026-11-30")) // Friday 1, Monday 2: the weekend does not count
 
-	c.env.Clock.Set(escAt(t, "2026-11-27 09:00")) // Friday
-	v = c.step(t, c.jh, 2, "")
+	c.Env.Clock.Set(escAt(t, "2026-11-27 09:00")) // Friday
+	v = c.step(t, c.JH, 2, "")
 	wantNext(t, v, 3, endOf(t, "2026-12-01"))
-	c.env.Clock.Set(escAt(t, "2026-12-01 16:00"))
-	v = c.step(t, c.jh, 3, registry.OutcomeNoAgreement)
+	c.Env.Clock.Set(escAt(t, "2026-12-01 16:00"))
+	v = c.step(t, c.JH, 3, registry.OutcomeNoAgreement)
 	if v.Steps[2].Outcome != registry.OutcomeNoAgreement {
 		t.Fatalf("step 3 outcome %q", v.Steps[2].Outcome)
 	}
 	wantNext(t, v, 4, endOf(t, "2026-12-03"))
-	v = c.step(t, c.jh, 4, "")
+	v = c.step(t, c.JH, 4, "")
 	wantNext(t, v, 5, endOf(t, "2026-12-03"))
-	if got := messagesOfKind(c.env.Inbox(t, c.admin), registry.KindEscalation); len(got) != 1 || !strings.Contains(got[0].Body, "/beheer/escalaties") {
+	if got := testenv.MessagesOfKind(c.Env.Inbox(t, c.admin), registry.KindEscalation); len(got) != 1 || !strings.Contains(got[0].Body, "/beheer/escalaties") {
 		t.Fatalf("the administrator got %+v, want one message: the alderman must rule", got)
 	}
 
 	// The coordinator cannot record the alderman's ruling; the
 	// administrator, who is not involved, records it for the alderman.
-	_, err := c.env.Registry.RecordEscalationStep(ctx, c.jh, c.ref, 5, "")
-	wantCode(t, err, model.EFORBIDDEN)
-	c.env.Clock.Set(escAt(t, "2026-12-02 11:00"))
+	_, err := c.Env.Registry.RecordEscalationStep(ctx, c.JH, c.Ref, 5, "")
+	testenv.WantCode(t, err, model.EFORBIDDEN)
+	c.Env.Clock.Set(escAt(t, "2026-12-02 11:00"))
 	v = c.step(t, c.admin, 5, "")
 	wantNext(t, v, 6, endOf(t, "2026-12-02")) // the director informs the same day
-	v = c.step(t, c.jh, 6, "")
+	v = c.step(t, c.JH, 6, "")
 	if v.Next == nil || v.Next.Number != 7 || v.Next.Due != nil {
 		t.Fatalf("next = %+v, want step 7 without a deadline", v.Next)
 	}
-	v = c.step(t, c.jh, 7, "")
+	v = c.step(t, c.JH, 7, "")
 	if v.Running() || v.Outcome != model.EscalationExecuted || v.Next != nil {
 		t.Fatalf("after step 7: running %v, outcome %q; want ended, executed", v.Running(), v.Outcome)
 	}
@@ -141,47 +141,47 @@ func TestEscalationRunsStepByStepToTheAldermanAndEnds(t *testing.T) {
 		t.Errorf("step 5 recorded by %+v, want the administrator", v.Steps[4].DoneBy)
 	}
 	// Everyone involved was told at the start, at each step and at the end.
-	for _, who := range []registry.Actor{c.school, c.jh} {
-		got := messagesOfKind(c.env.Inbox(t, who), registry.KindEscalation)
+	for _, who := range []registry.Actor{c.School, c.JH} {
+		got := testenv.MessagesOfKind(c.Env.Inbox(t, who), registry.KindEscalation)
 		if len(got) != 7 {
 			t.Errorf("%s got %d escalation messages, want 7 (start, steps 2-6, end)", who.Organisation.Name, len(got))
 		}
 		for _, m := range got {
-			if strings.Contains(m.Body, population.BSNChild) || strings.Contains(m.Body, "Charbon") || !strings.Contains(m.Body, c.ref) {
+			if strings.Contains(m.Body, population.BSNChild) || strings.Contains(m.Body, "Charbon") || !strings.Contains(m.Body, c.Ref) {
 				t.Errorf("message %q names the youth or lacks the reference:\n%s", m.Subject, m.Body)
 			}
 		}
 	}
 	// A new escalation may start once this one ended.
-	if _, err := c.env.Registry.StartEscalation(ctx, c.jh, c.ref); err != nil {
+	if _, err := c.Env.Registry.StartEscalation(ctx, c.JH, c.Ref); err != nil {
 		t.Fatalf("second escalation: %v", err)
 	}
 }
 
 func TestEscalationAgreementGoesStraightToTheDirector(t *testing.T) {
 	c := newEscalationCase(t)
-	c.env.Clock.Set(escAt(t, "2026-12-07 10:00"))
+	c.Env.Clock.Set(escAt(t, "2026-12-07 10:00"))
 	c.start(t)
-	c.step(t, c.jh, 2, "")
-	c.env.Clock.Set(escAt(t, "2026-12-08 15:00"))
-	v := c.step(t, c.jh, 3, registry.OutcomeAgreement)
+	c.step(t, c.JH, 2, "")
+	c.Env.Clock.Set(escAt(t, "2026-12-08 15:00"))
+	v := c.step(t, c.JH, 3, registry.OutcomeAgreement)
 	wantNext(t, v, 6, endOf(t, "2026-12-08"))
 	if !v.Steps[3].Skipped || !v.Steps[4].Skipped {
 		t.Errorf("steps 4 and 5 = %+v %+v, want skipped", v.Steps[3], v.Steps[4])
 	}
 	for _, step := range []int{4, 5} {
-		who := c.jh
+		who := c.JH
 		if step == 5 {
 			who = c.admin
 		}
-		_, err := c.env.Registry.RecordEscalationStep(ctx, who, c.ref, step, "")
-		wantCode(t, err, model.ECONFLICT)
+		_, err := c.Env.Registry.RecordEscalationStep(ctx, who, c.Ref, step, "")
+		testenv.WantCode(t, err, model.ECONFLICT)
 		if !strings.Contains(model.ErrorMessage(err), "overgeslagen") {
 			t.Errorf("step %d: %q, want it says the step was skipped", step, model.ErrorMessage(err))
 		}
 	}
-	c.step(t, c.jh, 6, "")
-	c.step(t, c.jh, 7, "")
+	c.step(t, c.JH, 6, "")
+	c.step(t, c.JH, 7, "")
 }
 
 func TestEscalationStepsOutOfOrderOrTwiceAreRefusedAndChangeNothing(t *testing.T) {
@@ -196,15 +196,15 @@ func TestEscalationStepsOutOfOrderOrTwiceAreRefusedAndChangeNothing(t *testing.T
 		{4, "Eerst stap 2"},
 		{7, "Eerst stap 2"},
 	} {
-		_, err := c.env.Registry.RecordEscalationStep(ctx, c.jh, c.ref, tc.step, "")
-		wantCode(t, err, model.ECONFLICT)
+		_, err := c.Env.Registry.RecordEscalationStep(ctx, c.JH, c.Ref, tc.step, "")
+		testenv.WantCode(t, err, model.ECONFLICT)
 		if !strings.Contains(model.ErrorMessage(err), tc.want) {
 			t.Errorf("step %d: %q, want %q", tc.step, model.ErrorMessage(err), tc.want)
 		}
 	}
-	c.step(t, c.jh, 2, "")
-	_, err := c.env.Registry.RecordEscalationStep(ctx, c.jh, c.ref, 2, "")
-	wantCode(t, err, model.ECONFLICT)
+	c.step(t, c.JH, 2, "")
+	_, err := c.Env.Registry.RecordEscalationStep(ctx, c.JH, c.Ref, 2, "")
+	testenv.WantCode(t, err, model.ECONFLICT)
 	if !strings.Contains(model.ErrorMessage(err), "Stap 2 is al vastgelegd") {
 		t.Errorf("twice: %q", model.ErrorMessage(err))
 	}
@@ -220,7 +220,7 @@ func TestEscalationStepsOutOfOrderOrTwiceAreRefusedAndChangeNothing(t *testing.T
 		{0, "", "stap"},
 		{8, "", "stap"},
 	} {
-		_, err := c.env.Registry.RecordEscalationStep(ctx, c.jh, c.ref, tc.step, tc.outcome)
+		_, err := c.Env.Registry.RecordEscalationStep(ctx, c.JH, c.Ref, tc.step, tc.outcome)
 		if model.ErrorCode(err) != model.EINVALID || len(model.ErrorParams(err)) != 1 || model.ErrorParams(err)[0].Name != tc.field {
 			t.Errorf("step %d outcome %q: %v, want EINVALID on %s", tc.step, tc.outcome, err, tc.field)
 		}
@@ -231,69 +231,69 @@ func TestEscalationStepsOutOfOrderOrTwiceAreRefusedAndChangeNothing(t *testing.T
 }
 
 func TestOnlyTheAcceptedCoordinatorStartsAndRecords(t *testing.T) {
-	c := newCareCase(t)
-	outsider := c.env.Pro(t, c.env.Org(t, "JGZ Zuidoost-Brabant", model.TypeJGZ))
-	monitor := c.env.Monitor(t, c.jh.Organisation)
+	c := testenv.NewCareCase(t)
+	outsider := c.Env.Pro(t, c.Env.Org(t, "JGZ Zuidoost-Brabant", model.TypeJGZ))
+	monitor := c.Env.Monitor(t, c.JH.Organisation)
 
 	// Not accepted yet.
-	_, err := c.env.Registry.StartEscalation(ctx, c.jh, c.ref)
-	wantCode(t, err, model.ECONFLICT)
-	c.accept(t, c.jh)
+	_, err := c.Env.Registry.StartEscalation(ctx, c.JH, c.Ref)
+	testenv.WantCode(t, err, model.ECONFLICT)
+	c.Accept(t, c.JH)
 
-	_, err = c.env.Registry.StartEscalation(ctx, c.school, c.ref)
-	wantCode(t, err, model.EFORBIDDEN)
+	_, err = c.Env.Registry.StartEscalation(ctx, c.School, c.Ref)
+	testenv.WantCode(t, err, model.EFORBIDDEN)
 	for _, who := range []registry.Actor{outsider, monitor} {
-		_, err = c.env.Registry.StartEscalation(ctx, who, c.ref)
-		wantCode(t, err, model.ENOTFOUND)
-		_, unknown := c.env.Registry.StartEscalation(ctx, who, "J-ZZZZZZZZ")
+		_, err = c.Env.Registry.StartEscalation(ctx, who, c.Ref)
+		testenv.WantCode(t, err, model.ENOTFOUND)
+		_, unknown := c.Env.Registry.StartEscalation(ctx, who, "J-ZZZZZZZZ")
 		if model.ErrorMessage(err) != model.ErrorMessage(unknown) {
 			t.Errorf("refusal %q differs from the answer for an unknown youth %q", model.ErrorMessage(err), model.ErrorMessage(unknown))
 		}
 	}
-	if _, err := c.env.Registry.StartEscalation(ctx, c.jh, c.ref); err != nil {
+	if _, err := c.Env.Registry.StartEscalation(ctx, c.JH, c.Ref); err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.env.Registry.StartEscalation(ctx, c.jh, c.ref)
-	wantCode(t, err, model.ECONFLICT)
+	_, err = c.Env.Registry.StartEscalation(ctx, c.JH, c.Ref)
+	testenv.WantCode(t, err, model.ECONFLICT)
 
-	_, err = c.env.Registry.RecordEscalationStep(ctx, c.school, c.ref, 2, "")
-	wantCode(t, err, model.EFORBIDDEN)
-	_, err = c.env.Registry.RecordEscalationStep(ctx, outsider, c.ref, 2, "")
-	wantCode(t, err, model.ENOTFOUND)
-	_, err = c.env.Registry.WithdrawEscalation(ctx, c.school, c.ref)
-	wantCode(t, err, model.EFORBIDDEN)
+	_, err = c.Env.Registry.RecordEscalationStep(ctx, c.School, c.Ref, 2, "")
+	testenv.WantCode(t, err, model.EFORBIDDEN)
+	_, err = c.Env.Registry.RecordEscalationStep(ctx, outsider, c.Ref, 2, "")
+	testenv.WantCode(t, err, model.ENOTFOUND)
+	_, err = c.Env.Registry.WithdrawEscalation(ctx, c.School, c.Ref)
+	testenv.WantCode(t, err, model.EFORBIDDEN)
 
 	// Anyone involved sees it; an outsider does not.
-	v, err := c.env.Registry.Escalation(ctx, c.school, c.ref)
+	v, err := c.Env.Registry.Escalation(ctx, c.School, c.Ref)
 	if err != nil || v == nil || !v.Running() || v.MayWithdraw || v.Next.MayRecord {
 		t.Fatalf("the school sees %+v, %v; want the running escalation without actions", v, err)
 	}
-	_, err = c.env.Registry.Escalation(ctx, outsider, c.ref)
-	wantCode(t, err, model.ENOTFOUND)
+	_, err = c.Env.Registry.Escalation(ctx, outsider, c.Ref)
+	testenv.WantCode(t, err, model.ENOTFOUND)
 }
 
 func TestAdministratorSeesOnlyYouthsWithAnEscalation(t *testing.T) {
 	c := newEscalationCase(t)
-	_, err := c.env.Registry.Escalation(ctx, c.admin, c.ref)
-	wantCode(t, err, model.ENOTFOUND)
-	_, unknown := c.env.Registry.Escalation(ctx, c.admin, "J-ZZZZZZZZ")
+	_, err := c.Env.Registry.Escalation(ctx, c.admin, c.Ref)
+	testenv.WantCode(t, err, model.ENOTFOUND)
+	_, unknown := c.Env.Registry.Escalation(ctx, c.admin, "J-ZZZZZZZZ")
 	if model.ErrorMessage(err) != model.ErrorMessage(unknown) {
 		t.Errorf("refusal %q differs from the answer for an unknown youth %q", model.ErrorMessage(err), model.ErrorMessage(unknown))
 	}
 	c.start(t)
-	v, err := c.env.Registry.Escalation(ctx, c.admin, c.ref)
-	if err != nil || v == nil || v.Reference != c.ref {
+	v, err := c.Env.Registry.Escalation(ctx, c.admin, c.Ref)
+	if err != nil || v == nil || v.Reference != c.Ref {
 		t.Fatalf("administrator: %+v, %v", v, err)
 	}
 	// The administrator records only the alderman's ruling.
-	_, err = c.env.Registry.RecordEscalationStep(ctx, c.admin, c.ref, 2, "")
-	wantCode(t, err, model.EFORBIDDEN)
-	work, err := c.env.Registry.RegionalEscalations(ctx, c.admin)
-	if err != nil || len(work.Escalations) != 1 || work.Escalations[0].Reference != c.ref {
+	_, err = c.Env.Registry.RecordEscalationStep(ctx, c.admin, c.Ref, 2, "")
+	testenv.WantCode(t, err, model.EFORBIDDEN)
+	work, err := c.Env.Registry.RegionalEscalations(ctx, c.admin)
+	if err != nil || len(work.Escalations) != 1 || work.Escalations[0].Reference != c.Ref {
 		t.Fatalf("regional list %+v, %v", work, err)
 	}
-	_, err = c.env.Registry.RegionalEscalations(ctx, c.jh)
-	wantCode(t, err, model.EFORBIDDEN)
+	_, err = c.Env.Registry.RegionalEscalations(ctx, c.JH)
+	testenv.WantCode(t, err, model.EFORBIDDEN)
 }
 
 func TestGIHasOverrideAuthorityForItsClients(t *testing.T) {
@@ -327,7 +327,7 @@ func TestGIHasOverrideAuthorityForItsClients(t *testing.T) {
 	}
 	// With the GI's authority the administrator does not record step 5.
 	_, err = env.Registry.RecordEscalationStep(ctx, admin, ref, 5, "")
-	wantCode(t, err, model.EFORBIDDEN)
+	testenv.WantCode(t, err, model.EFORBIDDEN)
 	if v, err = env.Registry.RecordEscalationStep(ctx, gi, ref, 5, ""); err != nil {
 		t.Fatal(err)
 	}
@@ -347,63 +347,63 @@ func TestEscalationDeadlinesCountDutchWorkingDays(t *testing.T) {
 		{"2026-04-02 10:00", "2026-04-08", "Thursday 2 April 2026: Good Friday and Easter Monday"},
 		{"2026-04-24 10:00", "2026-04-29", "Friday before King's Day 2026 (Monday)"},
 	} {
-		c.env.Clock.Set(escAt(t, tc.start))
+		c.Env.Clock.Set(escAt(t, tc.start))
 		v := c.start(t)
 		if v.Next == nil || v.Next.Due == nil || !v.Next.Due.Equal(endOf(t, tc.due)) {
 			t.Errorf("%s: step 2 due %v, want the end of %s", tc.why, v.Next.Due, tc.due)
 		}
-		if _, err := c.env.Registry.WithdrawEscalation(ctx, c.jh, c.ref); err != nil {
+		if _, err := c.Env.Registry.WithdrawEscalation(ctx, c.JH, c.Ref); err != nil {
 			t.Fatal(err)
 		}
 	}
-	v, err := c.env.Registry.Escalation(ctx, c.jh, c.ref)
+	v, err := c.Env.Registry.Escalation(ctx, c.JH, c.Ref)
 	if err != nil || v.Outcome != model.EscalationWithdrawn || v.Running() {
 		t.Fatalf("after withdrawing: %+v, %v", v, err)
 	}
-	_, err = c.env.Registry.RecordEscalationStep(ctx, c.jh, c.ref, 2, "")
-	wantCode(t, err, model.ECONFLICT)
-	_, err = c.env.Registry.WithdrawEscalation(ctx, c.jh, c.ref)
-	wantCode(t, err, model.ECONFLICT)
+	_, err = c.Env.Registry.RecordEscalationStep(ctx, c.JH, c.Ref, 2, "")
+	testenv.WantCode(t, err, model.ECONFLICT)
+	_, err = c.Env.Registry.WithdrawEscalation(ctx, c.JH, c.Ref)
+	testenv.WantCode(t, err, model.ECONFLICT)
 }
 
 func TestOverdueEscalationStepAlertsTheNextActorAndAdministratorsOnce(t *testing.T) {
 	c := newEscalationCase(t)
-	outsider := c.env.Pro(t, c.env.Org(t, "JGZ", model.TypeJGZ))
-	c.env.Clock.Set(escAt(t, "2026-12-24 10:00"))
+	outsider := c.Env.Pro(t, c.Env.Org(t, "JGZ", model.TypeJGZ))
+	c.Env.Clock.Set(escAt(t, "2026-12-24 10:00"))
 	c.start(t) // step 2 due by the end of Tuesday 29 December
 
 	c.sweep(t, "2026-12-29 23:00")
-	if n := len(messagesOfKind(c.env.Inbox(t, c.admin), registry.KindEscalationOverdue)); n != 0 {
+	if n := len(testenv.MessagesOfKind(c.Env.Inbox(t, c.admin), registry.KindEscalationOverdue)); n != 0 {
 		t.Fatalf("%d overdue messages before the deadline", n)
 	}
 	c.sweep(t, "2026-12-30 08:00")
 	c.sweep(t, "2026-12-31 08:00")
 	// Steps 2 and 3 are for the managements of every involved organisation.
-	for _, who := range []registry.Actor{c.jh, c.school, c.admin} {
-		got := messagesOfKind(c.env.Inbox(t, who), registry.KindEscalationOverdue)
+	for _, who := range []registry.Actor{c.JH, c.School, c.admin} {
+		got := testenv.MessagesOfKind(c.Env.Inbox(t, who), registry.KindEscalationOverdue)
 		if len(got) != 1 || !strings.Contains(got[0].Body, "dinsdag 29 december 2026") || !strings.Contains(got[0].Subject, "stap 2") {
 			t.Fatalf("%s got %+v, want one alert for step 2 with its deadline", who.Professional.Name, got)
 		}
 	}
-	if n := len(messagesOfKind(c.env.Inbox(t, outsider), registry.KindEscalationOverdue)); n != 0 {
+	if n := len(testenv.MessagesOfKind(c.Env.Inbox(t, outsider), registry.KindEscalationOverdue)); n != 0 {
 		t.Errorf("an organisation that is not involved got %d alerts", n)
 	}
 
 	// Step 5 overdue: only the administrators act for the alderman.
-	c.env.Clock.Set(escAt(t, "2027-01-04 09:00"))
-	c.step(t, c.jh, 2, "")
-	c.step(t, c.jh, 3, registry.OutcomeNoAgreement)
-	c.step(t, c.jh, 4, "") // step 5 due by the end of Wednesday 6 January
+	c.Env.Clock.Set(escAt(t, "2027-01-04 09:00"))
+	c.step(t, c.JH, 2, "")
+	c.step(t, c.JH, 3, registry.OutcomeNoAgreement)
+	c.step(t, c.JH, 4, "") // step 5 due by the end of Wednesday 6 January
 	c.sweep(t, "2027-01-07 08:00")
-	if got := messagesOfKind(c.env.Inbox(t, c.admin), registry.KindEscalationOverdue); len(got) != 2 || !strings.Contains(got[0].Subject+got[1].Subject, "stap 5") {
+	if got := testenv.MessagesOfKind(c.Env.Inbox(t, c.admin), registry.KindEscalationOverdue); len(got) != 2 || !strings.Contains(got[0].Subject+got[1].Subject, "stap 5") {
 		t.Errorf("administrator alerts %+v, want a second one for step 5", got)
 	}
-	for _, who := range []registry.Actor{c.jh, c.school} {
-		if n := len(messagesOfKind(c.env.Inbox(t, who), registry.KindEscalationOverdue)); n != 1 {
+	for _, who := range []registry.Actor{c.JH, c.School} {
+		if n := len(testenv.MessagesOfKind(c.Env.Inbox(t, who), registry.KindEscalationOverdue)); n != 1 {
 			t.Errorf("%s got %d alerts, want only the one for step 2", who.Professional.Name, n)
 		}
 	}
-	v, err := c.env.Registry.Escalation(ctx, c.jh, c.ref)
+	v, err := c.Env.Registry.Escalation(ctx, c.JH, c.Ref)
 	if err != nil || !v.Overdue() || !v.Next.Overdue {
 		t.Errorf("the view does not mark step 5 overdue: %+v, %v", v.Next, err)
 	}
@@ -411,51 +411,51 @@ func TestOverdueEscalationStepAlertsTheNextActorAndAdministratorsOnce(t *testing
 
 func TestCoordinatorStepOverdueAlertsTheCoordinatingOrganisation(t *testing.T) {
 	c := newEscalationCase(t)
-	c.env.Clock.Set(escAt(t, "2026-11-30 10:00"))
+	c.Env.Clock.Set(escAt(t, "2026-11-30 10:00"))
 	c.start(t)
-	c.step(t, c.jh, 2, "")
-	c.step(t, c.jh, 3, registry.OutcomeNoAgreement) // step 4 due by Wednesday 2 December
+	c.step(t, c.JH, 2, "")
+	c.step(t, c.JH, 3, registry.OutcomeNoAgreement) // step 4 due by Wednesday 2 December
 	c.sweep(t, "2026-12-03 08:00")
-	if n := len(messagesOfKind(c.env.Inbox(t, c.jh), registry.KindEscalationOverdue)); n != 1 {
+	if n := len(testenv.MessagesOfKind(c.Env.Inbox(t, c.JH), registry.KindEscalationOverdue)); n != 1 {
 		t.Errorf("the coordinator got %d alerts, want 1", n)
 	}
-	if n := len(messagesOfKind(c.env.Inbox(t, c.admin), registry.KindEscalationOverdue)); n != 1 {
+	if n := len(testenv.MessagesOfKind(c.Env.Inbox(t, c.admin), registry.KindEscalationOverdue)); n != 1 {
 		t.Errorf("the administrator got %d alerts, want 1", n)
 	}
-	if n := len(messagesOfKind(c.env.Inbox(t, c.school), registry.KindEscalationOverdue)); n != 0 {
+	if n := len(testenv.MessagesOfKind(c.Env.Inbox(t, c.School), registry.KindEscalationOverdue)); n != 0 {
 		t.Errorf("the school got %d alerts for the coordinator's management's step, want none", n)
 	}
 }
 
 func TestEscalationLapsesWhenTheCoordinationEnds(t *testing.T) {
 	c := newEscalationCase(t)
-	c.env.Clock.Set(escAt(t, "2026-11-30 10:00"))
+	c.Env.Clock.Set(escAt(t, "2026-11-30 10:00"))
 	c.start(t)
-	if _, err := c.env.Registry.End(ctx, c.school, firstRegistration(t, c.env, c.school)); err != nil {
+	if _, err := c.Env.Registry.End(ctx, c.School, testenv.FirstRegistration(t, c.Env, c.School)); err != nil {
 		t.Fatal(err)
 	}
 	c.sweep(t, "2026-12-10 10:00")
-	if n := len(messagesOfKind(c.env.Inbox(t, c.admin), registry.KindEscalationOverdue)); n != 0 {
+	if n := len(testenv.MessagesOfKind(c.Env.Inbox(t, c.admin), registry.KindEscalationOverdue)); n != 0 {
 		t.Errorf("%d alerts for an escalation whose coordination ended", n)
 	}
 	var outcome string
-	if err := rawDB(t, c.env).QueryRow(`SELECT outcome FROM escalations`).Scan(&outcome); err != nil || outcome != model.EscalationLapsed {
+	if err := testenv.RawDB(t, c.Env).QueryRow(`SELECT outcome FROM escalations`).Scan(&outcome); err != nil || outcome != model.EscalationLapsed {
 		t.Errorf("outcome %q, %v; want vervallen", outcome, err)
 	}
 }
 
 func TestYouthPageShowsTheEscalation(t *testing.T) {
 	c := newEscalationCase(t)
-	p, err := c.env.Registry.YouthByReference(ctx, c.jh, c.ref)
+	p, err := c.Env.Registry.YouthByReference(ctx, c.JH, c.Ref)
 	if err != nil || p.Escalation == nil || !p.Escalation.MayStart || p.Escalation.Current != nil || p.Pyramid != nil {
 		t.Fatalf("before: %+v, pyramid %+v, %v; want may start, no escalation, no pyramid in brabant", p.Escalation, p.Pyramid, err)
 	}
 	c.start(t)
-	p, err = c.env.Registry.YouthByReference(ctx, c.jh, c.ref)
+	p, err = c.Env.Registry.YouthByReference(ctx, c.JH, c.Ref)
 	if err != nil || p.Escalation.MayStart || p.Escalation.Current == nil || !p.Escalation.Current.Next.MayRecord || !p.Escalation.Current.MayWithdraw {
 		t.Fatalf("coordinator sees %+v, %v", p.Escalation, err)
 	}
-	p, err = c.env.Registry.YouthByReference(ctx, c.school, c.ref)
+	p, err = c.Env.Registry.YouthByReference(ctx, c.School, c.Ref)
 	if err != nil || p.Escalation.MayStart || p.Escalation.Current.Next.MayRecord || p.Escalation.Current.MayWithdraw {
 		t.Fatalf("the school sees %+v, %v; want no actions", p.Escalation, err)
 	}
@@ -464,8 +464,8 @@ func TestYouthPageShowsTheEscalation(t *testing.T) {
 func TestDeletingAYouthDeletesItsEscalations(t *testing.T) {
 	c := newEscalationCase(t)
 	c.start(t)
-	err := c.env.DB.Update(ctx, func(tx *storage.Tx) error {
-		regs, err := tx.RegistrationsOfYouth(ctx, c.youth)
+	err := c.Env.DB.Update(ctx, func(tx *storage.Tx) error {
+		regs, err := tx.RegistrationsOfYouth(ctx, c.Youth)
 		if err != nil {
 			return err
 		}
@@ -474,7 +474,7 @@ func TestDeletingAYouthDeletesItsEscalations(t *testing.T) {
 				return err
 			}
 		}
-		deleted, err := tx.DeleteYouthIfEmpty(ctx, c.youth)
+		deleted, err := tx.DeleteYouthIfEmpty(ctx, c.Youth)
 		if err == nil && !deleted {
 			t.Error("the youth was not deleted")
 		}
@@ -492,17 +492,17 @@ func TestDeletingAYouthDeletesItsEscalations(t *testing.T) {
 
 func TestCoordinatorsRunningEscalationsWithTheirNextDeadline(t *testing.T) {
 	c := newEscalationCase(t)
-	c.env.Clock.Set(escAt(t, "2026-11-26 10:00"))
+	c.Env.Clock.Set(escAt(t, "2026-11-26 10:00"))
 	c.start(t)
-	c.env.Clock.Set(escAt(t, "2026-12-01 08:00"))
-	got, err := c.env.Registry.CoordinatedEscalations(ctx, c.jh.Organisation.ID)
+	c.Env.Clock.Set(escAt(t, "2026-12-01 08:00"))
+	got, err := c.Env.Registry.CoordinatedEscalations(ctx, c.JH.Organisation.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 1 || got[0].YouthID != c.youth || got[0].Step.Number != 2 || !got[0].Step.Due.Equal(endOf(t, "2026-11-30")) || !got[0].Step.Overdue {
+	if len(got) != 1 || got[0].YouthID != c.Youth || got[0].Step.Number != 2 || !got[0].Step.Due.Equal(endOf(t, "2026-11-30")) || !got[0].Step.Overdue {
 		t.Fatalf("coordinated escalations %+v, want step 2 of the youth, overdue since Monday", got)
 	}
-	if other, err := c.env.Registry.CoordinatedEscalations(ctx, c.school.Organisation.ID); err != nil || len(other) != 0 {
+	if other, err := c.Env.Registry.CoordinatedEscalations(ctx, c.School.Organisation.ID); err != nil || len(other) != 0 {
 		t.Errorf("the school coordinates no escalation: %+v, %v", other, err)
 	}
 }

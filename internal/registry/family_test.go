@@ -59,7 +59,7 @@ func TestTwoCoordinatorsInOneFamilyAreBothToldOnce(t *testing.T) {
 		own, other registry.Registered
 		partner    registry.Actor
 	}{{jh, first, second, ggz}, {ggz, second, first, jh}} {
-		got := messagesOfKind(env.Inbox(t, c.who), registry.KindFamily)
+		got := testenv.MessagesOfKind(env.Inbox(t, c.who), registry.KindFamily)
 		if len(got) != 1 {
 			t.Fatalf("%s got %d family messages, want 1: %+v", c.who.Organisation.Name, len(got), got)
 		}
@@ -79,7 +79,7 @@ func TestTwoCoordinatorsInOneFamilyAreBothToldOnce(t *testing.T) {
 			}
 		}
 	}
-	if got := messagesOfKind(env.Inbox(t, school), registry.KindFamily); len(got) != 0 {
+	if got := testenv.MessagesOfKind(env.Inbox(t, school), registry.KindFamily); len(got) != 0 {
 		t.Errorf("the school, which coordinates nothing, got family messages: %+v", got)
 	}
 }
@@ -91,7 +91,7 @@ func TestSameCoordinatorForTheWholeFamilyTellsNobody(t *testing.T) {
 	coordinated(t, env, school, jh, population.BSNSibling1)
 	coordinated(t, env, school, jh, population.BSNSibling2)
 	for _, who := range []registry.Actor{school, jh} {
-		if got := messagesOfKind(env.Inbox(t, who), registry.KindFamily); len(got) != 0 {
+		if got := testenv.MessagesOfKind(env.Inbox(t, who), registry.KindFamily); len(got) != 0 {
 			t.Errorf("%s got family messages with one coordinator: %+v", who.Organisation.Name, got)
 		}
 	}
@@ -105,7 +105,7 @@ func TestChildrenAtOneAddressWithoutCommonParentAreAFamily(t *testing.T) {
 	ggz := env.Pro(t, env.Org(t, "GGZ", model.TypeGGZ))
 	coordinated(t, env, school, jh, population.BSNSibling1)
 	coordinated(t, env, school, ggz, population.BSNTeen)
-	if got := messagesOfKind(env.Inbox(t, jh), registry.KindFamily); len(got) != 1 {
+	if got := testenv.MessagesOfKind(env.Inbox(t, jh), registry.KindFamily); len(got) != 1 {
 		t.Fatalf("jeugdhulp got %d family messages for children at one address, want 1", len(got))
 	}
 }
@@ -121,7 +121,7 @@ func TestInstitutionAddressIsNoFamily(t *testing.T) {
 	coordinated(t, env, school, ggz, population.BSNTeen)
 
 	for _, who := range []registry.Actor{jh, ggz} {
-		if got := messagesOfKind(env.Inbox(t, who), registry.KindFamily); len(got) != 0 {
+		if got := testenv.MessagesOfKind(env.Inbox(t, who), registry.KindFamily); len(got) != 0 {
 			t.Errorf("%s was told about a family at an institution address: %+v", who.Organisation.Name, got)
 		}
 	}

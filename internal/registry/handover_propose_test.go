@@ -6,43 +6,44 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/testenv"
 )
 
 func TestHandoverNeedsAnAcceptedCoordination(t *testing.T) {
-	c := newCareCase(t)
-	ggz := c.join(t, "GGZ Oost", model.TypeGGZ, model.KindKetenregistratie)
-	_, err := c.env.Registry.ProposeHandover(ctx, c.jh, c.ref, ggz.Organisation.ID)
-	wantCode(t, err, model.ECONFLICT)
-	_, err = c.env.Registry.ProposeHandover(ctx, c.school, c.ref, ggz.Organisation.ID)
-	wantCode(t, err, model.EFORBIDDEN)
-	if got := handoverOutcomes(t, c.env, c.youth); len(got) != 0 {
+	c := testenv.NewCareCase(t)
+	ggz := c.Join(t, "GGZ Oost", model.TypeGGZ, model.KindKetenregistratie)
+	_, err := c.Env.Registry.ProposeHandover(ctx, c.JH, c.Ref, ggz.Organisation.ID)
+	testenv.WantCode(t, err, model.ECONFLICT)
+	_, err = c.Env.Registry.ProposeHandover(ctx, c.School, c.Ref, ggz.Organisation.ID)
+	testenv.WantCode(t, err, model.EFORBIDDEN)
+	if got := handoverOutcomes(t, c.Env, c.Youth); len(got) != 0 {
 		t.Fatalf("refused proposals stored handovers %v", got)
 	}
 }
 
 func TestCoordinatorProposesHandoverAndTheReceiverIsTold(t *testing.T) {
-	c := newCareCase(t)
-	ggz := c.join(t, "GGZ Oost", model.TypeGGZ, model.KindKetenregistratie)
-	c.accept(t, c.jh)
+	c := testenv.NewCareCase(t)
+	ggz := c.Join(t, "GGZ Oost", model.TypeGGZ, model.KindKetenregistratie)
+	c.Accept(t, c.JH)
 
-	v, err := c.env.Registry.ProposeHandover(ctx, c.jh, c.ref, ggz.Organisation.ID)
+	v, err := c.Env.Registry.ProposeHandover(ctx, c.JH, c.Ref, ggz.Organisation.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v.Handover == nil || v.Handover.To.ID != ggz.Organisation.ID || v.Handover.ProposedBy.ID != c.jh.Professional.ID {
+	if v.Handover == nil || v.Handover.To.ID != ggz.Organisation.ID || v.Handover.ProposedBy.ID != c.JH.Professional.ID {
 		t.Fatalf("answer's handover %+v, want the open proposal to GGZ", v.Handover)
 	}
 	if v.May.ProposeHandover || !v.May.WithdrawHandover || v.May.DecideHandover {
 		t.Errorf("coordinator may %+v, want withdraw only", v.May)
 	}
-	msgs := messagesOfKind(c.env.Inbox(t, ggz), registry.KindHandover)
+	msgs := testenv.MessagesOfKind(c.Env.Inbox(t, ggz), registry.KindHandover)
 	if len(msgs) != 1 || !strings.Contains(msgs[0].Body, "Jeugdhulp Brabant") {
 		t.Fatalf("GGZ messages %+v, want one proposal from Jeugdhulp", msgs)
 	}
-	if n := len(messagesOfKind(c.env.Inbox(t, c.school), registry.KindHandover)); n != 0 {
+	if n := len(testenv.MessagesOfKind(c.Env.Inbox(t, c.School), registry.KindHandover)); n != 0 {
 		t.Errorf("the school got %d handover messages; only the receiver is told of a proposal", n)
 	}
-	p, err := c.env.Registry.YouthByReference(ctx, ggz, c.ref)
+	p, err := c.Env.Registry.YouthByReference(ctx, ggz, c.Ref)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,52 +53,52 @@ func TestCoordinatorProposesHandoverAndTheReceiverIsTold(t *testing.T) {
 }
 
 func TestOnlyOneOpenHandoverPerCoordination(t *testing.T) {
-	c := newCareCase(t)
-	ggz := c.join(t, "GGZ Oost", model.TypeGGZ, model.KindKetenregistratie)
-	c.accept(t, c.jh)
-	amw := c.join(t, "AMW", model.TypeAMW, model.KindKetenregistratie)
-	if _, err := c.env.Registry.ProposeHandover(ctx, c.jh, c.ref, ggz.Organisation.ID); err != nil {
+	c := testenv.NewCareCase(t)
+	ggz := c.Join(t, "GGZ Oost", model.TypeGGZ, model.KindKetenregistratie)
+	c.Accept(t, c.JH)
+	amw := c.Join(t, "AMW", model.TypeAMW, model.KindKetenregistratie)
+	if _, err := c.Env.Registry.ProposeHandover(ctx, c.JH, c.Ref, ggz.Organisation.ID); err != nil {
 		t.Fatal(err)
 	}
-	_, err := c.env.Registry.ProposeHandover(ctx, c.jh, c.ref, amw.Organisation.ID)
-	wantCode(t, err, model.ECONFLICT)
-	if got := handoverOutcomes(t, c.env, c.youth); len(got) != 1 {
+	_, err := c.Env.Registry.ProposeHandover(ctx, c.JH, c.Ref, amw.Organisation.ID)
+	testenv.WantCode(t, err, model.ECONFLICT)
+	if got := handoverOutcomes(t, c.Env, c.Youth); len(got) != 1 {
 		t.Fatalf("handovers %v, want one open", got)
 	}
 }
 
 func TestHandoverGoesOnlyToAnotherInvolvedCareOrganisation(t *testing.T) {
-	c := newCareCase(t)
-	c.accept(t, c.jh)
-	outsider := c.env.Org(t, "GGZ West", model.TypeGGZ)
+	c := testenv.NewCareCase(t)
+	c.Accept(t, c.JH)
+	outsider := c.Env.Org(t, "GGZ West", model.TypeGGZ)
 	for name, id := range map[string]int64{
 		"nobody":         0,
-		"itself":         c.jh.Organisation.ID,
-		"a signaller":    c.school.Organisation.ID,
+		"itself":         c.JH.Organisation.ID,
+		"a signaller":    c.School.Organisation.ID,
 		"not involved":   outsider.ID,
 		"does not exist": 987654,
 	} {
-		_, err := c.env.Registry.ProposeHandover(ctx, c.jh, c.ref, id)
+		_, err := c.Env.Registry.ProposeHandover(ctx, c.JH, c.Ref, id)
 		if model.ErrorCode(err) != model.EINVALID || model.ErrorParams(err)[0].Name != "organisatie" {
 			t.Errorf("handover to %s: %v, want EINVALID on organisatie", name, err)
 		}
 	}
-	if got := handoverOutcomes(t, c.env, c.youth); len(got) != 0 {
+	if got := handoverOutcomes(t, c.Env, c.Youth); len(got) != 0 {
 		t.Fatalf("refused proposals stored handovers %v", got)
 	}
 }
 
 // giCase: a GI coordinates (accepted) with a youth-care provider, a GGZ and
 // a school involved.
-func giCase(t *testing.T) (careCase, registryActors) {
+func giCase(t *testing.T) (testenv.CareCase, registryActors) {
 	t.Helper()
-	c := newCareCase(t)
-	ggz := c.join(t, "GGZ Oost", model.TypeGGZ, model.KindKetenregistratie)
-	gi := c.join(t, "GI Brabant", model.TypeGI, model.KindKetenregistratie)
-	if got := mustCurrent(t, c.env, c.youth); got.OrganisationID != gi.Organisation.ID {
+	c := testenv.NewCareCase(t)
+	ggz := c.Join(t, "GGZ Oost", model.TypeGGZ, model.KindKetenregistratie)
+	gi := c.Join(t, "GI Brabant", model.TypeGI, model.KindKetenregistratie)
+	if got := testenv.MustCurrent(t, c.Env, c.Youth); got.OrganisationID != gi.Organisation.ID {
 		t.Fatalf("coordinator %d, want the GI", got.OrganisationID)
 	}
-	c.accept(t, gi)
+	c.Accept(t, gi)
 	return c, registryActors{gi: gi, ggz: ggz}
 }
 
@@ -105,34 +106,34 @@ type registryActors struct{ gi, ggz registry.Actor }
 
 func TestGIHandsOverOnlyToYouthCareOrLocalTeam(t *testing.T) {
 	c, a := giCase(t)
-	p, err := c.env.Registry.YouthByReference(ctx, a.gi, c.ref)
+	p, err := c.Env.Registry.YouthByReference(ctx, a.gi, c.Ref)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cands := p.Coordinator.May.Candidates; len(cands) != 1 || cands[0].ID != c.jh.Organisation.ID {
+	if cands := p.Coordinator.May.Candidates; len(cands) != 1 || cands[0].ID != c.JH.Organisation.ID {
 		t.Errorf("the GI's candidates %+v, want Jeugdhulp only", cands)
 	}
-	for name, id := range map[string]int64{"onderwijs": c.school.Organisation.ID, "ggz": a.ggz.Organisation.ID} {
-		_, err := c.env.Registry.ProposeHandover(ctx, a.gi, c.ref, id)
+	for name, id := range map[string]int64{"onderwijs": c.School.Organisation.ID, "ggz": a.ggz.Organisation.ID} {
+		_, err := c.Env.Registry.ProposeHandover(ctx, a.gi, c.Ref, id)
 		if model.ErrorCode(err) != model.EINVALID || model.ErrorParams(err)[0].Name != "organisatie" {
 			t.Errorf("GI handover to %s: %v, want EINVALID on organisatie", name, err)
 		}
 	}
-	if _, err := c.env.Registry.ProposeHandover(ctx, a.gi, c.ref, c.jh.Organisation.ID); err != nil {
+	if _, err := c.Env.Registry.ProposeHandover(ctx, a.gi, c.Ref, c.JH.Organisation.ID); err != nil {
 		t.Fatalf("GI handover to jeugdhulp: %v", err)
 	}
-	if _, err := c.env.Registry.AcceptHandover(ctx, c.jh, c.ref, ""); err != nil {
+	if _, err := c.Env.Registry.AcceptHandover(ctx, c.JH, c.Ref, ""); err != nil {
 		t.Fatal(err)
 	}
-	got := mustCurrent(t, c.env, c.youth)
-	if got.OrganisationID != c.jh.Organisation.ID || got.Status != model.CoordinationAccepted {
+	got := testenv.MustCurrent(t, c.Env, c.Youth)
+	if got.OrganisationID != c.JH.Organisation.ID || got.Status != model.CoordinationAccepted {
 		t.Fatalf("after the handover: %+v, want Jeugdhulp accepted", got)
 	}
 
 	// The GI is still involved but does not join anew: the covenant, which
 	// prefers the GI, does not take coordination back.
-	c.join(t, "Wijkteam", model.TypeWijkteam, model.KindKetenregistratie)
-	if again := mustCurrent(t, c.env, c.youth); again.ID != got.ID {
+	c.Join(t, "Wijkteam", model.TypeWijkteam, model.KindKetenregistratie)
+	if again := testenv.MustCurrent(t, c.Env, c.Youth); again.ID != got.ID {
 		t.Fatalf("coordination moved after the handover: %+v", again)
 	}
 }

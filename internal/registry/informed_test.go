@@ -60,14 +60,14 @@ func TestInformingCodesAreAFixedListCheckedAgainstTheAge(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := env.Registry.Register(ctx, jh, c.in)
-			assertInvalid(t, err, c.field, c.reason)
+			testenv.AssertInvalid(t, err, c.field, c.reason)
 			assertNothingStored(t, env)
 		})
 	}
 	// An unknown code is named together with the other bad fields, before the register is asked.
 	_, err := env.Registry.Register(ctx, jh, registry.Registering{BSN: "123456789", Kind: model.KindSignaal, Parents: "x"})
-	assertInvalid(t, err, "ouders", "Onbekende code")
-	assertInvalid(t, err, "burgerservicenummer", "elfproef")
+	testenv.AssertInvalid(t, err, "ouders", "Onbekende code")
+	testenv.AssertInvalid(t, err, "burgerservicenummer", "elfproef")
 }
 
 func TestOrganisationRecordsInformingLater(t *testing.T) {
@@ -84,15 +84,15 @@ func TestOrganisationRecordsInformingLater(t *testing.T) {
 		t.Fatalf("another organisation recorded informing: %v", err)
 	}
 	_, err = env.Registry.SetInformed(ctx, jh, r.ID, "", model.InformedNotApplicable)
-	assertInvalid(t, err, "jeugdige", "jonger dan 12")
+	testenv.AssertInvalid(t, err, "jeugdige", "jonger dan 12")
 	_, err = env.Registry.SetInformed(ctx, jh, r.ID, "", "")
-	assertInvalid(t, err, "ouders", "allebei")
+	testenv.AssertInvalid(t, err, "ouders", "allebei")
 	v, _ := env.Registry.Registration(ctx, jh, r.ID)
 	if v.Registration.ParentsInformed != model.InformedYes || v.Registration.YouthInformed != model.InformedNotYet {
 		t.Fatalf("refused input changed the registration: %+v", v.Registration)
 	}
 	var updates int
-	rawDB(t, env).QueryRow(`SELECT count(*) FROM audit_log WHERE action = 'update' AND object_type = 'registratie' AND object_id = $1`, itoa(r.ID)).Scan(&updates)
+	testenv.RawDB(t, env).QueryRow(`SELECT count(*) FROM audit_log WHERE action = 'update' AND object_type = 'registratie' AND object_id = $1`, testenv.Itoa(r.ID)).Scan(&updates)
 	if updates != 1 {
 		t.Fatalf("%d audit records of the change, want 1", updates)
 	}

@@ -82,7 +82,7 @@ func sweep(t *testing.T, env *testenv.Env) {
 
 func assertMovedMessages(t *testing.T, env *testenv.Env, who registry.Actor, ref string, want int) {
 	t.Helper()
-	got := messagesOfKind(env.Inbox(t, who), registry.KindMoved)
+	got := testenv.MessagesOfKind(env.Inbox(t, who), registry.KindMoved)
 	if len(got) != want {
 		t.Fatalf("%s has %d move messages, want %d: %+v", who.Professional.Name, len(got), want, got)
 	}
@@ -135,7 +135,7 @@ func TestMoveSeenOnTheRefreshIsToldToTheInvolvedAndTheCoordinatorOnce(t *testing
 	r := coordinated(t, env, school, jh, population.BSNTeen)
 	ref := r.Youth.Reference
 	// The coordination is accepted by a colleague who holds no registration.
-	raw := rawDB(t, env)
+	raw := testenv.RawDB(t, env)
 	if _, err := raw.Exec(`UPDATE coordinations SET status = 'geaccepteerd', professional_id = $1, decided_at = $2, decided_by = $1 WHERE youth_id = $3 AND ended_at IS NULL`,
 		coordinator.Professional.ID, env.Clock.Now().UnixMilli(), r.Youth.ID); err != nil {
 		t.Fatal(err)
@@ -163,7 +163,7 @@ func TestMoveSeenOnTheRefreshIsToldToTheInvolvedAndTheCoordinatorOnce(t *testing
 	if !bytes.Equal(addressHash, population.AddressKey(env.Keys, "3014ZX", "26")) {
 		t.Error("the refresh did not store the new address hash")
 	}
-	if n := countWhere(t, raw, `SELECT count(*) FROM audit_log WHERE action = 'update' AND object_type = 'jeugdige' AND actor_role = 'systeem' AND youth_reference = $1`, ref); n != 1 {
+	if n := testenv.CountWhere(t, raw, `SELECT count(*) FROM audit_log WHERE action = 'update' AND object_type = 'jeugdige' AND actor_role = 'systeem' AND youth_reference = $1`, ref); n != 1 {
 		t.Errorf("%d audit records of the refresh, want 1", n)
 	}
 
@@ -181,11 +181,11 @@ func TestRefreshWithTheRegisterDownChangesNothing(t *testing.T) {
 	r := coordinated(t, env, school, jh, population.BSNTeen)
 	srv.Close()
 
-	raw := rawDB(t, env)
+	raw := testenv.RawDB(t, env)
 	tables := []string{"youths", "registrations", "coordinations", "messages", "outbox", "audit_log"}
 	before := map[string]int{}
 	for _, tb := range tables {
-		before[tb] = count(t, raw, tb)
+		before[tb] = testenv.Count(t, raw, tb)
 	}
 	var person []byte
 	raw.QueryRow(`SELECT person FROM youths WHERE id = $1`, r.Youth.ID).Scan(&person)
@@ -197,7 +197,7 @@ func TestRefreshWithTheRegisterDownChangesNothing(t *testing.T) {
 		t.Fatalf("every sweep failed with the register down: %v", err)
 	}
 	for _, tb := range tables {
-		if n := count(t, raw, tb); n != before[tb] {
+		if n := testenv.Count(t, raw, tb); n != before[tb] {
 			t.Errorf("%s: %d rows after the refresh with the register down, %d before", tb, n, before[tb])
 		}
 	}
@@ -225,7 +225,7 @@ func TestRefreshLooksUpABoundedBatchOfYouthsPerRun(t *testing.T) {
 	}
 	told := func() map[int64]int {
 		out := map[int64]int{}
-		for _, m := range messagesOfKind(env.Inbox(t, school), registry.KindMoved) {
+		for _, m := range testenv.MessagesOfKind(env.Inbox(t, school), registry.KindMoved) {
 			out[m.YouthID]++
 		}
 		return out
@@ -300,7 +300,7 @@ func TestAnUnreachableRegisterCostsTheRefreshOneLookupPerRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	sweep(t, env)
-	if got := messagesOfKind(env.Inbox(t, school), registry.KindMoved); len(got) != 1 {
+	if got := testenv.MessagesOfKind(env.Inbox(t, school), registry.KindMoved); len(got) != 1 {
 		t.Errorf("%d move messages after the register came back, want 1", len(got))
 	}
 }

@@ -11,7 +11,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/testenv"
 )
 
-func received(s string) *time.Time { return day(s) }
+func received(s string) *time.Time { return testenv.Day(s) }
 
 func TestUpheldObjectionRemovesTheRegistrationsWithoutArchive(t *testing.T) {
 	env := testenv.New(t)
@@ -33,7 +33,7 @@ func TestUpheldObjectionRemovesTheRegistrationsWithoutArchive(t *testing.T) {
 	if err != nil || o.Outcome != "" || len(o.Concerns) != 2 || o.Concerns[0].Organisation == nil {
 		t.Fatalf("recorded objection = %+v, %v", o, err)
 	}
-	if got := env.Inbox(t, school); len(messagesOfKind(got, registry.KindWithdrawn)) != 0 {
+	if got := env.Inbox(t, school); len(testenv.MessagesOfKind(got, registry.KindWithdrawn)) != 0 {
 		t.Fatal("recording an objection already withdrew something")
 	}
 	decided, err := env.Registry.DecideObjection(ctx, admin, o.ID, registry.ObjectionUpheld, received("2026-11-23"))
@@ -46,26 +46,26 @@ func TestUpheldObjectionRemovesTheRegistrationsWithoutArchive(t *testing.T) {
 		}
 	}
 
-	raw := rawDB(t, env)
+	raw := testenv.RawDB(t, env)
 	for _, id := range []int64{signal.ID, r.Registration.ID} {
-		if n := countWhere(t, raw, `SELECT count(*) FROM registrations WHERE id = $1`, id); n != 0 {
+		if n := testenv.CountWhere(t, raw, `SELECT count(*) FROM registrations WHERE id = $1`, id); n != 0 {
 			t.Errorf("registration %d is still held (archived?) after an upheld objection", id)
 		}
-		if n := countWhere(t, raw, `SELECT count(*) FROM matches WHERE registration_id = $1`, id); n != 0 {
+		if n := testenv.CountWhere(t, raw, `SELECT count(*) FROM matches WHERE registration_id = $1`, id); n != 0 {
 			t.Errorf("match rows of registration %d remain", id)
 		}
-		if n := countWhere(t, raw, `SELECT count(*) FROM messages WHERE event_key = $1`, "match:"+itoa(id)); n != 0 {
+		if n := testenv.CountWhere(t, raw, `SELECT count(*) FROM messages WHERE event_key = $1`, "match:"+testenv.Itoa(id)); n != 0 {
 			t.Errorf("match messages of registration %d remain", id)
 		}
-		if n := countWhere(t, raw, `SELECT count(*) FROM audit_log WHERE action = 'remove' AND object_id = $1`, itoa(id)); n != 1 {
+		if n := testenv.CountWhere(t, raw, `SELECT count(*) FROM audit_log WHERE action = 'remove' AND object_id = $1`, testenv.Itoa(id)); n != 1 {
 			t.Errorf("%d audit records of removing %d, want 1", n, id)
 		}
 	}
 	for _, org := range []int64{school.Organisation.ID, gi.Organisation.ID} {
-		if n := countWhere(t, raw, `SELECT count(*) FROM matches WHERE organisation_a = $1 OR organisation_b = $1`, org); n != 0 {
+		if n := testenv.CountWhere(t, raw, `SELECT count(*) FROM matches WHERE organisation_a = $1 OR organisation_b = $1`, org); n != 0 {
 			t.Errorf("%d match rows still pair organisation %d", n, org)
 		}
-		if n := countWhere(t, raw, `SELECT count(*) FROM coordinations WHERE organisation_id = $1`, org); n != 0 {
+		if n := testenv.CountWhere(t, raw, `SELECT count(*) FROM coordinations WHERE organisation_id = $1`, org); n != 0 {
 			t.Errorf("%d coordinations of removed organisation %d remain", n, org)
 		}
 	}
@@ -74,7 +74,7 @@ func TestUpheldObjectionRemovesTheRegistrationsWithoutArchive(t *testing.T) {
 	if err != nil || len(v.Involved) != 1 || v.Coordinator != nil {
 		t.Fatalf("picture for the SMW = %+v, %v; want only itself and no coordinator", v, err)
 	}
-	told := messagesOfKind(env.Inbox(t, smw), registry.KindWithdrawn)
+	told := testenv.MessagesOfKind(env.Inbox(t, smw), registry.KindWithdrawn)
 	if len(told) != 2 {
 		t.Fatalf("SMW got %d withdrawal messages, want 2", len(told))
 	}
@@ -88,7 +88,7 @@ func TestUpheldObjectionRemovesTheRegistrationsWithoutArchive(t *testing.T) {
 	}
 	for _, own := range []registry.Actor{school, gi} {
 		var notices int
-		for _, m := range messagesOfKind(env.Inbox(t, own), registry.KindWithdrawn) {
+		for _, m := range testenv.MessagesOfKind(env.Inbox(t, own), registry.KindWithdrawn) {
 			if strings.Contains(m.Body, "van uw organisatie") {
 				notices++
 			}
@@ -117,22 +117,22 @@ func TestUpheldObjectionAgainstEveryRegistrationDeletesTheYouth(t *testing.T) {
 	if _, err := env.Registry.DecideObjection(ctx, admin, o.ID, registry.ObjectionUpheld, received("2026-11-23")); err != nil {
 		t.Fatal(err)
 	}
-	raw := rawDB(t, env)
+	raw := testenv.RawDB(t, env)
 	for _, table := range []string{"youths", "registrations", "matches", "coordinations"} {
-		if n := count(t, raw, table); n != 0 {
+		if n := testenv.Count(t, raw, table); n != 0 {
 			t.Errorf("%s: %d rows left after removing everything about the youth", table, n)
 		}
 	}
-	if n := countWhere(t, raw, `SELECT count(*) FROM messages WHERE youth_id IS NOT NULL`); n != 0 {
+	if n := testenv.CountWhere(t, raw, `SELECT count(*) FROM messages WHERE youth_id IS NOT NULL`); n != 0 {
 		t.Errorf("%d messages still name the deleted youth", n)
 	}
 	for _, own := range []registry.Actor{school, jh} {
-		if got := messagesOfKind(env.Inbox(t, own), registry.KindWithdrawn); len(got) != 1 {
+		if got := testenv.MessagesOfKind(env.Inbox(t, own), registry.KindWithdrawn); len(got) != 1 {
 			t.Errorf("%s got %d withdrawal notices, want 1", own.Organisation.Name, len(got))
 		}
 	}
 	// The objection and its decision stay on record, without the youth's data.
-	if n := countWhere(t, raw, `SELECT count(*) FROM objections WHERE outcome = 'toegewezen'`); n != 1 {
+	if n := testenv.CountWhere(t, raw, `SELECT count(*) FROM objections WHERE outcome = 'toegewezen'`); n != 1 {
 		t.Errorf("%d decided objections on record, want 1", n)
 	}
 }
@@ -179,12 +179,12 @@ func TestObjectionInputIsCheckedAndChangesNothing(t *testing.T) {
 		{"another youth's registration", "registraties", "niet over deze jeugdige", registry.Objecting{BSN: population.BSNTeen, Municipality: "Eindhoven", ReceivedOn: received("2026-11-20"), Registrations: []int64{other.ID}}},
 		{"twice the same", "registraties", "één keer", registry.Objecting{BSN: population.BSNTeen, Municipality: "Eindhoven", ReceivedOn: received("2026-11-20"), Registrations: []int64{other.ID, other.ID}}},
 	}
-	raw := rawDB(t, env)
+	raw := testenv.RawDB(t, env)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := env.Registry.RecordObjection(ctx, admin, c.in)
-			assertInvalid(t, err, c.field, c.reason)
-			if n := count(t, raw, "objections"); n != 0 {
+			testenv.AssertInvalid(t, err, c.field, c.reason)
+			if n := testenv.Count(t, raw, "objections"); n != 0 {
 				t.Fatalf("%d objections stored after refused input", n)
 			}
 		})
@@ -194,10 +194,10 @@ func TestObjectionInputIsCheckedAndChangesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = env.Registry.DecideObjection(ctx, admin, o.ID, "misschien", received("2026-11-19"))
-	assertInvalid(t, err, "uitkomst", "toegewezen")
+	testenv.AssertInvalid(t, err, "uitkomst", "toegewezen")
 	_, err = env.Registry.DecideObjection(ctx, admin, o.ID, registry.ObjectionUpheld, received("2026-11-19"))
-	assertInvalid(t, err, "datum", "ontvangst")
-	if n := countWhere(t, raw, `SELECT count(*) FROM objections WHERE outcome IS NOT NULL`); n != 0 || count(t, raw, "registrations") != 2 {
+	testenv.AssertInvalid(t, err, "datum", "ontvangst")
+	if n := testenv.CountWhere(t, raw, `SELECT count(*) FROM objections WHERE outcome IS NOT NULL`); n != 0 || testenv.Count(t, raw, "registrations") != 2 {
 		t.Fatalf("a refused decision changed something")
 	}
 }
@@ -235,7 +235,7 @@ func TestRegistrationMadeInErrorIsDeletedAtOnceAndOthersAreTold(t *testing.T) {
 	if err := env.Registry.RemoveInError(ctx, smw, wrong.Registration.ID); err != nil {
 		t.Fatal(err)
 	}
-	if n := countWhere(t, rawDB(t, env), `SELECT count(*) FROM registrations WHERE id = $1`, wrong.Registration.ID); n != 0 {
+	if n := testenv.CountWhere(t, testenv.RawDB(t, env), `SELECT count(*) FROM registrations WHERE id = $1`, wrong.Registration.ID); n != 0 {
 		t.Fatal("the registration made in error is still held")
 	}
 	p, err := env.Registry.YouthByReference(ctx, jh, wrong.Youth.Reference)
@@ -243,12 +243,12 @@ func TestRegistrationMadeInErrorIsDeletedAtOnceAndOthersAreTold(t *testing.T) {
 		t.Fatalf("after removing the coordinator's registration the coordinator is %+v, %v; want the covenant's next choice", p.Coordinator, err)
 	}
 	for _, who := range []registry.Actor{school, jh} {
-		got := messagesOfKind(env.Inbox(t, who), registry.KindWithdrawn)
+		got := testenv.MessagesOfKind(env.Inbox(t, who), registry.KindWithdrawn)
 		if len(got) != 1 || !strings.Contains(got[0].Body, "SMW") {
 			t.Errorf("%s was not told of the withdrawal: %+v", who.Organisation.Name, got)
 		}
 	}
-	if got := messagesOfKind(env.Inbox(t, smw), registry.KindCoordinator); len(got) != 0 {
+	if got := testenv.MessagesOfKind(env.Inbox(t, smw), registry.KindCoordinator); len(got) != 0 {
 		t.Errorf("the announcement that the removed SMW coordinated is still in its inbox")
 	}
 }

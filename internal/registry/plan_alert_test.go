@@ -7,12 +7,13 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/population"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/testenv"
 )
 
 // sweepAt sets the clock to a Dutch wall-clock time and runs the deadline checks.
 func (w *planWorld) sweepAt(t *testing.T, when string) {
 	t.Helper()
-	w.env.Clock.Set(amsterdam(when))
+	w.env.Clock.Set(testenv.WallClock(when))
 	if _, err := w.env.Registry.SweepDeadlines(ctx); err != nil {
 		t.Fatalf("sweep at %s: %v", when, err)
 	}
@@ -20,7 +21,7 @@ func (w *planWorld) sweepAt(t *testing.T, when string) {
 
 func (w *planWorld) told(t *testing.T, a registry.Actor, kind string) []model.Message {
 	t.Helper()
-	return messagesOfKind(w.env.Inbox(t, a), kind)
+	return testenv.MessagesOfKind(w.env.Inbox(t, a), kind)
 }
 
 func TestAnOverdueAgreementIsFlaggedOnceToTheCoordinatorAndTheResponsible(t *testing.T) {
@@ -70,7 +71,7 @@ func TestAnOverdueAgreementIsFlaggedOnceToTheCoordinatorAndTheResponsible(t *tes
 	}
 
 	// A new end date makes it due again, and it is flagged again when that passes.
-	changed, err := w.env.Registry.UpdateAgreement(ctx, w.wijkteam, w.ref, a.ID, registry.AgreementChange{End: day("2026-11-27")})
+	changed, err := w.env.Registry.UpdateAgreement(ctx, w.wijkteam, w.ref, a.ID, registry.AgreementChange{End: testenv.Day("2026-11-27")})
 	if err != nil || changed.Overdue || changed.OverdueAlertedAt != nil {
 		t.Fatalf("after a new end date: %+v, %v; want not overdue, alert cleared", changed, err)
 	}
@@ -88,10 +89,10 @@ func TestAnOverdueAgreementIsFlaggedOnceToTheCoordinatorAndTheResponsible(t *tes
 
 func TestTheCoordinatorIsRemindedOfSignallersNotCalledWithinTheWorkingDays(t *testing.T) {
 	w := newPlanWorld(t) // Monday 23 November 2026
-	w.env.Clock.Set(amsterdam("2026-11-26 10:00"))
+	w.env.Clock.Set(testenv.WallClock("2026-11-26 10:00"))
 	w.accept(t) // Thursday: two working days run to the end of Monday
-	w.env.Clock.Set(amsterdam("2026-11-27 15:00"))
-	if _, err := w.env.Registry.RecordContact(ctx, w.wijkteam, w.ref, w.policeSignal.ID, day("2026-11-27")); err != nil {
+	w.env.Clock.Set(testenv.WallClock("2026-11-27 15:00"))
+	if _, err := w.env.Registry.RecordContact(ctx, w.wijkteam, w.ref, w.policeSignal.ID, testenv.Day("2026-11-27")); err != nil {
 		t.Fatal(err)
 	}
 	w.env.Register(t, w.jgz, population.BSNTeen, model.KindSignaal) // Friday

@@ -53,7 +53,7 @@ func (w *planWorld) accept(t *testing.T) {
 func (w *planWorld) agree(t *testing.T, action string, responsible registry.Actor, start, end string) registry.PlannedAgreement {
 	t.Helper()
 	a, err := w.env.Registry.CreateAgreement(ctx, w.wijkteam, w.ref, registry.Agreeing{
-		Action: action, Responsible: responsible.Professional.Email, Start: day(start), End: day(end),
+		Action: action, Responsible: responsible.Professional.Email, Start: testenv.Day(start), End: testenv.Day(end),
 	})
 	if err != nil {
 		t.Fatalf("create agreement: %v", err)
@@ -138,7 +138,7 @@ func TestThereIsNoPlanBeforeTheCoordinationIsAccepted(t *testing.T) {
 		t.Fatalf("plan %+v before acceptance, want none", p)
 	}
 	_, err := w.env.Registry.CreateAgreement(ctx, w.wijkteam, w.ref, registry.Agreeing{
-		Action: "huisbezoek", Responsible: w.wijkteam.Professional.Email, Start: day("2026-11-23"), End: day("2026-11-30"),
+		Action: "huisbezoek", Responsible: w.wijkteam.Professional.Email, Start: testenv.Day("2026-11-23"), End: testenv.Day("2026-11-30"),
 	})
 	wantPlanError(t, err, model.ECONFLICT)
 	w.accept(t)

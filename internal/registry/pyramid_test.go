@@ -32,27 +32,27 @@ func newAlmereCase(t *testing.T, professionals int) almereCase {
 	env.Registry.Covenant = almere
 	env.Clock.Set(escAt(t, "2026-11-26 10:00"))
 	c := almereCase{}
-	c.env = env
+	c.Env = env
 	c.admin = env.Admin(t, env.Org(t, "Gemeente Almere", model.TypeWijkteam))
-	c.school = env.Pro(t, env.Org(t, "Basisschool De Wissel", model.TypeOnderwijs))
+	c.School = env.Pro(t, env.Org(t, "Basisschool De Wissel", model.TypeOnderwijs))
 	c.wijkteam = env.Pro(t, env.Org(t, "Wijkteam Almere Haven", model.TypeWijkteam))
 	c.jgz = env.Pro(t, env.Org(t, "JGZ Almere", model.TypeJGZ))
-	c.jh = env.Pro(t, env.Org(t, "Jeugdhulp Flevoland", model.TypeJeugdhulp))
+	c.JH = env.Pro(t, env.Org(t, "Jeugdhulp Flevoland", model.TypeJeugdhulp))
 	var r registry.Registered
-	for i, a := range []registry.Actor{c.school, c.wijkteam, c.jgz, c.jh}[:professionals] {
+	for i, a := range []registry.Actor{c.School, c.wijkteam, c.jgz, c.JH}[:professionals] {
 		kind := model.KindKetenregistratie
 		if i == 0 {
 			kind = model.KindSignaal
 		}
 		r = env.Register(t, a, population.BSNChild, kind)
 	}
-	c.ref, c.youth = r.Youth.Reference, r.Youth.ID
+	c.Ref, c.Youth = r.Youth.Reference, r.Youth.ID
 	return c
 }
 
 func (c almereCase) pyramid(t *testing.T, who registry.Actor) *registry.PyramidView {
 	t.Helper()
-	p, err := c.env.Registry.Pyramid(ctx, who, c.ref)
+	p, err := c.Env.Registry.Pyramid(ctx, who, c.Ref)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +72,7 @@ func TestAlmereLevelFollowsTheRule(t *testing.T) {
 		{4, 3, "niveau-3"},
 	} {
 		c := newAlmereCase(t, tc.professionals)
-		p := c.pyramid(t, c.school)
+		p := c.pyramid(t, c.School)
 		if p.Level != tc.level || p.Rule != tc.rule || !strings.Contains(p.LevelLabel(), "Niveau") || p.RuleText == "" {
 			t.Errorf("%d professionals: level %d, rule %q, label %q; want level %d by %s", tc.professionals, p.Level, p.Rule, p.LevelLabel(), tc.level, tc.rule)
 		}
@@ -91,7 +91,7 @@ func TestAlmereLevel3CoordinatorMustConveneWithinFiveWorkingDays(t *testing.T) {
 	if p.Convene == nil || !p.Convene.Due.Equal(endOf(t, "2026-12-03")) || p.Convene.Workdays != 5 || p.Convene.MayRecord {
 		t.Fatalf("convene %+v; want due by the end of Thursday 3 December, not recordable before acceptance", p.Convene)
 	}
-	if _, err := c.env.Registry.AcceptCoordination(ctx, c.wijkteam, c.ref, ""); err != nil {
+	if _, err := c.Env.Registry.AcceptCoordination(ctx, c.wijkteam, c.Ref, ""); err != nil {
 		t.Fatal(err)
 	}
 	if p = c.pyramid(t, c.wijkteam); !p.Convene.MayRecord {
@@ -99,19 +99,19 @@ func TestAlmereLevel3CoordinatorMustConveneWithinFiveWorkingDays(t *testing.T) {
 	}
 
 	c.sweep(t, "2026-12-03 23:00")
-	if n := len(messagesOfKind(c.env.Inbox(t, c.admin), registry.KindConveneOverdue)); n != 0 {
+	if n := len(testenv.MessagesOfKind(c.Env.Inbox(t, c.admin), registry.KindConveneOverdue)); n != 0 {
 		t.Fatalf("%d alerts before the deadline", n)
 	}
 	c.sweep(t, "2026-12-04 08:00")
 	c.sweep(t, "2026-12-04 09:00")
 	for _, who := range []registry.Actor{c.wijkteam, c.admin} {
-		got := messagesOfKind(c.env.Inbox(t, who), registry.KindConveneOverdue)
+		got := testenv.MessagesOfKind(c.Env.Inbox(t, who), registry.KindConveneOverdue)
 		if len(got) != 1 || !strings.Contains(got[0].Body, "donderdag 3 december 2026") || strings.Contains(got[0].Body, "Charbon") {
 			t.Errorf("%s got %+v, want one alert naming the deadline", who.Professional.Name, got)
 		}
 	}
-	for _, who := range []registry.Actor{c.school, c.jgz, c.jh} {
-		if n := len(messagesOfKind(c.env.Inbox(t, who), registry.KindConveneOverdue)); n != 0 {
+	for _, who := range []registry.Actor{c.School, c.jgz, c.JH} {
+		if n := len(testenv.MessagesOfKind(c.Env.Inbox(t, who), registry.KindConveneOverdue)); n != 0 {
 			t.Errorf("%s got %d convene alerts, want none", who.Professional.Name, n)
 		}
 	}
@@ -119,15 +119,15 @@ func TestAlmereLevel3CoordinatorMustConveneWithinFiveWorkingDays(t *testing.T) {
 		t.Error("the view does not mark the deadline passed")
 	}
 
-	_, err := c.env.Registry.RecordConvened(ctx, c.jgz, c.ref, "2026-12-04")
-	wantCode(t, err, model.EFORBIDDEN)
+	_, err := c.Env.Registry.RecordConvened(ctx, c.jgz, c.Ref, "2026-12-04")
+	testenv.WantCode(t, err, model.EFORBIDDEN)
 	for _, day := range []string{"", "morgen", "2026-11-25", "2027-12-01"} {
-		_, err := c.env.Registry.RecordConvened(ctx, c.wijkteam, c.ref, day)
+		_, err := c.Env.Registry.RecordConvened(ctx, c.wijkteam, c.Ref, day)
 		if model.ErrorCode(err) != model.EINVALID || model.ErrorParams(err)[0].Name != "datum" {
 			t.Errorf("day %q: %v, want EINVALID on datum", day, err)
 		}
 	}
-	p, err = c.env.Registry.RecordConvened(ctx, c.wijkteam, c.ref, "07-12-2026")
+	p, err = c.Env.Registry.RecordConvened(ctx, c.wijkteam, c.Ref, "07-12-2026")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,77 +135,77 @@ func TestAlmereLevel3CoordinatorMustConveneWithinFiveWorkingDays(t *testing.T) {
 		p.Convene.RecordedBy == nil || p.Convene.RecordedBy.ID != c.wijkteam.Professional.ID || p.Convene.MayRecord {
 		t.Fatalf("after recording: %+v", p.Convene)
 	}
-	_, err = c.env.Registry.RecordConvened(ctx, c.wijkteam, c.ref, "2026-12-08")
-	wantCode(t, err, model.ECONFLICT)
+	_, err = c.Env.Registry.RecordConvened(ctx, c.wijkteam, c.Ref, "2026-12-08")
+	testenv.WantCode(t, err, model.ECONFLICT)
 }
 
 func TestAlmereConveningRecordedInTimeIsNotAlerted(t *testing.T) {
 	c := newAlmereCase(t, 4)
-	if _, err := c.env.Registry.AcceptCoordination(ctx, c.wijkteam, c.ref, ""); err != nil {
+	if _, err := c.Env.Registry.AcceptCoordination(ctx, c.wijkteam, c.Ref, ""); err != nil {
 		t.Fatal(err)
 	}
-	p, err := c.env.Registry.RecordConvened(ctx, c.wijkteam, c.ref, "2026-12-01")
+	p, err := c.Env.Registry.RecordConvened(ctx, c.wijkteam, c.Ref, "2026-12-01")
 	if err != nil || p.Convene.Late() {
 		t.Fatalf("%+v, %v", p, err)
 	}
 	c.sweep(t, "2026-12-10 10:00")
-	if n := len(messagesOfKind(c.env.Inbox(t, c.admin), registry.KindConveneOverdue)); n != 0 {
+	if n := len(testenv.MessagesOfKind(c.Env.Inbox(t, c.admin), registry.KindConveneOverdue)); n != 0 {
 		t.Errorf("%d alerts after the meeting was recorded", n)
 	}
 }
 
 func TestAlmereLevel2HasNoDutyToConvene(t *testing.T) {
 	c := newAlmereCase(t, 3)
-	if _, err := c.env.Registry.AcceptCoordination(ctx, c.jgz, c.ref, ""); err != nil {
+	if _, err := c.Env.Registry.AcceptCoordination(ctx, c.jgz, c.Ref, ""); err != nil {
 		t.Fatal(err)
 	}
-	_, err := c.env.Registry.RecordConvened(ctx, c.jgz, c.ref, "2026-11-30")
-	wantCode(t, err, model.ECONFLICT)
+	_, err := c.Env.Registry.RecordConvened(ctx, c.jgz, c.Ref, "2026-11-30")
+	testenv.WantCode(t, err, model.ECONFLICT)
 	c.sweep(t, "2026-12-10 10:00")
-	if n := len(messagesOfKind(c.env.Inbox(t, c.admin), registry.KindConveneOverdue)); n != 0 {
+	if n := len(testenv.MessagesOfKind(c.Env.Inbox(t, c.admin), registry.KindConveneOverdue)); n != 0 {
 		t.Errorf("%d convene alerts at level 2", n)
 	}
 }
 
 func TestStagnationBrandpuntConvenesWithin48HoursAndMayInstruct(t *testing.T) {
 	c := newAlmereCase(t, 4)
-	c.env.Clock.Set(escAt(t, "2026-11-27 15:00")) // Friday: the weekend counts in hours
-	p, err := c.env.Registry.ReportStagnation(ctx, c.school, c.ref)
+	c.Env.Clock.Set(escAt(t, "2026-11-27 15:00")) // Friday: the weekend counts in hours
+	p, err := c.Env.Registry.ReportStagnation(ctx, c.School, c.Ref)
 	if err != nil {
 		t.Fatal(err)
 	}
 	st := p.Stagnation
-	if st == nil || !st.Due.Equal(escAt(t, "2026-11-29 15:00")) || st.ReportedBy.ID != c.school.Professional.ID || !st.Open() {
+	if st == nil || !st.Due.Equal(escAt(t, "2026-11-29 15:00")) || st.ReportedBy.ID != c.School.Professional.ID || !st.Open() {
 		t.Fatalf("stagnation %+v; want due 48 hours later, Sunday 15:00", st)
 	}
 	if !p.Escalated() || !strings.Contains(p.LevelLabel(), "Niveau 4") || p.MayReportStagnation {
 		t.Errorf("level %q, may report %v; want level 4 and no second report", p.LevelLabel(), p.MayReportStagnation)
 	}
-	for _, who := range []registry.Actor{c.admin, c.wijkteam, c.jh} {
-		if got := messagesOfKind(c.env.Inbox(t, who), registry.KindStagnation); len(got) != 1 || !strings.Contains(got[0].Body, "zondag 29 november 2026, 15:00") {
+	for _, who := range []registry.Actor{c.admin, c.wijkteam, c.JH} {
+		if got := testenv.MessagesOfKind(c.Env.Inbox(t, who), registry.KindStagnation); len(got) != 1 || !strings.Contains(got[0].Body, "zondag 29 november 2026, 15:00") {
 			t.Errorf("%s got %+v, want one message with the brandpunt deadline", who.Professional.Name, got)
 		}
 	}
-	_, err = c.env.Registry.ReportStagnation(ctx, c.jgz, c.ref)
-	wantCode(t, err, model.ECONFLICT)
+	_, err = c.Env.Registry.ReportStagnation(ctx, c.jgz, c.Ref)
+	testenv.WantCode(t, err, model.ECONFLICT)
 
 	// Only the administrator records for the brandpunt officer, in order.
-	_, err = c.env.Registry.RecordBrandpuntConvened(ctx, c.wijkteam, c.ref)
-	wantCode(t, err, model.EFORBIDDEN)
-	_, err = c.env.Registry.RecordBrandpuntInstruction(ctx, c.admin, c.ref)
-	wantCode(t, err, model.ECONFLICT)
+	_, err = c.Env.Registry.RecordBrandpuntConvened(ctx, c.wijkteam, c.Ref)
+	testenv.WantCode(t, err, model.EFORBIDDEN)
+	_, err = c.Env.Registry.RecordBrandpuntInstruction(ctx, c.admin, c.Ref)
+	testenv.WantCode(t, err, model.ECONFLICT)
 
 	c.sweep(t, "2026-11-29 14:59")
-	if n := len(messagesOfKind(c.env.Inbox(t, c.admin), registry.KindBrandpuntOverdue)); n != 0 {
+	if n := len(testenv.MessagesOfKind(c.Env.Inbox(t, c.admin), registry.KindBrandpuntOverdue)); n != 0 {
 		t.Fatalf("%d brandpunt alerts before 48 hours passed", n)
 	}
 	c.sweep(t, "2026-11-29 15:01")
 	c.sweep(t, "2026-11-30 09:00")
-	if got := messagesOfKind(c.env.Inbox(t, c.admin), registry.KindBrandpuntOverdue); len(got) != 1 || !strings.Contains(got[0].Body, c.ref) {
+	if got := testenv.MessagesOfKind(c.Env.Inbox(t, c.admin), registry.KindBrandpuntOverdue); len(got) != 1 || !strings.Contains(got[0].Body, c.Ref) {
 		t.Errorf("administrator got %+v, want one alert", got)
 	}
-	for _, who := range []registry.Actor{c.school, c.wijkteam} {
-		if n := len(messagesOfKind(c.env.Inbox(t, who), registry.KindBrandpuntOverdue)); n != 0 {
+	for _, who := range []registry.Actor{c.School, c.wijkteam} {
+		if n := len(testenv.MessagesOfKind(c.Env.Inbox(t, who), registry.KindBrandpuntOverdue)); n != 0 {
 			t.Errorf("%s got %d brandpunt alerts, want none: they are the administrators'", who.Professional.Name, n)
 		}
 	}
@@ -213,52 +213,52 @@ func TestStagnationBrandpuntConvenesWithin48HoursAndMayInstruct(t *testing.T) {
 		t.Errorf("the administrator (not involved) sees %+v", p.Stagnation)
 	}
 
-	p, err = c.env.Registry.RecordBrandpuntConvened(ctx, c.admin, c.ref)
+	p, err = c.Env.Registry.RecordBrandpuntConvened(ctx, c.admin, c.Ref)
 	if err != nil || p.Stagnation.ConvenedAt == nil || p.Stagnation.ConvenedBy.ID != c.admin.Professional.ID || !p.Stagnation.MayInstruct {
 		t.Fatalf("convened: %+v, %v", p, err)
 	}
-	_, err = c.env.Registry.RecordBrandpuntConvened(ctx, c.admin, c.ref)
-	wantCode(t, err, model.ECONFLICT)
-	p, err = c.env.Registry.RecordBrandpuntInstruction(ctx, c.admin, c.ref)
+	_, err = c.Env.Registry.RecordBrandpuntConvened(ctx, c.admin, c.Ref)
+	testenv.WantCode(t, err, model.ECONFLICT)
+	p, err = c.Env.Registry.RecordBrandpuntInstruction(ctx, c.admin, c.Ref)
 	if err != nil || p.Stagnation.InstructedAt == nil || p.Stagnation.MayInstruct {
 		t.Fatalf("instructed: %+v, %v", p, err)
 	}
-	_, err = c.env.Registry.RecordBrandpuntInstruction(ctx, c.admin, c.ref)
-	wantCode(t, err, model.ECONFLICT)
-	if got := messagesOfKind(c.env.Inbox(t, c.school), registry.KindStagnation); len(got) != 3 {
+	_, err = c.Env.Registry.RecordBrandpuntInstruction(ctx, c.admin, c.Ref)
+	testenv.WantCode(t, err, model.ECONFLICT)
+	if got := testenv.MessagesOfKind(c.Env.Inbox(t, c.School), registry.KindStagnation); len(got) != 3 {
 		t.Errorf("the school got %d brandpunt messages, want 3 (reported, convened, instructed)", len(got))
 	}
-	if p = c.pyramid(t, c.school); !p.MayReportStagnation {
+	if p = c.pyramid(t, c.School); !p.MayReportStagnation {
 		t.Error("once the brandpunt officer convened, care may be reported stagnating again")
 	}
 }
 
 func TestAdministratorSeesThePyramidOnlyWhenThereIsSomethingToAct(t *testing.T) {
 	c := newAlmereCase(t, 3)
-	_, err := c.env.Registry.Pyramid(ctx, c.admin, c.ref)
-	wantCode(t, err, model.ENOTFOUND)
-	_, err = c.env.Registry.RecordBrandpuntConvened(ctx, c.admin, c.ref)
-	wantCode(t, err, model.ENOTFOUND)
-	outsider := c.env.Pro(t, c.env.Org(t, "GGZ Flevoland", model.TypeGGZ))
-	_, err = c.env.Registry.Pyramid(ctx, outsider, c.ref)
-	wantCode(t, err, model.ENOTFOUND)
-	if _, err := c.env.Registry.ReportStagnation(ctx, c.wijkteam, c.ref); err != nil {
+	_, err := c.Env.Registry.Pyramid(ctx, c.admin, c.Ref)
+	testenv.WantCode(t, err, model.ENOTFOUND)
+	_, err = c.Env.Registry.RecordBrandpuntConvened(ctx, c.admin, c.Ref)
+	testenv.WantCode(t, err, model.ENOTFOUND)
+	outsider := c.Env.Pro(t, c.Env.Org(t, "GGZ Flevoland", model.TypeGGZ))
+	_, err = c.Env.Registry.Pyramid(ctx, outsider, c.Ref)
+	testenv.WantCode(t, err, model.ENOTFOUND)
+	if _, err := c.Env.Registry.ReportStagnation(ctx, c.wijkteam, c.Ref); err != nil {
 		t.Fatal(err)
 	}
 	if p := c.pyramid(t, c.admin); p.Stagnation == nil {
 		t.Error("the administrator does not see the stagnation")
 	}
-	work, err := c.env.Registry.RegionalEscalations(ctx, c.admin)
-	if err != nil || len(work.Stagnations) != 1 || work.Stagnations[0].Reference != c.ref || work.Stagnations[0].Coordinator != "JGZ Almere" {
+	work, err := c.Env.Registry.RegionalEscalations(ctx, c.admin)
+	if err != nil || len(work.Stagnations) != 1 || work.Stagnations[0].Reference != c.Ref || work.Stagnations[0].Coordinator != "JGZ Almere" {
 		t.Errorf("regional list %+v, %v", work.Stagnations, err)
 	}
 }
 
 func TestRegionWithoutBrandpuntRefusesStagnation(t *testing.T) {
-	c := newCareCase(t)
-	_, err := c.env.Registry.ReportStagnation(ctx, c.school, c.ref)
-	wantCode(t, err, model.ECONFLICT)
-	p, err := c.env.Registry.Pyramid(ctx, c.school, c.ref)
+	c := testenv.NewCareCase(t)
+	_, err := c.Env.Registry.ReportStagnation(ctx, c.School, c.Ref)
+	testenv.WantCode(t, err, model.ECONFLICT)
+	p, err := c.Env.Registry.Pyramid(ctx, c.School, c.Ref)
 	if err != nil || p != nil {
 		t.Errorf("brabant pyramid %+v, %v; want none", p, err)
 	}
@@ -266,7 +266,7 @@ func TestRegionWithoutBrandpuntRefusesStagnation(t *testing.T) {
 
 func TestYouthPageShowsThePyramid(t *testing.T) {
 	c := newAlmereCase(t, 4)
-	pic, err := c.env.Registry.YouthByReference(ctx, c.jgz, c.ref)
+	pic, err := c.Env.Registry.YouthByReference(ctx, c.jgz, c.Ref)
 	if err != nil || pic.Pyramid == nil || pic.Pyramid.Level != 3 || pic.Pyramid.Convene == nil || !pic.Pyramid.MayReportStagnation {
 		t.Fatalf("pyramid on the page: %+v, %v", pic.Pyramid, err)
 	}
@@ -296,7 +296,7 @@ func TestAlmereLevelRisesWhileTheSameOrganisationCoordinates(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := almereCase{}
-	c.env, c.ref = env, ref
+	c.Env, c.Ref = env, ref
 	if p := c.pyramid(t, jgz); p.Level != 2 || p.Convene != nil {
 		t.Fatalf("before: level %d, convene %+v; want level 2 without a duty", p.Level, p.Convene)
 	}
@@ -305,7 +305,7 @@ func TestAlmereLevelRisesWhileTheSameOrganisationCoordinates(t *testing.T) {
 	ggz := env.Pro(t, env.Org(t, "GGZ Centraal", model.TypeGGZ))
 	env.Register(t, ggz, population.BSNChild, model.KindKetenregistratie)
 
-	cur := mustCurrent(t, env, r.Youth.ID)
+	cur := testenv.MustCurrent(t, env, r.Youth.ID)
 	if cur.OrganisationID != jgz.Organisation.ID || cur.Status != "geaccepteerd" || cur.Rule != "niveau-3-jgz" {
 		t.Fatalf("coordination = %+v; want the JGZ, still accepted, by niveau-3-jgz", cur)
 	}

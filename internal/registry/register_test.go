@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/population"
@@ -14,16 +13,6 @@ import (
 )
 
 var ctx = context.Background()
-
-func messagesOfKind(msgs []model.Message, kind string) []model.Message {
-	var out []model.Message
-	for _, m := range msgs {
-		if m.Kind == kind {
-			out = append(out, m)
-		}
-	}
-	return out
-}
 
 func TestFirstRegistrationIsToldTheInitiativeIsTheirs(t *testing.T) {
 	env := testenv.New(t)
@@ -57,7 +46,7 @@ func TestSecondOrganisationMakesAMatchAndEveryoneIsTold(t *testing.T) {
 	if !r.Match || len(r.Involved) != 2 {
 		t.Fatalf("match=%v involved=%d, want a match with 2 involved", r.Match, len(r.Involved))
 	}
-	schoolMatch := messagesOfKind(env.Inbox(t, school), registry.KindMatch)
+	schoolMatch := testenv.MessagesOfKind(env.Inbox(t, school), registry.KindMatch)
 	if len(schoolMatch) != 1 {
 		t.Fatalf("school got %d match messages, want 1", len(schoolMatch))
 	}
@@ -66,7 +55,7 @@ func TestSecondOrganisationMakesAMatchAndEveryoneIsTold(t *testing.T) {
 			t.Errorf("school's match message lacks %q:\n%s", want, schoolMatch[0].Body)
 		}
 	}
-	policeMatch := messagesOfKind(env.Inbox(t, police), registry.KindMatch)
+	policeMatch := testenv.MessagesOfKind(env.Inbox(t, police), registry.KindMatch)
 	if len(policeMatch) != 1 || !strings.Contains(policeMatch[0].Body, school.Professional.Phone) {
 		t.Fatalf("police match messages = %+v, want one naming the school's contact", policeMatch)
 	}
@@ -94,7 +83,7 @@ func TestEveryNewOrganisationIsAnnouncedAndMatchedOncePerPair(t *testing.T) {
 
 	for _, who := range []registry.Actor{a, b} {
 		var told bool
-		for _, m := range messagesOfKind(env.Inbox(t, who), registry.KindMatch) {
+		for _, m := range testenv.MessagesOfKind(env.Inbox(t, who), registry.KindMatch) {
 			told = told || strings.Contains(m.Body, "Jeugdhulp") && strings.Contains(m.Body, c.Professional.Email)
 		}
 		if !told {
@@ -126,7 +115,7 @@ func TestSameOrganisationAddingAnotherKindIsNoNewMatch(t *testing.T) {
 	if !r.Created {
 		t.Fatal("care registration next to the same organisation's signal was not created")
 	}
-	if got := messagesOfKind(env.Inbox(t, other)[:len(env.Inbox(t, other))-before], registry.KindMatch); len(got) != 0 {
+	if got := testenv.MessagesOfKind(env.Inbox(t, other)[:len(env.Inbox(t, other))-before], registry.KindMatch); len(got) != 0 {
 		t.Fatalf("school got %d new match messages for an organisation already involved", len(got))
 	}
 }
@@ -158,7 +147,7 @@ func TestSignalOnlyOrganisationCannotMakeACareRegistration(t *testing.T) {
 
 	_, err := env.Registry.Register(ctx, school, registry.Registering{BSN: population.BSNTeen, Kind: model.KindKetenregistratie})
 
-	assertInvalid(t, err, "soort", "signaalgever")
+	testenv.AssertInvalid(t, err, "soort", "signaalgever")
 	assertNothingStored(t, env)
 }
 
@@ -181,7 +170,7 @@ func TestBadInputIsRefusedWithTheFieldNamedAndNothingStored(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := env.Registry.Register(ctx, pro, c.in)
-			assertInvalid(t, err, c.field, c.reason)
+			testenv.AssertInvalid(t, err, c.field, c.reason)
 			assertNothingStored(t, env)
 		})
 	}
@@ -193,7 +182,7 @@ func TestAgeLimitIsConfigurable(t *testing.T) {
 	env.Registry.AgeLimit = 18
 
 	_, err := env.Registry.Register(ctx, pro, registry.Registering{BSN: population.BSNYoungAdult, Kind: model.KindSignaal})
-	assertInvalid(t, err, "burgerservicenummer", "0 tot en met 17 jaar")
+	testenv.AssertInvalid(t, err, "burgerservicenummer", "0 tot en met 17 jaar")
 
 	env.Registry.AgeLimit = 0 // default: up to and including 23
 	env.Register(t, pro, population.BSNYoungAdult, model.KindSignaal)
@@ -221,19 +210,6 @@ func TestEmailTextsNameNoYouth(t *testing.T) {
 	}
 }
 
-func assertInvalid(t *testing.T, err error, field, reason string) {
-	t.Helper()
-	if model.ErrorCode(err) != model.EINVALID {
-		t.Fatalf("error = %v, want EINVALID", err)
-	}
-	for _, p := range model.ErrorParams(err) {
-		if p.Name == field && strings.Contains(p.Reason, reason) {
-			return
-		}
-	}
-	t.Fatalf("invalid params %+v do not name %q with %q", model.ErrorParams(err), field, reason)
-}
-
 func assertNothingStored(t *testing.T, env *testenv.Env) {
 	t.Helper()
 	var youths int
@@ -245,14 +221,6 @@ func assertNothingStored(t *testing.T, env *testenv.Env) {
 	if youths != 0 {
 		t.Fatalf("%d youths with registrations after refused input", youths)
 	}
-}
-
-func day(s string) *time.Time {
-	d, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		panic(err)
-	}
-	return &d
 }
 
 func TestUrgentSignalIsMarkedAndPointsToTheCoordinatorsPhone(t *testing.T) {
@@ -270,7 +238,7 @@ func TestUrgentSignalIsMarkedAndPointsToTheCoordinatorsPhone(t *testing.T) {
 	if !strings.Contains(r.Message, "belt u eerst de coördinerende organisatie") || !strings.Contains(r.Message, smw.Professional.Phone) {
 		t.Fatalf("message %q does not point to the coordinator's phone", r.Message)
 	}
-	got := messagesOfKind(env.Inbox(t, smw), registry.KindMatch)
+	got := testenv.MessagesOfKind(env.Inbox(t, smw), registry.KindMatch)
 	if len(got) != 2 || !strings.HasPrefix(got[0].Subject, "URGENT") || !strings.Contains(got[0].Body, "urgent signaal") {
 		t.Fatalf("coordinator's newest match message = %+v, want it marked urgent", got)
 	}

@@ -46,7 +46,7 @@ type Service struct {
 	Keys       *secret.Keys
 	Population PopulationRegister
 	Covenant   *covenant.Covenant
-	Clock        func() time.Time // tests set it; ages and end dates depend on it
+	Clock      func() time.Time // tests set it; ages and end dates depend on it
 	AgeLimit   int
 	BaseURL    string // for links in e-mails, "https://jeugdketen.regio.nl"
 	// MaxDuration is how long a registration runs before it must be renewed;

@@ -82,8 +82,8 @@ func TestRelationsAreOnlyForProfessionalsInvolvedWithTheYouth(t *testing.T) {
 	monitor := env.Monitor(t, schoolOrg)
 	daan := env.Register(t, school, population.BSNSibling1, model.KindSignaal).Youth.Reference
 	laid := relate(t, env, school, daan, population.BSNParent, registry.RelationParent)
-	raw := rawDB(t, env)
-	before := count(t, raw, "relations")
+	raw := testenv.RawDB(t, env)
+	before := testenv.Count(t, raw, "relations")
 
 	for _, who := range []registry.Actor{jgz, monitor} {
 		unknown := func(err error, what string) {
@@ -107,7 +107,7 @@ func TestRelationsAreOnlyForProfessionalsInvolvedWithTheYouth(t *testing.T) {
 		unknown(err, "asks for the register's relatives")
 		unknown(env.Registry.RemoveRelation(ctx, who, daan, laid.ID), "removes a relation")
 	}
-	if n := count(t, raw, "relations"); n != before {
+	if n := testenv.Count(t, raw, "relations"); n != before {
 		t.Errorf("%d relations after refused calls, %d before", n, before)
 	}
 }
@@ -116,8 +116,8 @@ func TestRelationInputIsCheckedAndBadInputStoresNothing(t *testing.T) {
 	env := testenv.New(t)
 	school := env.Pro(t, env.Org(t, "School", model.TypeOnderwijs))
 	daan := env.Register(t, school, population.BSNSibling1, model.KindSignaal).Youth.Reference
-	raw := rawDB(t, env)
-	before := map[string]int{"relations": count(t, raw, "relations"), "audit_log": count(t, raw, "audit_log")}
+	raw := testenv.RawDB(t, env)
+	before := map[string]int{"relations": testenv.Count(t, raw, "relations"), "audit_log": testenv.Count(t, raw, "audit_log")}
 
 	cases := []struct {
 		name          string
@@ -136,10 +136,10 @@ func TestRelationInputIsCheckedAndBadInputStoresNothing(t *testing.T) {
 	}
 	for _, c := range cases {
 		_, err := env.Registry.Relate(ctx, school, daan, c.in)
-		t.Run(c.name, func(t *testing.T) { assertInvalid(t, err, c.field, c.reason) })
+		t.Run(c.name, func(t *testing.T) { testenv.AssertInvalid(t, err, c.field, c.reason) })
 	}
 	for table, n := range before {
-		if got := count(t, raw, table); got != n {
+		if got := testenv.Count(t, raw, table); got != n {
 			t.Errorf("%s: %d rows after refused input, %d before", table, got, n)
 		}
 	}
@@ -227,17 +227,17 @@ func TestRelationsGoWithTheYouth(t *testing.T) {
 	school := env.Pro(t, env.Org(t, "School", model.TypeOnderwijs))
 	r := env.Register(t, school, population.BSNSibling1, model.KindSignaal)
 	relate(t, env, school, r.Youth.Reference, population.BSNParent, registry.RelationParent)
-	raw := rawDB(t, env)
-	if n := count(t, raw, "relations"); n != 1 {
+	raw := testenv.RawDB(t, env)
+	if n := testenv.Count(t, raw, "relations"); n != 1 {
 		t.Fatalf("%d relations stored, want 1", n)
 	}
 	if err := env.Registry.RemoveInError(ctx, school, r.Registration.ID); err != nil {
 		t.Fatal(err)
 	}
-	if n := count(t, raw, "youths"); n != 0 {
+	if n := testenv.Count(t, raw, "youths"); n != 0 {
 		t.Fatalf("%d youths after the only registration was removed", n)
 	}
-	if n := count(t, raw, "relations"); n != 0 {
+	if n := testenv.Count(t, raw, "relations"); n != 0 {
 		t.Errorf("%d relations left after the youth was deleted", n)
 	}
 }
@@ -252,7 +252,7 @@ func TestRelationStoresNoBSNOrNameInTheClearAndIsAudited(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	raw := rawDB(t, env)
+	raw := testenv.RawDB(t, env)
 	var hash, sealed []byte
 	var kind string
 	if err := raw.QueryRow(`SELECT person_hash, person, kind FROM relations WHERE id = $1`, r.ID).Scan(&hash, &sealed, &kind); err != nil {
@@ -267,7 +267,7 @@ func TestRelationStoresNoBSNOrNameInTheClearAndIsAudited(t *testing.T) {
 		t.Errorf("stored hash/kind %x/%s, want the keyed BSN hash and ouder", hash, kind)
 	}
 	for _, c := range []struct{ action, object string }{{"create", "relatie"}, {"read", "relaties"}, {"remove", "relatie"}} {
-		if n := countWhere(t, raw, `SELECT count(*) FROM audit_log WHERE action = $1 AND object_type = $2 AND youth_reference = $3`, c.action, c.object, daan); n == 0 {
+		if n := testenv.CountWhere(t, raw, `SELECT count(*) FROM audit_log WHERE action = $1 AND object_type = $2 AND youth_reference = $3`, c.action, c.object, daan); n == 0 {
 			t.Errorf("no audit record %s %s", c.action, c.object)
 		}
 	}
@@ -311,18 +311,18 @@ func TestRelationCandidatesAreTheParentsSiblingsAndHousematesInTheRegister(t *te
 	if r.Person.FullName() != "Teun Groot Esselink" {
 		t.Errorf("relation to %q, want Teun", r.Person.FullName())
 	}
-	raw := rawDB(t, env)
-	if n := countWhere(t, raw, `SELECT count(*) FROM relations WHERE person_hash = $1`, env.Keys.Hash("bsn", bsnTeun)); n != 1 {
+	raw := testenv.RawDB(t, env)
+	if n := testenv.CountWhere(t, raw, `SELECT count(*) FROM relations WHERE person_hash = $1`, env.Keys.Hash("bsn", bsnTeun)); n != 1 {
 		t.Errorf("%d relations to Teun's BSN hash, want 1", n)
 	}
-	if n := countWhere(t, raw, `SELECT count(*) FROM audit_log WHERE action = 'read' AND object_type = 'relatiekandidaten'`); n != 1 {
+	if n := testenv.CountWhere(t, raw, `SELECT count(*) FROM audit_log WHERE action = 'read' AND object_type = 'relatiekandidaten'`); n != 1 {
 		t.Errorf("%d audit records of the candidates shown, want 1", n)
 	}
 
 	// A key is for this youth only.
 	hein := env.Register(t, school, population.BSNSibling2, model.KindSignaal).Youth.Reference
 	_, err = env.Registry.Relate(ctx, school, hein, registry.Relating{Candidate: teun.Key, Kind: registry.RelationSibling})
-	assertInvalid(t, err, "persoon", "Kies opnieuw")
+	testenv.AssertInvalid(t, err, "persoon", "Kies opnieuw")
 }
 
 func TestAtAnInstitutionAddressNoHousematesAreOffered(t *testing.T) {
@@ -345,7 +345,7 @@ func TestAtAnInstitutionAddressNoHousematesAreOffered(t *testing.T) {
 
 func TestRelationCandidatesAndRelationsThroughTheBRPAPI(t *testing.T) {
 	env := testenv.New(t)
-	brpRegister(t, env)
+	testenv.BRPRegister(t, env)
 	moveToSiblingsAddressInStub(t, env, population.BSNTeen)
 	school := env.Pro(t, env.Org(t, "School", model.TypeOnderwijs))
 	daan := env.Register(t, school, population.BSNSibling1, model.KindSignaal).Youth.Reference
@@ -364,7 +364,7 @@ func TestRelationCandidatesAndRelationsThroughTheBRPAPI(t *testing.T) {
 		t.Errorf("relation through the BRP API to %q, want Wilma Haverkamp", r.Person.FullName())
 	}
 	_, err = env.Registry.Relate(ctx, school, daan, registry.Relating{BSN: "999999011", Kind: registry.RelationRelative})
-	assertInvalid(t, err, "burgerservicenummer", "staat niet in de basisregistratie personen")
+	testenv.AssertInvalid(t, err, "burgerservicenummer", "staat niet in de basisregistratie personen")
 }
 
 func assertCandidates(t *testing.T, got []registry.RelativeCandidate, want map[string]registry.RelationKind) {

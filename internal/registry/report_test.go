@@ -45,8 +45,8 @@ func TestAccessReportListsRegistrationsAndEveryoneWhoLooked(t *testing.T) {
 	}
 
 	// Making the report is recorded, and shows in the next one.
-	raw := rawDB(t, env)
-	if n := countWhere(t, raw, `SELECT count(*) FROM audit_log WHERE action = 'export' AND object_type = 'inzagerapport' AND youth_reference = $1 AND professional_id = $2`,
+	raw := testenv.RawDB(t, env)
+	if n := testenv.CountWhere(t, raw, `SELECT count(*) FROM audit_log WHERE action = 'export' AND object_type = 'inzagerapport' AND youth_reference = $1 AND professional_id = $2`,
 		care.Youth.Reference, admin.Professional.ID); n != 1 {
 		t.Fatalf("%d audit records of the report, want 1", n)
 	}
@@ -63,11 +63,11 @@ func TestAccessReportForAYouthNobodyRegisteredIsEmpty(t *testing.T) {
 	if err != nil || rep.Found || len(rep.Registrations) != 0 || len(rep.Accesses) != 0 {
 		t.Fatalf("report for a youth nobody registered = %+v, %v", rep, err)
 	}
-	if n := countWhere(t, rawDB(t, env), `SELECT count(*) FROM audit_log WHERE action = 'export'`); n != 1 {
+	if n := testenv.CountWhere(t, testenv.RawDB(t, env), `SELECT count(*) FROM audit_log WHERE action = 'export'`); n != 1 {
 		t.Fatalf("%d audit records of the empty report, want 1", n)
 	}
 	_, err = env.Registry.AccessReport(ctx, admin, "12345", "json")
-	assertInvalid(t, err, "burgerservicenummer", "9 cijfers")
+	testenv.AssertInvalid(t, err, "burgerservicenummer", "9 cijfers")
 }
 
 func TestAccessReportShowsObjections(t *testing.T) {
@@ -75,7 +75,7 @@ func TestAccessReportShowsObjections(t *testing.T) {
 	admin := env.Admin(t, env.Org(t, "Regio", model.TypeWijkteam))
 	jh := env.Pro(t, env.Org(t, "Jeugdhulp", model.TypeJeugdhulp))
 	env.Register(t, jh, population.BSNTeen, model.KindKetenregistratie)
-	if _, err := env.Registry.RecordObjection(ctx, admin, registry.Objecting{BSN: population.BSNTeen, Municipality: "Helmond", ReceivedOn: day("2026-11-20")}); err != nil {
+	if _, err := env.Registry.RecordObjection(ctx, admin, registry.Objecting{BSN: population.BSNTeen, Municipality: "Helmond", ReceivedOn: testenv.Day("2026-11-20")}); err != nil {
 		t.Fatal(err)
 	}
 	rep, err := env.Registry.AccessReport(ctx, admin, population.BSNTeen, "json")

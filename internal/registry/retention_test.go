@@ -1,8 +1,6 @@
 package registry_test
 
 import (
-	"database/sql"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -14,30 +12,6 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/testenv"
 )
 
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }
-
-// amsterdam returns the moment of a wall-clock time in the Netherlands.
-func amsterdam(s string) time.Time {
-	loc, err := time.LoadLocation("Europe/Amsterdam")
-	if err != nil {
-		panic(err)
-	}
-	t, err := time.ParseInLocation("2006-01-02 15:04", s, loc)
-	if err != nil {
-		panic(err)
-	}
-	return t.UTC()
-}
-
-func countWhere(t *testing.T, db *sql.DB, query string, args ...any) int {
-	t.Helper()
-	var n int
-	if err := db.QueryRow(query, args...).Scan(&n); err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
-
 func TestRegistrationRunsTwoYearsUnlessRenewed(t *testing.T) {
 	env := testenv.New(t)
 	jh := env.Pro(t, env.Org(t, "Jeugdhulp", model.TypeJeugdhulp))
@@ -46,11 +20,11 @@ func TestRegistrationRunsTwoYearsUnlessRenewed(t *testing.T) {
 		t.Fatalf("registered on 23 November 2026, runs until %s; want 2028-11-22", got)
 	}
 
-	env.Clock.Set(amsterdam("2028-11-22 23:30"))
+	env.Clock.Set(testenv.WallClock("2028-11-22 23:30"))
 	if n, err := env.Registry.SweepExpired(ctx); err != nil || n != 0 {
 		t.Fatalf("sweep on the last day ended %d, %v", n, err)
 	}
-	env.Clock.Set(amsterdam("2028-11-23 00:30"))
+	env.Clock.Set(testenv.WallClock("2028-11-23 00:30"))
 	if n, err := env.Registry.SweepExpired(ctx); err != nil || n != 1 {
 		t.Fatalf("sweep the day after ended %d, %v; want 1", n, err)
 	}
@@ -69,7 +43,7 @@ func TestRenewalStartsANewTermFromToday(t *testing.T) {
 	ggz := env.Pro(t, env.Org(t, "GGZ", model.TypeGGZ))
 	r := env.Register(t, jh, population.BSNChild, model.KindKetenregistratie).Registration
 
-	env.Clock.Set(amsterdam("2027-05-10 14:00"))
+	env.Clock.Set(testenv.WallClock("2027-05-10 14:00"))
 	if _, err := env.Registry.Renew(ctx, ggz, r.ID); model.ErrorCode(err) != model.ENOTFOUND {
 		t.Fatalf("another organisation renewed the registration: %v", err)
 	}
@@ -77,12 +51,12 @@ func TestRenewalStartsANewTermFromToday(t *testing.T) {
 	if err != nil || renewed.ExpiresOn.Format("2006-01-02") != "2029-05-09" || renewed.RenewedAt == nil {
 		t.Fatalf("renewed on 10 May 2027 = %+v, %v; want a term until 2029-05-09", renewed, err)
 	}
-	env.Clock.Set(amsterdam("2028-11-23 12:00"))
+	env.Clock.Set(testenv.WallClock("2028-11-23 12:00"))
 	if n, _ := env.Registry.SweepExpired(ctx); n != 0 {
 		t.Fatalf("the renewed registration was ended at the old term")
 	}
 	var updates int
-	rawDB(t, env).QueryRow(`SELECT count(*) FROM audit_log WHERE action = 'update' AND object_id = $1 AND purpose LIKE 'looptijd verlengd%'`, itoa(r.ID)).Scan(&updates)
+	testenv.RawDB(t, env).QueryRow(`SELECT count(*) FROM audit_log WHERE action = 'update' AND object_id = $1 AND purpose LIKE 'looptijd verlengd%'`, testenv.Itoa(r.ID)).Scan(&updates)
 	if updates != 1 {
 		t.Fatalf("%d audit records of the renewal, want 1", updates)
 	}
@@ -103,30 +77,30 @@ func TestOrganisationIsWarnedOnceBeforeTheTermEnds(t *testing.T) {
 	jh := env.Pro(t, env.Org(t, "Jeugdhulp", model.TypeJeugdhulp))
 	r := env.Register(t, jh, population.BSNChild, model.KindKetenregistratie).Registration // until 2028-11-22
 
-	env.Clock.Set(amsterdam("2028-10-22 12:00"))
+	env.Clock.Set(testenv.WallClock("2028-10-22 12:00"))
 	if n, err := env.Registry.WarnExpiring(ctx); err != nil || n != 0 {
 		t.Fatalf("warned %d, %v 31 days before the end", n, err)
 	}
-	env.Clock.Set(amsterdam("2028-10-23 12:00"))
+	env.Clock.Set(testenv.WallClock("2028-10-23 12:00"))
 	if n, err := env.Registry.WarnExpiring(ctx); err != nil || n != 1 {
 		t.Fatalf("warned %d, %v 30 days before the end; want 1", n, err)
 	}
 	if n, _ := env.Registry.WarnExpiring(ctx); n != 0 {
 		t.Fatalf("warned again: %d", n)
 	}
-	got := messagesOfKind(env.Inbox(t, jh), registry.KindExpiring)
-	if len(got) != 1 || !strings.Contains(got[0].Subject, "22 november 2028") || !strings.Contains(got[0].Body, "/registraties/"+itoa(r.ID)+"/verlengen") {
+	got := testenv.MessagesOfKind(env.Inbox(t, jh), registry.KindExpiring)
+	if len(got) != 1 || !strings.Contains(got[0].Subject, "22 november 2028") || !strings.Contains(got[0].Body, "/registraties/"+testenv.Itoa(r.ID)+"/verlengen") {
 		t.Fatalf("expiry messages = %+v", got)
 	}
 	// A renewed term is warned of again when it nears its end.
 	if _, err := env.Registry.Renew(ctx, jh, r.ID); err != nil { // until 2030-10-22
 		t.Fatal(err)
 	}
-	env.Clock.Set(amsterdam("2030-09-22 12:00"))
+	env.Clock.Set(testenv.WallClock("2030-09-22 12:00"))
 	if n, _ := env.Registry.WarnExpiring(ctx); n != 1 {
 		t.Fatalf("renewed term warned %d times, want 1", n)
 	}
-	if got := messagesOfKind(env.Inbox(t, jh), registry.KindExpiring); len(got) != 2 {
+	if got := testenv.MessagesOfKind(env.Inbox(t, jh), registry.KindExpiring); len(got) != 2 {
 		t.Fatalf("%d expiry messages after the second warning, want 2", len(got))
 	}
 }
@@ -143,7 +117,7 @@ func TestArchivedOrganisationIsToldOnceOfANewRegistration(t *testing.T) {
 	env.Clock.Advance(24 * time.Hour)
 
 	env.Register(t, school, population.BSNTeen, model.KindSignaal)
-	got := messagesOfKind(env.Inbox(t, jh), registry.KindArchive)
+	got := testenv.MessagesOfKind(env.Inbox(t, jh), registry.KindArchive)
 	if len(got) != 1 {
 		t.Fatalf("the archived organisation got %d archive messages, want 1", len(got))
 	}
@@ -153,10 +127,10 @@ func TestArchivedOrganisationIsToldOnceOfANewRegistration(t *testing.T) {
 		}
 	}
 	env.Register(t, police, population.BSNTeen, model.KindSignaal)
-	if got := messagesOfKind(env.Inbox(t, jh), registry.KindArchive); len(got) != 1 {
+	if got := testenv.MessagesOfKind(env.Inbox(t, jh), registry.KindArchive); len(got) != 1 {
 		t.Fatalf("a second new registration gave the archived organisation %d archive messages, want still 1", len(got))
 	}
-	if got := messagesOfKind(env.Inbox(t, school), registry.KindArchive); len(got) != 0 {
+	if got := testenv.MessagesOfKind(env.Inbox(t, school), registry.KindArchive); len(got) != 0 {
 		t.Fatalf("an involved organisation got archive messages: %+v", got)
 	}
 }
@@ -170,7 +144,7 @@ func TestArchiveNoticeSkipsOrganisationsInvolvedNow(t *testing.T) {
 	env.Registry.End(ctx, jh, signal.ID)
 
 	env.Register(t, school, population.BSNTeen, model.KindSignaal)
-	if got := messagesOfKind(env.Inbox(t, jh), registry.KindArchive); len(got) != 0 {
+	if got := testenv.MessagesOfKind(env.Inbox(t, jh), registry.KindArchive); len(got) != 0 {
 		t.Fatalf("an organisation still involved got an archive message: %+v", got)
 	}
 }
@@ -182,30 +156,30 @@ func TestArchiveIsDeletedAfterItsPeriod(t *testing.T) {
 	env.Register(t, jh, population.BSNChild, model.KindKetenregistratie)
 	r := env.Register(t, smw, population.BSNChild, model.KindKetenregistratie)
 	for _, a := range []registry.Actor{jh, smw} {
-		if _, err := env.Registry.End(ctx, a, firstRegistration(t, env, a)); err != nil {
+		if _, err := env.Registry.End(ctx, a, testenv.FirstRegistration(t, env, a)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	raw := rawDB(t, env)
-	if n := countWhere(t, raw, `SELECT count(*) FROM registrations WHERE ended_at IS NOT NULL`); n != 2 {
+	raw := testenv.RawDB(t, env)
+	if n := testenv.CountWhere(t, raw, `SELECT count(*) FROM registrations WHERE ended_at IS NOT NULL`); n != 2 {
 		t.Fatalf("%d ended registrations in the archive, want 2", n)
 	}
 
-	env.Clock.Set(amsterdam("2031-11-23 12:00")) // five years after they ended, the same day
+	env.Clock.Set(testenv.WallClock("2031-11-23 12:00")) // five years after they ended, the same day
 	if p, err := env.Registry.SweepArchive(ctx); err != nil || p.Registrations != 0 {
 		t.Fatalf("archive sweep on the last day deleted %+v, %v", p, err)
 	}
-	env.Clock.Set(amsterdam("2031-11-24 12:00"))
+	env.Clock.Set(testenv.WallClock("2031-11-24 12:00"))
 	p, err := env.Registry.SweepArchive(ctx)
 	if err != nil || p.Registrations != 2 || p.Youths != 1 {
 		t.Fatalf("archive sweep after five years = %+v, %v; want both registrations and the youth", p, err)
 	}
 	for _, table := range []string{"registrations", "matches", "coordinations", "messages", "outbox", "youths"} {
-		if n := count(t, raw, table); n != 0 {
+		if n := testenv.Count(t, raw, table); n != 0 {
 			t.Errorf("%s: %d rows left after the archive period", table, n)
 		}
 	}
-	if n := countWhere(t, raw, `SELECT count(*) FROM audit_log WHERE action = 'remove' AND object_type = 'registratie' AND youth_reference = $1`, r.Youth.Reference); n != 2 {
+	if n := testenv.CountWhere(t, raw, `SELECT count(*) FROM audit_log WHERE action = 'remove' AND object_type = 'registratie' AND youth_reference = $1`, r.Youth.Reference); n != 2 {
 		t.Errorf("%d audit records of the deletions, want 2", n)
 	}
 }
@@ -217,9 +191,9 @@ func TestArchivePeriodIsConfigurableAndSparesWhatIsActive(t *testing.T) {
 	smw := env.Pro(t, env.Org(t, "SMW", model.TypeSMW))
 	env.Register(t, jh, population.BSNChild, model.KindKetenregistratie)
 	env.Register(t, smw, population.BSNChild, model.KindKetenregistratie)
-	env.Registry.End(ctx, jh, firstRegistration(t, env, jh))
-	env.Clock.Set(amsterdam("2027-11-25 12:00"))
-	renewed, err := env.Registry.Renew(ctx, smw, firstRegistration(t, env, smw))
+	env.Registry.End(ctx, jh, testenv.FirstRegistration(t, env, jh))
+	env.Clock.Set(testenv.WallClock("2027-11-25 12:00"))
+	renewed, err := env.Registry.Renew(ctx, smw, testenv.FirstRegistration(t, env, smw))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,11 +202,11 @@ func TestArchivePeriodIsConfigurableAndSparesWhatIsActive(t *testing.T) {
 	if err != nil || p.Registrations != 1 || p.Youths != 0 || p.Messages == 0 {
 		t.Fatalf("sweep a year after = %+v, %v; want the ended registration and the messages of a year ago", p, err)
 	}
-	raw := rawDB(t, env)
-	if n := countWhere(t, raw, `SELECT count(*) FROM matches`); n != 0 {
+	raw := testenv.RawDB(t, env)
+	if n := testenv.CountWhere(t, raw, `SELECT count(*) FROM matches`); n != 0 {
 		t.Errorf("%d match rows still pair the deleted organisation", n)
 	}
-	if n := countWhere(t, raw, `SELECT count(*) FROM coordinations WHERE organisation_id = $1`, jh.Organisation.ID); n != 0 {
+	if n := testenv.CountWhere(t, raw, `SELECT count(*) FROM coordinations WHERE organisation_id = $1`, jh.Organisation.ID); n != 0 {
 		t.Errorf("%d coordinations of the deleted organisation remain", n)
 	}
 	v, err := env.Registry.Registration(ctx, smw, renewed.ID)
@@ -245,23 +219,23 @@ func TestAuditPurgeKeepsTheChainVerifiable(t *testing.T) {
 	env := testenv.New(t)
 	jh := env.Pro(t, env.Org(t, "Jeugdhulp", model.TypeJeugdhulp))
 	env.Register(t, jh, population.BSNChild, model.KindKetenregistratie)
-	raw := rawDB(t, env)
-	old := count(t, raw, "audit_log")
+	raw := testenv.RawDB(t, env)
+	old := testenv.Count(t, raw, "audit_log")
 
-	env.Clock.Set(amsterdam("2031-11-23 12:00")) // five years on: nothing is older than that yet
+	env.Clock.Set(testenv.WallClock("2031-11-23 12:00")) // five years on: nothing is older than that yet
 	if n, err := env.Registry.PurgeAudit(ctx); err != nil || n != 0 {
 		t.Fatalf("purge on the last day removed %d, %v", n, err)
 	}
 	env.Register(t, jh, population.BSNTeen, model.KindKetenregistratie)
-	env.Clock.Set(amsterdam("2031-11-24 12:00"))
+	env.Clock.Set(testenv.WallClock("2031-11-24 12:00"))
 	n, err := env.Registry.PurgeAudit(ctx)
 	if err != nil || n != int64(old) {
 		t.Fatalf("purge removed %d, %v; want the %d records older than five years", n, err, old)
 	}
-	if left := countWhere(t, raw, `SELECT count(*) FROM audit_log WHERE at < $1`, amsterdam("2026-11-24 00:00").UnixMilli()); left != 0 {
+	if left := testenv.CountWhere(t, raw, `SELECT count(*) FROM audit_log WHERE at < $1`, testenv.WallClock("2026-11-24 00:00").UnixMilli()); left != 0 {
 		t.Fatalf("%d records older than five years left", left)
 	}
-	if purges := countWhere(t, raw, `SELECT count(*) FROM audit_log WHERE action = 'remove' AND object_type = $1`, audit.PurgeObject); purges != 1 {
+	if purges := testenv.CountWhere(t, raw, `SELECT count(*) FROM audit_log WHERE action = 'remove' AND object_type = $1`, audit.PurgeObject); purges != 1 {
 		t.Fatalf("%d records of the purge, want 1", purges)
 	}
 	checked, broken, err := audit.Verify(ctx, env.DB)
@@ -279,13 +253,13 @@ func TestTamperingAfterAnAuditPurgeIsStillCaught(t *testing.T) {
 	env := testenv.New(t)
 	jh := env.Pro(t, env.Org(t, "Jeugdhulp", model.TypeJeugdhulp))
 	env.Register(t, jh, population.BSNChild, model.KindKetenregistratie)
-	env.Clock.Set(amsterdam("2031-12-01 12:00"))
+	env.Clock.Set(testenv.WallClock("2031-12-01 12:00"))
 	env.Register(t, jh, population.BSNTeen, model.KindKetenregistratie)
 	env.Register(t, jh, population.BSNSibling1, model.KindKetenregistratie)
 	if n, err := env.Registry.PurgeAudit(ctx); err != nil || n == 0 {
 		t.Fatalf("purge removed %d, %v", n, err)
 	}
-	raw := rawDB(t, env)
+	raw := testenv.RawDB(t, env)
 	unguard := `DROP TRIGGER audit_log_no_update`
 	if testenv.Postgres() {
 		unguard += ` ON audit_log`
@@ -326,14 +300,14 @@ func TestAuditPurgeOfEverythingContinuesFromTheCheckpoint(t *testing.T) {
 	env.Registry.AuditYears = 1
 	jh := env.Pro(t, env.Org(t, "Jeugdhulp", model.TypeJeugdhulp))
 	env.Register(t, jh, population.BSNChild, model.KindKetenregistratie)
-	raw := rawDB(t, env)
-	old := count(t, raw, "audit_log")
+	raw := testenv.RawDB(t, env)
+	old := testenv.Count(t, raw, "audit_log")
 
-	env.Clock.Set(amsterdam("2027-11-25 12:00"))
+	env.Clock.Set(testenv.WallClock("2027-11-25 12:00"))
 	if n, err := env.Registry.PurgeAudit(ctx); err != nil || n != int64(old) {
 		t.Fatalf("purge a year on removed %d, %v; want all %d", n, err, old)
 	}
-	if n := count(t, raw, "audit_log"); n != 1 {
+	if n := testenv.Count(t, raw, "audit_log"); n != 1 {
 		t.Fatalf("%d records after purging everything, want only the purge record", n)
 	}
 	if _, broken, err := audit.Verify(ctx, env.DB); err != nil || broken != nil {

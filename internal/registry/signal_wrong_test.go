@@ -8,12 +8,13 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/population"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/testenv"
 )
 
 func TestAWrongSignalIsRemovedOnlyAfterConsultingItsSignaller(t *testing.T) {
 	w := newPlanWorld(t)
 	w.accept(t)
-	raw := rawDB(t, w.env)
+	raw := testenv.RawDB(t, w.env)
 
 	err := w.env.Registry.RemoveWrongSignal(ctx, w.wijkteam, w.ref, w.policeSignal.ID, true)
 	wantPlanError(t, err, model.ECONFLICT)
@@ -21,15 +22,15 @@ func TestAWrongSignalIsRemovedOnlyAfterConsultingItsSignaller(t *testing.T) {
 		t.Errorf("refusal %q does not say to consult the signaller first", model.ErrorMessage(err))
 	}
 	// Having called the signaller is not the consultation about a wrong signal.
-	if _, err := w.env.Registry.RecordContact(ctx, w.wijkteam, w.ref, w.policeSignal.ID, day("2026-11-23")); err != nil {
+	if _, err := w.env.Registry.RecordContact(ctx, w.wijkteam, w.ref, w.policeSignal.ID, testenv.Day("2026-11-23")); err != nil {
 		t.Fatal(err)
 	}
 	wantPlanError(t, w.env.Registry.RemoveWrongSignal(ctx, w.wijkteam, w.ref, w.policeSignal.ID, true), model.ECONFLICT)
-	if n := countWhere(t, raw, `SELECT count(*) FROM registrations WHERE id = $1`, w.policeSignal.ID); n != 1 {
+	if n := testenv.CountWhere(t, raw, `SELECT count(*) FROM registrations WHERE id = $1`, w.policeSignal.ID); n != 1 {
 		t.Fatal("the signal went before the consultation")
 	}
 
-	s, err := w.env.Registry.ConsultWrongSignal(ctx, w.wijkteam, w.ref, w.policeSignal.ID, day("2026-11-23"))
+	s, err := w.env.Registry.ConsultWrongSignal(ctx, w.wijkteam, w.ref, w.policeSignal.ID, testenv.Day("2026-11-23"))
 	if err != nil || s.ConsultedOn == nil || !s.Removable() {
 		t.Fatalf("consultation = %+v, %v", s, err)
 	}
@@ -37,34 +38,34 @@ func TestAWrongSignalIsRemovedOnlyAfterConsultingItsSignaller(t *testing.T) {
 		t.Errorf("another signaller is shown the consultation about a wrong signal")
 	}
 	// Removal asks for an explicit confirmation.
-	assertInvalid(t, w.env.Registry.RemoveWrongSignal(ctx, w.wijkteam, w.ref, w.policeSignal.ID, false), "bevestigd", "Bevestig")
+	testenv.AssertInvalid(t, w.env.Registry.RemoveWrongSignal(ctx, w.wijkteam, w.ref, w.policeSignal.ID, false), "bevestigd", "Bevestig")
 	w.env.Clock.Advance(time.Minute)
 	if err := w.env.Registry.RemoveWrongSignal(ctx, w.wijkteam, w.ref, w.policeSignal.ID, true); err != nil {
 		t.Fatalf("removal after consultation: %v", err)
 	}
 
-	if n := countWhere(t, raw, `SELECT count(*) FROM registrations WHERE id = $1`, w.policeSignal.ID); n != 0 {
+	if n := testenv.CountWhere(t, raw, `SELECT count(*) FROM registrations WHERE id = $1`, w.policeSignal.ID); n != 0 {
 		t.Error("the wrong signal is still held (archived?)")
 	}
-	if n := countWhere(t, raw, `SELECT count(*) FROM signaller_contacts WHERE registration_id = $1 AND kind = 'overleg-onterecht'`, w.policeSignal.ID); n != 1 {
+	if n := testenv.CountWhere(t, raw, `SELECT count(*) FROM signaller_contacts WHERE registration_id = $1 AND kind = 'overleg-onterecht'`, w.policeSignal.ID); n != 1 {
 		t.Error("the consultation was not kept")
 	}
-	if n := countWhere(t, raw, `SELECT count(*) FROM audit_log WHERE action = 'remove' AND object_id = $1 AND professional_id = $2 AND purpose LIKE 'onterecht signaal verwijderd door de coördinator%'`,
-		itoa(w.policeSignal.ID), w.wijkteam.Professional.ID); n != 1 {
+	if n := testenv.CountWhere(t, raw, `SELECT count(*) FROM audit_log WHERE action = 'remove' AND object_id = $1 AND professional_id = $2 AND purpose LIKE 'onterecht signaal verwijderd door de coördinator%'`,
+		testenv.Itoa(w.policeSignal.ID), w.wijkteam.Professional.ID); n != 1 {
 		t.Errorf("%d audit records of the removal by the coordinator, want 1", n)
 	}
-	if n := countWhere(t, raw, `SELECT count(*) FROM audit_log WHERE object_type = 'contact-signaalgever' AND purpose LIKE 'overleg met de signaalgever%'`); n != 1 {
+	if n := testenv.CountWhere(t, raw, `SELECT count(*) FROM audit_log WHERE object_type = 'contact-signaalgever' AND purpose LIKE 'overleg met de signaalgever%'`); n != 1 {
 		t.Errorf("%d audit records of the consultation, want 1", n)
 	}
 	// The signaller's organisation is told, and no longer sees the youth.
-	told := messagesOfKind(w.env.Inbox(t, w.police), registry.KindWithdrawn)
+	told := testenv.MessagesOfKind(w.env.Inbox(t, w.police), registry.KindWithdrawn)
 	if len(told) != 1 || !strings.Contains(told[0].Body, "Uw organisatie is niet meer bij deze jeugdige betrokken") {
 		t.Fatalf("the police got %+v, want one message that its signal was withdrawn", told)
 	}
 	_, err = w.env.Registry.YouthByReference(ctx, w.police, w.ref)
 	wantPlanError(t, err, model.ENOTFOUND)
 	// The others involved are told too; the coordination stays.
-	if got := messagesOfKind(w.env.Inbox(t, w.school), registry.KindWithdrawn); len(got) != 1 {
+	if got := testenv.MessagesOfKind(w.env.Inbox(t, w.school), registry.KindWithdrawn); len(got) != 1 {
 		t.Errorf("the school got %d withdrawal messages, want 1", len(got))
 	}
 	pic := w.picture(t, w.wijkteam)
@@ -76,7 +77,7 @@ func TestAWrongSignalIsRemovedOnlyAfterConsultingItsSignaller(t *testing.T) {
 func TestOnlyTheCoordinatorRemovesOnlyAnotherOrganisationsSignal(t *testing.T) {
 	w := newPlanWorld(t)
 	w.accept(t)
-	today := day("2026-11-23")
+	today := testenv.Day("2026-11-23")
 
 	_, err := w.env.Registry.ConsultWrongSignal(ctx, w.school, w.ref, w.policeSignal.ID, today)
 	wantPlanError(t, err, model.EFORBIDDEN)
@@ -87,18 +88,18 @@ func TestOnlyTheCoordinatorRemovesOnlyAnotherOrganisationsSignal(t *testing.T) {
 
 	// Not its own registration, and never a care registration.
 	_, err = w.env.Registry.ConsultWrongSignal(ctx, w.wijkteam, w.ref, w.care.ID, today)
-	assertInvalid(t, err, "registratie", "eigen organisatie")
+	testenv.AssertInvalid(t, err, "registratie", "eigen organisatie")
 	wantPlanError(t, w.env.Registry.RemoveWrongSignal(ctx, w.wijkteam, w.ref, w.care.ID, true), model.EINVALID)
 	jeugdhulp := w.env.Pro(t, w.env.Org(t, "Jeugdhulp Brabant", model.TypeJeugdhulp))
 	care := w.env.Register(t, jeugdhulp, population.BSNTeen, model.KindKetenregistratie).Registration
 	_, err = w.env.Registry.ConsultWrongSignal(ctx, w.wijkteam, w.ref, care.ID, today)
-	assertInvalid(t, err, "registratie", "Alleen een signaal")
-	assertInvalid(t, w.env.Registry.RemoveWrongSignal(ctx, w.wijkteam, w.ref, care.ID, true), "registratie", "Alleen een signaal")
+	testenv.AssertInvalid(t, err, "registratie", "Alleen een signaal")
+	testenv.AssertInvalid(t, w.env.Registry.RemoveWrongSignal(ctx, w.wijkteam, w.ref, care.ID, true), "registratie", "Alleen een signaal")
 
-	if n := countWhere(t, rawDB(t, w.env), `SELECT count(*) FROM signaller_contacts`); n != 0 {
+	if n := testenv.CountWhere(t, testenv.RawDB(t, w.env), `SELECT count(*) FROM signaller_contacts`); n != 0 {
 		t.Fatalf("%d consultations stored after refusals", n)
 	}
-	if n := countWhere(t, rawDB(t, w.env), `SELECT count(*) FROM registrations`); n != 4 {
+	if n := testenv.CountWhere(t, testenv.RawDB(t, w.env), `SELECT count(*) FROM registrations`); n != 4 {
 		t.Fatalf("%d registrations, want all 4 kept", n)
 	}
 }
@@ -108,7 +109,7 @@ func TestOnlyTheCoordinatorRemovesOnlyAnotherOrganisationsSignal(t *testing.T) {
 func TestAConsultationCountsOnlyInItsOwnCoordination(t *testing.T) {
 	w := newPlanWorld(t)
 	w.accept(t)
-	if _, err := w.env.Registry.ConsultWrongSignal(ctx, w.wijkteam, w.ref, w.policeSignal.ID, day("2026-11-23")); err != nil {
+	if _, err := w.env.Registry.ConsultWrongSignal(ctx, w.wijkteam, w.ref, w.policeSignal.ID, testenv.Day("2026-11-23")); err != nil {
 		t.Fatal(err)
 	}
 	jeugdhulp := w.env.Pro(t, w.env.Org(t, "Jeugdhulp Brabant", model.TypeJeugdhulp))

@@ -7,6 +7,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/population"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/testenv"
 )
 
 // signallerIn finds the signaller of registration id in a plan.
@@ -37,7 +38,7 @@ func TestTheCoordinatorRecordsThatEachSignallerWasCalled(t *testing.T) {
 		}
 	}
 
-	got, err := w.env.Registry.RecordContact(ctx, w.wijkteam, w.ref, w.schoolSignal.ID, day("2026-11-23"))
+	got, err := w.env.Registry.RecordContact(ctx, w.wijkteam, w.ref, w.schoolSignal.ID, testenv.Day("2026-11-23"))
 	if err != nil || got.ContactedOn == nil || got.ContactedOn.Format(time.DateOnly) != "2026-11-23" || got.Organisation.ID != w.school.Organisation.ID {
 		t.Fatalf("recorded contact = %+v, %v", got, err)
 	}
@@ -51,14 +52,14 @@ func TestTheCoordinatorRecordsThatEachSignallerWasCalled(t *testing.T) {
 	}
 	// Recording it again corrects the day; it stays one fact.
 	w.env.Clock.Advance(24 * time.Hour)
-	if _, err := w.env.Registry.RecordContact(ctx, w.wijkteam, w.ref, w.schoolSignal.ID, day("2026-11-24")); err != nil {
+	if _, err := w.env.Registry.RecordContact(ctx, w.wijkteam, w.ref, w.schoolSignal.ID, testenv.Day("2026-11-24")); err != nil {
 		t.Fatal(err)
 	}
-	raw := rawDB(t, w.env)
-	if n := countWhere(t, raw, `SELECT count(*) FROM signaller_contacts WHERE registration_id = $1 AND kind = 'contact' AND contacted_on = '2026-11-24'`, w.schoolSignal.ID); n != 1 {
+	raw := testenv.RawDB(t, w.env)
+	if n := testenv.CountWhere(t, raw, `SELECT count(*) FROM signaller_contacts WHERE registration_id = $1 AND kind = 'contact' AND contacted_on = '2026-11-24'`, w.schoolSignal.ID); n != 1 {
 		t.Errorf("%d contact rows with the corrected day, want 1", n)
 	}
-	if n := countWhere(t, raw, `SELECT count(*) FROM audit_log WHERE object_type = 'contact-signaalgever' AND professional_id = $1`, w.wijkteam.Professional.ID); n != 2 {
+	if n := testenv.CountWhere(t, raw, `SELECT count(*) FROM audit_log WHERE object_type = 'contact-signaalgever' AND professional_id = $1`, w.wijkteam.Professional.ID); n != 2 {
 		t.Errorf("%d audit records of contacts, want 2", n)
 	}
 }
@@ -67,17 +68,17 @@ func TestAContactDayIsNeitherInTheFutureNorBeforeTheRegistration(t *testing.T) {
 	w := newPlanWorld(t)
 	w.accept(t)
 	for on, reason := range map[string]string{"2026-11-24": "toekomst", "2026-11-22": "vóór de registratie"} {
-		_, err := w.env.Registry.RecordContact(ctx, w.wijkteam, w.ref, w.schoolSignal.ID, day(on))
-		assertInvalid(t, err, "datum", reason)
+		_, err := w.env.Registry.RecordContact(ctx, w.wijkteam, w.ref, w.schoolSignal.ID, testenv.Day(on))
+		testenv.AssertInvalid(t, err, "datum", reason)
 	}
 	_, err := w.env.Registry.RecordContact(ctx, w.wijkteam, w.ref, w.schoolSignal.ID, nil)
-	assertInvalid(t, err, "datum", "Vul de datum")
-	if n := countWhere(t, rawDB(t, w.env), `SELECT count(*) FROM signaller_contacts`); n != 0 {
+	testenv.AssertInvalid(t, err, "datum", "Vul de datum")
+	if n := testenv.CountWhere(t, testenv.RawDB(t, w.env), `SELECT count(*) FROM signaller_contacts`); n != 0 {
 		t.Fatalf("%d contacts stored after refused input", n)
 	}
 	// Late in the evening, "today" is still the Dutch day.
-	w.env.Clock.Set(amsterdam("2026-11-24 00:30"))
-	if _, err := w.env.Registry.RecordContact(ctx, w.wijkteam, w.ref, w.schoolSignal.ID, day("2026-11-24")); err != nil {
+	w.env.Clock.Set(testenv.WallClock("2026-11-24 00:30"))
+	if _, err := w.env.Registry.RecordContact(ctx, w.wijkteam, w.ref, w.schoolSignal.ID, testenv.Day("2026-11-24")); err != nil {
 		t.Fatalf("a contact on the Dutch day just begun: %v", err)
 	}
 }
@@ -85,10 +86,10 @@ func TestAContactDayIsNeitherInTheFutureNorBeforeTheRegistration(t *testing.T) {
 func TestSignallersAreTheOtherOrganisationsActiveRegistrations(t *testing.T) {
 	w := newPlanWorld(t)
 	w.accept(t)
-	today := day("2026-11-23")
+	today := testenv.Day("2026-11-23")
 
 	_, err := w.env.Registry.RecordContact(ctx, w.wijkteam, w.ref, w.care.ID, today)
-	assertInvalid(t, err, "registratie", "eigen organisatie")
+	testenv.AssertInvalid(t, err, "registratie", "eigen organisatie")
 	_, err = w.env.Registry.RecordContact(ctx, w.wijkteam, w.ref, 987654, today)
 	wantPlanError(t, err, model.ENOTFOUND)
 	other := w.env.Register(t, w.police, population.BSNChild, model.KindSignaal)
@@ -104,7 +105,7 @@ func TestSignallersAreTheOtherOrganisationsActiveRegistrations(t *testing.T) {
 	wantPlanError(t, err, model.EFORBIDDEN)
 	_, err = w.env.Registry.RecordContact(ctx, w.jgz, w.ref, w.schoolSignal.ID, today)
 	wantPlanError(t, err, model.ENOTFOUND)
-	if n := countWhere(t, rawDB(t, w.env), `SELECT count(*) FROM signaller_contacts`); n != 0 {
+	if n := testenv.CountWhere(t, testenv.RawDB(t, w.env), `SELECT count(*) FROM signaller_contacts`); n != 0 {
 		t.Fatalf("%d contacts stored after refusals", n)
 	}
 }

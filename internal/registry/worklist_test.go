@@ -8,6 +8,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/population"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/testenv"
 )
 
 // TestWorklistShowsTheCoordinatorsWork follows one coordinator's worklist:
@@ -78,12 +79,12 @@ func TestWorklistShowsTheCoordinatorsWork(t *testing.T) {
 	}
 
 	// Calling the school and the JGZ takes them off the list.
-	if _, err := reg.RecordContact(ctx, w.wijkteam, w.ref, w.schoolSignal.ID, day("2026-12-01")); err != nil {
+	if _, err := reg.RecordContact(ctx, w.wijkteam, w.ref, w.schoolSignal.ID, testenv.Day("2026-12-01")); err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range list.Signallers {
 		if s.Organisation.ID == w.jgz.Organisation.ID {
-			if _, err := reg.RecordContact(ctx, w.wijkteam, w.ref, s.Registration, day("2026-12-01")); err != nil {
+			if _, err := reg.RecordContact(ctx, w.wijkteam, w.ref, s.Registration, testenv.Day("2026-12-01")); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -208,7 +209,7 @@ func TestNoOverdueAlertWithoutACoordinator(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, running := current(t, w.env, w.care.YouthID); running {
+	if _, running := testenv.Current(t, w.env, w.care.YouthID); running {
 		t.Fatal("coordination still running with one organisation involved")
 	}
 	w.env.Clock.Set(time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC))
