@@ -177,7 +177,7 @@ func newMatrixWorld(t *testing.T) *matrixWorld {
 	jgz := h.user(t, "JGZ Zuidoost-Brabant", model.TypeJGZ)
 	admin := h.admin(t)
 	monitor := h.env.Monitor(t, wijkteam.Organisation)
-	monitorToken, err := h.env.Region.CreateProfessionalToken(t.Context(), beheerder, monitor.Professional.Email)
+	monitorToken, err := h.env.Region.CreateProfessionalToken(t.Context(), adminActor, monitor.Professional.Email)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -345,7 +345,7 @@ func TestMonitoringAccountSeesNoRegistrationsOfItsOwnOrganisation(t *testing.T) 
 	t.Parallel()
 	w := newMatrixWorld(t)
 	var out struct {
-		Registraties []registratie `json:"registraties"`
+		Registraties []registration `json:"registraties"`
 	}
 	w.h.call(t, "GET", "/api/v1/registraties", w.tokens[monitorRole], nil).want(t, http.StatusOK, &out)
 	if len(out.Registraties) != 0 {

@@ -13,31 +13,31 @@ import (
 
 // The BSN travels in the body, not in the URL, so that it appears in no
 // access log.
-type inzageVerzoek struct {
+type accessReportRequest struct {
 	Burgerservicenummer string `json:"burgerservicenummer"`
 	Formaat             string `json:"formaat"`
 }
 
-type inzageJeugdigeJSON struct {
+type accessYouthView struct {
 	Referentie    string `json:"referentie"`
 	Naam          string `json:"naam"`
 	Geboortedatum string `json:"geboortedatum"`
 }
 
-type inzageRegistratieJSON struct {
-	ID          int64           `json:"id"`
-	Organisatie organisatieJSON `json:"organisatie"`
-	Soort       model.Kind      `json:"soort"`
-	Urgent      bool            `json:"urgent"`
-	Sinds       time.Time       `json:"sinds"`
-	Status      string          `json:"status"`
-	GeldigTot   string          `json:"geldigTot"`
-	BeeindigdOp *time.Time      `json:"beeindigdOp"`
-	RedenEinde  *string         `json:"redenEinde"`
-	Informatie  informatieJSON  `json:"informatie"`
+type accessRegistrationView struct {
+	ID          int64            `json:"id"`
+	Organisatie organisationView `json:"organisatie"`
+	Soort       model.Kind       `json:"soort"`
+	Urgent      bool             `json:"urgent"`
+	Sinds       time.Time        `json:"sinds"`
+	Status      string           `json:"status"`
+	GeldigTot   string           `json:"geldigTot"`
+	BeeindigdOp *time.Time       `json:"beeindigdOp"`
+	RedenEinde  *string          `json:"redenEinde"`
+	Informatie  informedView     `json:"informatie"`
 }
 
-type inzageRegelJSON struct {
+type accessEntryView struct {
 	Op          time.Time `json:"op"`
 	Handeling   string    `json:"handeling"`
 	Object      string    `json:"object"`
@@ -46,33 +46,33 @@ type inzageRegelJSON struct {
 	Koppeling   bool      `json:"koppeling"`
 }
 
-type inzageBezwaarJSON struct {
+type accessObjectionView struct {
 	Gemeente     string  `json:"gemeente"`
 	Ontvangen    string  `json:"ontvangen"`
 	Uitkomst     *string `json:"uitkomst"`
 	Besluitdatum *string `json:"besluitdatum"`
 }
 
-type bewaartermijnenJSON struct {
+type retentionPeriodsView struct {
 	Looptijd     string `json:"looptijd"`
 	ArchiefJaren int    `json:"archiefJaren"`
 	LogboekJaren int    `json:"logboekJaren"`
 }
 
-type inzageRapportJSON struct {
-	OpgesteldOp     time.Time               `json:"opgesteldOp"`
-	Jeugdige        *inzageJeugdigeJSON     `json:"jeugdige"`
-	Registraties    []inzageRegistratieJSON `json:"registraties"`
-	Inzages         []inzageRegelJSON       `json:"inzages"`
-	Bezwaren        []inzageBezwaarJSON     `json:"bezwaren"`
-	Bewaartermijnen bewaartermijnenJSON     `json:"bewaartermijnen"`
-	Bericht         string                  `json:"bericht"`
+type accessReportView struct {
+	OpgesteldOp     time.Time                `json:"opgesteldOp"`
+	Jeugdige        *accessYouthView         `json:"jeugdige"`
+	Registraties    []accessRegistrationView `json:"registraties"`
+	Inzages         []accessEntryView        `json:"inzages"`
+	Bezwaren        []accessObjectionView    `json:"bezwaren"`
+	Bewaartermijnen retentionPeriodsView     `json:"bewaartermijnen"`
+	Bericht         string                   `json:"bericht"`
 }
 
-func accessReport(rep registry.Report) inzageRapportJSON {
-	out := inzageRapportJSON{
-		OpgesteldOp: rep.MadeAt, Registraties: []inzageRegistratieJSON{}, Inzages: []inzageRegelJSON{}, Bezwaren: []inzageBezwaarJSON{},
-		Bewaartermijnen: bewaartermijnenJSON{Looptijd: rep.MaxDuration.String(), ArchiefJaren: rep.ArchiveYears, LogboekJaren: rep.AuditYears},
+func accessReport(rep registry.Report) accessReportView {
+	out := accessReportView{
+		OpgesteldOp: rep.MadeAt, Registraties: []accessRegistrationView{}, Inzages: []accessEntryView{}, Bezwaren: []accessObjectionView{},
+		Bewaartermijnen: retentionPeriodsView{Looptijd: rep.MaxDuration.String(), ArchiefJaren: rep.ArchiveYears, LogboekJaren: rep.AuditYears},
 		Bericht:         "Over deze jeugdige zijn geen registraties bekend in de verwijsindex; er is dus ook niets ingezien.",
 	}
 	if !rep.Found {
@@ -80,12 +80,12 @@ func accessReport(rep registry.Report) inzageRapportJSON {
 	}
 	out.Bericht = "Alle registraties die de verwijsindex over deze jeugdige bewaart, ook beëindigde (historisch archief), en iedereen die de gegevens inzag in de bewaartermijn van het logboek."
 	p := rep.Youth.Person
-	out.Jeugdige = &inzageJeugdigeJSON{Referentie: rep.Youth.Reference, Naam: p.FullName(), Geboortedatum: p.BirthDate.Format("2006-01-02")}
+	out.Jeugdige = &accessYouthView{Referentie: rep.Youth.Reference, Naam: p.FullName(), Geboortedatum: p.BirthDate.Format("2006-01-02")}
 	for _, x := range rep.Registrations {
 		r := x.Registration
-		item := inzageRegistratieJSON{
+		item := accessRegistrationView{
 			ID: r.ID, Organisatie: organisation(x.Organisation), Soort: r.Kind, Urgent: r.Urgent, Sinds: r.CreatedAt, Status: "actief",
-			GeldigTot: r.ExpiresOn.Format("2006-01-02"), Informatie: informatieJSON{Ouders: r.ParentsInformed, Jeugdige: r.YouthInformed},
+			GeldigTot: r.ExpiresOn.Format("2006-01-02"), Informatie: informedView{Ouders: r.ParentsInformed, Jeugdige: r.YouthInformed},
 		}
 		if r.EndedAt != nil {
 			reason := string(r.EndReason)
@@ -98,13 +98,13 @@ func accessReport(rep registry.Report) inzageRapportJSON {
 		if a.Action == "export" {
 			handeling = "inzagerapport"
 		}
-		out.Inzages = append(out.Inzages, inzageRegelJSON{
+		out.Inzages = append(out.Inzages, accessEntryView{
 			Op: a.At, Handeling: handeling, Object: a.ObjectType, Medewerker: a.ProfessionalName, Organisatie: a.OrganisationName,
 			Koppeling: a.ClientSystem != "",
 		})
 	}
 	for _, o := range rep.Objections {
-		item := inzageBezwaarJSON{Gemeente: o.Municipality, Ontvangen: o.ReceivedOn.Format("2006-01-02")}
+		item := accessObjectionView{Gemeente: o.Municipality, Ontvangen: o.ReceivedOn.Format("2006-01-02")}
 		if o.Outcome != "" {
 			outcome, day := o.Outcome, o.DecidedOn.Format("2006-01-02")
 			item.Uitkomst, item.Besluitdatum = &outcome, &day
@@ -117,7 +117,7 @@ func accessReport(rep registry.Report) inzageRapportJSON {
 // createAccessReport: POST /api/v1/inzage (regional administrator), the
 // access report for one youth as JSON, a printable HTML page or a PDF.
 func (h *Handler) createAccessReport(w http.ResponseWriter, r *http.Request, c auth.Caller) {
-	var req inzageVerzoek
+	var req accessReportRequest
 	if err := decode(w, r, &req); err != nil {
 		h.fail(w, r, err)
 		return

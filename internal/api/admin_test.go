@@ -9,7 +9,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/population"
 )
 
-type organisatieAntwoord struct {
+type organisationResponse struct {
 	ID       int64  `json:"id"`
 	Naam     string `json:"naam"`
 	Type     string `json:"type"`
@@ -18,7 +18,7 @@ type organisatieAntwoord struct {
 	Actief   bool   `json:"actief"`
 }
 
-type medewerkerAntwoord struct {
+type professionalResponse struct {
 	ID          int64  `json:"id"`
 	Organisatie int64  `json:"organisatie"`
 	Naam        string `json:"naam"`
@@ -29,7 +29,7 @@ type medewerkerAntwoord struct {
 func (h *harness) organisationCount(t *testing.T, admin user) int {
 	t.Helper()
 	var out struct {
-		Organisaties []organisatieAntwoord `json:"organisaties"`
+		Organisaties []organisationResponse `json:"organisaties"`
 	}
 	h.call(t, "GET", "/api/v1/organisaties", admin.token, nil).want(t, http.StatusOK, &out)
 	return len(out.Organisaties)
@@ -41,7 +41,7 @@ func TestRegionalAdministratorManagesTheRegion(t *testing.T) {
 	admin := h.admin(t)
 	pro := h.user(t, "SMW Eindhoven", model.TypeSMW)
 
-	var created organisatieAntwoord
+	var created organisationResponse
 	t.Run("CreateOrganisation", func(t *testing.T) {
 		h.call(t, "POST", "/api/v1/organisaties", admin.token, map[string]any{
 			"naam": "Jeugdhulp De Vliert", "type": "jeugdhulp", "rol": "zorgaanbieder", "gemeente": "Eindhoven",
@@ -52,7 +52,7 @@ func TestRegionalAdministratorManagesTheRegion(t *testing.T) {
 	})
 
 	t.Run("EducationWithoutRoleOnlyGivesSignals", func(t *testing.T) {
-		var school organisatieAntwoord
+		var school organisationResponse
 		h.call(t, "POST", "/api/v1/organisaties", admin.token, map[string]any{
 			"naam": "Lorentz Casimir Lyceum", "type": "onderwijs", "gemeente": "Eindhoven",
 		}).want(t, http.StatusCreated, &school)
@@ -96,7 +96,7 @@ func TestRegionalAdministratorManagesTheRegion(t *testing.T) {
 		}
 	})
 
-	var professional medewerkerAntwoord
+	var professional professionalResponse
 	t.Run("CreateProfessional", func(t *testing.T) {
 		h.call(t, "POST", "/api/v1/medewerkers", admin.token, map[string]any{
 			"organisatie": created.ID, "naam": "Fatima el Amrani", "email": "f.elamrani@devliert.example", "telefoon": "040-2961234",
@@ -127,7 +127,7 @@ func TestRegionalAdministratorManagesTheRegion(t *testing.T) {
 			t.Fatal("no token")
 		}
 		h.call(t, "GET", "/api/v1/berichten", out.Token, nil).want(t, http.StatusOK, nil)
-		var reg registratie
+		var reg registration
 		h.call(t, "POST", "/api/v1/registraties", out.Token, map[string]any{"burgerservicenummer": population.BSNChild, "soort": "ketenregistratie"}).
 			want(t, http.StatusCreated, &reg)
 		if len(reg.Betrokkenen) != 1 || reg.Betrokkenen[0].Medewerker.Email != professional.Email || reg.Betrokkenen[0].Organisatie.ID != created.ID {
@@ -145,13 +145,13 @@ func TestRegionalAdministratorManagesTheRegion(t *testing.T) {
 		}
 		wantProblem(t, h.call(t, "GET", "/api/v1/registraties", out.Token, nil), http.StatusBadRequest, "medewerker")
 		var list struct {
-			Registraties []registratie `json:"registraties"`
+			Registraties []registration `json:"registraties"`
 		}
 		h.call(t, "GET", "/api/v1/registraties?medewerker="+professional.Email, out.Token, nil).want(t, http.StatusOK, &list)
 		if len(list.Registraties) != 1 {
 			t.Errorf("the client system sees %d registrations, want the organisation's one", len(list.Registraties))
 		}
-		var reg registratie
+		var reg registration
 		h.call(t, "POST", "/api/v1/registraties", out.Token, map[string]any{
 			"burgerservicenummer": population.BSNTeen, "soort": "ketenregistratie", "medewerker": professional.Email,
 		}).want(t, http.StatusCreated, &reg)

@@ -7,9 +7,9 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/registry"
 )
 
-// afspraakVerzoek is a new agreement: an action from the region's list, the
+// agreementRequest is a new agreement: an action from the region's list, the
 // responsible professional's e-mail address and the days. No free text.
-type afspraakVerzoek struct {
+type agreementRequest struct {
 	Actie             string `json:"actie"`
 	Verantwoordelijke string `json:"verantwoordelijke"`
 	Startdatum        string `json:"startdatum"`
@@ -20,7 +20,7 @@ type afspraakVerzoek struct {
 // createAgreement: POST /api/v1/jeugdigen/{referentie}/plan/afspraken, by
 // the coordinating organisation only; 201 with the agreement.
 func (h *Handler) createAgreement(w http.ResponseWriter, r *http.Request, c auth.Caller) {
-	var req afspraakVerzoek
+	var req agreementRequest
 	if err := decode(w, r, &req); err != nil {
 		h.fail(w, r, err)
 		return

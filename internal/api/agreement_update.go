@@ -7,8 +7,8 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/registry"
 )
 
-// afspraakWijziging changes an agreement; a field left empty stays as it is.
-type afspraakWijziging struct {
+// agreementChange changes an agreement; a field left empty stays as it is.
+type agreementChange struct {
 	Status            string `json:"status"`
 	Verantwoordelijke string `json:"verantwoordelijke"`
 	Startdatum        string `json:"startdatum"`
@@ -19,7 +19,7 @@ type afspraakWijziging struct {
 // updateAgreement: POST /api/v1/jeugdigen/{referentie}/plan/afspraken/{id},
 // by the coordinating organisation only; 200 with the agreement as it is now.
 func (h *Handler) updateAgreement(w http.ResponseWriter, r *http.Request, c auth.Caller) {
-	var req afspraakWijziging
+	var req agreementChange
 	if err := decode(w, r, &req); err != nil {
 		h.fail(w, r, err)
 		return

@@ -73,7 +73,7 @@ func startWith(t *testing.T, configure func(*server.Config)) *harness {
 	return &harness{env: env, mail: catcher, base: "http://" + srv.Addr(), client: &http.Client{Timeout: 10 * time.Second}}
 }
 
-var beheerder = audit.Actor{Role: "beheerder", Source: "test"}
+var adminActor = audit.Actor{Role: "beheerder", Source: "test"}
 
 // user is a professional with a personal API token.
 type user struct {
@@ -93,7 +93,7 @@ func (h *harness) user(t *testing.T, name string, typ model.OrgType) user {
 func (h *harness) colleague(t *testing.T, org model.Organisation) user {
 	t.Helper()
 	a := h.env.Pro(t, org)
-	token, err := h.env.Region.CreateProfessionalToken(context.Background(), beheerder, a.Professional.Email)
+	token, err := h.env.Region.CreateProfessionalToken(context.Background(), adminActor, a.Professional.Email)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +104,7 @@ func (h *harness) colleague(t *testing.T, org model.Organisation) user {
 func (h *harness) admin(t *testing.T) user {
 	t.Helper()
 	a := h.env.Admin(t, h.env.Org(t, "Regio Zuidoost-Brabant", model.TypeWijkteam))
-	token, err := h.env.Region.CreateProfessionalToken(context.Background(), beheerder, a.Professional.Email)
+	token, err := h.env.Region.CreateProfessionalToken(context.Background(), adminActor, a.Professional.Email)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +114,7 @@ func (h *harness) admin(t *testing.T) user {
 // clientSystem returns a token for an organisation's client system.
 func (h *harness) clientSystem(t *testing.T, org model.Organisation) string {
 	t.Helper()
-	token, err := h.env.Region.CreateOrganisationToken(context.Background(), beheerder, org.ID)
+	token, err := h.env.Region.CreateOrganisationToken(context.Background(), adminActor, org.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,15 +182,15 @@ func (r response) want(t *testing.T, status int, v any) {
 
 // The API's answers as a client reads them.
 
-type organisatie struct {
+type organisation struct {
 	ID   int64  `json:"id"`
 	Naam string `json:"naam"`
 	Type string `json:"type"`
 }
 
-type betrokkene struct {
-	Registratie int64       `json:"registratie"`
-	Organisatie organisatie `json:"organisatie"`
+type involvement struct {
+	Registratie int64        `json:"registratie"`
+	Organisatie organisation `json:"organisatie"`
 	Medewerker  struct {
 		Naam     string `json:"naam"`
 		Telefoon string `json:"telefoon"`
@@ -202,12 +202,12 @@ type betrokkene struct {
 }
 
 type coordinator struct {
-	Organisatie organisatie `json:"organisatie"`
-	Regel       string      `json:"regel"`
-	Reden       string      `json:"reden"`
+	Organisatie organisation `json:"organisatie"`
+	Regel       string       `json:"regel"`
+	Reden       string       `json:"reden"`
 }
 
-type registratie struct {
+type registration struct {
 	ID          int64      `json:"id"`
 	Soort       string     `json:"soort"`
 	Urgent      bool       `json:"urgent"`
@@ -221,14 +221,14 @@ type registratie struct {
 		Geboortedatum string `json:"geboortedatum"`
 		Leeftijd      int    `json:"leeftijd"`
 	} `json:"jeugdige"`
-	Match       *bool        `json:"match"`
-	Betrokkenen []betrokkene `json:"betrokkenen"`
-	Coordinator *coordinator `json:"coordinator"`
-	Bericht     string       `json:"bericht"`
+	Match       *bool         `json:"match"`
+	Betrokkenen []involvement `json:"betrokkenen"`
+	Coordinator *coordinator  `json:"coordinator"`
+	Bericht     string        `json:"bericht"`
 }
 
 // involves reports whether u's organisation and u appear among the betrokkenen.
-func (r registratie) involves(u user) bool {
+func (r registration) involves(u user) bool {
 	for _, b := range r.Betrokkenen {
 		if b.Organisatie.ID == u.Organisation.ID && b.Medewerker.Email == u.email() {
 			return true
@@ -237,7 +237,7 @@ func (r registratie) involves(u user) bool {
 	return false
 }
 
-type bericht struct {
+type message struct {
 	ID        int64      `json:"id"`
 	Soort     string     `json:"soort"`
 	Onderwerp string     `json:"onderwerp"`
@@ -258,26 +258,26 @@ type problem struct {
 }
 
 // register posts a registration and fails the test unless the status is want.
-func (h *harness) register(t *testing.T, u user, bsn string, kind model.Kind, want int) registratie {
+func (h *harness) register(t *testing.T, u user, bsn string, kind model.Kind, want int) registration {
 	t.Helper()
-	var out registratie
+	var out registration
 	h.call(t, "POST", "/api/v1/registraties", u.token, map[string]any{"burgerservicenummer": bsn, "soort": kind}).want(t, want, &out)
 	return out
 }
 
-func (h *harness) registrations(t *testing.T, u user) []registratie {
+func (h *harness) registrations(t *testing.T, u user) []registration {
 	t.Helper()
 	var out struct {
-		Registraties []registratie `json:"registraties"`
+		Registraties []registration `json:"registraties"`
 	}
 	h.call(t, "GET", "/api/v1/registraties", u.token, nil).want(t, http.StatusOK, &out)
 	return out.Registraties
 }
 
-func (h *harness) inbox(t *testing.T, u user) []bericht {
+func (h *harness) inbox(t *testing.T, u user) []message {
 	t.Helper()
 	var out struct {
-		Berichten []bericht `json:"berichten"`
+		Berichten []message `json:"berichten"`
 	}
 	h.call(t, "GET", "/api/v1/berichten", u.token, nil).want(t, http.StatusOK, &out)
 	return out.Berichten

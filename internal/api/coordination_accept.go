@@ -7,25 +7,25 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/registry"
 )
 
-// acceptatieVerzoek is the body of accepting coordination or a handover:
+// acceptanceRequest is the body of accepting coordination or a handover:
 // whom the organisation names as its coordinating professional (an e-mail
 // address; empty: the professional acting).
-type acceptatieVerzoek struct {
+type acceptanceRequest struct {
 	Medewerker              string `json:"medewerker"`
 	CoordinerendeMedewerker string `json:"coordinerendeMedewerker"`
 }
 
-// coordinatieAntwoord is the answer to a change of the coordination: who
+// coordinationResponse is the answer to a change of the coordination: who
 // coordinates now, what the caller may do next, and a Dutch confirmation.
-type coordinatieAntwoord struct {
+type coordinationResponse struct {
 	Referentie  string           `json:"referentie"`
-	Coordinator *coordinatorJSON `json:"coordinator"`
+	Coordinator *coordinatorView `json:"coordinator"`
 	Bericht     string           `json:"bericht"`
 }
 
 // acceptCoordination: POST /api/v1/jeugdigen/{referentie}/coordinatie/accepteren.
 func (h *Handler) acceptCoordination(w http.ResponseWriter, r *http.Request, c auth.Caller) {
-	var req acceptatieVerzoek
+	var req acceptanceRequest
 	actor, err := h.actingWith(w, r, c, &req, &req.Medewerker)
 	if err != nil {
 		h.fail(w, r, err)
@@ -53,5 +53,5 @@ func (h *Handler) writeCoordination(w http.ResponseWriter, r *http.Request, v *r
 		h.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, coordinatieAntwoord{Referentie: r.PathValue("referentie"), Coordinator: coordinator(v, true), Bericht: message})
+	writeJSON(w, http.StatusOK, coordinationResponse{Referentie: r.PathValue("referentie"), Coordinator: coordinator(v, true), Bericht: message})
 }

@@ -12,11 +12,11 @@ import (
 
 // The coordination as a client reads it.
 
-type coordinatieStand struct {
-	Organisatie organisatie `json:"organisatie"`
-	Regel       string      `json:"regel"`
-	Reden       string      `json:"reden"`
-	Status      string      `json:"status"`
+type coordinationState struct {
+	Organisatie organisation `json:"organisatie"`
+	Regel       string       `json:"regel"`
+	Reden       string       `json:"reden"`
+	Status      string       `json:"status"`
 	Medewerker  *struct {
 		Naam     string `json:"naam"`
 		Telefoon string `json:"telefoon"`
@@ -26,25 +26,25 @@ type coordinatieStand struct {
 	BesluitOp      *time.Time `json:"besluitOp"`
 	RedenNietNodig *string    `json:"redenNietNodig"`
 	Overdracht     *struct {
-		Naar          organisatie `json:"naar"`
-		VoorgesteldOp time.Time   `json:"voorgesteldOp"`
+		Naar          organisation `json:"naar"`
+		VoorgesteldOp time.Time    `json:"voorgesteldOp"`
 	} `json:"overdracht"`
 	Mogelijkheden *struct {
-		Accepteren           bool          `json:"accepteren"`
-		NietNodig            bool          `json:"nietNodig"`
-		Overdragen           bool          `json:"overdragen"`
-		OverdrachtAccepteren bool          `json:"overdrachtAccepteren"`
-		OverdrachtWeigeren   bool          `json:"overdrachtWeigeren"`
-		OverdrachtIntrekken  bool          `json:"overdrachtIntrekken"`
-		Afsluiten            bool          `json:"afsluiten"`
-		Kandidaten           []organisatie `json:"kandidaten"`
+		Accepteren           bool           `json:"accepteren"`
+		NietNodig            bool           `json:"nietNodig"`
+		Overdragen           bool           `json:"overdragen"`
+		OverdrachtAccepteren bool           `json:"overdrachtAccepteren"`
+		OverdrachtWeigeren   bool           `json:"overdrachtWeigeren"`
+		OverdrachtIntrekken  bool           `json:"overdrachtIntrekken"`
+		Afsluiten            bool           `json:"afsluiten"`
+		Kandidaten           []organisation `json:"kandidaten"`
 	} `json:"mogelijkheden"`
 }
 
-type coordinatieAntwoord struct {
-	Referentie  string            `json:"referentie"`
-	Coordinator *coordinatieStand `json:"coordinator"`
-	Bericht     string            `json:"bericht"`
+type coordinationResponse struct {
+	Referentie  string             `json:"referentie"`
+	Coordinator *coordinationState `json:"coordinator"`
+	Bericht     string             `json:"bericht"`
 }
 
 // coordinationHarness: a school signalled and a youth-care provider
@@ -83,18 +83,18 @@ func (h *coordinationHarness) join(t *testing.T, name string, typ model.OrgType)
 }
 
 // act posts a coordination action and decodes the 200 answer.
-func (h *coordinationHarness) act(t *testing.T, u user, action string, body any) coordinatieAntwoord {
+func (h *coordinationHarness) act(t *testing.T, u user, action string, body any) coordinationResponse {
 	t.Helper()
-	var out coordinatieAntwoord
+	var out coordinationResponse
 	h.call(t, "POST", h.path(action), u.token, body).want(t, http.StatusOK, &out)
 	return out
 }
 
 // youthCoordination is the coordinator on the youth's page as u sees it.
-func (h *coordinationHarness) youthCoordination(t *testing.T, u user) *coordinatieStand {
+func (h *coordinationHarness) youthCoordination(t *testing.T, u user) *coordinationState {
 	t.Helper()
 	var out struct {
-		Coordinator *coordinatieStand `json:"coordinator"`
+		Coordinator *coordinationState `json:"coordinator"`
 	}
 	h.call(t, "GET", "/api/v1/jeugdigen/"+h.ref, u.token, nil).want(t, http.StatusOK, &out)
 	return out.Coordinator
@@ -147,7 +147,7 @@ func TestAPIAcceptCoordinationNamingAColleague(t *testing.T) {
 func TestAPIClientSystemAcceptsForTheProfessionalItNames(t *testing.T) {
 	h := startCoordination(t)
 	token := h.clientSystem(t, h.jh.Organisation)
-	var out coordinatieAntwoord
+	var out coordinationResponse
 	h.call(t, "POST", h.path("accepteren"), token, map[string]any{"medewerker": h.jh.email()}).want(t, http.StatusOK, &out)
 	if out.Coordinator.Medewerker == nil || out.Coordinator.Medewerker.Email != h.jh.email() {
 		t.Fatalf("coordinating professional %+v, want the professional the client system acts for", out.Coordinator.Medewerker)

@@ -6,14 +6,14 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/auth"
 )
 
-// afsluitenVerzoek confirms closing the case explicitly: it cannot be undone.
-type afsluitenVerzoek struct {
+// closeRequest confirms closing the case explicitly: it cannot be undone.
+type closeRequest struct {
 	Medewerker string `json:"medewerker"`
 	Bevestigd  bool   `json:"bevestigd"`
 }
 
-// afgeslotenAntwoord is the answer to closing a case.
-type afgeslotenAntwoord struct {
+// closedResponse is the answer to closing a case.
+type closedResponse struct {
 	Referentie             string `json:"referentie"`
 	Status                 string `json:"status"`
 	BeeindigdeRegistraties int    `json:"beeindigdeRegistraties"`
@@ -23,7 +23,7 @@ type afgeslotenAntwoord struct {
 // closeCoordination: POST /api/v1/jeugdigen/{referentie}/coordinatie/afsluiten
 // ends the coordination and every active registration of the youth.
 func (h *Handler) closeCoordination(w http.ResponseWriter, r *http.Request, c auth.Caller) {
-	var req afsluitenVerzoek
+	var req closeRequest
 	actor, err := h.actingWith(w, r, c, &req, &req.Medewerker)
 	if err != nil {
 		h.fail(w, r, err)
@@ -34,7 +34,7 @@ func (h *Handler) closeCoordination(w http.ResponseWriter, r *http.Request, c au
 		h.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, afgeslotenAntwoord{
+	writeJSON(w, http.StatusOK, closedResponse{
 		Referentie: closed.Reference, Status: "afgesloten", BeeindigdeRegistraties: closed.Registrations,
 		Bericht: "De casus is afgesloten: de coördinatie en alle registraties over deze jeugdige zijn beëindigd. Alle betrokkenen krijgen bericht.",
 	})

@@ -7,16 +7,16 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/model"
 )
 
-// nietNodigVerzoek says why coordination is not needed: a code from the
+// notNeededRequest says why coordination is not needed: a code from the
 // fixed list, never words about the youth.
-type nietNodigVerzoek struct {
+type notNeededRequest struct {
 	Medewerker string          `json:"medewerker"`
 	Reden      model.NotNeeded `json:"reden"`
 }
 
 // coordinationNotNeeded: POST /api/v1/jeugdigen/{referentie}/coordinatie/niet-nodig.
 func (h *Handler) coordinationNotNeeded(w http.ResponseWriter, r *http.Request, c auth.Caller) {
-	var req nietNodigVerzoek
+	var req notNeededRequest
 	actor, err := h.actingWith(w, r, c, &req, &req.Medewerker)
 	if err != nil {
 		h.fail(w, r, err)

@@ -27,8 +27,8 @@ func coordinationCases(f fixture) []struct {
 	notNeeded.Status, notNeeded.Professional, notNeeded.NotNeeded = "niet-nodig", nil, model.NotNeededMutualAlignment
 	notNeeded.May = registry.CoordinatorOptions{Accept: true}
 
-	answer := func(c *registry.Coordinator) coordinatieAntwoord {
-		return coordinatieAntwoord{Referentie: f.youth.Reference, Coordinator: coordinator(c, true), Bericht: "Vastgelegd."}
+	answer := func(c *registry.Coordinator) coordinationResponse {
+		return coordinationResponse{Referentie: f.youth.Reference, Coordinator: coordinator(c, true), Bericht: "Vastgelegd."}
 	}
 	base := "/api/v1/jeugdigen/{referentie}/coordinatie"
 	return []struct {
@@ -42,6 +42,6 @@ func coordinationCases(f fixture) []struct {
 		{"POST", base + "/overdracht/accepteren", http.StatusOK, answer(f.picture.Coordinator)},
 		{"POST", base + "/overdracht/weigeren", http.StatusOK, answer(&assigned)},
 		{"POST", base + "/overdracht/intrekken", http.StatusOK, answer(&assigned)},
-		{"POST", base + "/afsluiten", http.StatusOK, afgeslotenAntwoord{Referentie: f.youth.Reference, Status: "afgesloten", BeeindigdeRegistraties: 3, Bericht: "Afgesloten."}},
+		{"POST", base + "/afsluiten", http.StatusOK, closedResponse{Referentie: f.youth.Reference, Status: "afgesloten", BeeindigdeRegistraties: 3, Bericht: "Afgesloten."}},
 	}
 }

@@ -80,9 +80,11 @@ func escalationCases(f fixture) []struct {
 	gicoordinates := &registry.PyramidView{Rule: "gi"}
 
 	ref := f.youth.Reference
-	esc := func(v *registry.EscalationView) escalatieAntwoord { return escalatieAntwoord{Escalatie: escalation(v)} }
-	pyr := func(p *registry.PyramidView) zorgpiramideAntwoord {
-		return zorgpiramideAntwoord{Zorgpiramide: pyramid(ref, p)}
+	esc := func(v *registry.EscalationView) escalationResponse {
+		return escalationResponse{Escalatie: escalation(v)}
+	}
+	pyr := func(p *registry.PyramidView) pyramidResponse {
+		return pyramidResponse{Zorgpiramide: pyramid(ref, p)}
 	}
 	base := "/api/v1/jeugdigen/{referentie}"
 	return []struct {

@@ -9,7 +9,7 @@ import (
 // startEscalation: POST /api/v1/jeugdigen/{referentie}/escalatie. The
 // coordinating organisation starts the escalation procedure.
 func (h *Handler) startEscalation(w http.ResponseWriter, r *http.Request, c auth.Caller) {
-	var req namensVerzoek
+	var req onBehalfRequest
 	actor, err := h.actingWith(w, r, c, &req, &req.Medewerker)
 	if err != nil {
 		h.fail(w, r, err)
@@ -20,5 +20,5 @@ func (h *Handler) startEscalation(w http.ResponseWriter, r *http.Request, c auth
 		h.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusCreated, escalatieAntwoord{Escalatie: escalation(v)})
+	writeJSON(w, http.StatusCreated, escalationResponse{Escalatie: escalation(v)})
 }

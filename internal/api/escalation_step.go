@@ -6,9 +6,9 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/auth"
 )
 
-// escalatieStapVerzoek records a step: its number, and with step 3 the
+// escalationStepRequest records a step: its number, and with step 3 the
 // managements' ruling.
-type escalatieStapVerzoek struct {
+type escalationStepRequest struct {
 	Medewerker string `json:"medewerker"`
 	Stap       int    `json:"stap"`
 	Uitkomst   string `json:"uitkomst"`
@@ -17,7 +17,7 @@ type escalatieStapVerzoek struct {
 // recordEscalationStep: POST /api/v1/jeugdigen/{referentie}/escalatie/stappen.
 // Steps go in order; one out of turn or recorded twice is 409.
 func (h *Handler) recordEscalationStep(w http.ResponseWriter, r *http.Request, c auth.Caller) {
-	var req escalatieStapVerzoek
+	var req escalationStepRequest
 	if err := decode(w, r, &req); err != nil {
 		h.fail(w, r, err)
 		return
@@ -32,5 +32,5 @@ func (h *Handler) recordEscalationStep(w http.ResponseWriter, r *http.Request, c
 		h.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, escalatieAntwoord{Escalatie: escalation(v)})
+	writeJSON(w, http.StatusOK, escalationResponse{Escalatie: escalation(v)})
 }

@@ -11,7 +11,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/server"
 )
 
-type escalatie struct {
+type escalation struct {
 	Status            string `json:"status"`
 	Referentie        string `json:"referentie"`
 	Doorzettingsmacht struct {
@@ -29,11 +29,11 @@ type escalatie struct {
 	} `json:"stappen"`
 }
 
-type escalatieAntwoord struct {
-	Escalatie *escalatie `json:"escalatie"`
+type escalationResponse struct {
+	Escalatie *escalation `json:"escalatie"`
 }
 
-type zorgpiramide struct {
+type pyramid struct {
 	Niveau       *int `json:"niveau"`
 	Bijeenroepen *struct {
 		Uiterlijk time.Time `json:"uiterlijk"`
@@ -49,8 +49,8 @@ type zorgpiramide struct {
 	} `json:"brandpunt"`
 }
 
-type zorgpiramideAntwoord struct {
-	Zorgpiramide *zorgpiramide `json:"zorgpiramide"`
+type pyramidResponse struct {
+	Zorgpiramide *pyramid `json:"zorgpiramide"`
 }
 
 // escalationWorld is a school and a youth-care provider that coordinates,
@@ -75,7 +75,7 @@ func escalationWorld(t *testing.T) (h *harness, school, jh, admin, outsider user
 func TestAPIEscalationStepByStep(t *testing.T) {
 	h, school, jh, admin, outsider, ref := escalationWorld(t)
 	path := "/api/v1/jeugdigen/" + ref + "/escalatie"
-	var out escalatieAntwoord
+	var out escalationResponse
 	h.call(t, "GET", path, school.token, nil).want(t, http.StatusOK, &out)
 	if out.Escalatie != nil {
 		t.Fatalf("escalation before any started: %+v", out.Escalatie)
@@ -132,7 +132,7 @@ func TestAPIEscalationStepByStep(t *testing.T) {
 func TestAPIBrandpuntStepsAreTheAdministrators(t *testing.T) {
 	h, school, jh, admin, _, ref := escalationWorld(t)
 	base := "/api/v1/jeugdigen/" + ref + "/zorgpiramide"
-	var out zorgpiramideAntwoord
+	var out pyramidResponse
 	h.call(t, "GET", base, school.token, nil).want(t, http.StatusOK, &out)
 	if out.Zorgpiramide != nil {
 		t.Errorf("brabant has a care pyramid: %+v", out.Zorgpiramide)
@@ -167,7 +167,7 @@ func TestAPIAlmereConveneAndBrandpunt(t *testing.T) {
 		ref = h.register(t, u, population.BSNChild, kind, http.StatusCreated).Jeugdige.Referentie
 	}
 	base := "/api/v1/jeugdigen/" + ref + "/zorgpiramide"
-	var out zorgpiramideAntwoord
+	var out pyramidResponse
 	h.call(t, "GET", base, jgz.token, nil).want(t, http.StatusOK, &out)
 	p := out.Zorgpiramide
 	// Level 3 from Monday 23 November: convene by the end of Monday 30 November.

@@ -8,59 +8,59 @@ import (
 
 // The JSON shapes of the escalation procedure and the care pyramid.
 
-type escalatieJSON struct {
+type escalationView struct {
 	ID                int64                 `json:"id"`
 	Referentie        string                `json:"referentie"`
 	Status            string                `json:"status"`
-	Coordinator       organisatieJSON       `json:"coordinator"`
-	Doorzettingsmacht doorzettingsmachtJSON `json:"doorzettingsmacht"`
+	Coordinator       organisationView      `json:"coordinator"`
+	Doorzettingsmacht decisiveAuthorityView `json:"doorzettingsmacht"`
 	GestartOp         time.Time             `json:"gestartOp"`
-	GestartDoor       vastgelegdDoorJSON    `json:"gestartDoor"`
+	GestartDoor       recordedByView        `json:"gestartDoor"`
 	BeeindigdOp       *time.Time            `json:"beeindigdOp"`
 	Werkdagen         int                   `json:"werkdagen"`
 	VolgendeStap      *int                  `json:"volgendeStap"`
 	Verlopen          bool                  `json:"verlopen"`
-	Stappen           []escalatieStapJSON   `json:"stappen"`
+	Stappen           []escalationStepView  `json:"stappen"`
 }
 
-type doorzettingsmachtJSON struct {
-	Soort        string           `json:"soort"`
-	Organisatie  *organisatieJSON `json:"organisatie"`
-	Omschrijving string           `json:"omschrijving"`
+type decisiveAuthorityView struct {
+	Soort        string            `json:"soort"`
+	Organisatie  *organisationView `json:"organisatie"`
+	Omschrijving string            `json:"omschrijving"`
 }
 
-type vastgelegdDoorJSON struct {
+type recordedByView struct {
 	Naam        string `json:"naam"`
 	Organisatie string `json:"organisatie"`
 }
 
-type escalatieStapJSON struct {
-	Stap       int                 `json:"stap"`
-	Wie        string              `json:"wie"`
-	Taak       string              `json:"taak"`
-	Status     string              `json:"status"`
-	Uiterlijk  *time.Time          `json:"uiterlijk"`
-	GedaanOp   *time.Time          `json:"gedaanOp"`
-	GedaanDoor *vastgelegdDoorJSON `json:"gedaanDoor"`
-	Uitkomst   *string             `json:"uitkomst"`
-	Verlopen   bool                `json:"verlopen"`
+type escalationStepView struct {
+	Stap       int             `json:"stap"`
+	Wie        string          `json:"wie"`
+	Taak       string          `json:"taak"`
+	Status     string          `json:"status"`
+	Uiterlijk  *time.Time      `json:"uiterlijk"`
+	GedaanOp   *time.Time      `json:"gedaanOp"`
+	GedaanDoor *recordedByView `json:"gedaanDoor"`
+	Uitkomst   *string         `json:"uitkomst"`
+	Verlopen   bool            `json:"verlopen"`
 }
 
-// escalatieAntwoord answers every escalation route; escalatie is null
+// escalationResponse answers every escalation route; escalatie is null
 // when the youth never had one.
-type escalatieAntwoord struct {
-	Escalatie *escalatieJSON `json:"escalatie"`
+type escalationResponse struct {
+	Escalatie *escalationView `json:"escalatie"`
 }
 
-func escalation(v *registry.EscalationView) *escalatieJSON {
+func escalation(v *registry.EscalationView) *escalationView {
 	if v == nil {
 		return nil
 	}
-	out := &escalatieJSON{
+	out := &escalationView{
 		ID: v.ID, Referentie: v.Reference, Status: "lopend", Coordinator: organisation(v.Coordinator),
-		Doorzettingsmacht: doorzettingsmachtJSON{Soort: v.Authority, Omschrijving: v.AuthorityLabel()},
-		GestartOp:         v.StartedAt, GestartDoor: vastgelegdDoorJSON{Naam: v.StartedBy.Name, Organisatie: v.Coordinator.Name},
-		BeeindigdOp: v.EndedAt, Werkdagen: v.Workdays, Verlopen: v.Overdue(), Stappen: []escalatieStapJSON{},
+		Doorzettingsmacht: decisiveAuthorityView{Soort: v.Authority, Omschrijving: v.AuthorityLabel()},
+		GestartOp:         v.StartedAt, GestartDoor: recordedByView{Naam: v.StartedBy.Name, Organisatie: v.Coordinator.Name},
+		BeeindigdOp: v.EndedAt, Werkdagen: v.Workdays, Verlopen: v.Overdue(), Stappen: []escalationStepView{},
 	}
 	if !v.Running() {
 		out.Status = v.Outcome
@@ -74,7 +74,7 @@ func escalation(v *registry.EscalationView) *escalatieJSON {
 		out.VolgendeStap = &n
 	}
 	for _, s := range v.Steps {
-		st := escalatieStapJSON{Stap: s.Number, Wie: s.Actor, Taak: s.Task, Status: "nog-niet", Uiterlijk: s.Due, GedaanOp: s.DoneAt, Verlopen: s.Overdue}
+		st := escalationStepView{Stap: s.Number, Wie: s.Actor, Taak: s.Task, Status: "nog-niet", Uiterlijk: s.Due, GedaanOp: s.DoneAt, Verlopen: s.Overdue}
 		switch {
 		case s.DoneAt != nil:
 			st.Status = "gedaan"
@@ -84,7 +84,7 @@ func escalation(v *registry.EscalationView) *escalatieJSON {
 			st.Status = "overgeslagen"
 		}
 		if s.DoneBy != nil {
-			st.GedaanDoor = &vastgelegdDoorJSON{Naam: s.DoneBy.Name, Organisatie: s.DoneFor}
+			st.GedaanDoor = &recordedByView{Naam: s.DoneBy.Name, Organisatie: s.DoneFor}
 		}
 		if s.Outcome != "" {
 			o := s.Outcome
@@ -95,16 +95,16 @@ func escalation(v *registry.EscalationView) *escalatieJSON {
 	return out
 }
 
-type zorgpiramideJSON struct {
-	Referentie   string            `json:"referentie"`
-	Niveau       *int              `json:"niveau"`
-	Omschrijving string            `json:"omschrijving"`
-	Regel        string            `json:"regel"`
-	Bijeenroepen *bijeenroepenJSON `json:"bijeenroepen"`
-	Brandpunt    *brandpuntJSON    `json:"brandpunt"`
+type pyramidView struct {
+	Referentie   string         `json:"referentie"`
+	Niveau       *int           `json:"niveau"`
+	Omschrijving string         `json:"omschrijving"`
+	Regel        string         `json:"regel"`
+	Bijeenroepen *conveningView `json:"bijeenroepen"`
+	Brandpunt    *brandpuntView `json:"brandpunt"`
 }
 
-type bijeenroepenJSON struct {
+type conveningView struct {
 	Werkdagen      int        `json:"werkdagen"`
 	Uiterlijk      time.Time  `json:"uiterlijk"`
 	BelegdOp       *string    `json:"belegdOp"`
@@ -114,32 +114,32 @@ type bijeenroepenJSON struct {
 	TeLaat         bool       `json:"teLaat"`
 }
 
-type brandpuntJSON struct {
-	Uren      int            `json:"uren"`
-	Stagnatie *stagnatieJSON `json:"stagnatie"`
+type brandpuntView struct {
+	Uren      int             `json:"uren"`
+	Stagnatie *stagnationView `json:"stagnatie"`
 }
 
-type stagnatieJSON struct {
-	ID               int64              `json:"id"`
-	GemeldOp         time.Time          `json:"gemeldOp"`
-	GemeldDoor       vastgelegdDoorJSON `json:"gemeldDoor"`
-	Uiterlijk        time.Time          `json:"uiterlijk"`
-	BijeengeroepenOp *time.Time         `json:"bijeengeroepenOp"`
-	OpdrachtOp       *time.Time         `json:"opdrachtOp"`
-	Verlopen         bool               `json:"verlopen"`
+type stagnationView struct {
+	ID               int64          `json:"id"`
+	GemeldOp         time.Time      `json:"gemeldOp"`
+	GemeldDoor       recordedByView `json:"gemeldDoor"`
+	Uiterlijk        time.Time      `json:"uiterlijk"`
+	BijeengeroepenOp *time.Time     `json:"bijeengeroepenOp"`
+	OpdrachtOp       *time.Time     `json:"opdrachtOp"`
+	Verlopen         bool           `json:"verlopen"`
 }
 
-// zorgpiramideAntwoord answers GET .../zorgpiramide: null when the region
+// pyramidResponse answers GET .../zorgpiramide: null when the region
 // has no care pyramid.
-type zorgpiramideAntwoord struct {
-	Zorgpiramide *zorgpiramideJSON `json:"zorgpiramide"`
+type pyramidResponse struct {
+	Zorgpiramide *pyramidView `json:"zorgpiramide"`
 }
 
-func pyramid(ref string, p *registry.PyramidView) *zorgpiramideJSON {
+func pyramid(ref string, p *registry.PyramidView) *pyramidView {
 	if p == nil {
 		return nil
 	}
-	out := &zorgpiramideJSON{Referentie: ref, Omschrijving: p.LevelLabel(), Regel: p.Rule}
+	out := &pyramidView{Referentie: ref, Omschrijving: p.LevelLabel(), Regel: p.Rule}
 	level := p.Level
 	if p.Escalated() {
 		level = 4
@@ -148,7 +148,7 @@ func pyramid(ref string, p *registry.PyramidView) *zorgpiramideJSON {
 		out.Niveau = &level
 	}
 	if c := p.Convene; c != nil {
-		b := &bijeenroepenJSON{Werkdagen: c.Workdays, Uiterlijk: c.Due, VastgelegdOp: c.RecordedAt, Verlopen: c.Overdue, TeLaat: c.Late()}
+		b := &conveningView{Werkdagen: c.Workdays, Uiterlijk: c.Due, VastgelegdOp: c.RecordedAt, Verlopen: c.Overdue, TeLaat: c.Late()}
 		if c.ConvenedOn != nil {
 			d := c.ConvenedOn.Format(time.DateOnly)
 			b.BelegdOp = &d
@@ -159,10 +159,10 @@ func pyramid(ref string, p *registry.PyramidView) *zorgpiramideJSON {
 		out.Bijeenroepen = b
 	}
 	if p.StagnationHours > 0 {
-		out.Brandpunt = &brandpuntJSON{Uren: p.StagnationHours}
+		out.Brandpunt = &brandpuntView{Uren: p.StagnationHours}
 		if s := p.Stagnation; s != nil {
-			out.Brandpunt.Stagnatie = &stagnatieJSON{
-				ID: s.ID, GemeldOp: s.ReportedAt, GemeldDoor: vastgelegdDoorJSON{Naam: s.ReportedBy.Name, Organisatie: s.ReportedFor},
+			out.Brandpunt.Stagnatie = &stagnationView{
+				ID: s.ID, GemeldOp: s.ReportedAt, GemeldDoor: recordedByView{Naam: s.ReportedBy.Name, Organisatie: s.ReportedFor},
 				Uiterlijk: s.Due, BijeengeroepenOp: s.ConvenedAt, OpdrachtOp: s.InstructedAt, Verlopen: s.Overdue,
 			}
 		}

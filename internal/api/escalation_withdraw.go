@@ -8,7 +8,7 @@ import (
 
 // withdrawEscalation: POST /api/v1/jeugdigen/{referentie}/escalatie/intrekken.
 func (h *Handler) withdrawEscalation(w http.ResponseWriter, r *http.Request, c auth.Caller) {
-	var req namensVerzoek
+	var req onBehalfRequest
 	actor, err := h.actingWith(w, r, c, &req, &req.Medewerker)
 	if err != nil {
 		h.fail(w, r, err)
@@ -19,5 +19,5 @@ func (h *Handler) withdrawEscalation(w http.ResponseWriter, r *http.Request, c a
 		h.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, escalatieAntwoord{Escalatie: escalation(v)})
+	writeJSON(w, http.StatusOK, escalationResponse{Escalatie: escalation(v)})
 }

@@ -8,7 +8,7 @@ import (
 
 // acceptHandover: POST /api/v1/jeugdigen/{referentie}/coordinatie/overdracht/accepteren.
 func (h *Handler) acceptHandover(w http.ResponseWriter, r *http.Request, c auth.Caller) {
-	var req acceptatieVerzoek
+	var req acceptanceRequest
 	actor, err := h.actingWith(w, r, c, &req, &req.Medewerker)
 	if err != nil {
 		h.fail(w, r, err)

@@ -6,15 +6,15 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/auth"
 )
 
-// overdrachtVerzoek names the involved organisation to hand over to, by id.
-type overdrachtVerzoek struct {
+// handoverRequest names the involved organisation to hand over to, by id.
+type handoverRequest struct {
 	Medewerker  string `json:"medewerker"`
 	Organisatie int64  `json:"organisatie"`
 }
 
 // proposeHandover: POST /api/v1/jeugdigen/{referentie}/coordinatie/overdracht.
 func (h *Handler) proposeHandover(w http.ResponseWriter, r *http.Request, c auth.Caller) {
-	var req overdrachtVerzoek
+	var req handoverRequest
 	actor, err := h.actingWith(w, r, c, &req, &req.Medewerker)
 	if err != nil {
 		h.fail(w, r, err)

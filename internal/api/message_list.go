@@ -7,7 +7,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/auth"
 )
 
-type berichtJSON struct {
+type messageView struct {
 	ID        int64      `json:"id"`
 	Soort     string     `json:"soort"`
 	Onderwerp string     `json:"onderwerp"`
@@ -29,9 +29,9 @@ func (h *Handler) listMessages(w http.ResponseWriter, r *http.Request, c auth.Ca
 		h.fail(w, r, err)
 		return
 	}
-	out := make([]berichtJSON, 0, len(msgs))
+	out := make([]messageView, 0, len(msgs))
 	for _, m := range msgs {
-		out = append(out, berichtJSON{ID: m.ID, Soort: m.Kind, Onderwerp: m.Subject, Tekst: m.Body, Jeugdige: m.YouthReference, Ontvangen: m.CreatedAt, GelezenOp: m.ReadAt})
+		out = append(out, messageView{ID: m.ID, Soort: m.Kind, Onderwerp: m.Subject, Tekst: m.Body, Jeugdige: m.YouthReference, Ontvangen: m.CreatedAt, GelezenOp: m.ReadAt})
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"berichten": out})
 }

@@ -9,12 +9,12 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/registry"
 )
 
-type cijferJSON struct {
+type figureView struct {
 	Sleutel string `json:"sleutel"`
 	Aantal  string `json:"aantal"`
 }
 
-type monitoringJSON struct {
+type monitoringView struct {
 	Peilmoment          time.Time    `json:"peilmoment"`
 	KleinsteAantal      int          `json:"kleinsteAantal"`
 	Signalen            string       `json:"signalen"`
@@ -22,8 +22,8 @@ type monitoringJSON struct {
 	Jeugdigen           string       `json:"jeugdigen"`
 	Matches             string       `json:"matches"`
 	LopendeCoordinaties string       `json:"lopendeCoordinaties"`
-	PerOrganisatietype  []cijferJSON `json:"perOrganisatietype"`
-	PerGemeente         []cijferJSON `json:"perGemeente"`
+	PerOrganisatietype  []figureView `json:"perOrganisatietype"`
+	PerGemeente         []figureView `json:"perGemeente"`
 }
 
 // getMonitoring: GET /api/v1/monitoring, the aggregated figures for a
@@ -47,19 +47,19 @@ func (h *Handler) getMonitoring(w http.ResponseWriter, r *http.Request, c auth.C
 	writeJSON(w, http.StatusOK, monitoring(f, h.now()))
 }
 
-func monitoring(f registry.Figures, at time.Time) monitoringJSON {
-	return monitoringJSON{
+func monitoring(f registry.Figures, at time.Time) monitoringView {
+	return monitoringView{
 		Peilmoment: at, KleinsteAantal: registry.SmallCell,
 		Signalen: string(f.Signals), Ketenregistraties: string(f.CareRegistrations), Jeugdigen: string(f.Youths),
 		Matches: string(f.Matches), LopendeCoordinaties: string(f.Coordinations),
-		PerOrganisatietype: cijfers(f.ByOrganisationType), PerGemeente: cijfers(f.ByMunicipality),
+		PerOrganisatietype: figures(f.ByOrganisationType), PerGemeente: figures(f.ByMunicipality),
 	}
 }
 
-func cijfers(gs []registry.Group) []cijferJSON {
-	out := make([]cijferJSON, 0, len(gs))
+func figures(gs []registry.Group) []figureView {
+	out := make([]figureView, 0, len(gs))
 	for _, g := range gs {
-		out = append(out, cijferJSON{Sleutel: g.Key, Aantal: string(g.Count)})
+		out = append(out, figureView{Sleutel: g.Key, Aantal: string(g.Count)})
 	}
 	return out
 }

@@ -9,43 +9,43 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/registry"
 )
 
-type bezwaarVerzoek struct {
+type objectionRequest struct {
 	Burgerservicenummer string  `json:"burgerservicenummer"`
 	Gemeente            string  `json:"gemeente"`
 	Ontvangen           string  `json:"ontvangen"`
 	Registraties        []int64 `json:"registraties"`
 }
 
-type bezwaarRegistratieJSON struct {
-	ID           int64            `json:"id"`
-	Status       string           `json:"status"`
-	Organisatie  *organisatieJSON `json:"organisatie"`
-	Soort        *model.Kind      `json:"soort"`
-	VerwijderdOp *time.Time       `json:"verwijderdOp"`
+type objectionRegistrationView struct {
+	ID           int64             `json:"id"`
+	Status       string            `json:"status"`
+	Organisatie  *organisationView `json:"organisatie"`
+	Soort        *model.Kind       `json:"soort"`
+	VerwijderdOp *time.Time        `json:"verwijderdOp"`
 }
 
-type bezwaarJSON struct {
-	ID           int64                    `json:"id"`
-	Jeugdige     string                   `json:"jeugdige"`
-	Gemeente     string                   `json:"gemeente"`
-	Ontvangen    string                   `json:"ontvangen"`
-	VastgelegdOp time.Time                `json:"vastgelegdOp"`
-	Uitkomst     *string                  `json:"uitkomst"`
-	Besluitdatum *string                  `json:"besluitdatum"`
-	Registraties []bezwaarRegistratieJSON `json:"registraties"`
+type objectionView struct {
+	ID           int64                       `json:"id"`
+	Jeugdige     string                      `json:"jeugdige"`
+	Gemeente     string                      `json:"gemeente"`
+	Ontvangen    string                      `json:"ontvangen"`
+	VastgelegdOp time.Time                   `json:"vastgelegdOp"`
+	Uitkomst     *string                     `json:"uitkomst"`
+	Besluitdatum *string                     `json:"besluitdatum"`
+	Registraties []objectionRegistrationView `json:"registraties"`
 }
 
-func objection(o registry.Objection) bezwaarJSON {
-	out := bezwaarJSON{
+func objection(o registry.Objection) objectionView {
+	out := objectionView{
 		ID: o.ID, Jeugdige: o.YouthReference, Gemeente: o.Municipality, Ontvangen: o.ReceivedOn.Format("2006-01-02"),
-		VastgelegdOp: o.RecordedAt, Registraties: []bezwaarRegistratieJSON{},
+		VastgelegdOp: o.RecordedAt, Registraties: []objectionRegistrationView{},
 	}
 	if o.Outcome != "" {
 		outcome, day := o.Outcome, o.DecidedOn.Format("2006-01-02")
 		out.Uitkomst, out.Besluitdatum = &outcome, &day
 	}
 	for _, c := range o.Concerns {
-		item := bezwaarRegistratieJSON{ID: c.ID, Status: "verwijderd", VerwijderdOp: c.RemovedAt}
+		item := objectionRegistrationView{ID: c.ID, Status: "verwijderd", VerwijderdOp: c.RemovedAt}
 		if c.Registration != nil {
 			org := organisation(*c.Organisation)
 			item.Organisatie, item.Soort, item.Status = &org, &c.Registration.Kind, "actief"
@@ -73,7 +73,7 @@ func parseDay(field, value string) (*time.Time, error) {
 // createObjection: POST /api/v1/bezwaren (regional administrator) records an
 // objection lodged at a municipality against a youth's registrations.
 func (h *Handler) createObjection(w http.ResponseWriter, r *http.Request, c auth.Caller) {
-	var req bezwaarVerzoek
+	var req objectionRequest
 	if err := decode(w, r, &req); err != nil {
 		h.fail(w, r, err)
 		return

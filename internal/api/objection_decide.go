@@ -6,7 +6,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/auth"
 )
 
-type besluitVerzoek struct {
+type decisionRequest struct {
 	Uitkomst string `json:"uitkomst"`
 	Datum    string `json:"datum"`
 }
@@ -20,7 +20,7 @@ func (h *Handler) decideObjection(w http.ResponseWriter, r *http.Request, c auth
 		h.fail(w, r, err)
 		return
 	}
-	var req besluitVerzoek
+	var req decisionRequest
 	if err := decode(w, r, &req); err != nil {
 		h.fail(w, r, err)
 		return

@@ -142,14 +142,14 @@ func TestOpenAPIResponsesMatchTheGoStructs(t *testing.T) {
 			{Organisation: f.wijkteamOrg, Rule: "niveau-2-overig", Reason: "Wijkteam Noord is de enige betrokken zorgaanbieder.", Started: f.now},
 		},
 	}
-	page := jeugdigePagina{Jeugdige: youth(f.youth), Betrokkenen: involvements(f.picture.Involved), Geschiedenis: history(past),
+	page := youthPage{Jeugdige: youth(f.youth), Betrokkenen: involvements(f.picture.Involved), Geschiedenis: history(past),
 		Adres: address([]registry.AddressChild{{Coordinator: "GGZ Oost", Reference: "J-7KQ3M9XA"}, {}})}
 	c := f.picture.Coordinator
 	page.Coordinator = coordinator(c, true)
-	pageWithoutCoordinator := jeugdigePagina{Jeugdige: youth(f.youth), Betrokkenen: involvements(f.picture.Involved[:1]), Geschiedenis: history(registry.History{}), Adres: address(nil)}
+	pageWithoutCoordinator := youthPage{Jeugdige: youth(f.youth), Betrokkenen: involvements(f.picture.Involved[:1]), Geschiedenis: history(registry.History{}), Adres: address(nil)}
 
 	readAt := f.now.Add(time.Hour)
-	messages := []berichtJSON{
+	messages := []messageView{
 		{ID: 1, Soort: registry.KindMatch, Onderwerp: "Match", Tekst: "Er is een nieuwe organisatie betrokken.", Jeugdige: f.youth.Reference, Ontvangen: f.now},
 		{ID: 2, Soort: registry.KindCoordinationEnds, Onderwerp: "Coördinatie beëindigd", Tekst: "Er is geen coördinator meer.", Ontvangen: f.now, GelezenOp: &readAt},
 	}
@@ -187,21 +187,21 @@ func TestOpenAPIResponsesMatchTheGoStructs(t *testing.T) {
 	}{
 		{"POST", "/api/v1/registraties", http.StatusCreated, created},
 		{"POST", "/api/v1/registraties", http.StatusOK, resent},
-		{"GET", "/api/v1/registraties", http.StatusOK, map[string]any{"registraties": []registratieJSON{registration(f.active, f.youth), registration(f.ended, f.youth)}}},
-		{"GET", "/api/v1/registraties", http.StatusOK, map[string]any{"registraties": []registratieJSON{}}},
+		{"GET", "/api/v1/registraties", http.StatusOK, map[string]any{"registraties": []registrationView{registration(f.active, f.youth), registration(f.ended, f.youth)}}},
+		{"GET", "/api/v1/registraties", http.StatusOK, map[string]any{"registraties": []registrationView{}}},
 		{"GET", "/api/v1/registraties/{id}", http.StatusOK, created},
 		{"GET", "/api/v1/registraties/{id}", http.StatusOK, invisible},
 		{"POST", "/api/v1/registraties/{id}/beeindigen", http.StatusOK, withPicture(registration(f.ended, f.youth), f.picture, true)},
 		{"GET", "/api/v1/jeugdigen/{referentie}", http.StatusOK, page},
 		{"GET", "/api/v1/jeugdigen/{referentie}", http.StatusOK, pageWithoutCoordinator},
 		{"GET", "/api/v1/berichten", http.StatusOK, map[string]any{"berichten": messages}},
-		{"GET", "/api/v1/organisaties", http.StatusOK, map[string]any{"organisaties": []organisatieAntwoord{organisationOut(f.school), organisationOut(f.wijkteamOrg)}}},
+		{"GET", "/api/v1/organisaties", http.StatusOK, map[string]any{"organisaties": []organisationResponse{organisationOut(f.school), organisationOut(f.wijkteamOrg)}}},
 		{"POST", "/api/v1/organisaties", http.StatusCreated, organisationOut(f.school)},
-		{"POST", "/api/v1/medewerkers", http.StatusCreated, medewerkerAntwoord{ID: admin.ID, Organisatie: admin.OrganisationID, Naam: admin.Name, Email: admin.Email, Telefoon: admin.Phone, Regiobeheerder: admin.Admin}},
+		{"POST", "/api/v1/medewerkers", http.StatusCreated, professionalResponse{ID: admin.ID, Organisatie: admin.OrganisationID, Naam: admin.Name, Email: admin.Email, Telefoon: admin.Phone, Regiobeheerder: admin.Admin}},
 		{"POST", "/api/v1/tokens", http.StatusCreated, map[string]string{"token": token}},
 		{"POST", "/api/v1/registraties/{id}/informatie", http.StatusOK, withPicture(registration(f.active, f.youth), f.picture, true)},
 		{"POST", "/api/v1/registraties/{id}/verlengen", http.StatusOK, withPicture(registration(f.active, f.youth), f.picture, true)},
-		{"POST", "/api/v1/registraties/{id}/verwijderen", http.StatusOK, verwijderdAntwoord{ID: 42, Status: "verwijderd", Bericht: "De registratie is verwijderd."}},
+		{"POST", "/api/v1/registraties/{id}/verwijderen", http.StatusOK, removedResponse{ID: 42, Status: "verwijderd", Bericht: "De registratie is verwijderd."}},
 		{"POST", "/api/v1/bezwaren", http.StatusCreated, objection(pending)},
 		{"POST", "/api/v1/bezwaren/{id}/besluit", http.StatusOK, objection(upheld)},
 		{"POST", "/api/v1/inzage", http.StatusOK, accessReport(report)},
@@ -270,44 +270,44 @@ func problemFor(code string) error {
 func TestOpenAPIRequestBodiesMatchTheDecodedStructs(t *testing.T) {
 	doc := loadOpenAPI(t)
 	bodies := map[string]any{
-		"POST /api/v1/registraties":                  registratieVerzoek{},
-		"POST /api/v1/registraties/{id}/beeindigen":  beeindigVerzoek{},
-		"POST /api/v1/organisaties":                  organisatieVerzoek{},
-		"POST /api/v1/medewerkers":                   medewerkerVerzoek{},
-		"POST /api/v1/tokens":                        tokenVerzoek{},
-		"POST /api/v1/registraties/{id}/informatie":  informatieVerzoek{},
-		"POST /api/v1/registraties/{id}/verlengen":   namensVerzoek{},
-		"POST /api/v1/registraties/{id}/verwijderen": namensVerzoek{},
-		"POST /api/v1/bezwaren":                      bezwaarVerzoek{},
-		"POST /api/v1/bezwaren/{id}/besluit":         besluitVerzoek{},
-		"POST /api/v1/inzage":                        inzageVerzoek{},
+		"POST /api/v1/registraties":                  registrationRequest{},
+		"POST /api/v1/registraties/{id}/beeindigen":  endRequest{},
+		"POST /api/v1/organisaties":                  organisationRequest{},
+		"POST /api/v1/medewerkers":                   professionalRequest{},
+		"POST /api/v1/tokens":                        tokenRequest{},
+		"POST /api/v1/registraties/{id}/informatie":  informRequest{},
+		"POST /api/v1/registraties/{id}/verlengen":   onBehalfRequest{},
+		"POST /api/v1/registraties/{id}/verwijderen": onBehalfRequest{},
+		"POST /api/v1/bezwaren":                      objectionRequest{},
+		"POST /api/v1/bezwaren/{id}/besluit":         decisionRequest{},
+		"POST /api/v1/inzage":                        accessReportRequest{},
 
 		// Coordination (issue 4).
-		"POST /api/v1/jeugdigen/{referentie}/coordinatie/accepteren":            acceptatieVerzoek{},
-		"POST /api/v1/jeugdigen/{referentie}/coordinatie/niet-nodig":            nietNodigVerzoek{},
-		"POST /api/v1/jeugdigen/{referentie}/coordinatie/overdracht":            overdrachtVerzoek{},
-		"POST /api/v1/jeugdigen/{referentie}/coordinatie/overdracht/accepteren": acceptatieVerzoek{},
-		"POST /api/v1/jeugdigen/{referentie}/coordinatie/overdracht/weigeren":   namensVerzoek{},
-		"POST /api/v1/jeugdigen/{referentie}/coordinatie/overdracht/intrekken":  namensVerzoek{},
-		"POST /api/v1/jeugdigen/{referentie}/coordinatie/afsluiten":             afsluitenVerzoek{},
+		"POST /api/v1/jeugdigen/{referentie}/coordinatie/accepteren":            acceptanceRequest{},
+		"POST /api/v1/jeugdigen/{referentie}/coordinatie/niet-nodig":            notNeededRequest{},
+		"POST /api/v1/jeugdigen/{referentie}/coordinatie/overdracht":            handoverRequest{},
+		"POST /api/v1/jeugdigen/{referentie}/coordinatie/overdracht/accepteren": acceptanceRequest{},
+		"POST /api/v1/jeugdigen/{referentie}/coordinatie/overdracht/weigeren":   onBehalfRequest{},
+		"POST /api/v1/jeugdigen/{referentie}/coordinatie/overdracht/intrekken":  onBehalfRequest{},
+		"POST /api/v1/jeugdigen/{referentie}/coordinatie/afsluiten":             closeRequest{},
 
 		// Plan of action and signallers (issue 4).
-		"POST /api/v1/jeugdigen/{referentie}/plan/afspraken":                                afspraakVerzoek{},
-		"POST /api/v1/jeugdigen/{referentie}/plan/afspraken/{id}":                           afspraakWijziging{},
-		"POST /api/v1/jeugdigen/{referentie}/signaalgevers/{registratie}/gebeld":            contactVerzoek{},
-		"POST /api/v1/jeugdigen/{referentie}/signaalgevers/{registratie}/overleg-onterecht": contactVerzoek{},
-		"POST /api/v1/jeugdigen/{referentie}/signaalgevers/{registratie}/verwijderen":       verwijderSignaalVerzoek{},
+		"POST /api/v1/jeugdigen/{referentie}/plan/afspraken":                                agreementRequest{},
+		"POST /api/v1/jeugdigen/{referentie}/plan/afspraken/{id}":                           agreementChange{},
+		"POST /api/v1/jeugdigen/{referentie}/signaalgevers/{registratie}/gebeld":            contactRequest{},
+		"POST /api/v1/jeugdigen/{referentie}/signaalgevers/{registratie}/overleg-onterecht": contactRequest{},
+		"POST /api/v1/jeugdigen/{referentie}/signaalgevers/{registratie}/verwijderen":       removeSignalRequest{},
 
 		// Escalation and care pyramid (issue 4).
-		"POST /api/v1/jeugdigen/{referentie}/escalatie":              namensVerzoek{},
-		"POST /api/v1/jeugdigen/{referentie}/escalatie/stappen":      escalatieStapVerzoek{},
-		"POST /api/v1/jeugdigen/{referentie}/escalatie/intrekken":    namensVerzoek{},
-		"POST /api/v1/jeugdigen/{referentie}/zorgpiramide/overleg":   overlegVerzoek{},
-		"POST /api/v1/jeugdigen/{referentie}/zorgpiramide/stagnatie": namensVerzoek{},
+		"POST /api/v1/jeugdigen/{referentie}/escalatie":              onBehalfRequest{},
+		"POST /api/v1/jeugdigen/{referentie}/escalatie/stappen":      escalationStepRequest{},
+		"POST /api/v1/jeugdigen/{referentie}/escalatie/intrekken":    onBehalfRequest{},
+		"POST /api/v1/jeugdigen/{referentie}/zorgpiramide/overleg":   convenedRequest{},
+		"POST /api/v1/jeugdigen/{referentie}/zorgpiramide/stagnatie": onBehalfRequest{},
 
 		// Relations (issue 7).
-		"POST /api/v1/jeugdigen/{referentie}/relaties":                  relatieVerzoek{},
-		"POST /api/v1/jeugdigen/{referentie}/relaties/{id}/verwijderen": namensVerzoek{},
+		"POST /api/v1/jeugdigen/{referentie}/relaties":                  relationRequest{},
+		"POST /api/v1/jeugdigen/{referentie}/relaties/{id}/verwijderen": onBehalfRequest{},
 	}
 	for path, item := range doc.Paths.Map() {
 		for method, op := range item.Operations() {

@@ -7,14 +7,14 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/model"
 )
 
-type organisatieVerzoek struct {
+type organisationRequest struct {
 	Naam     string        `json:"naam"`
 	Type     model.OrgType `json:"type"`
 	Rol      model.Role    `json:"rol"`
 	Gemeente string        `json:"gemeente"`
 }
 
-type organisatieAntwoord struct {
+type organisationResponse struct {
 	ID       int64         `json:"id"`
 	Naam     string        `json:"naam"`
 	Type     model.OrgType `json:"type"`
@@ -23,15 +23,15 @@ type organisatieAntwoord struct {
 	Actief   bool          `json:"actief"`
 }
 
-func organisationOut(o model.Organisation) organisatieAntwoord {
-	return organisatieAntwoord{ID: o.ID, Naam: o.Name, Type: o.Type, Rol: o.Role, Gemeente: o.Municipality, Actief: o.Active}
+func organisationOut(o model.Organisation) organisationResponse {
+	return organisationResponse{ID: o.ID, Naam: o.Name, Type: o.Type, Rol: o.Role, Gemeente: o.Municipality, Actief: o.Active}
 }
 
 // createOrganisation: POST /api/v1/organisaties (regional administrator).
 // Without rol, the type decides: education, childcare, police and truancy
 // officers are signal-only.
 func (h *Handler) createOrganisation(w http.ResponseWriter, r *http.Request, c auth.Caller) {
-	var req organisatieVerzoek
+	var req organisationRequest
 	if err := decode(w, r, &req); err != nil {
 		h.fail(w, r, err)
 		return
@@ -52,7 +52,7 @@ func (h *Handler) listOrganisations(w http.ResponseWriter, r *http.Request, c au
 		h.fail(w, r, err)
 		return
 	}
-	out := make([]organisatieAntwoord, 0, len(list))
+	out := make([]organisationResponse, 0, len(list))
 	for _, o := range list {
 		out = append(out, organisationOut(o))
 	}

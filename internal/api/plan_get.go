@@ -10,42 +10,42 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/registry"
 )
 
-// planJSON is a youth's plan of action: the agreements, the signallers the
+// planView is a youth's plan of action: the agreements, the signallers the
 // coordinator calls, and whether the caller may change it.
-type planJSON struct {
-	Jeugdige      string             `json:"jeugdige"`
-	Wijzigbaar    bool               `json:"wijzigbaar"`
-	Acties        []string           `json:"acties"`
-	Afspraken     []afspraakJSON     `json:"afspraken"`
-	Signaalgevers []signaalgeverJSON `json:"signaalgevers"`
+type planView struct {
+	Jeugdige      string          `json:"jeugdige"`
+	Wijzigbaar    bool            `json:"wijzigbaar"`
+	Acties        []string        `json:"acties"`
+	Afspraken     []agreementView `json:"afspraken"`
+	Signaalgevers []signallerView `json:"signaalgevers"`
 }
 
-type afspraakJSON struct {
-	ID                int64           `json:"id"`
-	Actie             string          `json:"actie"`
-	Verantwoordelijke medewerkerJSON  `json:"verantwoordelijke"`
-	Organisatie       organisatieJSON `json:"organisatie"`
-	Startdatum        string          `json:"startdatum"`
-	Einddatum         string          `json:"einddatum"`
-	Status            string          `json:"status"`
-	Verlopen          bool            `json:"verlopen"`
-	VastgelegdOp      time.Time       `json:"vastgelegdOp"`
-	GewijzigdOp       *time.Time      `json:"gewijzigdOp"`
+type agreementView struct {
+	ID                int64            `json:"id"`
+	Actie             string           `json:"actie"`
+	Verantwoordelijke professionalView `json:"verantwoordelijke"`
+	Organisatie       organisationView `json:"organisatie"`
+	Startdatum        string           `json:"startdatum"`
+	Einddatum         string           `json:"einddatum"`
+	Status            string           `json:"status"`
+	Verlopen          bool             `json:"verlopen"`
+	VastgelegdOp      time.Time        `json:"vastgelegdOp"`
+	GewijzigdOp       *time.Time       `json:"gewijzigdOp"`
 }
 
-type signaalgeverJSON struct {
-	Registratie        int64           `json:"registratie"`
-	Organisatie        organisatieJSON `json:"organisatie"`
-	Medewerker         medewerkerJSON  `json:"medewerker"`
-	Soort              model.Kind      `json:"soort"`
-	Urgent             bool            `json:"urgent"`
-	Sinds              time.Time       `json:"sinds"`
-	GebeldOp           *string         `json:"gebeldOp"`
-	OverlegOnterechtOp *string         `json:"overlegOnterechtOp"`
+type signallerView struct {
+	Registratie        int64            `json:"registratie"`
+	Organisatie        organisationView `json:"organisatie"`
+	Medewerker         professionalView `json:"medewerker"`
+	Soort              model.Kind       `json:"soort"`
+	Urgent             bool             `json:"urgent"`
+	Sinds              time.Time        `json:"sinds"`
+	GebeldOp           *string          `json:"gebeldOp"`
+	OverlegOnterechtOp *string          `json:"overlegOnterechtOp"`
 }
 
-func plan(ref string, p registry.Plan) planJSON {
-	out := planJSON{Jeugdige: ref, Wijzigbaar: p.MayChange, Acties: []string{}, Afspraken: []afspraakJSON{}, Signaalgevers: []signaalgeverJSON{}}
+func plan(ref string, p registry.Plan) planView {
+	out := planView{Jeugdige: ref, Wijzigbaar: p.MayChange, Acties: []string{}, Afspraken: []agreementView{}, Signaalgevers: []signallerView{}}
 	out.Acties = append(out.Acties, p.Actions...)
 	for _, a := range p.Agreements {
 		out.Afspraken = append(out.Afspraken, agreement(a))
@@ -56,20 +56,20 @@ func plan(ref string, p registry.Plan) planJSON {
 	return out
 }
 
-func agreement(a registry.PlannedAgreement) afspraakJSON {
-	return afspraakJSON{
+func agreement(a registry.PlannedAgreement) agreementView {
+	return agreementView{
 		ID: a.ID, Actie: a.Action, Status: a.Status, Verlopen: a.Overdue,
-		Verantwoordelijke: medewerkerJSON{Naam: a.Responsible.Name, Telefoon: a.Responsible.Phone, Email: a.Responsible.Email},
+		Verantwoordelijke: professionalView{Naam: a.Responsible.Name, Telefoon: a.Responsible.Phone, Email: a.Responsible.Email},
 		Organisatie:       organisation(a.Organisation),
 		Startdatum:        a.StartOn.Format(time.DateOnly), Einddatum: a.EndOn.Format(time.DateOnly),
 		VastgelegdOp: a.CreatedAt, GewijzigdOp: a.UpdatedAt,
 	}
 }
 
-func signaller(s registry.Signaller) signaalgeverJSON {
-	return signaalgeverJSON{
+func signaller(s registry.Signaller) signallerView {
+	return signallerView{
 		Registratie: s.Registration.ID, Organisatie: organisation(s.Organisation),
-		Medewerker: medewerkerJSON{Naam: s.Professional.Name, Telefoon: s.Professional.Phone, Email: s.Professional.Email},
+		Medewerker: professionalView{Naam: s.Professional.Name, Telefoon: s.Professional.Phone, Email: s.Professional.Email},
 		Soort:      s.Registration.Kind, Urgent: s.Registration.Urgent, Sinds: s.Registration.CreatedAt,
 		GebeldOp: isoDay(s.ContactedOn), OverlegOnterechtOp: isoDay(s.ConsultedOn),
 	}

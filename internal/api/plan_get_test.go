@@ -12,7 +12,7 @@ import (
 
 // The plan of action as a client reads it.
 
-type afspraakAntwoord struct {
+type agreementResponse struct {
 	ID                int64  `json:"id"`
 	Actie             string `json:"actie"`
 	Verantwoordelijke struct {
@@ -20,31 +20,31 @@ type afspraakAntwoord struct {
 		Telefoon string `json:"telefoon"`
 		Email    string `json:"email"`
 	} `json:"verantwoordelijke"`
-	Organisatie organisatie `json:"organisatie"`
-	Startdatum  string      `json:"startdatum"`
-	Einddatum   string      `json:"einddatum"`
-	Status      string      `json:"status"`
-	Verlopen    bool        `json:"verlopen"`
+	Organisatie organisation `json:"organisatie"`
+	Startdatum  string       `json:"startdatum"`
+	Einddatum   string       `json:"einddatum"`
+	Status      string       `json:"status"`
+	Verlopen    bool         `json:"verlopen"`
 }
 
-type signaalgeverAntwoord struct {
-	Registratie        int64       `json:"registratie"`
-	Organisatie        organisatie `json:"organisatie"`
-	Soort              string      `json:"soort"`
-	GebeldOp           *string     `json:"gebeldOp"`
-	OverlegOnterechtOp *string     `json:"overlegOnterechtOp"`
+type signallerResponse struct {
+	Registratie        int64        `json:"registratie"`
+	Organisatie        organisation `json:"organisatie"`
+	Soort              string       `json:"soort"`
+	GebeldOp           *string      `json:"gebeldOp"`
+	OverlegOnterechtOp *string      `json:"overlegOnterechtOp"`
 	Medewerker         struct {
 		Naam     string `json:"naam"`
 		Telefoon string `json:"telefoon"`
 	} `json:"medewerker"`
 }
 
-type planAntwoord struct {
-	Jeugdige      string                 `json:"jeugdige"`
-	Wijzigbaar    bool                   `json:"wijzigbaar"`
-	Acties        []string               `json:"acties"`
-	Afspraken     []afspraakAntwoord     `json:"afspraken"`
-	Signaalgevers []signaalgeverAntwoord `json:"signaalgevers"`
+type planResponse struct {
+	Jeugdige      string              `json:"jeugdige"`
+	Wijzigbaar    bool                `json:"wijzigbaar"`
+	Acties        []string            `json:"acties"`
+	Afspraken     []agreementResponse `json:"afspraken"`
+	Signaalgevers []signallerResponse `json:"signaalgevers"`
 }
 
 // planHarness: a school and the police signalled, the wijkteam coordinates
@@ -73,15 +73,15 @@ func startPlan(t *testing.T) *planHarness {
 	return h
 }
 
-func (h *planHarness) plan(t *testing.T, u user) planAntwoord {
+func (h *planHarness) plan(t *testing.T, u user) planResponse {
 	t.Helper()
-	var out planAntwoord
+	var out planResponse
 	h.call(t, "GET", "/api/v1/jeugdigen/"+h.ref+"/plan", u.token, nil).want(t, http.StatusOK, &out)
 	return out
 }
 
-func kindsOf(msgs []bericht, kind string) []bericht {
-	var out []bericht
+func kindsOf(msgs []message, kind string) []message {
+	var out []message
 	for _, m := range msgs {
 		if m.Soort == kind {
 			out = append(out, m)
@@ -96,7 +96,7 @@ func TestAPIThePlanOfAction(t *testing.T) {
 	path := "/api/v1/jeugdigen/" + h.ref + "/plan/afspraken"
 	good := map[string]any{"actie": "gesprek met jeugdige", "verantwoordelijke": h.school.email(), "startdatum": "2026-11-23", "einddatum": "2026-11-24"}
 
-	var a afspraakAntwoord
+	var a agreementResponse
 	h.call(t, "POST", path, h.wijkteam.token, good).want(t, http.StatusCreated, &a)
 	if a.ID == 0 || a.Actie != "gesprek met jeugdige" || a.Verantwoordelijke.Email != h.school.email() || a.Organisatie.ID != h.school.Organisation.ID ||
 		a.Status != "open" || a.Einddatum != "2026-11-24" || a.Verlopen {
@@ -177,7 +177,7 @@ func TestAPISignallersAreCalledAndAWrongSignalIsRemovedAfterConsultation(t *test
 	h := startPlan(t)
 	base := "/api/v1/jeugdigen/" + h.ref + "/signaalgevers/"
 
-	var s signaalgeverAntwoord
+	var s signallerResponse
 	h.call(t, "POST", base+itoa(h.schoolSignal)+"/gebeld", h.wijkteam.token, nil).want(t, http.StatusOK, &s)
 	if s.GebeldOp == nil || *s.GebeldOp != "2026-11-23" || s.Organisatie.ID != h.school.Organisation.ID {
 		t.Fatalf("called without a day (today) = %+v", s)

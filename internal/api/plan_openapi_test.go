@@ -47,7 +47,7 @@ func TestOpenAPIPlanResponsesMatchTheGoStructs(t *testing.T) {
 		{"POST", "/api/v1/jeugdigen/{referentie}/plan/afspraken/{id}", http.StatusOK, agreement(done)},
 		{"POST", "/api/v1/jeugdigen/{referentie}/signaalgevers/{registratie}/gebeld", http.StatusOK, signaller(p.Signallers[1])},
 		{"POST", "/api/v1/jeugdigen/{referentie}/signaalgevers/{registratie}/overleg-onterecht", http.StatusOK, signaller(p.Signallers[0])},
-		{"POST", "/api/v1/jeugdigen/{referentie}/signaalgevers/{registratie}/verwijderen", http.StatusOK, verwijderdAntwoord{ID: 42, Status: "verwijderd", Bericht: "Het signaal is verwijderd."}},
+		{"POST", "/api/v1/jeugdigen/{referentie}/signaalgevers/{registratie}/verwijderen", http.StatusOK, removedResponse{ID: 42, Status: "verwijderd", Bericht: "Het signaal is verwijderd."}},
 	}
 	for _, tc := range cases {
 		rec := httptest.NewRecorder()

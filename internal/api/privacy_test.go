@@ -14,28 +14,28 @@ import (
 
 // The privacy answers as a client reads them.
 
-type informatie struct {
+type informed struct {
 	Ouders   string `json:"ouders"`
 	Jeugdige string `json:"jeugdige"`
 }
 
-type privacyRegistratie struct {
+type privacyRegistration struct {
 	ID         int64      `json:"id"`
 	Status     string     `json:"status"`
 	GeldigTot  string     `json:"geldigTot"`
 	VerlengdOp *time.Time `json:"verlengdOp"`
 	RedenEinde *string    `json:"redenEinde"`
-	Informatie informatie `json:"informatie"`
+	Informatie informed   `json:"informatie"`
 }
 
-type bezwaar struct {
+type objection struct {
 	ID           int64   `json:"id"`
 	Jeugdige     string  `json:"jeugdige"`
 	Uitkomst     *string `json:"uitkomst"`
 	Registraties []struct {
-		ID          int64        `json:"id"`
-		Status      string       `json:"status"`
-		Organisatie *organisatie `json:"organisatie"`
+		ID          int64         `json:"id"`
+		Status      string        `json:"status"`
+		Organisatie *organisation `json:"organisatie"`
 	} `json:"registraties"`
 }
 
@@ -45,15 +45,15 @@ func TestAPIRegistrationRecordsWhetherParentsAndYouthWereInformed(t *testing.T) 
 	school := h.user(t, "Stedelijk College", model.TypeOnderwijs)
 	jh := h.user(t, "Jeugdhulp Noord", model.TypeJeugdhulp)
 
-	var got privacyRegistratie
+	var got privacyRegistration
 	h.call(t, "POST", "/api/v1/registraties", school.token, map[string]any{
 		"burgerservicenummer": population.BSNTeen, "soort": "signaal", "ouders": "geinformeerd-niet-eens", "jeugdige": "niet-informeren-veiligheid",
 	}).want(t, http.StatusCreated, &got)
-	if got.Informatie != (informatie{"geinformeerd-niet-eens", "niet-informeren-veiligheid"}) || got.GeldigTot != "2028-11-22" {
+	if got.Informatie != (informed{"geinformeerd-niet-eens", "niet-informeren-veiligheid"}) || got.GeldigTot != "2028-11-22" {
 		t.Fatalf("registration = %+v; want the informing as sent and a term until 2028-11-22", got)
 	}
 	h.call(t, "POST", "/api/v1/registraties", jh.token, map[string]any{"burgerservicenummer": population.BSNChild, "soort": "ketenregistratie"}).want(t, http.StatusCreated, &got)
-	if got.Informatie != (informatie{"nog-niet-geinformeerd", "niet-van-toepassing"}) {
+	if got.Informatie != (informed{"nog-niet-geinformeerd", "niet-van-toepassing"}) {
 		t.Fatalf("defaults for a 9-year-old = %+v", got.Informatie)
 	}
 
@@ -83,16 +83,16 @@ func TestAPIOwningOrganisationRecordsInformingLater(t *testing.T) {
 	reg := h.register(t, jh, population.BSNTeen, model.KindKetenregistratie, http.StatusCreated)
 	path := "/api/v1/registraties/" + itoa(reg.ID) + "/informatie"
 
-	var got privacyRegistratie
+	var got privacyRegistration
 	h.call(t, "POST", path, jh.token, map[string]any{"ouders": "geinformeerd"}).want(t, http.StatusOK, &got)
-	if got.Informatie != (informatie{"geinformeerd", "nog-niet-geinformeerd"}) {
+	if got.Informatie != (informed{"geinformeerd", "nog-niet-geinformeerd"}) {
 		t.Fatalf("after recording the parents were informed: %+v", got.Informatie)
 	}
 	wantProblem(t, h.call(t, "POST", path, ggz.token, map[string]any{"ouders": "geinformeerd"}), http.StatusNotFound)
 	wantProblem(t, h.call(t, "POST", path, jh.token, map[string]any{}), http.StatusBadRequest, "ouders", "jeugdige")
 	wantProblem(t, h.call(t, "POST", path, jh.token, map[string]any{"jeugdige": "niet-van-toepassing"}), http.StatusBadRequest, "jeugdige")
 	h.call(t, "GET", "/api/v1/registraties/"+itoa(reg.ID), jh.token, nil).want(t, http.StatusOK, &got)
-	if got.Informatie != (informatie{"geinformeerd", "nog-niet-geinformeerd"}) {
+	if got.Informatie != (informed{"geinformeerd", "nog-niet-geinformeerd"}) {
 		t.Fatalf("refused input changed the informing: %+v", got.Informatie)
 	}
 }
@@ -105,7 +105,7 @@ func TestAPIRenewalStartsANewTermAndEndedOnesCannotBeRenewed(t *testing.T) {
 	path := "/api/v1/registraties/" + itoa(reg.ID) + "/verlengen"
 
 	h.env.Clock.Set(time.Date(2027, 6, 1, 10, 0, 0, 0, time.UTC))
-	var got privacyRegistratie
+	var got privacyRegistration
 	h.call(t, "POST", path, jh.token, nil).want(t, http.StatusOK, &got)
 	if got.GeldigTot != "2029-05-31" || got.VerlengdOp == nil {
 		t.Fatalf("renewed on 1 June 2027: %+v; want a term until 2029-05-31", got)
@@ -130,7 +130,7 @@ func TestAPIUpheldObjectionWithdrawsTheRegistrationsAndTellsOnlyThat(t *testing.
 	wantProblem(t, h.call(t, "POST", "/api/v1/bezwaren", admin.token, map[string]any{"burgerservicenummer": population.BSNTeen, "gemeente": "", "ontvangen": "2026-11-20"}),
 		http.StatusBadRequest, "gemeente")
 
-	var o bezwaar
+	var o objection
 	r := h.call(t, "POST", "/api/v1/bezwaren", admin.token, body)
 	r.want(t, http.StatusCreated, &o)
 	if o.Uitkomst != nil || len(o.Registraties) != 1 || o.Registraties[0].Status != "actief" || o.Registraties[0].Organisatie.Naam != "Stedelijk College" {
@@ -151,7 +151,7 @@ func TestAPIUpheldObjectionWithdrawsTheRegistrationsAndTellsOnlyThat(t *testing.
 
 	// The school's registration is gone; the SMW is told that, and nothing more.
 	wantProblem(t, h.call(t, "GET", "/api/v1/registraties/"+itoa(signal.ID), school.token, nil), http.StatusNotFound)
-	var withdrawn []bericht
+	var withdrawn []message
 	for _, m := range newMessages(before, h.inbox(t, smw)) {
 		if m.Soort == "ingetrokken" {
 			withdrawn = append(withdrawn, m)
@@ -166,7 +166,7 @@ func TestAPIUpheldObjectionWithdrawsTheRegistrationsAndTellsOnlyThat(t *testing.
 		}
 	}
 	var page struct {
-		Betrokkenen []betrokkene `json:"betrokkenen"`
+		Betrokkenen []involvement `json:"betrokkenen"`
 	}
 	h.call(t, "GET", "/api/v1/jeugdigen/"+o.Jeugdige, smw.token, nil).want(t, http.StatusOK, &page)
 	if len(page.Betrokkenen) != 1 {
@@ -216,9 +216,9 @@ func TestAPIAccessReportAsJSONPageAndPDF(t *testing.T) {
 			Referentie string `json:"referentie"`
 		} `json:"jeugdige"`
 		Registraties []struct {
-			Organisatie organisatie `json:"organisatie"`
-			Soort       string      `json:"soort"`
-			Informatie  informatie  `json:"informatie"`
+			Organisatie organisation `json:"organisatie"`
+			Soort       string       `json:"soort"`
+			Informatie  informed     `json:"informatie"`
 		} `json:"registraties"`
 		Inzages []struct {
 			Medewerker  string `json:"medewerker"`

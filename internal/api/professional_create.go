@@ -7,7 +7,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/model"
 )
 
-type medewerkerVerzoek struct {
+type professionalRequest struct {
 	Organisatie    int64  `json:"organisatie"`
 	Naam           string `json:"naam"`
 	Email          string `json:"email"`
@@ -15,7 +15,7 @@ type medewerkerVerzoek struct {
 	Regiobeheerder bool   `json:"regiobeheerder"`
 }
 
-type medewerkerAntwoord struct {
+type professionalResponse struct {
 	ID             int64  `json:"id"`
 	Organisatie    int64  `json:"organisatie"`
 	Naam           string `json:"naam"`
@@ -26,7 +26,7 @@ type medewerkerAntwoord struct {
 
 // createProfessional: POST /api/v1/medewerkers (regional administrator).
 func (h *Handler) createProfessional(w http.ResponseWriter, r *http.Request, c auth.Caller) {
-	var req medewerkerVerzoek
+	var req professionalRequest
 	if err := decode(w, r, &req); err != nil {
 		h.fail(w, r, err)
 		return
@@ -39,5 +39,5 @@ func (h *Handler) createProfessional(w http.ResponseWriter, r *http.Request, c a
 		h.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusCreated, medewerkerAntwoord{ID: p.ID, Organisatie: p.OrganisationID, Naam: p.Name, Email: p.Email, Telefoon: p.Phone, Regiobeheerder: p.Admin})
+	writeJSON(w, http.StatusCreated, professionalResponse{ID: p.ID, Organisatie: p.OrganisationID, Naam: p.Name, Email: p.Email, Telefoon: p.Phone, Regiobeheerder: p.Admin})
 }

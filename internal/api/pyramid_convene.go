@@ -6,8 +6,8 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/auth"
 )
 
-// overlegVerzoek records the day everyone involved was convened.
-type overlegVerzoek struct {
+// convenedRequest records the day everyone involved was convened.
+type convenedRequest struct {
 	Medewerker string `json:"medewerker"`
 	Datum      string `json:"datum"`
 }
@@ -15,7 +15,7 @@ type overlegVerzoek struct {
 // recordConvened: POST /api/v1/jeugdigen/{referentie}/zorgpiramide/overleg.
 // The level-3 coordinator records the meeting with everyone involved.
 func (h *Handler) recordConvened(w http.ResponseWriter, r *http.Request, c auth.Caller) {
-	var req overlegVerzoek
+	var req convenedRequest
 	if err := decode(w, r, &req); err != nil {
 		h.fail(w, r, err)
 		return

@@ -20,7 +20,7 @@ func (h *Handler) getPyramid(w http.ResponseWriter, r *http.Request, c auth.Call
 		h.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, zorgpiramideAntwoord{Zorgpiramide: pyramid(r.PathValue("referentie"), p)})
+	writeJSON(w, http.StatusOK, pyramidResponse{Zorgpiramide: pyramid(r.PathValue("referentie"), p)})
 }
 
 // writePyramid answers a change of the care pyramid's deadlines.
@@ -29,5 +29,5 @@ func (h *Handler) writePyramid(w http.ResponseWriter, r *http.Request, status in
 		h.fail(w, r, err)
 		return
 	}
-	writeJSON(w, status, zorgpiramideAntwoord{Zorgpiramide: pyramid(r.PathValue("referentie"), p)})
+	writeJSON(w, status, pyramidResponse{Zorgpiramide: pyramid(r.PathValue("referentie"), p)})
 }

@@ -10,7 +10,7 @@ import (
 // Any involved professional reports that care stagnates; the brandpunt
 // officer must convene everyone within the region's hours.
 func (h *Handler) reportStagnation(w http.ResponseWriter, r *http.Request, c auth.Caller) {
-	var req namensVerzoek
+	var req onBehalfRequest
 	actor, err := h.actingWith(w, r, c, &req, &req.Medewerker)
 	if err != nil {
 		h.fail(w, r, err)

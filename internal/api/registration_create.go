@@ -9,7 +9,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/registry"
 )
 
-type registratieVerzoek struct {
+type registrationRequest struct {
 	Burgerservicenummer string         `json:"burgerservicenummer"`
 	Soort               model.Kind     `json:"soort"`
 	Urgent              bool           `json:"urgent"`
@@ -22,7 +22,7 @@ type registratieVerzoek struct {
 // createRegistration: POST /api/v1/registraties. 201 with who is involved, or
 // 200 with the existing registration when the same one is sent again.
 func (h *Handler) createRegistration(w http.ResponseWriter, r *http.Request, c auth.Caller) {
-	var req registratieVerzoek
+	var req registrationRequest
 	if err := decode(w, r, &req); err != nil {
 		h.fail(w, r, err)
 		return

@@ -6,7 +6,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/auth"
 )
 
-type beeindigVerzoek struct {
+type endRequest struct {
 	Medewerker string `json:"medewerker"`
 }
 
@@ -18,7 +18,7 @@ func (h *Handler) endRegistration(w http.ResponseWriter, r *http.Request, c auth
 		h.fail(w, r, err)
 		return
 	}
-	var req beeindigVerzoek
+	var req endRequest
 	if r.ContentLength != 0 {
 		if err := decode(w, r, &req); err != nil {
 			h.fail(w, r, err)

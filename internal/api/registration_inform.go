@@ -7,7 +7,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/model"
 )
 
-type informatieVerzoek struct {
+type informRequest struct {
 	Ouders     model.Informed `json:"ouders"`
 	Jeugdige   model.Informed `json:"jeugdige"`
 	Medewerker string         `json:"medewerker"`
@@ -21,7 +21,7 @@ func (h *Handler) informRegistration(w http.ResponseWriter, r *http.Request, c a
 		h.fail(w, r, err)
 		return
 	}
-	var req informatieVerzoek
+	var req informRequest
 	if err := decode(w, r, &req); err != nil {
 		h.fail(w, r, err)
 		return

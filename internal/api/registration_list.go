@@ -19,7 +19,7 @@ func (h *Handler) listRegistrations(w http.ResponseWriter, r *http.Request, c au
 		h.fail(w, r, err)
 		return
 	}
-	out := make([]registratieJSON, 0, len(list))
+	out := make([]registrationView, 0, len(list))
 	for _, l := range list {
 		out = append(out, registration(l.Registration, l.Youth))
 	}

@@ -6,7 +6,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/auth"
 )
 
-type verwijderdAntwoord struct {
+type removedResponse struct {
 	ID      int64  `json:"id"`
 	Status  string `json:"status"`
 	Bericht string `json:"bericht"`
@@ -30,6 +30,6 @@ func (h *Handler) removeRegistration(w http.ResponseWriter, r *http.Request, c a
 		h.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, verwijderdAntwoord{ID: id, Status: "verwijderd",
+	writeJSON(w, http.StatusOK, removedResponse{ID: id, Status: "verwijderd",
 		Bericht: "De registratie is verwijderd, zonder archief. Wie nog bij de jeugdige betrokken is, krijgt bericht dat zij is ingetrokken."})
 }

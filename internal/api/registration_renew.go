@@ -7,15 +7,15 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/registry"
 )
 
-// namensVerzoek is the optional body of an action on a registration: a
+// onBehalfRequest is the optional body of an action on a registration: a
 // client system names the professional it acts for.
-type namensVerzoek struct {
+type onBehalfRequest struct {
 	Medewerker string `json:"medewerker"`
 }
 
 // actingFor reads the optional body and returns the professional acting.
 func (h *Handler) actingFor(w http.ResponseWriter, r *http.Request, c auth.Caller) (registry.Actor, error) {
-	var req namensVerzoek
+	var req onBehalfRequest
 	if r.ContentLength != 0 {
 		if err := decode(w, r, &req); err != nil {
 			return registry.Actor{}, err

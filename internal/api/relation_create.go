@@ -7,7 +7,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/registry"
 )
 
-type relatieVerzoek struct {
+type relationRequest struct {
 	Burgerservicenummer string `json:"burgerservicenummer"`
 	Relatie             string `json:"relatie"`
 	Medewerker          string `json:"medewerker"`
@@ -17,7 +17,7 @@ type relatieVerzoek struct {
 // youth to a person of the population register. 201 with the relation; 409
 // when the youth has it already.
 func (h *Handler) createRelation(w http.ResponseWriter, r *http.Request, c auth.Caller) {
-	var req relatieVerzoek
+	var req relationRequest
 	if err := decode(w, r, &req); err != nil {
 		h.fail(w, r, err)
 		return

@@ -8,32 +8,32 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/registry"
 )
 
-// relatieJSON is a relation as the API shows it: the kind, the other
+// relationView is a relation as the API shows it: the kind, the other
 // person's name and birth date (never the BSN), the other person's
 // reference only when they are a youth the caller is involved with too, and
 // who laid it when (seed 002).
-type relatieJSON struct {
+type relationView struct {
 	ID            int64              `json:"id"`
 	Relatie       string             `json:"relatie"`
-	Persoon       relatiePersoonJSON `json:"persoon"`
+	Persoon       relationPersonView `json:"persoon"`
 	Jeugdige      *string            `json:"jeugdige"`
-	Organisatie   organisatieJSON    `json:"organisatie"`
-	Medewerker    medewerkerJSON     `json:"medewerker"`
+	Organisatie   organisationView   `json:"organisatie"`
+	Medewerker    professionalView   `json:"medewerker"`
 	GelegdOp      time.Time          `json:"gelegdOp"`
 	Verwijderbaar bool               `json:"verwijderbaar"`
 }
 
-type relatiePersoonJSON struct {
+type relationPersonView struct {
 	Naam          string `json:"naam"`
 	Geboortedatum string `json:"geboortedatum"`
 }
 
-func relation(r registry.Relation) relatieJSON {
-	out := relatieJSON{
+func relation(r registry.Relation) relationView {
+	out := relationView{
 		ID: r.ID, Relatie: string(r.Kind),
-		Persoon:     relatiePersoonJSON{Naam: r.Person.FullName(), Geboortedatum: r.Person.BirthDate.Format("2006-01-02")},
+		Persoon:     relationPersonView{Naam: r.Person.FullName(), Geboortedatum: r.Person.BirthDate.Format("2006-01-02")},
 		Organisatie: organisation(r.Organisation),
-		Medewerker:  medewerkerJSON{Naam: r.Professional.Name, Telefoon: r.Professional.Phone, Email: r.Professional.Email},
+		Medewerker:  professionalView{Naam: r.Professional.Name, Telefoon: r.Professional.Phone, Email: r.Professional.Email},
 		GelegdOp:    r.CreatedAt, Verwijderbaar: r.Removable,
 	}
 	if r.Reference != "" {
@@ -56,7 +56,7 @@ func (h *Handler) listRelations(w http.ResponseWriter, r *http.Request, c auth.C
 		h.fail(w, r, err)
 		return
 	}
-	out := make([]relatieJSON, 0, len(list))
+	out := make([]relationView, 0, len(list))
 	for _, rel := range list {
 		out = append(out, relation(rel))
 	}

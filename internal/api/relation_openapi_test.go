@@ -27,10 +27,10 @@ func TestOpenAPIRelationResponsesMatchTheGoStructs(t *testing.T) {
 		status       int
 		body         any
 	}{
-		{"GET", "/api/v1/jeugdigen/{referentie}/relaties", http.StatusOK, map[string]any{"relaties": []relatieJSON{relation(father), relation(sister)}}},
-		{"GET", "/api/v1/jeugdigen/{referentie}/relaties", http.StatusOK, map[string]any{"relaties": []relatieJSON{}}},
+		{"GET", "/api/v1/jeugdigen/{referentie}/relaties", http.StatusOK, map[string]any{"relaties": []relationView{relation(father), relation(sister)}}},
+		{"GET", "/api/v1/jeugdigen/{referentie}/relaties", http.StatusOK, map[string]any{"relaties": []relationView{}}},
 		{"POST", "/api/v1/jeugdigen/{referentie}/relaties", http.StatusCreated, relation(father)},
-		{"POST", "/api/v1/jeugdigen/{referentie}/relaties/{id}/verwijderen", http.StatusOK, verwijderdAntwoord{ID: 7, Status: "verwijderd", Bericht: "De relatie is verwijderd."}},
+		{"POST", "/api/v1/jeugdigen/{referentie}/relaties/{id}/verwijderen", http.StatusOK, removedResponse{ID: 7, Status: "verwijderd", Bericht: "De relatie is verwijderd."}},
 	}
 	for _, tc := range cases {
 		rec := httptest.NewRecorder()

@@ -23,5 +23,5 @@ func (h *Handler) removeRelation(w http.ResponseWriter, r *http.Request, c auth.
 		h.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, verwijderdAntwoord{ID: id, Status: "verwijderd", Bericht: "De relatie is verwijderd."})
+	writeJSON(w, http.StatusOK, removedResponse{ID: id, Status: "verwijderd", Bericht: "De relatie is verwijderd."})
 }

@@ -11,16 +11,16 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/population"
 )
 
-// relatie is a relation as a client reads it.
-type relatie struct {
+// relation is a relation as a client reads it.
+type relation struct {
 	ID      int64  `json:"id"`
 	Relatie string `json:"relatie"`
 	Persoon struct {
 		Naam          string `json:"naam"`
 		Geboortedatum string `json:"geboortedatum"`
 	} `json:"persoon"`
-	Jeugdige    *string     `json:"jeugdige"`
-	Organisatie organisatie `json:"organisatie"`
+	Jeugdige    *string      `json:"jeugdige"`
+	Organisatie organisation `json:"organisatie"`
 	Medewerker  struct {
 		Naam, Telefoon, Email string
 	} `json:"medewerker"`
@@ -30,10 +30,10 @@ type relatie struct {
 
 func relationsPath(ref string) string { return "/api/v1/jeugdigen/" + ref + "/relaties" }
 
-func (h *harness) relations(t *testing.T, u user, ref string) []relatie {
+func (h *harness) relations(t *testing.T, u user, ref string) []relation {
 	t.Helper()
 	var out struct {
-		Relaties []relatie `json:"relaties"`
+		Relaties []relation `json:"relaties"`
 	}
 	h.call(t, "GET", relationsPath(ref), u.token, nil).want(t, http.StatusOK, &out)
 	return out.Relaties
@@ -47,7 +47,7 @@ func TestAPIRelationIsLaidListedAndRemovedByItsOrganisation(t *testing.T) {
 	ref := h.register(t, school, population.BSNSibling1, model.KindSignaal, http.StatusCreated).Jeugdige.Referentie
 	h.register(t, jh, population.BSNSibling1, model.KindKetenregistratie, http.StatusCreated)
 
-	var made relatie
+	var made relation
 	res := h.call(t, "POST", relationsPath(ref), school.token, map[string]any{"burgerservicenummer": population.BSNParent, "relatie": "ouder"})
 	res.want(t, http.StatusCreated, &made)
 	if made.Relatie != "ouder" || made.Persoon.Naam != "Johan Groot Esselink" || made.Persoon.Geboortedatum != "1985-05-27" ||
@@ -109,7 +109,7 @@ func TestAPIRelationsOfAYouthNotInvolvedWithAreNotFound(t *testing.T) {
 	school := h.user(t, "School", model.TypeOnderwijs)
 	outsider := h.user(t, "JGZ", model.TypeJGZ)
 	ref := h.register(t, school, population.BSNSibling1, model.KindSignaal, http.StatusCreated).Jeugdige.Referentie
-	var made relatie
+	var made relation
 	h.call(t, "POST", relationsPath(ref), school.token, map[string]any{"burgerservicenummer": population.BSNParent, "relatie": "ouder"}).want(t, http.StatusCreated, &made)
 
 	for _, c := range []struct {
@@ -137,7 +137,7 @@ func TestAPIRelationByAClientSystemNamesTheProfessional(t *testing.T) {
 	token := h.clientSystem(t, school.Organisation)
 	ref := h.register(t, school, population.BSNSibling1, model.KindSignaal, http.StatusCreated).Jeugdige.Referentie
 	wantProblem(t, h.call(t, "POST", relationsPath(ref), token, map[string]any{"burgerservicenummer": population.BSNSibling2, "relatie": "broer-zus"}), http.StatusBadRequest)
-	var made relatie
+	var made relation
 	h.call(t, "POST", relationsPath(ref), token, map[string]any{"burgerservicenummer": population.BSNSibling2, "relatie": "broer-zus", "medewerker": school.email()}).
 		want(t, http.StatusCreated, &made)
 	if made.Medewerker.Email != school.email() {

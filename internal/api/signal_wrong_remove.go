@@ -6,9 +6,9 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/auth"
 )
 
-// verwijderSignaalVerzoek confirms the removal of a wrong signal explicitly:
+// removeSignalRequest confirms the removal of a wrong signal explicitly:
 // it cannot be undone.
-type verwijderSignaalVerzoek struct {
+type removeSignalRequest struct {
 	Bevestigd  bool   `json:"bevestigd"`
 	Medewerker string `json:"medewerker"`
 }
@@ -18,7 +18,7 @@ type verwijderSignaalVerzoek struct {
 // coordinator recorded consulting its signaller; everyone involved, the
 // signaller's organisation included, is told that it was withdrawn.
 func (h *Handler) removeWrongSignal(w http.ResponseWriter, r *http.Request, c auth.Caller) {
-	var req verwijderSignaalVerzoek
+	var req removeSignalRequest
 	if r.ContentLength != 0 {
 		if err := decode(w, r, &req); err != nil {
 			h.fail(w, r, err)
@@ -35,6 +35,6 @@ func (h *Handler) removeWrongSignal(w http.ResponseWriter, r *http.Request, c au
 		h.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, verwijderdAntwoord{ID: id, Status: "verwijderd",
+	writeJSON(w, http.StatusOK, removedResponse{ID: id, Status: "verwijderd",
 		Bericht: "Het signaal is verwijderd, zonder archief. De signaalgever en wie nog bij de jeugdige betrokken is, krijgen bericht dat het is ingetrokken."})
 }

@@ -8,9 +8,9 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/registry"
 )
 
-// contactVerzoek is the day the coordinator spoke with a signaller; empty:
+// contactRequest is the day the coordinator spoke with a signaller; empty:
 // today.
-type contactVerzoek struct {
+type contactRequest struct {
 	Datum      string `json:"datum"`
 	Medewerker string `json:"medewerker"`
 }
@@ -18,7 +18,7 @@ type contactVerzoek struct {
 // readContact reads the optional body of a contact with a signaller and
 // returns the professional acting and the day.
 func (h *Handler) readContact(w http.ResponseWriter, r *http.Request, c auth.Caller) (registry.Actor, *time.Time, error) {
-	var req contactVerzoek
+	var req contactRequest
 	if r.ContentLength != 0 {
 		if err := decode(w, r, &req); err != nil {
 			return registry.Actor{}, nil, err

@@ -7,7 +7,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/model"
 )
 
-type tokenVerzoek struct {
+type tokenRequest struct {
 	Medewerker  string `json:"medewerker"`
 	Organisatie int64  `json:"organisatie"`
 }
@@ -16,7 +16,7 @@ type tokenVerzoek struct {
 // professional (by e-mail) or an organisation's client system (by id). The
 // token is shown once; only its hash is kept.
 func (h *Handler) createToken(w http.ResponseWriter, r *http.Request, c auth.Caller) {
-	var req tokenVerzoek
+	var req tokenRequest
 	if err := decode(w, r, &req); err != nil {
 		h.fail(w, r, err)
 		return

@@ -9,74 +9,74 @@ import (
 
 // The JSON shapes of the API, Dutch as the OpenAPI document describes them.
 
-type organisatieJSON struct {
+type organisationView struct {
 	ID   int64  `json:"id"`
 	Naam string `json:"naam"`
 	Type string `json:"type"`
 }
 
-type medewerkerJSON struct {
+type professionalView struct {
 	Naam     string `json:"naam"`
 	Telefoon string `json:"telefoon"`
 	Email    string `json:"email"`
 }
 
-type betrokkeneJSON struct {
-	Registratie int64           `json:"registratie"`
-	Organisatie organisatieJSON `json:"organisatie"`
-	Medewerker  medewerkerJSON  `json:"medewerker"`
-	Soort       model.Kind      `json:"soort"`
-	Urgent      bool            `json:"urgent"`
-	Sinds       time.Time       `json:"sinds"`
+type involvementView struct {
+	Registratie int64            `json:"registratie"`
+	Organisatie organisationView `json:"organisatie"`
+	Medewerker  professionalView `json:"medewerker"`
+	Soort       model.Kind       `json:"soort"`
+	Urgent      bool             `json:"urgent"`
+	Sinds       time.Time        `json:"sinds"`
 }
 
-// coordinatorJSON is the coordinating organisation and how far its job got;
+// coordinatorView is the coordinating organisation and how far its job got;
 // mogelijkheden only where the caller's options are known (the youth's page
 // and the answers to the coordination actions).
-type coordinatorJSON struct {
-	Organisatie    organisatieJSON    `json:"organisatie"`
-	Regel          string             `json:"regel"`
-	Reden          string             `json:"reden"`
-	Sinds          time.Time          `json:"sinds"`
-	Status         string             `json:"status"`
-	Medewerker     *medewerkerJSON    `json:"medewerker"`
-	AccepterenVoor *time.Time         `json:"accepterenVoor"`
-	BesluitOp      *time.Time         `json:"besluitOp"`
-	RedenNietNodig *model.NotNeeded   `json:"redenNietNodig"`
-	Overdracht     *overdrachtJSON    `json:"overdracht"`
-	Mogelijkheden  *mogelijkhedenJSON `json:"mogelijkheden,omitempty"`
+type coordinatorView struct {
+	Organisatie    organisationView  `json:"organisatie"`
+	Regel          string            `json:"regel"`
+	Reden          string            `json:"reden"`
+	Sinds          time.Time         `json:"sinds"`
+	Status         string            `json:"status"`
+	Medewerker     *professionalView `json:"medewerker"`
+	AccepterenVoor *time.Time        `json:"accepterenVoor"`
+	BesluitOp      *time.Time        `json:"besluitOp"`
+	RedenNietNodig *model.NotNeeded  `json:"redenNietNodig"`
+	Overdracht     *handoverView     `json:"overdracht"`
+	Mogelijkheden  *optionsView      `json:"mogelijkheden,omitempty"`
 }
 
-// overdrachtJSON is an open proposal to hand coordination over.
-type overdrachtJSON struct {
-	Naar            organisatieJSON `json:"naar"`
-	VoorgesteldDoor medewerkerJSON  `json:"voorgesteldDoor"`
-	VoorgesteldOp   time.Time       `json:"voorgesteldOp"`
+// handoverView is an open proposal to hand coordination over.
+type handoverView struct {
+	Naar            organisationView `json:"naar"`
+	VoorgesteldDoor professionalView `json:"voorgesteldDoor"`
+	VoorgesteldOp   time.Time        `json:"voorgesteldOp"`
 }
 
-// mogelijkhedenJSON says what the caller may do about the coordination.
-type mogelijkhedenJSON struct {
-	Accepteren           bool              `json:"accepteren"`
-	NietNodig            bool              `json:"nietNodig"`
-	Overdragen           bool              `json:"overdragen"`
-	OverdrachtAccepteren bool              `json:"overdrachtAccepteren"`
-	OverdrachtWeigeren   bool              `json:"overdrachtWeigeren"`
-	OverdrachtIntrekken  bool              `json:"overdrachtIntrekken"`
-	Afsluiten            bool              `json:"afsluiten"`
-	Kandidaten           []organisatieJSON `json:"kandidaten"`
+// optionsView says what the caller may do about the coordination.
+type optionsView struct {
+	Accepteren           bool               `json:"accepteren"`
+	NietNodig            bool               `json:"nietNodig"`
+	Overdragen           bool               `json:"overdragen"`
+	OverdrachtAccepteren bool               `json:"overdrachtAccepteren"`
+	OverdrachtWeigeren   bool               `json:"overdrachtWeigeren"`
+	OverdrachtIntrekken  bool               `json:"overdrachtIntrekken"`
+	Afsluiten            bool               `json:"afsluiten"`
+	Kandidaten           []organisationView `json:"kandidaten"`
 }
 
-func contactPerson(p model.Professional) medewerkerJSON {
-	return medewerkerJSON{Naam: p.Name, Telefoon: p.Phone, Email: p.Email}
+func contactPerson(p model.Professional) professionalView {
+	return professionalView{Naam: p.Name, Telefoon: p.Phone, Email: p.Email}
 }
 
 // coordinator is the JSON of a coordinator, nil for none; options adds what
 // the caller may do.
-func coordinator(c *registry.Coordinator, options bool) *coordinatorJSON {
+func coordinator(c *registry.Coordinator, options bool) *coordinatorView {
 	if c == nil {
 		return nil
 	}
-	out := &coordinatorJSON{
+	out := &coordinatorView{
 		Organisatie: organisation(c.Organisation), Regel: c.Rule, Reden: c.Reason, Sinds: c.Since,
 		Status: c.Status, AccepterenVoor: c.AcceptDue, BesluitOp: c.DecidedAt,
 	}
@@ -89,14 +89,14 @@ func coordinator(c *registry.Coordinator, options bool) *coordinatorJSON {
 		out.RedenNietNodig = &reason
 	}
 	if h := c.Handover; h != nil {
-		out.Overdracht = &overdrachtJSON{Naar: organisation(h.To), VoorgesteldDoor: contactPerson(h.ProposedBy), VoorgesteldOp: h.ProposedAt}
+		out.Overdracht = &handoverView{Naar: organisation(h.To), VoorgesteldDoor: contactPerson(h.ProposedBy), VoorgesteldOp: h.ProposedAt}
 	}
 	if options {
 		m := c.May
-		out.Mogelijkheden = &mogelijkhedenJSON{
+		out.Mogelijkheden = &optionsView{
 			Accepteren: m.Accept, NietNodig: m.NotNeeded, Overdragen: m.ProposeHandover,
 			OverdrachtAccepteren: m.DecideHandover, OverdrachtWeigeren: m.DecideHandover, OverdrachtIntrekken: m.WithdrawHandover,
-			Afsluiten: m.Close, Kandidaten: make([]organisatieJSON, 0, len(m.Candidates)),
+			Afsluiten: m.Close, Kandidaten: make([]organisationView, 0, len(m.Candidates)),
 		}
 		for _, o := range m.Candidates {
 			out.Mogelijkheden.Kandidaten = append(out.Mogelijkheden.Kandidaten, organisation(o))
@@ -105,7 +105,7 @@ func coordinator(c *registry.Coordinator, options bool) *coordinatorJSON {
 	return out
 }
 
-type jeugdigeJSON struct {
+type youthView struct {
 	Referentie    string `json:"referentie"`
 	Naam          string `json:"naam"`
 	Geboortedatum string `json:"geboortedatum"`
@@ -113,47 +113,47 @@ type jeugdigeJSON struct {
 	Gemeente      string `json:"gemeente"`
 }
 
-// informatieJSON says whether the parents and the youth were informed.
-type informatieJSON struct {
+// informedView says whether the parents and the youth were informed.
+type informedView struct {
 	Ouders   model.Informed `json:"ouders"`
 	Jeugdige model.Informed `json:"jeugdige"`
 }
 
-type registratieJSON struct {
-	ID          int64            `json:"id"`
-	Soort       model.Kind       `json:"soort"`
-	Urgent      bool             `json:"urgent"`
-	Status      string           `json:"status"`
-	Sinds       time.Time        `json:"sinds"`
-	Einddatum   *string          `json:"einddatum"`
-	GeldigTot   string           `json:"geldigTot"`
-	VerlengdOp  *time.Time       `json:"verlengdOp"`
-	BeeindigdOp *time.Time       `json:"beeindigdOp"`
-	RedenEinde  *string          `json:"redenEinde"`
-	Informatie  informatieJSON   `json:"informatie"`
-	Jeugdige    jeugdigeJSON     `json:"jeugdige"`
-	Match       *bool            `json:"match,omitempty"`
-	Betrokkenen []betrokkeneJSON `json:"betrokkenen,omitzero"`
-	Coordinator *coordinatorJSON `json:"coordinator,omitempty"`
-	Bericht     string           `json:"bericht,omitempty"`
+type registrationView struct {
+	ID          int64             `json:"id"`
+	Soort       model.Kind        `json:"soort"`
+	Urgent      bool              `json:"urgent"`
+	Status      string            `json:"status"`
+	Sinds       time.Time         `json:"sinds"`
+	Einddatum   *string           `json:"einddatum"`
+	GeldigTot   string            `json:"geldigTot"`
+	VerlengdOp  *time.Time        `json:"verlengdOp"`
+	BeeindigdOp *time.Time        `json:"beeindigdOp"`
+	RedenEinde  *string           `json:"redenEinde"`
+	Informatie  informedView      `json:"informatie"`
+	Jeugdige    youthView         `json:"jeugdige"`
+	Match       *bool             `json:"match,omitempty"`
+	Betrokkenen []involvementView `json:"betrokkenen,omitzero"`
+	Coordinator *coordinatorView  `json:"coordinator,omitempty"`
+	Bericht     string            `json:"bericht,omitempty"`
 }
 
-func organisation(o model.Organisation) organisatieJSON {
-	return organisatieJSON{ID: o.ID, Naam: o.Name, Type: string(o.Type)}
+func organisation(o model.Organisation) organisationView {
+	return organisationView{ID: o.ID, Naam: o.Name, Type: string(o.Type)}
 }
 
-func youth(y registry.Youth) jeugdigeJSON {
-	return jeugdigeJSON{
+func youth(y registry.Youth) youthView {
+	return youthView{
 		Referentie: y.Reference, Naam: y.Person.FullName(), Geboortedatum: y.Person.BirthDate.Format("2006-01-02"),
 		Leeftijd: y.Age, Gemeente: y.Person.Municipality,
 	}
 }
 
-func registration(r model.Registration, y registry.Youth) registratieJSON {
-	out := registratieJSON{
+func registration(r model.Registration, y registry.Youth) registrationView {
+	out := registrationView{
 		ID: r.ID, Soort: r.Kind, Urgent: r.Urgent, Status: "actief", Sinds: r.CreatedAt, Jeugdige: youth(y),
 		GeldigTot: r.ExpiresOn.Format("2006-01-02"), VerlengdOp: r.RenewedAt,
-		Informatie: informatieJSON{Ouders: r.ParentsInformed, Jeugdige: r.YouthInformed},
+		Informatie: informedView{Ouders: r.ParentsInformed, Jeugdige: r.YouthInformed},
 	}
 	if r.EndDate != nil {
 		d := r.EndDate.Format("2006-01-02")
@@ -168,8 +168,8 @@ func registration(r model.Registration, y registry.Youth) registratieJSON {
 
 // withPicture adds who is involved and who coordinates; betrokkenen is then
 // always a list, empty when the caller may not see it.
-func withPicture(out registratieJSON, p registry.Picture, visible bool) registratieJSON {
-	out.Betrokkenen = []betrokkeneJSON{}
+func withPicture(out registrationView, p registry.Picture, visible bool) registrationView {
+	out.Betrokkenen = []involvementView{}
 	if !visible {
 		return out
 	}
@@ -178,13 +178,13 @@ func withPicture(out registratieJSON, p registry.Picture, visible bool) registra
 	return out
 }
 
-func involvements(in []model.Involvement) []betrokkeneJSON {
-	out := make([]betrokkeneJSON, 0, len(in))
+func involvements(in []model.Involvement) []involvementView {
+	out := make([]involvementView, 0, len(in))
 	for _, i := range in {
-		out = append(out, betrokkeneJSON{
+		out = append(out, involvementView{
 			Registratie: i.Registration.ID,
 			Organisatie: organisation(i.Organisation),
-			Medewerker:  medewerkerJSON{Naam: i.Professional.Name, Telefoon: i.Professional.Phone, Email: i.Professional.Email},
+			Medewerker:  professionalView{Naam: i.Professional.Name, Telefoon: i.Professional.Phone, Email: i.Professional.Email},
 			Soort:       i.Registration.Kind, Urgent: i.Registration.Urgent, Sinds: i.Registration.CreatedAt,
 		})
 	}

@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-type werklijstAntwoord struct {
+type worklistResponse struct {
 	Verstreken int `json:"verstreken"`
 	Jeugdigen  []struct {
 		Referentie  string `json:"referentie"`
@@ -33,7 +33,7 @@ type werklijstAntwoord struct {
 // deadlines pass the items are marked; another organisation's list is empty.
 func TestWorklistThroughTheAPI(t *testing.T) {
 	h := startPlan(t)
-	var w werklijstAntwoord
+	var w worklistResponse
 	h.call(t, "GET", "/api/v1/werklijst", h.wijkteam.token, nil).want(t, http.StatusOK, &w)
 	if len(w.Jeugdigen) != 1 || w.Jeugdigen[0].Referentie != h.ref || w.Jeugdigen[0].Status != "geaccepteerd" || w.Jeugdigen[0].Coordinator == nil {
 		t.Fatalf("jeugdigen = %+v", w.Jeugdigen)
@@ -56,7 +56,7 @@ func TestWorklistThroughTheAPI(t *testing.T) {
 		}
 	}
 
-	var school werklijstAntwoord
+	var school worklistResponse
 	h.call(t, "GET", "/api/v1/werklijst", h.school.token, nil).want(t, http.StatusOK, &school)
 	if len(school.Jeugdigen)+len(school.Afspraken)+len(school.Signaalgevers) != 0 {
 		t.Errorf("the school's worklist = %+v", school)

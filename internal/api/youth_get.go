@@ -7,31 +7,31 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/registry"
 )
 
-type jeugdigePagina struct {
-	Jeugdige     jeugdigeJSON     `json:"jeugdige"`
-	Betrokkenen  []betrokkeneJSON `json:"betrokkenen"`
-	Coordinator  *coordinatorJSON `json:"coordinator"`
-	Geschiedenis geschiedenisJSON `json:"geschiedenis"`
-	Adres        adresJSON        `json:"adres"`
+type youthPage struct {
+	Jeugdige     youthView         `json:"jeugdige"`
+	Betrokkenen  []involvementView `json:"betrokkenen"`
+	Coordinator  *coordinatorView  `json:"coordinator"`
+	Geschiedenis historyView       `json:"geschiedenis"`
+	Adres        addressView       `json:"adres"`
 }
 
-// adresJSON is what the page shows of the other children registered at the
+// addressView is what the page shows of the other children registered at the
 // youth's address: how many, who coordinates, and a reference only for a
 // child the caller's organisation is involved with too.
-type adresJSON struct {
-	Aantal   int             `json:"aantal"`
-	Kinderen []adresKindJSON `json:"kinderen"`
+type addressView struct {
+	Aantal   int                `json:"aantal"`
+	Kinderen []addressChildView `json:"kinderen"`
 }
 
-type adresKindJSON struct {
+type addressChildView struct {
 	Coordinator *string `json:"coordinator"`
 	Referentie  *string `json:"referentie"`
 }
 
-func address(children []registry.AddressChild) adresJSON {
-	out := adresJSON{Aantal: len(children), Kinderen: []adresKindJSON{}}
+func address(children []registry.AddressChild) addressView {
+	out := addressView{Aantal: len(children), Kinderen: []addressChildView{}}
 	for _, c := range children {
-		var k adresKindJSON
+		var k addressChildView
 		if c.Coordinator != "" {
 			k.Coordinator = &c.Coordinator
 		}
@@ -58,7 +58,7 @@ func (h *Handler) getYouth(w http.ResponseWriter, r *http.Request, c auth.Caller
 		h.fail(w, r, err)
 		return
 	}
-	out := jeugdigePagina{Jeugdige: youth(p.Youth), Betrokkenen: involvements(p.Involved), Geschiedenis: history(p.History), Adres: address(p.Address)}
+	out := youthPage{Jeugdige: youth(p.Youth), Betrokkenen: involvements(p.Involved), Geschiedenis: history(p.History), Adres: address(p.Address)}
 	out.Coordinator = coordinator(p.Coordinator, true)
 	writeJSON(w, http.StatusOK, out)
 }

@@ -19,27 +19,27 @@ func TestYouthPageHasTheHistoryWithEndedRegistrations(t *testing.T) {
 	h.register(t, amw, population.BSNTeen, model.KindKetenregistratie, http.StatusCreated)
 	h.call(t, "POST", "/api/v1/registraties/"+itoa(own.ID)+"/beeindigen", smw.token, nil).want(t, http.StatusOK, nil)
 
-	type organisatie struct {
+	type organisation struct {
 		ID   int64  `json:"id"`
 		Naam string `json:"naam"`
 	}
 	var page struct {
 		Geschiedenis *struct {
 			Registraties []struct {
-				Registratie     int64       `json:"registratie"`
-				Organisatie     organisatie `json:"organisatie"`
-				Status          string      `json:"status"`
-				BeeindigdOp     *time.Time  `json:"beeindigdOp"`
-				RedenEinde      *string     `json:"redenEinde"`
-				RedenEindeTekst *string     `json:"redenEindeTekst"`
+				Registratie     int64        `json:"registratie"`
+				Organisatie     organisation `json:"organisatie"`
+				Status          string       `json:"status"`
+				BeeindigdOp     *time.Time   `json:"beeindigdOp"`
+				RedenEinde      *string      `json:"redenEinde"`
+				RedenEindeTekst *string      `json:"redenEindeTekst"`
 				Medewerker      *struct {
 					Naam string `json:"naam"`
 				} `json:"medewerker"`
 			} `json:"registraties"`
 			Coordinatie []struct {
-				Organisatie organisatie `json:"organisatie"`
-				Regel       string      `json:"regel"`
-				Tot         *time.Time  `json:"tot"`
+				Organisatie organisation `json:"organisatie"`
+				Regel       string       `json:"regel"`
+				Tot         *time.Time   `json:"tot"`
 			} `json:"coordinatie"`
 		} `json:"geschiedenis"`
 	}
