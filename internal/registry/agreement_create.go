@@ -7,6 +7,7 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/audit"
 	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/nltime"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
@@ -131,7 +132,7 @@ func (s *Service) tellResponsible(ctx context.Context, tx *storage.Tx, y model.Y
 		return nil
 	}
 	body := actor.Organisation.Name + " coördineert de zorg voor jeugdige " + y.Reference + " en heeft in het plan van aanpak een afspraak aan u toegewezen:\n\n" +
-		"- " + a.Action + ", van " + dutchDay(a.StartOn) + " tot en met " + dutchDay(a.EndOn) + "\n\n" +
+		"- " + a.Action + ", van " + nltime.CalendarDate(a.StartOn) + " tot en met " + nltime.CalendarDate(a.EndOn) + "\n\n" +
 		"Vragen over de afspraak? Bel " + actor.Professional.Name + ", telefoon " + actor.Professional.Phone + "." + Footer(s.BaseURL, y)
 	m := model.Message{
 		ProfessionalID: a.Responsible.ID, YouthID: y.ID, Kind: KindAgreement,
@@ -139,9 +140,4 @@ func (s *Service) tellResponsible(ctx context.Context, tx *storage.Tx, y model.Y
 		Subject:  "Afspraak voor u in het plan van aanpak van jeugdige " + y.Reference, Body: body, CreatedAt: now,
 	}
 	return s.Send(ctx, tx, Outgoing{Msg: m, Email: a.Responsible.Email})
-}
-
-// dutchDay writes a calendar day (midnight UTC, as stored) as "3 maart 2026".
-func dutchDay(d time.Time) string {
-	return DutchDate(time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, Amsterdam))
 }

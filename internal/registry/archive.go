@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/nltime"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
@@ -62,7 +63,7 @@ func (s *Service) notifyArchive(ctx context.Context, tx *storage.Tx, y model.You
 func archiveMessages(y model.Youth, regs []model.Registration, newcomer model.Involvement, to []model.Professional, archiveYears int, now time.Time) []Outgoing {
 	var earlier []string
 	for _, a := range regs {
-		earlier = append(earlier, "- "+a.Kind.Label(a.Urgent)+" van "+DutchDate(a.CreatedAt)+" tot "+DutchDate(*a.EndedAt))
+		earlier = append(earlier, "- "+a.Kind.Label(a.Urgent)+" van "+nltime.Date(a.CreatedAt)+" tot "+nltime.Date(*a.EndedAt))
 	}
 	body := "Uw organisatie was eerder betrokken bij jeugdige " + y.Reference + ":\n\n" + strings.Join(earlier, "\n") +
 		"\n\nEr is nu een nieuwe registratie over deze jeugdige:\n\n- " + Contact(newcomer) +

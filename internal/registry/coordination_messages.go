@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/nltime"
 )
 
 // Message kinds of the coordinator's job: accepting, handing over, closing.
@@ -84,7 +85,7 @@ func notNeededMessages(y model.Youth, org model.Organisation, reason model.NotNe
 // The administrators, who are not involved, read the reference only.
 func acceptOverdueMessages(y model.Youth, c model.Coordination, org model.Organisation, admins []model.Professional, involved []model.Involvement, baseURL string, now time.Time) []Outgoing {
 	event := "acceptatie-verlopen:" + Itoa(c.ID)
-	due := DutchDateTime(*c.AcceptDueAt)
+	due := nltime.DateTime(*c.AcceptDueAt)
 	subject := "Coördinatie niet op tijd geaccepteerd: jeugdige " + y.Reference + ", " + org.Name
 	var out []Outgoing
 	told := map[int64]bool{}
@@ -93,7 +94,7 @@ func acceptOverdueMessages(y model.Youth, c model.Coordination, org model.Organi
 			continue
 		}
 		told[in.Professional.ID] = true
-		body := "Uw organisatie " + org.Name + " is op " + DutchDate(c.StartedAt) + " aangewezen als coördinator van de zorg voor jeugdige " + y.Reference +
+		body := "Uw organisatie " + org.Name + " is op " + nltime.Date(c.StartedAt) + " aangewezen als coördinator van de zorg voor jeugdige " + y.Reference +
 			", maar heeft de coördinatie niet vóór " + due + " geaccepteerd of gezegd dat coördinatie niet nodig is. De regiobeheerder is op de hoogte gebracht.\n\n" +
 			"Accepteer de coördinatie en noem de coördinerende professional, of geef aan waarom coördinatie niet nodig is." + Footer(baseURL, y)
 		out = append(out, NewOutgoing(y, in, KindAcceptOverdue, event, subject, body, now))
@@ -102,7 +103,7 @@ func acceptOverdueMessages(y model.Youth, c model.Coordination, org model.Organi
 		if told[a.ID] {
 			continue
 		}
-		body := org.Name + " is op " + DutchDate(c.StartedAt) + " aangewezen als coördinator van de zorg voor jeugdige " + y.Reference +
+		body := org.Name + " is op " + nltime.Date(c.StartedAt) + " aangewezen als coördinator van de zorg voor jeugdige " + y.Reference +
 			", maar heeft de coördinatie niet vóór " + due + " geaccepteerd of gezegd dat coördinatie niet nodig is.\n\n" +
 			"Neem als regiobeheerder contact op met " + org.Name + "." +
 			"\n\nDit bericht is verstuurd door de verwijsindex Jeugdketen. U ontvangt het omdat u regiobeheerder bent."
@@ -185,12 +186,6 @@ func closedMessages(y model.Youth, c model.Coordination, org model.Organisation,
 		out = append(out, NewOutgoing(y, r, KindCoordinationClosed, event, subject, body, now))
 	}
 	return out
-}
-
-// DutchDateTime writes a moment as "3 maart 2026, 23:59", in Dutch time.
-func DutchDateTime(t time.Time) string {
-	t = t.In(Amsterdam)
-	return fmt.Sprintf("%s, %02d:%02d", DutchDate(t), t.Hour(), t.Minute())
 }
 
 func coordinatorMessages(y model.Youth, c model.Coordination, involved []model.Involvement, baseURL string, now time.Time) []Outgoing {

@@ -2,10 +2,10 @@ package registry
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/nltime"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 	"github.com/jeugdketen/jeugdketen/internal/workday"
 )
@@ -341,7 +341,7 @@ func escalationStepOrder(e model.Escalation, step int) error {
 	var waiting model.EscalationStep
 	for _, st := range e.Steps {
 		if st.Step == step && st.DoneAt != nil {
-			return model.Errorf(model.ECONFLICT, "Stap %d is al vastgelegd op %s.", step, DutchDateTime(*st.DoneAt))
+			return model.Errorf(model.ECONFLICT, "Stap %d is al vastgelegd op %s.", step, nltime.DateTime(*st.DoneAt))
 		}
 		if st.DoneAt == nil {
 			waiting = st
@@ -358,17 +358,6 @@ func escalationStepOrder(e model.Escalation, step int) error {
 	}
 	actor, task := escalationStepText(waiting.Step, e.Authority)
 	return model.Errorf(model.ECONFLICT, "Stap %d kan nog niet worden vastgelegd. Eerst stap %d: %s %s.", step, waiting.Step, lowerFirst(actor), task)
-}
-
-// deadlineText writes a deadline as "dinsdag 1 december 2026" when it is the
-// end of a day, with the time otherwise.
-func deadlineText(t time.Time) string {
-	t = t.In(Amsterdam)
-	day := [...]string{"zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"}[t.Weekday()] + " " + DutchDate(t)
-	if t.Hour() == 23 && t.Minute() == 59 {
-		return day
-	}
-	return fmt.Sprintf("%s, %02d:%02d", day, t.Hour(), t.Minute())
 }
 
 func lowerFirst(s string) string {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/nltime"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
@@ -25,7 +26,7 @@ func adminFooter(baseURL string) string {
 func stepLine(v *EscalationView, st EscalationStepView) string {
 	line := "Stap " + strconv.Itoa(st.Number) + ", " + lowerFirst(st.Actor) + ": " + st.Task
 	if st.Due != nil {
-		line += ", uiterlijk " + deadlineText(*st.Due)
+		line += ", uiterlijk " + nltime.Deadline(*st.Due)
 	}
 	return line
 }
@@ -62,7 +63,7 @@ func toInvolvedAndAdmins(y model.Youth, involved []model.Involvement, admins []m
 // started the escalation procedure.
 func escalationStartedMessages(y model.Youth, v *EscalationView, involved []model.Involvement, baseURL string, now time.Time) []Outgoing {
 	subject := "Escalatie gestart voor jeugdige " + y.Reference + " door " + v.Coordinator.Name
-	body := v.Coordinator.Name + " coördineert de zorg voor jeugdige " + y.Reference + " en heeft op " + DutchDateTime(v.StartedAt) +
+	body := v.Coordinator.Name + " coördineert de zorg voor jeugdige " + y.Reference + " en heeft op " + nltime.DateTime(v.StartedAt) +
 		" de escalatieprocedure gestart: er is geen overeenstemming over het plan van aanpak. De zorgcoördinator heeft de eigen directie ingeschakeld.\n\n" +
 		escalationSummary(v)
 	return toInvolvedAndAdmins(y, involved, nil, KindEscalation, "escalatie:"+Itoa(v.ID)+":start", subject, body, baseURL, now)
@@ -71,7 +72,7 @@ func escalationStartedMessages(y model.Youth, v *EscalationView, involved []mode
 // escalationEndedMessages tell everyone involved that the escalation ended.
 func escalationEndedMessages(y model.Youth, v *EscalationView, involved []model.Involvement, baseURL string, now time.Time) []Outgoing {
 	subject := "Escalatie beëindigd voor jeugdige " + y.Reference + ": " + v.OutcomeLabel()
-	body := "De escalatie voor jeugdige " + y.Reference + ", gestart door " + v.Coordinator.Name + " op " + DutchDate(v.StartedAt) +
+	body := "De escalatie voor jeugdige " + y.Reference + ", gestart door " + v.Coordinator.Name + " op " + nltime.Date(v.StartedAt) +
 		", is beëindigd: " + v.OutcomeLabel() + "."
 	return toInvolvedAndAdmins(y, involved, nil, KindEscalation, "escalatie:"+Itoa(v.ID)+":einde", subject, body, baseURL, now)
 }
@@ -99,7 +100,7 @@ func (s *Service) escalationStepMessages(ctx context.Context, tx *storage.Tx, y 
 		done += ". Uitkomst: " + st.OutcomeLabel()
 	}
 	if st.DoneBy != nil {
-		done += ".\nVastgelegd door " + st.DoneBy.Name + " (" + st.DoneFor + ") op " + DutchDateTime(*st.DoneAt)
+		done += ".\nVastgelegd door " + st.DoneBy.Name + " (" + st.DoneFor + ") op " + nltime.DateTime(*st.DoneAt)
 	}
 	subject := "Escalatie jeugdige " + y.Reference + ": stap " + strconv.Itoa(step) + " vastgelegd"
 	body := "In de escalatie voor jeugdige " + y.Reference + " is een stap gezet.\n\n" + done + ".\n\n" + escalationSummary(v)

@@ -6,17 +6,17 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/nltime"
 	"github.com/jeugdketen/jeugdketen/internal/population"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 	"github.com/jeugdketen/jeugdketen/internal/testenv"
-	"github.com/jeugdketen/jeugdketen/internal/workday"
 )
 
 // escAt is a moment in Dutch time, "2026-11-26 10:00".
 func escAt(t *testing.T, s string) time.Time {
 	t.Helper()
-	at, err := time.ParseInLocation("2006-01-02 15:04", s, workday.Amsterdam)
+	at, err := time.ParseInLocation("2006-01-02 15:04", s, nltime.Amsterdam)
 	if err != nil {
 		t.Fatal(err)
 	}

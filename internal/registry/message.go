@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/nltime"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
@@ -59,19 +60,11 @@ func youthLink(baseURL string, y model.Youth) string {
 func Contact(in model.Involvement) string {
 	return fmt.Sprintf("%s (%s), %s sinds %s\n  Contactpersoon: %s, telefoon %s, e-mail %s",
 		in.Organisation.Name, in.Organisation.Type.Label(), in.Registration.Kind.Label(in.Registration.Urgent),
-		DutchDate(in.Registration.CreatedAt), in.Professional.Name, in.Professional.Phone, in.Professional.Email)
+		nltime.Date(in.Registration.CreatedAt), in.Professional.Name, in.Professional.Phone, in.Professional.Email)
 }
 
 func Footer(baseURL string, y model.Youth) string {
 	return "\n\nDe gegevens van de jeugdige ziet u na inloggen: " + youthLink(baseURL, y) +
 		"\nBespreek inhoudelijke informatie alleen telefonisch met de betrokken collega's, en alleen wat nodig is." +
 		"\n\nDit bericht is verstuurd door de verwijsindex Jeugdketen. U ontvangt het omdat u bij deze jeugdige betrokken bent."
-}
-
-var months = []string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}
-
-// DutchDate writes a day as "3 maart 2026", in Dutch time.
-func DutchDate(t time.Time) string {
-	t = t.In(Amsterdam)
-	return fmt.Sprintf("%d %s %d", t.Day(), months[t.Month()-1], t.Year())
 }

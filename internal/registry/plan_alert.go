@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/nltime"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 	"github.com/jeugdketen/jeugdketen/internal/workday"
 )
@@ -111,7 +112,7 @@ func (s *Service) overdueRecipients(ctx context.Context, tx *storage.Tx, y model
 }
 
 func overdueMessage(y model.Youth, a PlannedAgreement, to model.Professional, baseURL string, now time.Time) Outgoing {
-	line := "- " + a.Action + ", tot en met " + dutchDay(a.EndOn) + ": " + a.Responsible.Name + " (" + a.Organisation.Name + "), telefoon " + a.Responsible.Phone
+	line := "- " + a.Action + ", tot en met " + nltime.CalendarDate(a.EndOn) + ": " + a.Responsible.Name + " (" + a.Organisation.Name + "), telefoon " + a.Responsible.Phone
 	var body string
 	if to.ID == a.Responsible.ID {
 		body = "De einddatum van een afspraak in het plan van aanpak van jeugdige " + y.Reference + " waarvoor u verantwoordelijk bent, is verstreken, en de afspraak staat nog open:\n\n" + line +

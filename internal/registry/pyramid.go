@@ -8,6 +8,7 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/covenant"
 	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/nltime"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 	"github.com/jeugdketen/jeugdketen/internal/workday"
 )
@@ -87,7 +88,7 @@ type ConveneView struct {
 
 // Late reports whether the recorded meeting falls after the deadline.
 func (c *ConveneView) Late() bool {
-	return c.ConvenedOn != nil && c.ConvenedOn.Format(time.DateOnly) > c.Due.In(Amsterdam).Format(time.DateOnly)
+	return c.ConvenedOn != nil && c.ConvenedOn.Format(time.DateOnly) > c.Due.In(nltime.Amsterdam).Format(time.DateOnly)
 }
 
 // StagnationView is a stagnation report and the brandpunt officer's steps.

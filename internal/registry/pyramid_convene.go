@@ -7,6 +7,7 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/audit"
 	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/nltime"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
@@ -38,7 +39,7 @@ func (s *Service) RecordConvened(ctx context.Context, actor Actor, ref, day stri
 			return err
 		}
 		if v.ConvenedOn != nil {
-			return model.Errorf(model.ECONFLICT, "Het overleg met alle betrokkenen is al vastgelegd, op %s.", DutchDate(*v.ConvenedOn))
+			return model.Errorf(model.ECONFLICT, "Het overleg met alle betrokkenen is al vastgelegd, op %s.", nltime.Date(*v.ConvenedOn))
 		}
 		if err := tx.RecordConvening(ctx, c.ID, y.ID, on, actor.Professional.ID, now); err != nil {
 			return err
@@ -71,7 +72,7 @@ func conveneDay(day string, started, now time.Time) (time.Time, error) {
 		return on, model.InvalidField("datum", "Dit is geen datum. Schrijf de datum als dd-mm-jjjj, bijvoorbeeld 30-11-2026.")
 	}
 	if on.Before(Today(started)) {
-		return on, model.InvalidField("datum", "Het overleg kan niet vóór het begin van de coördinatie liggen ("+DutchDate(started)+").")
+		return on, model.InvalidField("datum", "Het overleg kan niet vóór het begin van de coördinatie liggen ("+nltime.Date(started)+").")
 	}
 	if on.After(Today(now).Add(conveneAhead)) {
 		return on, model.InvalidField("datum", "Deze datum ligt meer dan drie maanden in de toekomst. Controleer de datum.")

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/nltime"
 )
 
 // stagnationReportedMessages tell the regional administrators (for the
@@ -15,9 +16,9 @@ func stagnationReportedMessages(y model.Youth, st *StagnationView, involved []mo
 		return nil
 	}
 	subject := "Stagnatie gemeld voor jeugdige " + y.Reference + ": brandpuntfunctionaris ingeschakeld"
-	body := st.ReportedBy.Name + " (" + st.ReportedFor + ") meldt op " + DutchDateTime(st.ReportedAt) + " dat de hulp aan jeugdige " + y.Reference +
+	body := st.ReportedBy.Name + " (" + st.ReportedFor + ") meldt op " + nltime.DateTime(st.ReportedAt) + " dat de hulp aan jeugdige " + y.Reference +
 		" ondanks ieders inzet stagneert (niveau 4 van de zorgpiramide).\n\n" +
-		"De brandpuntfunctionaris roept binnen " + strconv.Itoa(st.Hours) + " uur, uiterlijk " + deadlineText(st.Due) +
+		"De brandpuntfunctionaris roept binnen " + strconv.Itoa(st.Hours) + " uur, uiterlijk " + nltime.Deadline(st.Due) +
 		", alle betrokken professionals en organisaties bijeen en kan hun een opdracht geven."
 	return toInvolvedAndAdmins(y, involved, admins, KindStagnation, "stagnatie:"+Itoa(st.ID), subject, body, baseURL, now)
 }
@@ -51,8 +52,8 @@ func conveneOverdueMessages(y model.Youth, c model.Coordination, org model.Organ
 		}
 	}
 	subject := "Termijn verstreken: alle betrokkenen bijeenroepen, jeugdige " + y.Reference
-	body := org.Name + " coördineert sinds " + DutchDate(c.StartedAt) + " de zorg voor jeugdige " + y.Reference +
-		" op niveau 3 van de zorgpiramide (procescoördinatie). De procescoördinator moest uiterlijk " + deadlineText(due) +
+	body := org.Name + " coördineert sinds " + nltime.Date(c.StartedAt) + " de zorg voor jeugdige " + y.Reference +
+		" op niveau 3 van de zorgpiramide (procescoördinatie). De procescoördinator moest uiterlijk " + nltime.Deadline(due) +
 		" alle betrokken professionals bijeenroepen, maar er is geen overleg vastgelegd. De regiobeheerder is op de hoogte gebracht.\n\n" +
 		"Roep alle betrokkenen bijeen en leg de datum van het overleg vast op de pagina van de jeugdige."
 	return toInvolvedAndAdmins(y, to, admins, KindConveneOverdue, "bijeenroepen-termijn:"+Itoa(c.ID), subject, body, baseURL, now)
@@ -62,8 +63,8 @@ func conveneOverdueMessages(y model.Youth, c model.Coordination, org model.Organ
 // brandpunt officer did not convene everyone in time.
 func brandpuntOverdueMessages(y model.Youth, st model.Stagnation, coordinator model.Organisation, admins []model.Professional, baseURL string, now time.Time) []Outgoing {
 	subject := "Termijn verstreken: brandpuntfunctionaris, jeugdige " + y.Reference
-	body := "Op " + DutchDateTime(st.ReportedAt) + " is gemeld dat de hulp aan jeugdige " + y.Reference + " stagneert (coördinator: " + coordinator.Name + "). " +
-		"De brandpuntfunctionaris moest uiterlijk " + deadlineText(st.DueAt) + " alle betrokkenen bijeenroepen, maar dat is niet vastgelegd.\n\n" +
+	body := "Op " + nltime.DateTime(st.ReportedAt) + " is gemeld dat de hulp aan jeugdige " + y.Reference + " stagneert (coördinator: " + coordinator.Name + "). " +
+		"De brandpuntfunctionaris moest uiterlijk " + nltime.Deadline(st.DueAt) + " alle betrokkenen bijeenroepen, maar dat is niet vastgelegd.\n\n" +
 		"Zorg dat de brandpuntfunctionaris iedereen bijeenroept, en leg het vast."
 	return toInvolvedAndAdmins(y, nil, admins, KindBrandpuntOverdue, "brandpunt-termijn:"+Itoa(st.ID), subject, body, baseURL, now)
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/audit"
 	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/nltime"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
@@ -45,7 +46,7 @@ func (s *Service) ReportStagnation(ctx context.Context, actor Actor, ref string)
 		last, err := tx.LatestStagnation(ctx, c.ID)
 		if err == nil && last.ConvenedAt == nil {
 			return model.Errorf(model.ECONFLICT, "De stagnatie is al gemeld op %s. De brandpuntfunctionaris roept uiterlijk %s alle betrokkenen bijeen.",
-				DutchDateTime(last.ReportedAt), deadlineText(last.DueAt))
+				nltime.DateTime(last.ReportedAt), nltime.Deadline(last.DueAt))
 		}
 		if err != nil && err != storage.ErrNotFound {
 			return err

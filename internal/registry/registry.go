@@ -12,6 +12,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/audit"
 	"github.com/jeugdketen/jeugdketen/internal/covenant"
 	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/nltime"
 	"github.com/jeugdketen/jeugdketen/internal/secret"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
@@ -135,21 +136,8 @@ func (s *Service) EffectiveAgeLimit() int {
 	return DefaultAgeLimit
 }
 
-var Amsterdam = mustLoadLocation("Europe/Amsterdam")
-
-func mustLoadLocation(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}
-
 // Today is the calendar day in the Netherlands, as a date at midnight UTC.
-func Today(now time.Time) time.Time {
-	y, m, d := now.In(Amsterdam).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
+func Today(now time.Time) time.Time { return nltime.Today(now) }
 
 // NewReference makes the random public name of a youth, used in e-mails and
 // links instead of anything that identifies the youth: "J-7KQ3M9XA".

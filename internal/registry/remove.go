@@ -7,6 +7,7 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/audit"
 	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/nltime"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
@@ -96,7 +97,7 @@ func withdrawnMessage(y model.Youth, r model.Registration, org model.Organisatio
 	var subject, body string
 	if own {
 		subject = "Uw registratie bij jeugdige " + y.Reference + " is ingetrokken"
-		body = capitalise(kind) + " van uw organisatie bij jeugdige " + y.Reference + " (vastgelegd op " + DutchDate(r.CreatedAt) +
+		body = capitalise(kind) + " van uw organisatie bij jeugdige " + y.Reference + " (vastgelegd op " + nltime.Date(r.CreatedAt) +
 			") is ingetrokken en uit de verwijsindex verwijderd."
 		if !stillInvolved {
 			body += " Uw organisatie is niet meer bij deze jeugdige betrokken en ziet de jeugdige en de andere betrokkenen niet meer."

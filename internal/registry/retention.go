@@ -7,6 +7,7 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/audit"
 	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/nltime"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
@@ -64,13 +65,13 @@ func (s *Service) warnExpiring(ctx context.Context, tx *storage.Tx, r model.Regi
 	}
 	event := "verloopt:" + Itoa(r.ID) + ":" + r.ExpiresOn.Format("2006-01-02")
 	for _, p := range to {
-		body := "Uw " + r.Kind.Label(r.Urgent) + " bij jeugdige " + y.Reference + " (vastgelegd op " + DutchDate(r.CreatedAt) + ") loopt tot en met " +
-			DutchDate(r.ExpiresOn) + ".\n\nIs uw organisatie dan nog bij deze jeugdige betrokken, verleng de registratie dan " +
+		body := "Uw " + r.Kind.Label(r.Urgent) + " bij jeugdige " + y.Reference + " (vastgelegd op " + nltime.Date(r.CreatedAt) + ") loopt tot en met " +
+			nltime.Date(r.ExpiresOn) + ".\n\nIs uw organisatie dan nog bij deze jeugdige betrokken, verleng de registratie dan " +
 			"(in de API: POST /api/v1/registraties/" + Itoa(r.ID) + "/verlengen). Anders eindigt zij vanzelf en gaat zij naar het historisch archief." +
 			Footer(s.BaseURL, y)
 		m := model.Message{
 			ProfessionalID: p.ID, YouthID: y.ID, Kind: KindExpiring, EventKey: event,
-			Subject: "Registratie bij jeugdige " + y.Reference + " verloopt op " + DutchDate(r.ExpiresOn), Body: body, CreatedAt: now,
+			Subject: "Registratie bij jeugdige " + y.Reference + " verloopt op " + nltime.Date(r.ExpiresOn), Body: body, CreatedAt: now,
 		}
 		if err := s.Send(ctx, tx, Outgoing{Msg: m, Email: p.Email}); err != nil {
 			return err

@@ -6,6 +6,7 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/audit"
 	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/nltime"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
@@ -100,7 +101,7 @@ func checkContactDay(on *time.Time, r model.Registration, now time.Time) error {
 	case on.Format(time.DateOnly) > planDay(now):
 		return model.InvalidField("datum", "De datum van het contact ligt in de toekomst.")
 	case on.Format(time.DateOnly) < planDay(r.CreatedAt):
-		return model.InvalidField("datum", "De datum van het contact ligt vóór de registratie ("+DutchDate(r.CreatedAt)+").")
+		return model.InvalidField("datum", "De datum van het contact ligt vóór de registratie ("+nltime.Date(r.CreatedAt)+").")
 	}
 	return nil
 }

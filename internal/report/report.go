@@ -7,34 +7,11 @@ package report
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/nltime"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
 )
-
-var amsterdam = mustLoadLocation("Europe/Amsterdam")
-
-func mustLoadLocation(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}
-
-var months = []string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}
-
-// day writes a calendar day as "3 maart 2026".
-func day(t time.Time) string {
-	return fmt.Sprintf("%d %s %d", t.Day(), months[t.Month()-1], t.Year())
-}
-
-// moment writes an instant in Dutch time as "3 maart 2026, 14:05".
-func moment(t time.Time) string {
-	t = t.In(amsterdam)
-	return day(t) + t.Format(", 15:04")
-}
 
 // periodText writes a period in Dutch: "2 jaar", "1 jaar en 6 maanden".
 func periodText(p model.Period) string {
@@ -89,7 +66,7 @@ type objectionView struct {
 func newView(r registry.Report) view {
 	v := view{
 		Title:  "Inzagerapport verwijsindex Jeugdketen",
-		MadeAt: moment(r.MadeAt),
+		MadeAt: nltime.DateTime(r.MadeAt),
 		Found:  r.Found,
 		Intro: "Dit rapport toont wat de verwijsindex Jeugdketen nu over de jeugdige bewaart: welke organisaties hebben vastgelegd " +
 			"dat zij bij de jeugdige betrokken zijn of zich zorgen maken, en wie de gegevens van de jeugdige heeft ingezien. " +
@@ -107,18 +84,18 @@ func newView(r registry.Report) view {
 	if !r.Found {
 		return v
 	}
-	v.Youth = youthView{Name: r.Youth.Person.FullName(), BirthDate: day(r.Youth.Person.BirthDate), Reference: r.Youth.Reference}
+	v.Youth = youthView{Name: r.Youth.Person.FullName(), BirthDate: nltime.CalendarDate(r.Youth.Person.BirthDate), Reference: r.Youth.Reference}
 	for _, x := range r.Registrations {
 		reg := x.Registration
-		status := "actief, loopt tot en met " + day(reg.ExpiresOn)
+		status := "actief, loopt tot en met " + nltime.CalendarDate(reg.ExpiresOn)
 		if reg.EndedAt != nil {
-			status = "beëindigd op " + day(reg.EndedAt.In(amsterdam)) + " (" + reg.EndReason.Label() + "); in het historisch archief"
+			status = "beëindigd op " + nltime.CalendarDate(reg.EndedAt.In(nltime.Amsterdam)) + " (" + reg.EndReason.Label() + "); in het historisch archief"
 		}
 		v.Rows = append(v.Rows, registrationView{
 			Number:       fmt.Sprint(reg.ID),
 			Organisation: x.Organisation.Name + " (" + x.Organisation.Type.Label() + ")",
 			Kind:         reg.Kind.Label(reg.Urgent),
-			Since:        day(reg.CreatedAt.In(amsterdam)),
+			Since:        nltime.CalendarDate(reg.CreatedAt.In(nltime.Amsterdam)),
 			Status:       status,
 			Parents:      reg.ParentsInformed.Label(),
 			Youth:        reg.YouthInformed.Label(),
@@ -139,14 +116,14 @@ func newView(r registry.Report) view {
 		if a.OrganisationType != "" {
 			org += " (" + model.OrgType(a.OrganisationType).Label() + ")"
 		}
-		v.Accesses = append(v.Accesses, accessView{When: moment(a.At), Professional: a.ProfessionalName, Organisation: org, What: what})
+		v.Accesses = append(v.Accesses, accessView{When: nltime.DateTime(a.At), Professional: a.ProfessionalName, Organisation: org, What: what})
 	}
 	for _, o := range r.Objections {
 		decision := "nog geen besluit"
 		if o.Outcome != "" && o.DecidedOn != nil {
-			decision = o.Outcome + " op " + day(*o.DecidedOn)
+			decision = o.Outcome + " op " + nltime.CalendarDate(*o.DecidedOn)
 		}
-		v.Objections = append(v.Objections, objectionView{Received: day(o.ReceivedOn), Municipality: o.Municipality, Decision: decision})
+		v.Objections = append(v.Objections, objectionView{Received: nltime.CalendarDate(o.ReceivedOn), Municipality: o.Municipality, Decision: decision})
 	}
 	return v
 }

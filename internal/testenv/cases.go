@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/nltime"
 	"github.com/jeugdketen/jeugdketen/internal/population"
 	"github.com/jeugdketen/jeugdketen/internal/population/brpstub"
 	"github.com/jeugdketen/jeugdketen/internal/population/haalcentraal"
@@ -38,11 +39,7 @@ func Itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // WallClock returns the moment of a wall-clock time in the Netherlands.
 func WallClock(s string) time.Time {
-	loc, err := time.LoadLocation("Europe/Amsterdam")
-	if err != nil {
-		panic(err)
-	}
-	t, err := time.ParseInLocation("2006-01-02 15:04", s, loc)
+	t, err := time.ParseInLocation("2006-01-02 15:04", s, nltime.Amsterdam)
 	if err != nil {
 		panic(err)
 	}

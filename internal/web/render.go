@@ -13,6 +13,7 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/auth"
 	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/nltime"
 )
 
 // page is what every template gets.
@@ -25,18 +26,6 @@ type page struct {
 	MailView string
 	Data     any
 }
-
-var amsterdam = mustLoadLocation("Europe/Amsterdam")
-
-func mustLoadLocation(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}
-
-var months = []string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}
 
 // asTime reads a template argument that is a time or a pointer to one; ok is
 // false for nil, the zero time and anything else.
@@ -64,9 +53,9 @@ func dutchDate(t any) string {
 		return ""
 	}
 	if tm.Hour() != 0 || tm.Minute() != 0 || tm.Nanosecond() != 0 || tm.Second() != 0 {
-		tm = tm.In(amsterdam)
+		return nltime.Date(tm)
 	}
-	return fmt.Sprintf("%d %s %d", tm.Day(), months[tm.Month()-1], tm.Year())
+	return nltime.CalendarDate(tm)
 }
 
 func dutchDateTime(t any) string {
@@ -74,11 +63,8 @@ func dutchDateTime(t any) string {
 	if !ok {
 		return ""
 	}
-	tm = tm.In(amsterdam)
-	return fmt.Sprintf("%d %s %d, %02d:%02d", tm.Day(), months[tm.Month()-1], tm.Year(), tm.Hour(), tm.Minute())
+	return nltime.DateTime(tm)
 }
-
-var weekdays = []string{"zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"}
 
 // dutchDeadline writes a deadline: "dinsdag 1 december 2026" when it is the
 // end of a day (working-day deadlines), "dinsdag 1 december 2026, 14:30"
@@ -88,12 +74,7 @@ func dutchDeadline(t any) string {
 	if !ok {
 		return ""
 	}
-	tm = tm.In(amsterdam)
-	day := weekdays[tm.Weekday()] + " " + dutchDate(time.Date(tm.Year(), tm.Month(), tm.Day(), 0, 0, 0, 0, time.UTC))
-	if tm.Hour() == 23 && tm.Minute() == 59 {
-		return day
-	}
-	return fmt.Sprintf("%s, %02d:%02d", day, tm.Hour(), tm.Minute())
+	return nltime.Deadline(tm)
 }
 
 var funcs = template.FuncMap{

@@ -3,19 +3,17 @@
 // Easter Monday, King's Day, Liberation Day, Ascension Day, Whit Monday and
 // Christmas). Deadlines of the coordinator's job and of the escalation
 // procedure ("binnen twee werkdagen") are counted with it, on the calendar of
-// Europe/Amsterdam whatever the server's zone.
+// Europe/nltime.Amsterdam whatever the server's zone.
 package workday
 
 import (
 	"time"
 	_ "time/tzdata" // the server may lack a zone database
 
+	"github.com/jeugdketen/jeugdketen/internal/nltime"
 	"github.com/rickar/cal/v2"
 	"github.com/rickar/cal/v2/nl"
 )
-
-// Amsterdam is the zone in which days begin and end.
-var Amsterdam = mustZone("Europe/Amsterdam")
 
 // calendar has no cache (cal.Calendar.Cacheable is false), so it is safe for
 // concurrent use.
@@ -25,26 +23,18 @@ var calendar = func() *cal.BusinessCalendar {
 	return c
 }()
 
-func mustZone(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}
-
-// Day is the calendar day of t in Amsterdam, at midnight there.
+// Day is the calendar day of t in nltime.Amsterdam, at midnight there.
 func Day(t time.Time) time.Time {
-	t = t.In(Amsterdam)
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, Amsterdam)
+	t = t.In(nltime.Amsterdam)
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, nltime.Amsterdam)
 }
 
-// IsWorkday reports whether the Amsterdam day of t is a working day.
+// IsWorkday reports whether the nltime.Amsterdam day of t is a working day.
 func IsWorkday(t time.Time) bool {
 	return calendar.IsWorkday(noon(t))
 }
 
-// Holiday returns the Dutch name of the public holiday on the Amsterdam day
+// Holiday returns the Dutch name of the public holiday on the nltime.Amsterdam day
 // of t, or "" when there is none.
 func Holiday(t time.Time) string {
 	_, observed, h := calendar.IsHoliday(noon(t))
@@ -54,7 +44,7 @@ func Holiday(t time.Time) string {
 	return h.Name
 }
 
-// Add returns the day (midnight, Amsterdam) that is n working days after the
+// Add returns the day (midnight, nltime.Amsterdam) that is n working days after the
 // day of t; the day of t itself does not count, whether or not it is a
 // working day. Add(friday, 1) is the next Monday; Add(t, 0) is the day of t.
 func Add(t time.Time, n int) time.Time {
@@ -68,7 +58,7 @@ func Add(t time.Time, n int) time.Time {
 // "binnen twee werkdagen" from a Thursday means before Tuesday ends.
 func Deadline(t time.Time, n int) time.Time {
 	d := Add(t, n)
-	return time.Date(d.Year(), d.Month(), d.Day()+1, 0, 0, 0, 0, Amsterdam).Add(-time.Millisecond)
+	return time.Date(d.Year(), d.Month(), d.Day()+1, 0, 0, 0, 0, nltime.Amsterdam).Add(-time.Millisecond)
 }
 
 // Between counts the working days after the day of from up to and including
@@ -87,5 +77,5 @@ func Between(from, to time.Time) int {
 // summer time could move a day.
 func noon(t time.Time) time.Time {
 	d := Day(t)
-	return time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, Amsterdam)
+	return time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, nltime.Amsterdam)
 }

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jeugdketen/jeugdketen/internal/nltime"
 	"github.com/jeugdketen/jeugdketen/internal/population"
 )
 
@@ -52,11 +53,7 @@ func New(records []population.Record) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	loc, err := time.LoadLocation("Europe/Amsterdam")
-	if err != nil {
-		loc = time.UTC // ages may be a day off around midnight; no reason to refuse to serve
-	}
-	s := &Server{contract: c, persons: map[string]population.Record{}, children: map[string][]string{}, loc: loc}
+	s := &Server{contract: c, persons: map[string]population.Record{}, children: map[string][]string{}, loc: nltime.Amsterdam}
 	for _, r := range records {
 		if _, ok := s.persons[r.Person.BSN]; !ok {
 			s.persons[r.Person.BSN] = r

@@ -1,11 +1,11 @@
 package brpstub
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/nltime"
 	"github.com/jeugdketen/jeugdketen/internal/population"
 )
 
@@ -99,15 +99,13 @@ func geslacht(code string) map[string]any {
 	return map[string]any{"code": code, "omschrijving": omschrijving}
 }
 
-var maanden = [...]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}
-
 // datum is a complete date as the contract's VolledigeDatum: the stub only
 // knows persons whose birth date is complete.
 func datum(d time.Time) map[string]any {
 	return map[string]any{
 		"type":        "Datum",
 		"datum":       d.Format("2006-01-02"),
-		"langFormaat": fmt.Sprintf("%d %s %d", d.Day(), maanden[d.Month()-1], d.Year()),
+		"langFormaat": nltime.CalendarDate(d),
 	}
 }
 
