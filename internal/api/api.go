@@ -22,12 +22,11 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/ratelimit"
 	"github.com/jeugdketen/jeugdketen/internal/region"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
-	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
 // Handler serves the API.
 type Handler struct {
-	DB       *storage.DB
+	Tokens   auth.Tokens
 	Registry *registry.Service
 	Region   *region.Service
 	Now      func() time.Time
@@ -158,7 +157,7 @@ func (h *Handler) authed(next func(http.ResponseWriter, *http.Request, auth.Call
 			writeProblem(w, r, model.Errorf(model.EUNAUTHORIZED, "Geen toegangstoken. Stuur 'Authorization: Bearer <token>'."))
 			return
 		}
-		c, err := auth.Authenticate(r.Context(), h.DB, strings.TrimSpace(token), h.now())
+		c, err := h.Tokens.Authenticate(r.Context(), strings.TrimSpace(token), h.now())
 		if err != nil {
 			if model.ErrorCode(err) == model.EUNAUTHORIZED {
 				h.Limits.BadToken.Allow(addr)
@@ -215,7 +214,7 @@ func (h *Handler) admin(next func(http.ResponseWriter, *http.Request, auth.Calle
 // actor turns a caller into the professional acting, for client systems the
 // one named in medewerker.
 func (h *Handler) actor(r *http.Request, c auth.Caller, medewerker string) (registry.Actor, error) {
-	p, err := auth.ActingProfessional(r.Context(), h.DB, c, medewerker)
+	p, err := h.Tokens.ActingProfessional(r.Context(), c, medewerker)
 	if err != nil {
 		return registry.Actor{}, err
 	}

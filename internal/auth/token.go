@@ -46,9 +46,17 @@ func (c Caller) IsClientSystem() bool { return c.Professional == nil }
 
 var errBadToken = model.Errorf(model.EUNAUTHORIZED, "Geen geldig toegangstoken. Stuur 'Authorization: Bearer <token>' met een token van de regiobeheerder.")
 
+// Tokens resolves the API's bearer tokens. The API holds it instead of a
+// database handle: tokens are auth's business, and nothing else of the
+// database is the API's to reach.
+type Tokens struct {
+	DB *storage.DB
+}
+
 // Authenticate resolves a bearer token. Revoked tokens, deactivated
 // professionals and deactivated organisations are refused alike.
-func Authenticate(ctx context.Context, db *storage.DB, plain string, now time.Time) (Caller, error) {
+func (ts Tokens) Authenticate(ctx context.Context, plain string, now time.Time) (Caller, error) {
+	db := ts.DB
 	if !strings.HasPrefix(plain, tokenPrefix) {
 		return Caller{}, errBadToken
 	}
@@ -95,7 +103,8 @@ func Authenticate(ctx context.Context, db *storage.DB, plain string, now time.Ti
 
 // ActingProfessional returns the professional on whose behalf a client system
 // acts: one of its own organisation's active professionals, by e-mail.
-func ActingProfessional(ctx context.Context, db *storage.DB, c Caller, email string) (model.Professional, error) {
+func (ts Tokens) ActingProfessional(ctx context.Context, c Caller, email string) (model.Professional, error) {
+	db := ts.DB
 	if !c.IsClientSystem() {
 		return *c.Professional, nil
 	}

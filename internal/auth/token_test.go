@@ -33,7 +33,7 @@ func TestTokenUseIsRecordedOnceAMinuteWithoutWritingInBetween(t *testing.T) {
 	}
 	call := func() {
 		t.Helper()
-		if _, err := auth.Authenticate(ctx, f.env.DB, plain, f.env.Clock.Now()); err != nil {
+		if _, err := (auth.Tokens{DB: f.env.DB}).Authenticate(ctx, plain, f.env.Clock.Now()); err != nil {
 			t.Fatal(err)
 		}
 	}

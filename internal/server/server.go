@@ -126,7 +126,7 @@ func Start(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	mux := http.NewServeMux()
-	(&api.Handler{DB: cfg.DB, Registry: reg, Region: adm, Now: cfg.Now, Log: cfg.Log, Limits: limits(cfg)}).Routes(mux)
+	(&api.Handler{Tokens: auth.Tokens{DB: cfg.DB}, Registry: reg, Region: adm, Now: cfg.Now, Log: cfg.Log, Limits: limits(cfg)}).Routes(mux)
 	measure := metrics.New(cfg.DB)
 	mux.Handle("GET /metrics", measure.Handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
