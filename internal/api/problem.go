@@ -18,7 +18,12 @@ type problem struct {
 	InvalidParams []model.InvalidParam `json:"invalidParams,omitempty"`
 }
 
-// statuses maps each application error code to its HTTP status, once.
+// statuses maps each application error code (model.EINVALID …) to its HTTP
+// status and problem title. It is the API's one mapping of codes: every error
+// answer, from a handler through Handler.fail or from the middleware, is
+// written by writeProblem, which reads only this. A handler that wants another
+// status needs another code, not its own switch. The statuses are distinct,
+// so a documented status in openapi.json names exactly one code.
 var statuses = map[string]struct {
 	status int
 	title  string
@@ -33,21 +38,35 @@ var statuses = map[string]struct {
 	model.EINTERNAL:     {http.StatusInternalServerError, "Interne fout"},
 }
 
+// problemStatus is the status and title of an error code. A code missing
+// from statuses (added to model, not yet here) answers as an internal error:
+// without this it would be status 0, which net/http refuses with a panic.
+// known is false then, so a test can tell the fallback from EINTERNAL.
+func problemStatus(code string) (status int, title string, known bool) {
+	s, known := statuses[code]
+	if !known {
+		s = statuses[model.EINTERNAL]
+	}
+	return s.status, s.title, known
+}
+
+// writeProblem answers err as application/problem+json, with the status
+// that statuses gives its code.
 func writeProblem(w http.ResponseWriter, r *http.Request, err error) {
-	s := statuses[model.ErrorCode(err)]
+	status, title, _ := problemStatus(model.ErrorCode(err))
 	p := problem{
 		Type:          "about:blank",
-		Title:         s.title,
-		Status:        s.status,
+		Title:         title,
+		Status:        status,
 		Detail:        model.ErrorMessage(err),
 		Instance:      r.URL.Path,
 		InvalidParams: model.ErrorParams(err),
 	}
-	if s.status == http.StatusNotFound {
+	if status == http.StatusNotFound {
 		p.Instance = "" // the same body whether or not the thing exists
 	}
 	w.Header().Set("Content-Type", "application/problem+json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(s.status)
+	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(p)
 }
