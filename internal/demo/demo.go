@@ -184,7 +184,8 @@ func Seed(ctx context.Context, db *storage.DB, keys *secret.Keys, reg *registry.
 	if _, err := reg.AcceptCoordination(ctx, actors[familyEmail], daan, ""); err != nil {
 		return out, fmt.Errorf("demo: accepting coordination: %w", err)
 	}
-	today := time.Now().UTC().Truncate(24 * time.Hour)
+	// The service's clock, not the wall clock: tests run the demo at a set day.
+	today := registry.Today(reg.Now())
 	week := today.AddDate(0, 0, 7)
 	if _, err := reg.CreateAgreement(ctx, actors[familyEmail], daan, registry.Agreeing{
 		Action: "gesprek met ouders", Responsible: familyEmail, Start: &today, End: &week,
