@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/auth"
-	"github.com/jeugdketen/jeugdketen/internal/model"
 )
 
 // loginCookieAge is how long the step between password and second factor may take.
@@ -42,23 +41,12 @@ func (h *Handler) submitLogin(w http.ResponseWriter, r *http.Request) {
 // formError shows an application error on the form it came from: at the
 // fields it names, or above the form. Internal errors get the error page.
 func (h *Handler) formError(w http.ResponseWriter, r *http.Request, name string, p page, err error) {
-	status := http.StatusUnprocessableEntity
-	switch model.ErrorCode(err) {
-	case model.EINVALID:
-	case model.EUNAUTHORIZED:
-		status = http.StatusUnauthorized
-	case model.ETOOMANY:
-		status = http.StatusTooManyRequests
-	case model.EFORBIDDEN:
-		status = http.StatusForbidden
-	case model.ECONFLICT:
-		status = http.StatusConflict
-	case model.EUNAVAILABLE:
-		status = http.StatusServiceUnavailable
-	default:
+	a, ok := answerTo(err)
+	if !ok {
 		h.serverError(w, r, err)
 		return
 	}
+	status := a.status
 	p.Form.fail(err)
 	h.render(w, r, status, name, p)
 }

@@ -135,20 +135,12 @@ func (h *Handler) clearCookie(w http.ResponseWriter, name string) {
 
 // fail shows an application error as a page with the fitting status.
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
-	switch model.ErrorCode(err) {
-	case model.ENOTFOUND:
-		h.renderError(w, r, http.StatusNotFound, "Niet gevonden", model.ErrorMessage(err))
-	case model.EFORBIDDEN:
-		h.renderError(w, r, http.StatusForbidden, "Geen toegang", model.ErrorMessage(err))
-	case model.EINVALID, model.ECONFLICT:
-		h.renderError(w, r, http.StatusBadRequest, "Dat kan niet", model.ErrorMessage(err))
-	case model.ETOOMANY:
-		h.renderError(w, r, http.StatusTooManyRequests, "Even wachten", model.ErrorMessage(err))
-	case model.EUNAVAILABLE:
-		h.renderError(w, r, http.StatusServiceUnavailable, "Tijdelijk niet beschikbaar", model.ErrorMessage(err))
-	default:
+	a, ok := answerTo(err)
+	if !ok {
 		h.serverError(w, r, err)
+		return
 	}
+	h.renderError(w, r, a.status, a.title, model.ErrorMessage(err))
 }
 
 func (h *Handler) serverError(w http.ResponseWriter, r *http.Request, err error) {

@@ -11,11 +11,9 @@ import (
 // field named by labels and its id prefixed with prefix, the form that was
 // sent; ok is false for anything else, which gets the error page.
 func formRefusal(f *form, labels map[string]string, prefix string, err error) (status int, ok bool) {
-	switch model.ErrorCode(err) {
-	case model.EINVALID:
-		status = http.StatusUnprocessableEntity
-	case model.ECONFLICT:
-		status = http.StatusConflict
+	switch code := model.ErrorCode(err); code {
+	case model.EINVALID, model.ECONFLICT:
+		status = answers[code].status
 	default:
 		return 0, false
 	}
