@@ -44,11 +44,11 @@ func TestSweepEndsRegistrationsAfterTheirEndDate(t *testing.T) {
 	}
 	env.Register(t, ggz, population.BSNTeen, model.KindKetenregistratie)
 
-	env.Clock.Set(time.Date(2026, 11, 30, 22, 0, 0, 0, time.UTC)) // 23:00 on 30 November in nltime.Amsterdam
+	env.Clock.Set(time.Date(2026, 11, 30, 22, 0, 0, 0, time.UTC)) // 23:00 on 30 November in Amsterdam
 	if n, err := env.Registry.Sweep(ctx); err != nil || n != 0 {
 		t.Fatalf("sweep on the last day ended %d, %v; the end date is the last day it runs", n, err)
 	}
-	env.Clock.Set(time.Date(2026, 11, 30, 23, 30, 0, 0, time.UTC)) // 00:30 on 1 December in nltime.Amsterdam
+	env.Clock.Set(time.Date(2026, 11, 30, 23, 30, 0, 0, time.UTC)) // 00:30 on 1 December in Amsterdam
 	if n, err := env.Registry.Sweep(ctx); err != nil || n != 1 {
 		t.Fatalf("sweep the day after ended %d, %v; want 1", n, err)
 	}

@@ -138,7 +138,7 @@ func (s *Service) PlanOf(ctx context.Context, tx *storage.Tx, y model.Youth, act
 	return p, nil
 }
 
-// planDay is the nltime.Amsterdam day of now as YYYY-MM-DD, to compare agreements'
+// planDay is the Amsterdam day of now as YYYY-MM-DD, to compare agreements'
 // days with.
 func planDay(now time.Time) string { return workday.Day(now).Format(time.DateOnly) }
 

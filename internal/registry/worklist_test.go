@@ -59,7 +59,7 @@ func TestWorklistShowsTheCoordinatorsWork(t *testing.T) {
 			t.Errorf("signaller %s overdue on the day of acceptance", s.Organisation.Name)
 		}
 		// accepted Tuesday 1 December + 2 working days: the end of Thursday
-		// 3 December in nltime.Amsterdam, 22:59:59.999 UTC.
+		// 3 December in Amsterdam, 22:59:59.999 UTC.
 		if got := s.Due.UTC().Format(time.DateTime); got != "2026-12-03 22:59:59" {
 			t.Errorf("call %s before %s, want the end of 3 December", s.Organisation.Name, got)
 		}

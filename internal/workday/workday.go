@@ -3,7 +3,7 @@
 // Easter Monday, King's Day, Liberation Day, Ascension Day, Whit Monday and
 // Christmas). Deadlines of the coordinator's job and of the escalation
 // procedure ("binnen twee werkdagen") are counted with it, on the calendar of
-// Europe/nltime.Amsterdam whatever the server's zone.
+// Europe/Amsterdam whatever the server's zone.
 package workday
 
 import (
@@ -23,18 +23,18 @@ var calendar = func() *cal.BusinessCalendar {
 	return c
 }()
 
-// Day is the calendar day of t in nltime.Amsterdam, at midnight there.
+// Day is the calendar day of t in Amsterdam, at midnight there.
 func Day(t time.Time) time.Time {
 	t = t.In(nltime.Amsterdam)
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, nltime.Amsterdam)
 }
 
-// IsWorkday reports whether the nltime.Amsterdam day of t is a working day.
+// IsWorkday reports whether the Amsterdam day of t is a working day.
 func IsWorkday(t time.Time) bool {
 	return calendar.IsWorkday(noon(t))
 }
 
-// Holiday returns the Dutch name of the public holiday on the nltime.Amsterdam day
+// Holiday returns the Dutch name of the public holiday on the Amsterdam day
 // of t, or "" when there is none.
 func Holiday(t time.Time) string {
 	_, observed, h := calendar.IsHoliday(noon(t))
@@ -44,7 +44,7 @@ func Holiday(t time.Time) string {
 	return h.Name
 }
 
-// Add returns the day (midnight, nltime.Amsterdam) that is n working days after the
+// Add returns the day (midnight, Amsterdam) that is n working days after the
 // day of t; the day of t itself does not count, whether or not it is a
 // working day. Add(friday, 1) is the next Monday; Add(t, 0) is the day of t.
 func Add(t time.Time, n int) time.Time {

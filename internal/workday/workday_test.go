@@ -70,7 +70,7 @@ func TestAddSkipsWeekendsAndHolidays(t *testing.T) {
 }
 
 func TestDeadlineIsTheEndOfTheDayInAmsterdam(t *testing.T) {
-	// Thursday 26 November 2026, 23:30 UTC is already Friday in nltime.Amsterdam.
+	// Thursday 26 November 2026, 23:30 UTC is already Friday in Amsterdam.
 	from := time.Date(2026, 11, 26, 23, 30, 0, 0, time.UTC)
 	got := Deadline(from, 2)
 	want := time.Date(2026, 12, 1, 22, 59, 59, 999e6, time.UTC) // Tuesday 23:59:59.999 CET
