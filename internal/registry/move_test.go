@@ -3,16 +3,11 @@ package registry_test
 import (
 	"bytes"
 	"context"
-	"io"
-	"log/slog"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/population"
-	"github.com/jeugdketen/jeugdketen/internal/population/brpstub"
-	"github.com/jeugdketen/jeugdketen/internal/population/haalcentraal"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 	"github.com/jeugdketen/jeugdketen/internal/testenv"
@@ -45,29 +40,11 @@ func movedTo(municipality, postcode string, number int) func(*population.Record)
 // 0599 Rotterdam, 3014ZX 26.
 var jasonMoves = movedTo("0599", "3014ZX", 26)
 
-// stubRegister points env's registry at a BRP API stand-in serving records,
-// over HTTP, and returns the stand-in.
-func stubRegister(t *testing.T, env *testenv.Env, records []population.Record) *httptest.Server {
-	t.Helper()
-	stub, err := brpstub.New(records)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(stub)
-	t.Cleanup(srv.Close)
-	client, err := haalcentraal.New(haalcentraal.Config{URL: srv.URL + brpstub.BasePath, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	env.Registry.Population = client
-	return srv
-}
-
 // moveToSiblingsAddressInStub serves the test set with bsn living at the
 // siblings' address, without parents in common with them.
 func moveToSiblingsAddressInStub(t *testing.T, env *testenv.Env, bsn string) {
 	t.Helper()
-	stubRegister(t, env, changed(t, bsn, func(r *population.Record) {
+	testenv.BRPStub(t, env, changed(t, bsn, func(r *population.Record) {
 		movedTo("0599", "3032CG", 651)(r)
 		r.ParentBSNs = nil
 	}))
@@ -128,7 +105,7 @@ func TestMoveSeenOnARegistrationIsToldOnceToThoseInvolved(t *testing.T) {
 
 func TestMoveSeenOnTheRefreshIsToldToTheInvolvedAndTheCoordinatorOnce(t *testing.T) {
 	env := testenv.New(t)
-	stubRegister(t, env, population.TestPersons())
+	testenv.BRPStub(t, env, population.TestPersons())
 	school := env.Pro(t, env.Org(t, "School", model.TypeOnderwijs))
 	jhOrg := env.Org(t, "Jeugdhulp", model.TypeJeugdhulp)
 	jh, coordinator := env.Pro(t, jhOrg), env.Pro(t, jhOrg)
@@ -144,7 +121,7 @@ func TestMoveSeenOnTheRefreshIsToldToTheInvolvedAndTheCoordinatorOnce(t *testing
 	sweep(t, env) // the register says what is stored: nothing happens
 	assertMovedMessages(t, env, school, ref, 0)
 
-	stubRegister(t, env, changed(t, population.BSNTeen, jasonMoves))
+	testenv.BRPStub(t, env, changed(t, population.BSNTeen, jasonMoves))
 	sweep(t, env)
 	for _, who := range []registry.Actor{school, jh, coordinator} {
 		assertMovedMessages(t, env, who, ref, 1)
@@ -175,7 +152,7 @@ func TestMoveSeenOnTheRefreshIsToldToTheInvolvedAndTheCoordinatorOnce(t *testing
 
 func TestRefreshWithTheRegisterDownChangesNothing(t *testing.T) {
 	env := testenv.New(t)
-	srv := stubRegister(t, env, population.TestPersons())
+	srv := testenv.BRPStub(t, env, population.TestPersons())
 	school := env.Pro(t, env.Org(t, "School", model.TypeOnderwijs))
 	jh := env.Pro(t, env.Org(t, "Jeugdhulp", model.TypeJeugdhulp))
 	r := coordinated(t, env, school, jh, population.BSNTeen)

@@ -59,7 +59,14 @@ func CountWhere(t *testing.T, db *sql.DB, query string, args ...any) int {
 // returns the stand-in, to be stopped by the test.
 func BRPRegister(t *testing.T, env *Env) *httptest.Server {
 	t.Helper()
-	stub, err := brpstub.New(population.TestPersons())
+	return BRPStub(t, env, population.TestPersons())
+}
+
+// BRPStub points env's registry at a BRP API stand-in serving records, over
+// HTTP, and returns the stand-in, to be stopped by the test.
+func BRPStub(t *testing.T, env *Env, records []population.Record) *httptest.Server {
+	t.Helper()
+	stub, err := brpstub.New(records)
 	if err != nil {
 		t.Fatal(err)
 	}
