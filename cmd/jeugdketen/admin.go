@@ -189,7 +189,7 @@ func importPopulation(ctx context.Context, args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := (&population.Local{DB: db, Keys: keys}).Import(ctx, records, time.Now()); err != nil {
+	if err := storage.NewLocalRegister(db, keys).Import(ctx, records, time.Now()); err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "%d persons imported, %d skipped\n", len(records), stats.Skipped)

@@ -38,7 +38,7 @@ func openRegion(t *testing.T, dbPath, keysPath string) (*storage.DB, *secret.Key
 		t.Fatal(err)
 	}
 	now := func() time.Time { return population.TestDay().Add(10 * time.Hour) }
-	return db, keys, &registry.Service{DB: db, Keys: keys, Covenant: rules, Clock: now, Population: &population.Local{DB: db, Keys: keys}}
+	return db, keys, &registry.Service{DB: db, Keys: keys, Covenant: rules, Clock: now, Population: storage.NewLocalRegister(db, keys)}
 }
 
 func actorIn(t *testing.T, db *storage.DB, name string, typ model.OrgType, email string) registry.Actor {
@@ -66,7 +66,7 @@ func TestKeysRotateMovesTheRegionToTheNewKeyFile(t *testing.T) {
 
 	// A region at work with the old keys: the register and two registrations.
 	d, old, reg := openRegion(t, dbPath, oldPath)
-	if err := (&population.Local{DB: d, Keys: old}).Import(ctx, population.TestPersons(), time.Now()); err != nil {
+	if err := storage.NewLocalRegister(d, old).Import(ctx, population.TestPersons(), time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	school := actorIn(t, d, "Basisschool De Regenboog", model.TypeOnderwijs, "a.peters@regenboog.example")

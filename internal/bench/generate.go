@@ -17,7 +17,6 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/auth"
 	"github.com/jeugdketen/jeugdketen/internal/covenant"
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/population"
 	"github.com/jeugdketen/jeugdketen/internal/secret"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
@@ -257,7 +256,7 @@ func (g *generator) population(ctx context.Context) (int, error) {
 					break
 				}
 				g.sealed[i] = sealed
-				b.people = append(b.people, []any{hashes[i], sealed, p.Municipality, population.AddressKey(g.keys, p.Postcode, p.HouseNumber), today.UnixMilli()})
+				b.people = append(b.people, []any{hashes[i], sealed, p.Municipality, storage.AddressKey(g.keys, p.Postcode, p.HouseNumber), today.UnixMilli()})
 				p1, p2 := g.keys.Hash("bsn", parentsOf[i][0]), g.keys.Hash("bsn", parentsOf[i][1])
 				if bytes.Compare(p1, p2) > 0 {
 					p1, p2 = p2, p1

@@ -97,7 +97,7 @@ var organisations = []struct {
 func Seed(ctx context.Context, db *storage.DB, keys *secret.Keys, reg *registry.Service, adm *region.Service, people *auth.People) (Region, error) {
 	var out Region
 	who := audit.Actor{Role: "beheerder", Source: "demo"}
-	if err := (&population.Local{DB: db, Keys: keys}).Import(ctx, population.TestPersons(), time.Now()); err != nil {
+	if err := storage.NewLocalRegister(db, keys).Import(ctx, population.TestPersons(), time.Now()); err != nil {
 		return out, err
 	}
 	actors := map[string]registry.Actor{}

@@ -3,28 +3,13 @@ package population
 import (
 	"strconv"
 	"strings"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
 )
 
-// Address is where a person lives, in the parts the register keeps apart.
-// model.Person carries only the postcode and the joined house number
-// ("12A-2"), which is all the index needs; the BRP API and its stand-in
-// (package brpstub) need the parts, and the street and town besides.
-type Address struct {
-	Street      string // 08.11.15 naam openbare ruimte: the official street name
-	ShortStreet string // 08.11.10 straatnaam: at most 24 characters
-	Number      int    // 08.11.20 huisnummer; 0 when unknown
-	Letter      string // 08.11.30 huisletter
-	Addition    string // 08.11.40 huisnummertoevoeging
-	Town        string // 08.11.70 woonplaatsnaam
-}
-
-// HouseNumber joins number, letter and addition as model.Person writes them.
-func (a Address) HouseNumber() string {
-	if a.Number <= 0 {
-		return ""
-	}
-	return houseNumber(strconv.Itoa(a.Number), a.Letter, a.Addition)
-}
+// Address is where a person lives, in the parts the register keeps apart;
+// the type is model.Address, which storage shares.
+type Address = model.Address
 
 // SplitHouseNumber takes a house number written the Dutch way (12, 12A,
 // 12-2, 12A-bis) apart; ok is false for anything else.

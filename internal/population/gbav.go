@@ -140,7 +140,7 @@ func gbavRecord(row gbavRow) (Record, string) {
 		Sex:          sex(row.get(colSex)),
 		Municipality: row.get(colMunicipality),
 		Postcode:     normalizePostcode(row.get(colPostcode)),
-		HouseNumber:  houseNumber(row.get(colHouseNumber), row.get(colHouseLetter), row.get(colHouseAddit)),
+		HouseNumber:  model.JoinHouseNumber(row.get(colHouseNumber), row.get(colHouseLetter), row.get(colHouseAddit)),
 	}
 	var parents []string
 	for _, col := range []string{colParent1BSN, colParent2BSN} {
@@ -170,20 +170,4 @@ func sex(s string) string {
 
 func normalizePostcode(s string) string {
 	return strings.ToUpper(strings.ReplaceAll(s, " ", ""))
-}
-
-// houseNumber writes number, letter and addition the Dutch way: 12, 12A,
-// 12-2, 12A-bis.
-func houseNumber(number, letter, addition string) string {
-	if number == "" {
-		return ""
-	}
-	s := number + letter
-	if addition != "" {
-		if !strings.HasPrefix(addition, "-") {
-			s += "-"
-		}
-		s += addition
-	}
-	return s
 }

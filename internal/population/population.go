@@ -16,13 +16,14 @@ import (
 )
 
 // Record is one person as read from a register file, with the citizen service
-// numbers of their parents and the address in its parts, which model.Person
-// does not carry. Only the GBA-V reader fills Address.
-type Record struct {
-	Person     model.Person
-	ParentBSNs []string
-	Address    Address
-}
+// numbers of their parents and the address in its parts. The type is
+// model.PopulationRecord, so that storage can keep records without importing
+// the readers. Only the GBA-V reader fills Address.
+type Record = model.PopulationRecord
+
+// Relatives are the persons a register links to someone; the type is
+// model.Relatives, which the local register in storage returns as well.
+type Relatives = model.Relatives
 
 // ReadStats says how many persons a file held and why some were left out.
 // Read+Skipped is the number of persons in the file.

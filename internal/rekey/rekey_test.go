@@ -30,7 +30,7 @@ func newKeys(t *testing.T) *secret.Keys {
 // withKeys is the env's registry as it runs after the rotation.
 func withKeys(env *testenv.Env, keys *secret.Keys) *registry.Service {
 	s := *env.Registry
-	s.Keys, s.Population = keys, &population.Local{DB: env.DB, Keys: keys}
+	s.Keys, s.Population = keys, storage.NewLocalRegister(env.DB, keys)
 	return &s
 }
 
@@ -66,10 +66,10 @@ func TestAfterRotationTheSameYouthIsFoundWithTheNewKeysOnly(t *testing.T) {
 	if !got.Match || got.Youth.ID != first.Youth.ID || got.Youth.Person.BSN != population.BSNTeen {
 		t.Fatalf("registration after rotation: match %v, youth %d; want a match on youth %d", got.Match, got.Youth.ID, first.Youth.ID)
 	}
-	if _, err := (&population.Local{DB: env.DB, Keys: fresh}).Lookup(ctx, population.BSNChild); err != nil {
+	if _, err := storage.NewLocalRegister(env.DB, fresh).Lookup(ctx, population.BSNChild); err != nil {
 		t.Fatalf("lookup with the new keys: %v", err)
 	}
-	if _, err := (&population.Local{DB: env.DB, Keys: old}).Lookup(ctx, population.BSNChild); model.ErrorCode(err) != model.EINVALID {
+	if _, err := storage.NewLocalRegister(env.DB, old).Lookup(ctx, population.BSNChild); model.ErrorCode(err) != model.EINVALID {
 		t.Fatalf("lookup with the old keys: %v; want the person unknown", err)
 	}
 	if _, err := withKeys(env, old).Register(ctx, jgz, registry.Registering{BSN: population.BSNChild, Kind: model.KindKetenregistratie}); err == nil {
@@ -89,7 +89,7 @@ func TestAfterRotationTheSameYouthIsFoundWithTheNewKeysOnly(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		if !bytes.Equal(e.AddressHash, population.AddressKey(fresh, "3032CG", "651")) {
+		if !bytes.Equal(e.AddressHash, storage.AddressKey(fresh, "3032CG", "651")) {
 			t.Error("address hash is not the new keys' hash of the address")
 		}
 		return nil
@@ -167,7 +167,7 @@ func TestAfterRotationNoOldHashIsLeft(t *testing.T) {
 				t.Fatal("an old BSN hash is still in the database file")
 			}
 		}
-		if a := population.AddressKey(old, r.Person.Postcode, r.Person.HouseNumber); a != nil && bytes.Contains(file, a) {
+		if a := storage.AddressKey(old, r.Person.Postcode, r.Person.HouseNumber); a != nil && bytes.Contains(file, a) {
 			t.Fatal("an old address hash is still in the database file")
 		}
 	}
@@ -192,7 +192,7 @@ func TestRotationChangesNothingWhenARowDoesNotOpen(t *testing.T) {
 	if err == nil {
 		t.Fatal("rotation succeeded although a youth does not open with the old keys")
 	}
-	if _, err := (&population.Local{DB: env.DB, Keys: old}).Lookup(ctx, population.BSNTeen); err != nil {
+	if _, err := storage.NewLocalRegister(env.DB, old).Lookup(ctx, population.BSNTeen); err != nil {
 		t.Fatalf("after a failed rotation the old keys no longer find a person: %v", err)
 	}
 	err = env.DB.View(ctx, func(tx *storage.Tx) error {

@@ -181,7 +181,7 @@ func TestLogsHoldNoBSNTokenOrName(t *testing.T) {
 		secrets["BSN "+bsn] = bsn
 	}
 	for _, bsn := range []string{population.BSNTeen, population.BSNChild, population.BSNAdult} {
-		p, err := (&population.Local{DB: env.DB, Keys: env.Keys}).Lookup(ctx, bsn)
+		p, err := storage.NewLocalRegister(env.DB, env.Keys).Lookup(ctx, bsn)
 		if err != nil {
 			t.Fatal(err)
 		}

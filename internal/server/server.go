@@ -26,7 +26,6 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/metrics"
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/notify"
-	"github.com/jeugdketen/jeugdketen/internal/population"
 	"github.com/jeugdketen/jeugdketen/internal/ratelimit"
 	"github.com/jeugdketen/jeugdketen/internal/region"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
@@ -108,7 +107,7 @@ func Start(cfg Config) (*Server, error) {
 	}
 	reg := &registry.Service{
 		DB: cfg.DB, Keys: cfg.Keys, Covenant: cfg.Covenant, Clock: cfg.Now, AgeLimit: cfg.AgeLimit, BaseURL: cfg.BaseURL,
-		Population:  &population.Local{DB: cfg.DB, Keys: cfg.Keys},
+		Population:  storage.NewLocalRegister(cfg.DB, cfg.Keys),
 		MaxDuration: cfg.MaxDuration, ArchiveYears: cfg.ArchiveYears, AuditYears: cfg.AuditYears,
 		InstitutionAddresses: cfg.InstitutionAddresses,
 	}

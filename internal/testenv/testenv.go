@@ -116,7 +116,7 @@ func New(t testing.TB) *Env {
 	}
 	personsOnce.Do(func() { persons = population.TestPersons() })
 	clock := &Clock{now: Start}
-	if err := (&population.Local{DB: db, Keys: keys}).Import(context.Background(), persons, Start); err != nil {
+	if err := storage.NewLocalRegister(db, keys).Import(context.Background(), persons, Start); err != nil {
 		t.Fatal(err)
 	}
 	rules, err := covenant.Preset("brabant")
@@ -127,7 +127,7 @@ func New(t testing.TB) *Env {
 		DB: db, Path: path, Keys: keys, Clock: clock,
 		Registry: &registry.Service{
 			DB: db, Keys: keys, Covenant: rules, Clock: clock.Now, BaseURL: "https://jeugdketen.test",
-			Population: &population.Local{DB: db, Keys: keys},
+			Population: storage.NewLocalRegister(db, keys),
 		},
 		Region: &region.Service{DB: db, Now: clock.Now},
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/population/brpstub"
 	"github.com/jeugdketen/jeugdketen/internal/population/haalcentraal"
 	"github.com/jeugdketen/jeugdketen/internal/secret"
+	"github.com/jeugdketen/jeugdketen/internal/storage"
 	"github.com/jeugdketen/jeugdketen/internal/testenv"
 )
 
@@ -63,7 +64,7 @@ func TestRelativesAgreeWithTheLocalRegister(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	local := &population.Local{DB: db, Keys: keys}
+	local := storage.NewLocalRegister(db, keys)
 	if err := local.Import(ctx, population.TestPersons(), population.TestDay()); err != nil {
 		t.Fatal(err)
 	}

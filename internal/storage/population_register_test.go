@@ -1,4 +1,4 @@
-package population_test
+package storage_test
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/population"
 	"github.com/jeugdketen/jeugdketen/internal/secret"
+	"github.com/jeugdketen/jeugdketen/internal/storage"
 	"github.com/jeugdketen/jeugdketen/internal/testenv"
 )
 
@@ -18,7 +19,7 @@ func TestLocalRelativesListEachPersonOnceInTheFirstGroupThatFits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	local := &population.Local{DB: db, Keys: keys}
+	local := storage.NewLocalRegister(db, keys)
 	// Roos lives with her mother and her mother's son by another father;
 	// her own father lives elsewhere, with his daughter by another mother.
 	if err := local.Import(ctx, population.TestPersons(), population.TestDay()); err != nil {
@@ -37,7 +38,7 @@ func TestLocalRelativesListEachPersonOnceInTheFirstGroupThatFits(t *testing.T) {
 			}
 		}
 	}
-	if len(got.Parents) != 2 || len(got.Siblings) != 2 || !slices.ContainsFunc(got.Siblings, named("Nina Overvaart")) || !slices.ContainsFunc(got.Siblings, named("Jacques de Hoop")) || len(got.Housemates) != 0 {
+	if len(got.Parents) != 2 || len(got.Siblings) != 2 || !slices.ContainsFunc(got.Siblings, namedPerson("Nina Overvaart")) || !slices.ContainsFunc(got.Siblings, namedPerson("Jacques de Hoop")) || len(got.Housemates) != 0 {
 		t.Errorf("relatives %+v; want two parents, the half-sister Nina and half-brother Jacques, nobody else at the address", got)
 	}
 	for bsn, n := range count {
@@ -51,6 +52,29 @@ func TestLocalRelativesListEachPersonOnceInTheFirstGroupThatFits(t *testing.T) {
 	}
 }
 
-func named(name string) func(model.Person) bool {
+func namedPerson(name string) func(model.Person) bool {
 	return func(p model.Person) bool { return p.FullName() == name }
+}
+
+// The use cases tell an unknown youth from a broken register by this error:
+// EINVALID on burgerservicenummer, so the form can name the field.
+func TestLocalLookupOfAnUnknownBSNIsInvalidOnTheBSNField(t *testing.T) {
+	ctx := context.Background()
+	db, _ := testenv.MustOpenDB(t)
+	keys, _, err := secret.Generate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	local := storage.NewLocalRegister(db, keys)
+	if err := local.Import(ctx, population.TestPersons(), population.TestDay()); err != nil {
+		t.Fatal(err)
+	}
+	p, err := local.Lookup(ctx, population.BSNYoungAdult)
+	if err != nil || p.BSN != population.BSNYoungAdult || p.FullName() == "" {
+		t.Errorf("known BSN: %+v, %v; want the person", p, err)
+	}
+	_, err = local.Lookup(ctx, "999999011")
+	if model.ErrorCode(err) != model.EINVALID || len(model.ErrorParams(err)) != 1 || model.ErrorParams(err)[0].Name != "burgerservicenummer" {
+		t.Errorf("unknown BSN: %v, want EINVALID on burgerservicenummer", err)
+	}
 }
