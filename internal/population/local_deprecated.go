@@ -10,10 +10,11 @@ import (
 )
 
 // This file is the one bridge left from package population to storage, for
-// the tests of internal/registry, which another change is splitting and which
-// this change may not edit. Once they use storage.NewLocalRegister and
-// storage.AddressKey, delete this file and population no longer imports
-// storage.
+// internal/registry (register.go, family.go and move_refresh.go call
+// AddressKey; family_test.go and move_test.go build a Local), which another
+// change is splitting and this one may not edit. Once those use
+// storage.AddressKey and storage.NewLocalRegister, delete this file and
+// population no longer imports storage.
 
 // Local is the local register under its old name.
 //
