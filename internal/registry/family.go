@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/population"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
@@ -34,7 +33,7 @@ func (s *Service) institution(addressHash []byte) bool {
 		if len(f) < 2 {
 			continue
 		}
-		key := population.AddressKey(s.Keys, strings.Join(f[:len(f)-1], ""), f[len(f)-1])
+		key := storage.AddressKey(s.Keys, strings.Join(f[:len(f)-1], ""), f[len(f)-1])
 		if bytes.Equal(key, addressHash) {
 			return true
 		}

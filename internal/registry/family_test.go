@@ -7,6 +7,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/population"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/storage"
 	"github.com/jeugdketen/jeugdketen/internal/testenv"
 )
 
@@ -32,7 +33,7 @@ func moveToSiblingsAddress(t *testing.T, env *testenv.Env, bsn string) {
 			continue
 		}
 		r.Person.Postcode, r.Person.HouseNumber, r.ParentBSNs = "3032CG", "651", nil
-		if err := (&population.Local{DB: env.DB, Keys: env.Keys}).Import(ctx, []population.Record{r}, env.Clock.Now()); err != nil {
+		if err := storage.NewLocalRegister(env.DB, env.Keys).Import(ctx, []population.Record{r}, env.Clock.Now()); err != nil {
 			t.Fatal(err)
 		}
 		return

@@ -9,7 +9,6 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/audit"
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/population"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
@@ -106,7 +105,7 @@ func (s *Service) refreshYouth(ctx context.Context, y model.Youth, now time.Time
 		if !bytes.Equal(cur.Person, y.Person) {
 			return nil // a registration looked the youth up meanwhile; that lookup is newer
 		}
-		if err := tx.UpdateYouthPerson(ctx, y.ID, sealed, p.Municipality, population.AddressKey(s.Keys, p.Postcode, p.HouseNumber)); err != nil {
+		if err := tx.UpdateYouthPerson(ctx, y.ID, sealed, p.Municipality, storage.AddressKey(s.Keys, p.Postcode, p.HouseNumber)); err != nil {
 			return err
 		}
 		audit.Write(ctx, tx, now, audit.Entry{

@@ -85,7 +85,7 @@ func TestMoveSeenOnARegistrationIsToldOnceToThoseInvolved(t *testing.T) {
 	police := env.Pro(t, env.Org(t, "Politie", model.TypePolitie))
 	ref := coordinated(t, env, school, jh, population.BSNTeen).Youth.Reference
 
-	if err := (&population.Local{DB: env.DB, Keys: env.Keys}).Import(ctx, changed(t, population.BSNTeen, jasonMoves), env.Clock.Now()); err != nil {
+	if err := storage.NewLocalRegister(env.DB, env.Keys).Import(ctx, changed(t, population.BSNTeen, jasonMoves), env.Clock.Now()); err != nil {
 		t.Fatal(err)
 	}
 	r := env.Register(t, police, population.BSNTeen, model.KindSignaal)
@@ -137,7 +137,7 @@ func TestMoveSeenOnTheRefreshIsToldToTheInvolvedAndTheCoordinatorOnce(t *testing
 	if err := raw.QueryRow(`SELECT address_hash FROM youths WHERE id = $1`, r.Youth.ID).Scan(&addressHash); err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(addressHash, population.AddressKey(env.Keys, "3014ZX", "26")) {
+	if !bytes.Equal(addressHash, storage.AddressKey(env.Keys, "3014ZX", "26")) {
 		t.Error("the refresh did not store the new address hash")
 	}
 	if n := testenv.CountWhere(t, raw, `SELECT count(*) FROM audit_log WHERE action = 'update' AND object_type = 'jeugdige' AND actor_role = 'systeem' AND youth_reference = $1`, ref); n != 1 {
@@ -197,7 +197,7 @@ func TestRefreshLooksUpABoundedBatchOfYouthsPerRun(t *testing.T) {
 			movedTo("0599", "3011AA", 1)(&records[i])
 		}
 	}
-	if err := (&population.Local{DB: env.DB, Keys: env.Keys}).Import(ctx, records, env.Clock.Now()); err != nil {
+	if err := storage.NewLocalRegister(env.DB, env.Keys).Import(ctx, records, env.Clock.Now()); err != nil {
 		t.Fatal(err)
 	}
 	told := func() map[int64]int {
@@ -227,7 +227,7 @@ func TestAResentRegistrationAlsoReportsAMove(t *testing.T) {
 	env := testenv.New(t)
 	school := env.Pro(t, env.Org(t, "School", model.TypeOnderwijs))
 	ref := env.Register(t, school, population.BSNTeen, model.KindSignaal).Youth.Reference
-	if err := (&population.Local{DB: env.DB, Keys: env.Keys}).Import(ctx, changed(t, population.BSNTeen, jasonMoves), env.Clock.Now()); err != nil {
+	if err := storage.NewLocalRegister(env.DB, env.Keys).Import(ctx, changed(t, population.BSNTeen, jasonMoves), env.Clock.Now()); err != nil {
 		t.Fatal(err)
 	}
 	for range 2 {
@@ -272,8 +272,8 @@ func TestAnUnreachableRegisterCostsTheRefreshOneLookupPerRun(t *testing.T) {
 		}
 	}
 	// The register is back: the run after the outage goes on from where it was.
-	env.Registry.Population = &population.Local{DB: env.DB, Keys: env.Keys}
-	if err := (&population.Local{DB: env.DB, Keys: env.Keys}).Import(ctx, changed(t, population.BSNTeen, jasonMoves), env.Clock.Now()); err != nil {
+	env.Registry.Population = storage.NewLocalRegister(env.DB, env.Keys)
+	if err := storage.NewLocalRegister(env.DB, env.Keys).Import(ctx, changed(t, population.BSNTeen, jasonMoves), env.Clock.Now()); err != nil {
 		t.Fatal(err)
 	}
 	sweep(t, env)

@@ -6,7 +6,6 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/audit"
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/population"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
@@ -72,7 +71,7 @@ func (s *Service) Register(ctx context.Context, actor Actor, in Registering) (Re
 	err = s.DB.Update(ctx, func(tx *storage.Tx) error {
 		out = Registered{}
 		var err error
-		y, err = s.findOrCreateYouth(ctx, tx, in.BSN, sealed, person.Municipality, population.AddressKey(s.Keys, person.Postcode, person.HouseNumber), now)
+		y, err = s.findOrCreateYouth(ctx, tx, in.BSN, sealed, person.Municipality, storage.AddressKey(s.Keys, person.Postcode, person.HouseNumber), now)
 		if err != nil {
 			return err
 		}

@@ -51,7 +51,7 @@ func (k RelationKind) Label() string {
 
 // RelativesRegister is a population register that can also say who it links
 // to a person: parents, brothers and sisters, housemates. Both the local
-// register (population.Local) and the BRP API (haalcentraal.Client) can.
+// register (storage.LocalRegister) and the BRP API (haalcentraal.Client) can.
 type RelativesRegister interface {
 	Relatives(ctx context.Context, bsn string) (population.Relatives, error)
 }
