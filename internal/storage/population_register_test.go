@@ -14,17 +14,9 @@ import (
 
 func TestLocalRelativesListEachPersonOnceInTheFirstGroupThatFits(t *testing.T) {
 	ctx := context.Background()
-	db, _ := testenv.MustOpenDB(t)
-	keys, _, err := secret.Generate()
-	if err != nil {
-		t.Fatal(err)
-	}
-	local := storage.NewLocalRegister(db, keys)
 	// Roos lives with her mother and her mother's son by another father;
 	// her own father lives elsewhere, with his daughter by another mother.
-	if err := local.Import(ctx, population.TestPersons(), population.TestDay()); err != nil {
-		t.Fatal(err)
-	}
+	local := testRegister(t)
 	got, err := local.Relatives(ctx, population.BSNYoungAdult)
 	if err != nil {
 		t.Fatal(err)
@@ -52,6 +44,21 @@ func TestLocalRelativesListEachPersonOnceInTheFirstGroupThatFits(t *testing.T) {
 	}
 }
 
+// testRegister is a local register holding the RvIG test persons.
+func testRegister(t *testing.T) *storage.LocalRegister {
+	t.Helper()
+	db, _ := testenv.MustOpenDB(t)
+	keys, _, err := secret.Generate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	local := storage.NewLocalRegister(db, keys)
+	if err := local.Import(context.Background(), population.TestPersons(), population.TestDay()); err != nil {
+		t.Fatal(err)
+	}
+	return local
+}
+
 func namedPerson(name string) func(model.Person) bool {
 	return func(p model.Person) bool { return p.FullName() == name }
 }
@@ -60,15 +67,7 @@ func namedPerson(name string) func(model.Person) bool {
 // EINVALID on burgerservicenummer, so the form can name the field.
 func TestLocalLookupOfAnUnknownBSNIsInvalidOnTheBSNField(t *testing.T) {
 	ctx := context.Background()
-	db, _ := testenv.MustOpenDB(t)
-	keys, _, err := secret.Generate()
-	if err != nil {
-		t.Fatal(err)
-	}
-	local := storage.NewLocalRegister(db, keys)
-	if err := local.Import(ctx, population.TestPersons(), population.TestDay()); err != nil {
-		t.Fatal(err)
-	}
+	local := testRegister(t)
 	p, err := local.Lookup(ctx, population.BSNYoungAdult)
 	if err != nil || p.BSN != population.BSNYoungAdult || p.FullName() == "" {
 		t.Errorf("known BSN: %+v, %v; want the person", p, err)
