@@ -9,9 +9,9 @@ import (
 // answer is how the web application shows an application error: the HTTP
 // status and the heading of the error page. This table is the only place in
 // web that maps error codes; forms shown again with their error take the
-// same status. It agrees with the API's table (internal/api/problem.go):
-// bad input is 422 (the form comes back with the values kept and a message
-// at the field), a state that does not allow it now is 409.
+// same status. It agrees with the API's table (internal/api/problem.go) on
+// every code but one: bad input is 422 here, not the API's 400, because the
+// form comes back with the values kept and a message at the field.
 type answer struct {
 	status int
 	title  string

@@ -8,7 +8,8 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/model"
 )
 
-// The status for each code, as the API answers it (internal/api/problem.go).
+// The status for each code: the API's (internal/api/problem.go), except
+// bad input, which the web answers with 422 and the form shown again.
 var wantStatus = map[string]int{
 	model.EINVALID:      http.StatusUnprocessableEntity,
 	model.ECONFLICT:     http.StatusConflict,
