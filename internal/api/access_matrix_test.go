@@ -345,7 +345,7 @@ func TestMonitoringAccountSeesNoRegistrationsOfItsOwnOrganisation(t *testing.T) 
 	t.Parallel()
 	w := newMatrixWorld(t)
 	var out struct {
-		Registraties []registration `json:"registraties"`
+		Registraties []registered `json:"registraties"`
 	}
 	w.h.call(t, "GET", "/api/v1/registraties", w.tokens[monitorRole], nil).want(t, http.StatusOK, &out)
 	if len(out.Registraties) != 0 {

@@ -127,7 +127,7 @@ func TestRegionalAdministratorManagesTheRegion(t *testing.T) {
 			t.Fatal("no token")
 		}
 		h.call(t, "GET", "/api/v1/berichten", out.Token, nil).want(t, http.StatusOK, nil)
-		var reg registration
+		var reg registered
 		h.call(t, "POST", "/api/v1/registraties", out.Token, map[string]any{"burgerservicenummer": population.BSNChild, "soort": "ketenregistratie"}).
 			want(t, http.StatusCreated, &reg)
 		if len(reg.Betrokkenen) != 1 || reg.Betrokkenen[0].Medewerker.Email != professional.Email || reg.Betrokkenen[0].Organisatie.ID != created.ID {
@@ -145,13 +145,13 @@ func TestRegionalAdministratorManagesTheRegion(t *testing.T) {
 		}
 		wantProblem(t, h.call(t, "GET", "/api/v1/registraties", out.Token, nil), http.StatusBadRequest, "medewerker")
 		var list struct {
-			Registraties []registration `json:"registraties"`
+			Registraties []registered `json:"registraties"`
 		}
 		h.call(t, "GET", "/api/v1/registraties?medewerker="+professional.Email, out.Token, nil).want(t, http.StatusOK, &list)
 		if len(list.Registraties) != 1 {
 			t.Errorf("the client system sees %d registrations, want the organisation's one", len(list.Registraties))
 		}
-		var reg registration
+		var reg registered
 		h.call(t, "POST", "/api/v1/registraties", out.Token, map[string]any{
 			"burgerservicenummer": population.BSNTeen, "soort": "ketenregistratie", "medewerker": professional.Email,
 		}).want(t, http.StatusCreated, &reg)

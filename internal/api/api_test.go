@@ -207,7 +207,7 @@ type coordinator struct {
 	Reden       string       `json:"reden"`
 }
 
-type registration struct {
+type registered struct {
 	ID          int64      `json:"id"`
 	Soort       string     `json:"soort"`
 	Urgent      bool       `json:"urgent"`
@@ -228,7 +228,7 @@ type registration struct {
 }
 
 // involves reports whether u's organisation and u appear among the betrokkenen.
-func (r registration) involves(u user) bool {
+func (r registered) involves(u user) bool {
 	for _, b := range r.Betrokkenen {
 		if b.Organisatie.ID == u.Organisation.ID && b.Medewerker.Email == u.email() {
 			return true
@@ -258,17 +258,17 @@ type problem struct {
 }
 
 // register posts a registration and fails the test unless the status is want.
-func (h *harness) register(t *testing.T, u user, bsn string, kind model.Kind, want int) registration {
+func (h *harness) register(t *testing.T, u user, bsn string, kind model.Kind, want int) registered {
 	t.Helper()
-	var out registration
+	var out registered
 	h.call(t, "POST", "/api/v1/registraties", u.token, map[string]any{"burgerservicenummer": bsn, "soort": kind}).want(t, want, &out)
 	return out
 }
 
-func (h *harness) registrations(t *testing.T, u user) []registration {
+func (h *harness) registrations(t *testing.T, u user) []registered {
 	t.Helper()
 	var out struct {
-		Registraties []registration `json:"registraties"`
+		Registraties []registered `json:"registraties"`
 	}
 	h.call(t, "GET", "/api/v1/registraties", u.token, nil).want(t, http.StatusOK, &out)
 	return out.Registraties

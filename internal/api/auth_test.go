@@ -65,7 +65,7 @@ func TestEveryCallIsByANamedProfessional(t *testing.T) {
 	t.Run("ClientSystemActsForItsOwnProfessional", func(t *testing.T) {
 		colleague := h.colleague(t, smw.Organisation)
 		body := map[string]any{"burgerservicenummer": population.BSNTeen, "soort": "ketenregistratie", "medewerker": colleague.email()}
-		var got registration
+		var got registered
 		h.call(t, "POST", "/api/v1/registraties", client, body).want(t, http.StatusCreated, &got)
 		if len(got.Betrokkenen) != 1 || !got.involves(colleague) || got.Betrokkenen[0].Medewerker.Naam != colleague.Professional.Name {
 			t.Errorf("betrokkenen %+v, want the named professional %s", got.Betrokkenen, colleague.Professional.Name)

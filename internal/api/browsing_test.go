@@ -69,7 +69,7 @@ func TestNoBrowsingOfOtherOrganisationsRegistrations(t *testing.T) {
 
 	t.Run("EndedRegistrationNoLongerShowsWhoIsInvolved", func(t *testing.T) {
 		r := h.call(t, "POST", "/api/v1/registraties/"+itoa(own.ID)+"/beeindigen", smw.token, nil)
-		var ended registration
+		var ended registered
 		r.want(t, http.StatusOK, &ended)
 		if ended.Status != "beeindigd" || ended.BeeindigdOp == nil || ended.RedenEinde == nil || *ended.RedenEinde != "organisatie" {
 			t.Errorf("after ending: status %q, beeindigdOp %v, redenEinde %v", ended.Status, ended.BeeindigdOp, ended.RedenEinde)
@@ -77,7 +77,7 @@ func TestNoBrowsingOfOtherOrganisationsRegistrations(t *testing.T) {
 		wantNoPicture(t, "POST beeindigen", r.body)
 
 		r = h.call(t, "GET", "/api/v1/registraties/"+itoa(own.ID), smw.token, nil)
-		var seen registration
+		var seen registered
 		r.want(t, http.StatusOK, &seen)
 		if seen.Status != "beeindigd" || seen.Match == nil || *seen.Match {
 			t.Errorf("ended registration: status %q, match %v; want beeindigd, false", seen.Status, seen.Match)

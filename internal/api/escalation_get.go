@@ -20,5 +20,5 @@ func (h *Handler) getEscalation(w http.ResponseWriter, r *http.Request, c auth.C
 		h.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, escalationResponse{Escalatie: escalation(v)})
+	writeJSON(w, http.StatusOK, escalationResponse{Escalatie: newEscalationView(v)})
 }

@@ -81,7 +81,7 @@ func escalationCases(f fixture) []struct {
 
 	ref := f.youth.Reference
 	esc := func(v *registry.EscalationView) escalationResponse {
-		return escalationResponse{Escalatie: escalation(v)}
+		return escalationResponse{Escalatie: newEscalationView(v)}
 	}
 	pyr := func(p *registry.PyramidView) pyramidResponse {
 		return pyramidResponse{Zorgpiramide: pyramid(ref, p)}

@@ -20,5 +20,5 @@ func (h *Handler) startEscalation(w http.ResponseWriter, r *http.Request, c auth
 		h.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusCreated, escalationResponse{Escalatie: escalation(v)})
+	writeJSON(w, http.StatusCreated, escalationResponse{Escalatie: newEscalationView(v)})
 }

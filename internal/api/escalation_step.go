@@ -32,5 +32,5 @@ func (h *Handler) recordEscalationStep(w http.ResponseWriter, r *http.Request, c
 		h.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, escalationResponse{Escalatie: escalation(v)})
+	writeJSON(w, http.StatusOK, escalationResponse{Escalatie: newEscalationView(v)})
 }

@@ -11,7 +11,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/server"
 )
 
-type escalation struct {
+type escalationSeen struct {
 	Status            string `json:"status"`
 	Referentie        string `json:"referentie"`
 	Doorzettingsmacht struct {
@@ -30,7 +30,7 @@ type escalation struct {
 }
 
 type escalationResponse struct {
-	Escalatie *escalation `json:"escalatie"`
+	Escalatie *escalationSeen `json:"escalatie"`
 }
 
 type pyramid struct {

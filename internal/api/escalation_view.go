@@ -52,7 +52,7 @@ type escalationResponse struct {
 	Escalatie *escalationView `json:"escalatie"`
 }
 
-func escalation(v *registry.EscalationView) *escalationView {
+func newEscalationView(v *registry.EscalationView) *escalationView {
 	if v == nil {
 		return nil
 	}

@@ -19,5 +19,5 @@ func (h *Handler) withdrawEscalation(w http.ResponseWriter, r *http.Request, c a
 		h.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, escalationResponse{Escalatie: escalation(v)})
+	writeJSON(w, http.StatusOK, escalationResponse{Escalatie: newEscalationView(v)})
 }

@@ -33,7 +33,7 @@ func TestListsShowOnlyOwnRegistrationsAndOwnMessages(t *testing.T) {
 		}
 		// The list has no search: a query does not widen it.
 		var out struct {
-			Registraties []registration `json:"registraties"`
+			Registraties []registered `json:"registraties"`
 		}
 		h.call(t, "GET", "/api/v1/registraties?burgerservicenummer="+population.BSNTeen+"&organisatie="+itoa(smw.Organisation.ID), amw.token, nil).want(t, http.StatusOK, &out)
 		if got := registrationIDs(out.Registraties); !slices.Equal(got, []int64{joined.ID}) {

@@ -44,10 +44,10 @@ func (h *Handler) getMonitoring(w http.ResponseWriter, r *http.Request, c auth.C
 		h.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, monitoring(f, h.now()))
+	writeJSON(w, http.StatusOK, newMonitoringView(f, h.now()))
 }
 
-func monitoring(f registry.Figures, at time.Time) monitoringView {
+func newMonitoringView(f registry.Figures, at time.Time) monitoringView {
 	return monitoringView{
 		Peilmoment: at, KleinsteAantal: registry.SmallCell,
 		Signalen: string(f.Signals), Ketenregistraties: string(f.CareRegistrations), Jeugdigen: string(f.Youths),

@@ -119,13 +119,13 @@ func TestOpenAPIResponsesMatchTheGoStructs(t *testing.T) {
 	f := newFixture()
 	shapes := newShapeChecker(t)
 
-	created := withPicture(registration(f.active, f.youth), f.picture, true)
+	created := withPicture(newRegistrationView(f.active, f.youth), f.picture, true)
 	match := true
 	created.Match, created.Bericht = &match, "Er is 1 andere organisatie betrokken. Neem contact op met de betrokken collega. Coördinator: Wijkteam Noord."
 	resent := created
 	resent.Bericht = "Uw organisatie had al een actieve urgent signaal voor deze jeugdige; er is niets nieuws geregistreerd. " + created.Bericht
 
-	invisible := withPicture(registration(f.ended, f.youth), registry.Picture{Youth: f.youth}, false)
+	invisible := withPicture(newRegistrationView(f.ended, f.youth), registry.Picture{Youth: f.youth}, false)
 	noMatch := false
 	invisible.Match, invisible.Bericht = &noMatch, "Uw organisatie heeft geen actieve registratie meer voor deze jeugdige; u ziet de betrokkenen niet meer."
 
@@ -187,11 +187,11 @@ func TestOpenAPIResponsesMatchTheGoStructs(t *testing.T) {
 	}{
 		{"POST", "/api/v1/registraties", http.StatusCreated, created},
 		{"POST", "/api/v1/registraties", http.StatusOK, resent},
-		{"GET", "/api/v1/registraties", http.StatusOK, map[string]any{"registraties": []registrationView{registration(f.active, f.youth), registration(f.ended, f.youth)}}},
+		{"GET", "/api/v1/registraties", http.StatusOK, map[string]any{"registraties": []registrationView{newRegistrationView(f.active, f.youth), newRegistrationView(f.ended, f.youth)}}},
 		{"GET", "/api/v1/registraties", http.StatusOK, map[string]any{"registraties": []registrationView{}}},
 		{"GET", "/api/v1/registraties/{id}", http.StatusOK, created},
 		{"GET", "/api/v1/registraties/{id}", http.StatusOK, invisible},
-		{"POST", "/api/v1/registraties/{id}/beeindigen", http.StatusOK, withPicture(registration(f.ended, f.youth), f.picture, true)},
+		{"POST", "/api/v1/registraties/{id}/beeindigen", http.StatusOK, withPicture(newRegistrationView(f.ended, f.youth), f.picture, true)},
 		{"GET", "/api/v1/jeugdigen/{referentie}", http.StatusOK, page},
 		{"GET", "/api/v1/jeugdigen/{referentie}", http.StatusOK, pageWithoutCoordinator},
 		{"GET", "/api/v1/berichten", http.StatusOK, map[string]any{"berichten": messages}},
@@ -199,14 +199,14 @@ func TestOpenAPIResponsesMatchTheGoStructs(t *testing.T) {
 		{"POST", "/api/v1/organisaties", http.StatusCreated, organisationOut(f.school)},
 		{"POST", "/api/v1/medewerkers", http.StatusCreated, professionalResponse{ID: admin.ID, Organisatie: admin.OrganisationID, Naam: admin.Name, Email: admin.Email, Telefoon: admin.Phone, Regiobeheerder: admin.Admin}},
 		{"POST", "/api/v1/tokens", http.StatusCreated, map[string]string{"token": token}},
-		{"POST", "/api/v1/registraties/{id}/informatie", http.StatusOK, withPicture(registration(f.active, f.youth), f.picture, true)},
-		{"POST", "/api/v1/registraties/{id}/verlengen", http.StatusOK, withPicture(registration(f.active, f.youth), f.picture, true)},
+		{"POST", "/api/v1/registraties/{id}/informatie", http.StatusOK, withPicture(newRegistrationView(f.active, f.youth), f.picture, true)},
+		{"POST", "/api/v1/registraties/{id}/verlengen", http.StatusOK, withPicture(newRegistrationView(f.active, f.youth), f.picture, true)},
 		{"POST", "/api/v1/registraties/{id}/verwijderen", http.StatusOK, removedResponse{ID: 42, Status: "verwijderd", Bericht: "De registratie is verwijderd."}},
 		{"POST", "/api/v1/bezwaren", http.StatusCreated, objection(pending)},
 		{"POST", "/api/v1/bezwaren/{id}/besluit", http.StatusOK, objection(upheld)},
 		{"POST", "/api/v1/inzage", http.StatusOK, accessReport(report)},
 		{"POST", "/api/v1/inzage", http.StatusOK, accessReport(noReport)},
-		{"GET", "/api/v1/monitoring", http.StatusOK, monitoring(registry.Figures{
+		{"GET", "/api/v1/monitoring", http.StatusOK, newMonitoringView(registry.Figures{
 			ByOrganisationType: []registry.Group{{Key: "onderwijs", Count: "12"}}, ByMunicipality: []registry.Group{{Key: "0772", Count: "<5"}},
 			Signals: "12", CareRegistrations: "0", Youths: "9", Matches: "<5", Coordinations: "<5",
 		}, f.now)},

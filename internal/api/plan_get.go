@@ -44,7 +44,7 @@ type signallerView struct {
 	OverlegOnterechtOp *string          `json:"overlegOnterechtOp"`
 }
 
-func plan(ref string, p registry.Plan) planView {
+func newPlanView(ref string, p registry.Plan) planView {
 	out := planView{Jeugdige: ref, Wijzigbaar: p.MayChange, Acties: []string{}, Afspraken: []agreementView{}, Signaalgevers: []signallerView{}}
 	out.Acties = append(out.Acties, p.Actions...)
 	for _, a := range p.Agreements {
@@ -98,7 +98,7 @@ func (h *Handler) getPlan(w http.ResponseWriter, r *http.Request, c auth.Caller)
 		h.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, plan(ref, p))
+	writeJSON(w, http.StatusOK, newPlanView(ref, p))
 }
 
 // planDay reads an optional day (jjjj-mm-dd) of a plan request; nil when empty.

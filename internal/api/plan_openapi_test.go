@@ -41,8 +41,8 @@ func TestOpenAPIPlanResponsesMatchTheGoStructs(t *testing.T) {
 		status       int
 		body         any
 	}{
-		{"GET", "/api/v1/jeugdigen/{referentie}/plan", http.StatusOK, plan(f.youth.Reference, p)},
-		{"GET", "/api/v1/jeugdigen/{referentie}/plan", http.StatusOK, plan(f.youth.Reference, registry.Plan{})},
+		{"GET", "/api/v1/jeugdigen/{referentie}/plan", http.StatusOK, newPlanView(f.youth.Reference, p)},
+		{"GET", "/api/v1/jeugdigen/{referentie}/plan", http.StatusOK, newPlanView(f.youth.Reference, registry.Plan{})},
 		{"POST", "/api/v1/jeugdigen/{referentie}/plan/afspraken", http.StatusCreated, agreement(open)},
 		{"POST", "/api/v1/jeugdigen/{referentie}/plan/afspraken/{id}", http.StatusOK, agreement(done)},
 		{"POST", "/api/v1/jeugdigen/{referentie}/signaalgevers/{registratie}/gebeld", http.StatusOK, signaller(p.Signallers[1])},

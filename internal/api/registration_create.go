@@ -46,7 +46,7 @@ func (h *Handler) createRegistration(w http.ResponseWriter, r *http.Request, c a
 		h.fail(w, r, err)
 		return
 	}
-	out := withPicture(registration(res.Registration, res.Youth), res.Picture, true)
+	out := withPicture(newRegistrationView(res.Registration, res.Youth), res.Picture, true)
 	out.Match, out.Bericht = &res.Match, res.Message
 	status := http.StatusCreated
 	if !res.Created {

@@ -23,7 +23,7 @@ func firstRegistrationIsAlone(t *testing.T, h *harness) {
 	school := h.user(t, "Basisschool De Regenboog", model.TypeOnderwijs)
 
 	r := h.call(t, "POST", "/api/v1/registraties", school.token, map[string]any{"burgerservicenummer": population.BSNTeen, "soort": "signaal"})
-	var got registration
+	var got registered
 	r.want(t, http.StatusCreated, &got)
 	if got.ID == 0 || got.Soort != "signaal" || got.Status != "actief" {
 		t.Errorf("id %d, soort %q, status %q; want an id, signaal, actief", got.ID, got.Soort, got.Status)
@@ -81,7 +81,7 @@ func secondOrganisationGetsMatch(t *testing.T, h *harness) {
 		t.Errorf("bericht %q says nobody else is involved", second.Bericht)
 	}
 	// The first organisation now sees the newcomer as well.
-	var seen registration
+	var seen registered
 	h.call(t, "GET", "/api/v1/registraties/"+itoa(first.ID), school.token, nil).want(t, http.StatusOK, &seen)
 	if seen.Match == nil || !*seen.Match || !seen.involves(smw) {
 		t.Errorf("the school's registration %+v does not show the SMW", seen)

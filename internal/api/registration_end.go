@@ -39,5 +39,5 @@ func (h *Handler) endRegistration(w http.ResponseWriter, r *http.Request, c auth
 		h.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, withPicture(registration(v.Registration, v.Youth), v.Picture, v.Visible))
+	writeJSON(w, http.StatusOK, withPicture(newRegistrationView(v.Registration, v.Youth), v.Picture, v.Visible))
 }

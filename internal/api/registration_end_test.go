@@ -48,7 +48,7 @@ func TestEndingARegistration(t *testing.T) {
 		wantProblem(t, other, http.StatusNotFound)
 		sameAnswer(t, "ending another organisation's registration", other, h.end(t, amw, 99999, http.StatusNotFound))
 
-		var still registration
+		var still registered
 		h.call(t, "GET", "/api/v1/registraties/"+itoa(reg.ID), smw.token, nil).want(t, http.StatusOK, &still)
 		if still.Status != "actief" || len(still.Betrokkenen) != 2 {
 			t.Errorf("after another organisation tried to end it: status %q, %d betrokkenen; want actief, 2", still.Status, len(still.Betrokkenen))
@@ -63,12 +63,12 @@ func TestEndingARegistration(t *testing.T) {
 
 		wantProblem(t, h.call(t, "POST", path, client, nil), http.StatusBadRequest, "medewerker")
 		wantProblem(t, h.call(t, "POST", path, client, map[string]any{"medewerker": smw.email(), "reden": "zorg afgerond"}), http.StatusBadRequest, "reden")
-		var still registration
+		var still registered
 		h.call(t, "GET", "/api/v1/registraties/"+itoa(reg.ID), smw.token, nil).want(t, http.StatusOK, &still)
 		if still.Status != "actief" {
 			t.Fatalf("after refused requests the registration is %q, want actief", still.Status)
 		}
-		var ended registration
+		var ended registered
 		h.call(t, "POST", path, client, map[string]any{"medewerker": smw.email()}).want(t, http.StatusOK, &ended)
 		if ended.Status != "beeindigd" {
 			t.Errorf("status %q, want beeindigd", ended.Status)
@@ -81,7 +81,7 @@ func TestEndingARegistration(t *testing.T) {
 		h.register(t, school, population.BSNYoungest, model.KindSignaal, http.StatusCreated)
 		reg := h.register(t, smw, population.BSNYoungest, model.KindKetenregistratie, http.StatusCreated)
 
-		var first, second registration
+		var first, second registered
 		h.end(t, smw, reg.ID, http.StatusOK).want(t, http.StatusOK, &first)
 		inbox := h.inbox(t, school)
 		h.clockTick()
@@ -109,7 +109,7 @@ func TestEndingARegistration(t *testing.T) {
 
 		h.end(t, smw, reg.ID, http.StatusOK)
 
-		var now registration
+		var now registered
 		h.call(t, "GET", "/api/v1/registraties/"+itoa(last.ID), amw.token, nil).want(t, http.StatusOK, &now)
 		if c := now.Coordinator; c == nil || c.Organisatie.ID != amw.Organisation.ID {
 			t.Fatalf("coordinator after the SMW left: %+v, want the AMW", c)
@@ -138,7 +138,7 @@ func TestEndingARegistration(t *testing.T) {
 		h.end(t, smw, reg.ID, http.StatusOK)
 
 		r := h.call(t, "GET", "/api/v1/registraties/"+itoa(signal.ID), school.token, nil)
-		var now registration
+		var now registered
 		r.want(t, http.StatusOK, &now)
 		wantNoCoordinator(t, r.body)
 		if len(now.Betrokkenen) != 1 || now.Match == nil || *now.Match {

@@ -75,7 +75,7 @@ func TestInvalidRegistrationIsProblemAndChangesNothing(t *testing.T) {
 	t.Run("ValidRequestIsAcceptedAfterwards", func(t *testing.T) {
 		// The same server takes a correct registration, so the refusals above
 		// were about the input; and the youth is new: nothing was kept of them.
-		var got registration
+		var got registered
 		h.call(t, "POST", "/api/v1/registraties", school.token, map[string]any{
 			"burgerservicenummer": teen, "soort": "signaal", "urgent": true, "einddatum": "2026-11-23",
 		}).want(t, http.StatusCreated, &got)
@@ -91,7 +91,7 @@ func TestInvalidRegistrationIsProblemAndChangesNothing(t *testing.T) {
 	})
 }
 
-func registrationIDs(list []registration) []int64 {
+func registrationIDs(list []registered) []int64 {
 	var ids []int64
 	for _, r := range list {
 		ids = append(ids, r.ID)

@@ -25,7 +25,7 @@ func (h *Handler) getRegistration(w http.ResponseWriter, r *http.Request, c auth
 		h.fail(w, r, err)
 		return
 	}
-	out := withPicture(registration(v.Registration, v.Youth), v.Picture, v.Visible)
+	out := withPicture(newRegistrationView(v.Registration, v.Youth), v.Picture, v.Visible)
 	match := v.Visible && v.OtherOrganisations(actor.Organisation.ID) > 0
 	out.Match = &match
 	if !v.Visible {

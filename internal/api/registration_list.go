@@ -21,7 +21,7 @@ func (h *Handler) listRegistrations(w http.ResponseWriter, r *http.Request, c au
 	}
 	out := make([]registrationView, 0, len(list))
 	for _, l := range list {
-		out = append(out, registration(l.Registration, l.Youth))
+		out = append(out, newRegistrationView(l.Registration, l.Youth))
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"registraties": out})
 }

@@ -52,5 +52,5 @@ func (h *Handler) writeRegistration(w http.ResponseWriter, r *http.Request, acto
 		h.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, withPicture(registration(v.Registration, v.Youth), v.Picture, v.Visible))
+	writeJSON(w, http.StatusOK, withPicture(newRegistrationView(v.Registration, v.Youth), v.Picture, v.Visible))
 }

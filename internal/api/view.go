@@ -149,7 +149,7 @@ func youth(y registry.Youth) youthView {
 	}
 }
 
-func registration(r model.Registration, y registry.Youth) registrationView {
+func newRegistrationView(r model.Registration, y registry.Youth) registrationView {
 	out := registrationView{
 		ID: r.ID, Soort: r.Kind, Urgent: r.Urgent, Status: "actief", Sinds: r.CreatedAt, Jeugdige: youth(y),
 		GeldigTot: r.ExpiresOn.Format("2006-01-02"), VerlengdOp: r.RenewedAt,
