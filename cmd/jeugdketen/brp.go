@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/population/haalcentraal"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/usecase"
 )
 
 // brpConfig is how serve reaches the population register's API, when it
@@ -28,7 +28,7 @@ func brpFlags(fs *flag.FlagSet) brpConfig {
 }
 
 // register is the BRP client, or nil (the local table) without --brp.
-func (c brpConfig) register(log *slog.Logger) (registry.PopulationRegister, error) {
+func (c brpConfig) register(log *slog.Logger) (usecase.PopulationRegister, error) {
 	if *c.url == "" {
 		return nil, nil
 	}

@@ -23,9 +23,9 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/covenant"
 	"github.com/jeugdketen/jeugdketen/internal/mailcatcher"
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
 	"github.com/jeugdketen/jeugdketen/internal/secret"
 	"github.com/jeugdketen/jeugdketen/internal/testenv"
+	"github.com/jeugdketen/jeugdketen/internal/usecase"
 )
 
 // The burst of issue 6: many clients, two instances, one of them killed halfway.
@@ -192,7 +192,7 @@ func (r *burstRegion) cli(t *testing.T, ctx context.Context, args ...string) str
 // while the test runs, in any time zone.
 func syntheticYouths(n int, now time.Time) []burstYouth {
 	rng := rand.New(rand.NewPCG(6, 4))
-	today := registry.Today(now)
+	today := usecase.Today(now)
 	seen := map[string]bool{}
 	out := make([]burstYouth, 0, n)
 	for len(out) < n {
@@ -694,7 +694,7 @@ func (c *burstCheck) coordinators() {
 	for _, o := range c.region.orgs {
 		types[o.id] = o.typ
 	}
-	today := registry.Today(time.Now())
+	today := usecase.Today(time.Now())
 	wrong, coordinated := 0, 0
 	for id, y := range c.youths {
 		s := covenant.Situation{Age: model.AgeOn(y.birth, today)}

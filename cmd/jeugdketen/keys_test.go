@@ -14,9 +14,11 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/population"
 	"github.com/jeugdketen/jeugdketen/internal/region"
+	"github.com/jeugdketen/jeugdketen/internal/registration"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
 	"github.com/jeugdketen/jeugdketen/internal/secret"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
+	"github.com/jeugdketen/jeugdketen/internal/usecase"
 )
 
 // openRegion opens the database with a key file, as serve does, and gives the
@@ -38,10 +40,10 @@ func openRegion(t *testing.T, dbPath, keysPath string) (*storage.DB, *secret.Key
 		t.Fatal(err)
 	}
 	now := func() time.Time { return population.TestDay().Add(10 * time.Hour) }
-	return db, keys, &registry.Service{DB: db, Keys: keys, Covenant: rules, Clock: now, Population: storage.NewLocalRegister(db, keys)}
+	return db, keys, registry.New(&usecase.Service{DB: db, Keys: keys, Covenant: rules, Clock: now, Population: storage.NewLocalRegister(db, keys)})
 }
 
-func actorIn(t *testing.T, db *storage.DB, name string, typ model.OrgType, email string) registry.Actor {
+func actorIn(t *testing.T, db *storage.DB, name string, typ model.OrgType, email string) usecase.Actor {
 	t.Helper()
 	ctx := context.Background()
 	s := &region.Service{DB: db}
@@ -54,7 +56,7 @@ func actorIn(t *testing.T, db *storage.DB, name string, typ model.OrgType, email
 	if err != nil {
 		t.Fatal(err)
 	}
-	return registry.Actor{Professional: p, Organisation: o, Source: "test"}
+	return usecase.Actor{Professional: p, Organisation: o, Source: "test"}
 }
 
 func TestKeysRotateMovesTheRegionToTheNewKeyFile(t *testing.T) {
@@ -70,11 +72,11 @@ func TestKeysRotateMovesTheRegionToTheNewKeyFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	school := actorIn(t, d, "Basisschool De Regenboog", model.TypeOnderwijs, "a.peters@regenboog.example")
-	first, err := reg.Register(ctx, school, registry.Registering{BSN: population.BSNTeen, Kind: model.KindSignaal})
+	first, err := reg.Registrations.Register(ctx, school, registration.Registering{BSN: population.BSNTeen, Kind: model.KindSignaal})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := reg.Register(ctx, school, registry.Registering{BSN: population.BSNSibling1, Kind: model.KindSignaal}); err != nil {
+	if _, err := reg.Registrations.Register(ctx, school, registration.Registering{BSN: population.BSNSibling1, Kind: model.KindSignaal}); err != nil {
 		t.Fatal(err)
 	}
 	d.Close()
@@ -126,7 +128,7 @@ func TestKeysRotateMovesTheRegionToTheNewKeyFile(t *testing.T) {
 	d, _, reg = openRegion(t, dbPath, newPath)
 	defer d.Close()
 	jgz := actorIn(t, d, "GGD JGZ", model.TypeJGZ, "b.jansen@ggd.example")
-	again, err := reg.Register(ctx, jgz, registry.Registering{BSN: population.BSNTeen, Kind: model.KindKetenregistratie})
+	again, err := reg.Registrations.Register(ctx, jgz, registration.Registering{BSN: population.BSNTeen, Kind: model.KindKetenregistratie})
 	if err != nil {
 		t.Fatal(err)
 	}

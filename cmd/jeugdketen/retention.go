@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/usecase"
 )
 
 // retentionFlags are serve's flags for how long data is kept (docs/privacy.md).
@@ -17,7 +17,7 @@ type retentionFlags struct {
 }
 
 func addRetentionFlags(fs *flag.FlagSet) *retentionFlags {
-	r := &retentionFlags{maxDuration: registry.DefaultMaxDuration}
+	r := &retentionFlags{maxDuration: usecase.DefaultMaxDuration}
 	if v := env("MAX_DURATION", ""); v != "" {
 		if r.maxDuration, r.err = model.ParsePeriod(v); r.err != nil {
 			r.err = fmt.Errorf("JEUGDKETEN_MAX_DURATION: %w", r.err)
@@ -31,8 +31,8 @@ func addRetentionFlags(fs *flag.FlagSet) *retentionFlags {
 			}
 			return err
 		})
-	r.archiveYears = fs.Int("archive-years", envInt("ARCHIVE_YEARS", registry.DefaultArchiveYears), "years an ended registration stays in the historic archive before it is deleted (JEUGDKETEN_ARCHIVE_YEARS)")
-	r.auditYears = fs.Int("audit-years", envInt("AUDIT_YEARS", registry.DefaultAuditYears), "years audit records are kept before the sweep purges them (JEUGDKETEN_AUDIT_YEARS)")
+	r.archiveYears = fs.Int("archive-years", envInt("ARCHIVE_YEARS", usecase.DefaultArchiveYears), "years an ended registration stays in the historic archive before it is deleted (JEUGDKETEN_ARCHIVE_YEARS)")
+	r.auditYears = fs.Int("audit-years", envInt("AUDIT_YEARS", usecase.DefaultAuditYears), "years audit records are kept before the sweep purges them (JEUGDKETEN_AUDIT_YEARS)")
 	return r
 }
 

@@ -9,9 +9,9 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/covenant"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
 	"github.com/jeugdketen/jeugdketen/internal/server"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
+	"github.com/jeugdketen/jeugdketen/internal/usecase"
 )
 
 func serve(ctx context.Context, args []string, out io.Writer) error {
@@ -23,7 +23,7 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 	smtp := fs.String("smtp", env("SMTP", ""), "SMTP server, smtp://user:pass@host:587?from=verwijsindex@regio.nl (JEUGDKETEN_SMTP)")
 	baseURL := fs.String("base-url", env("BASE_URL", ""), "public address used in e-mail links (JEUGDKETEN_BASE_URL)")
 	mailLease := fs.Duration("mail-lease", envDuration("MAIL_LEASE", 2*time.Minute), "how long an instance holds e-mail it took; a crashed instance's mail is sent by another after this (JEUGDKETEN_MAIL_LEASE)")
-	ageLimit := fs.Int("age-limit", envInt("AGE_LIMIT", registry.DefaultAgeLimit), "age at which registrations end (JEUGDKETEN_AGE_LIMIT)")
+	ageLimit := fs.Int("age-limit", envInt("AGE_LIMIT", usecase.DefaultAgeLimit), "age at which registrations end (JEUGDKETEN_AGE_LIMIT)")
 	apiRate := fs.Float64("api-rate", envFloat("API_RATE", server.DefaultAPIRate), "API requests per second per token, bursts of twice that; counted per instance; 0: no limit (JEUGDKETEN_API_RATE)")
 	trustProxy := fs.Bool("trust-proxy", env("TRUST_PROXY", "") == "true", "behind a reverse proxy: take the client address from its X-Forwarded-For, for the limits and the audit trail (JEUGDKETEN_TRUST_PROXY=true)")
 	institutionsFile := fs.String("institution-addresses", env("INSTITUTION_ADDRESSES", ""), "file of institution addresses, one 'postcode huisnummer' a line (# starts a comment); children there never count as one family (JEUGDKETEN_INSTITUTION_ADDRESSES)")

@@ -8,9 +8,9 @@ import (
 	"testing"
 
 	"github.com/jeugdketen/jeugdketen/internal/api"
+	"github.com/jeugdketen/jeugdketen/internal/family"
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/population"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
 )
 
 // The roles of the access matrix, in the order they call: the refused first,
@@ -214,7 +214,7 @@ func newMatrixWorld(t *testing.T) *matrixWorld {
 	// removes one, the coordinator the other.
 	w.relation = map[string]string{}
 	for role, parent := range map[string]string{client: "999996630", coordinates: "999996538"} {
-		rel, err := h.env.Registry.Relate(t.Context(), wijkteam.Actor, w.youth, registry.Relating{BSN: parent, Kind: registry.RelationParent})
+		rel, err := h.env.Registry.Families.Relate(t.Context(), wijkteam.Actor, w.youth, family.Relating{BSN: parent, Kind: family.RelationParent})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -263,7 +263,7 @@ func (w *matrixWorld) body(method, pattern, role string) any {
 	case "/api/v1/registraties/{id}/informatie":
 		b["ouders"] = model.InformedYes
 	case "/api/v1/jeugdigen/{referentie}/relaties":
-		b["burgerservicenummer"], b["relatie"] = population.BSNAdult, registry.RelationRelative
+		b["burgerservicenummer"], b["relatie"] = population.BSNAdult, family.RelationRelative
 	}
 	if role == client && !strings.HasPrefix(pattern, "/api/v1/bezwaren") && pattern != "/api/v1/inzage" && !strings.HasPrefix(pattern, "/api/v1/organisaties") && pattern != "/api/v1/medewerkers" && pattern != "/api/v1/tokens" {
 		b["medewerker"] = w.coordinatorEmail

@@ -7,7 +7,7 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/auth"
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/registration"
 	"github.com/jeugdketen/jeugdketen/internal/report"
 )
 
@@ -69,7 +69,7 @@ type accessReportView struct {
 	Bericht         string                   `json:"bericht"`
 }
 
-func accessReport(rep registry.Report) accessReportView {
+func accessReport(rep registration.Report) accessReportView {
 	out := accessReportView{
 		OpgesteldOp: rep.MadeAt, Registraties: []accessRegistrationView{}, Inzages: []accessEntryView{}, Bezwaren: []accessObjectionView{},
 		Bewaartermijnen: retentionPeriodsView{Looptijd: rep.MaxDuration.String(), ArchiefJaren: rep.ArchiveYears, LogboekJaren: rep.AuditYears},
@@ -134,7 +134,7 @@ func (h *Handler) createAccessReport(w http.ResponseWriter, r *http.Request, c a
 		h.fail(w, r, err)
 		return
 	}
-	rep, err := h.Registry.AccessReport(r.Context(), actor, req.Burgerservicenummer, req.Formaat)
+	rep, err := h.Registry.Registrations.AccessReport(r.Context(), actor, req.Burgerservicenummer, req.Formaat)
 	if err != nil {
 		h.fail(w, r, err)
 		return

@@ -4,7 +4,7 @@ import (
 	"net/http"
 
 	"github.com/jeugdketen/jeugdketen/internal/auth"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/plan"
 )
 
 // agreementRequest is a new agreement: an action from the region's list, the
@@ -25,7 +25,7 @@ func (h *Handler) createAgreement(w http.ResponseWriter, r *http.Request, c auth
 		h.fail(w, r, err)
 		return
 	}
-	in := registry.Agreeing{Action: req.Actie, Responsible: req.Verantwoordelijke}
+	in := plan.Agreeing{Action: req.Actie, Responsible: req.Verantwoordelijke}
 	var err error
 	if in.Start, err = planDay("startdatum", req.Startdatum); err != nil {
 		h.fail(w, r, err)
@@ -40,7 +40,7 @@ func (h *Handler) createAgreement(w http.ResponseWriter, r *http.Request, c auth
 		h.fail(w, r, err)
 		return
 	}
-	a, err := h.Registry.CreateAgreement(r.Context(), actor, r.PathValue("referentie"), in)
+	a, err := h.Registry.Plans.CreateAgreement(r.Context(), actor, r.PathValue("referentie"), in)
 	if err != nil {
 		h.fail(w, r, err)
 		return

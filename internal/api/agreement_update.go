@@ -4,7 +4,7 @@ import (
 	"net/http"
 
 	"github.com/jeugdketen/jeugdketen/internal/auth"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/plan"
 )
 
 // agreementChange changes an agreement; a field left empty stays as it is.
@@ -24,7 +24,7 @@ func (h *Handler) updateAgreement(w http.ResponseWriter, r *http.Request, c auth
 		h.fail(w, r, err)
 		return
 	}
-	var ch registry.AgreementChange
+	var ch plan.AgreementChange
 	if req.Status != "" {
 		ch.Status = &req.Status
 	}
@@ -45,7 +45,7 @@ func (h *Handler) updateAgreement(w http.ResponseWriter, r *http.Request, c auth
 		h.fail(w, r, err)
 		return
 	}
-	a, err := h.Registry.UpdateAgreement(r.Context(), actor, r.PathValue("referentie"), planPathID(r, "id"), ch)
+	a, err := h.Registry.Plans.UpdateAgreement(r.Context(), actor, r.PathValue("referentie"), planPathID(r, "id"), ch)
 	if err != nil {
 		h.fail(w, r, err)
 		return

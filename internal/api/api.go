@@ -22,6 +22,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/ratelimit"
 	"github.com/jeugdketen/jeugdketen/internal/region"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/usecase"
 )
 
 // Handler serves the API.
@@ -213,12 +214,12 @@ func (h *Handler) admin(next func(http.ResponseWriter, *http.Request, auth.Calle
 
 // actor turns a caller into the professional acting, for client systems the
 // one named in medewerker.
-func (h *Handler) actor(r *http.Request, c auth.Caller, medewerker string) (registry.Actor, error) {
+func (h *Handler) actor(r *http.Request, c auth.Caller, medewerker string) (usecase.Actor, error) {
 	p, err := h.Tokens.ActingProfessional(r.Context(), c, medewerker)
 	if err != nil {
-		return registry.Actor{}, err
+		return usecase.Actor{}, err
 	}
-	a := registry.Actor{Professional: p, Organisation: c.Organisation, Source: r.RemoteAddr + " " + r.UserAgent()}
+	a := usecase.Actor{Professional: p, Organisation: c.Organisation, Source: r.RemoteAddr + " " + r.UserAgent()}
 	if c.IsClientSystem() {
 		a.TokenID = c.TokenID
 	}

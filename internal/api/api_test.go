@@ -22,9 +22,9 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/covenant"
 	"github.com/jeugdketen/jeugdketen/internal/mailcatcher"
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
 	"github.com/jeugdketen/jeugdketen/internal/server"
 	"github.com/jeugdketen/jeugdketen/internal/testenv"
+	"github.com/jeugdketen/jeugdketen/internal/usecase"
 )
 
 // mailInterval is how often the outbox worker looks for mail in these tests.
@@ -77,7 +77,7 @@ var adminActor = audit.Actor{Role: "beheerder", Source: "test"}
 
 // user is a professional with a personal API token.
 type user struct {
-	registry.Actor
+	usecase.Actor
 	token string
 }
 

@@ -4,7 +4,7 @@ import (
 	"net/http"
 
 	"github.com/jeugdketen/jeugdketen/internal/auth"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/usecase"
 )
 
 // acceptanceRequest is the body of accepting coordination or a handover:
@@ -31,16 +31,16 @@ func (h *Handler) acceptCoordination(w http.ResponseWriter, r *http.Request, c a
 		h.fail(w, r, err)
 		return
 	}
-	v, err := h.Registry.AcceptCoordination(r.Context(), actor, r.PathValue("referentie"), req.CoordinerendeMedewerker)
+	v, err := h.Registry.Coordinations.AcceptCoordination(r.Context(), actor, r.PathValue("referentie"), req.CoordinerendeMedewerker)
 	h.writeCoordination(w, r, v, err, "De coördinatie is geaccepteerd. Alle betrokkenen krijgen bericht wie coördineert en hoe zij die professional bereiken.")
 }
 
 // actingWith reads the optional body into req and returns the professional
 // acting, named in *medewerker for a client system.
-func (h *Handler) actingWith(w http.ResponseWriter, r *http.Request, c auth.Caller, req any, medewerker *string) (registry.Actor, error) {
+func (h *Handler) actingWith(w http.ResponseWriter, r *http.Request, c auth.Caller, req any, medewerker *string) (usecase.Actor, error) {
 	if r.ContentLength != 0 {
 		if err := decode(w, r, req); err != nil {
-			return registry.Actor{}, err
+			return usecase.Actor{}, err
 		}
 	}
 	return h.actor(r, c, *medewerker)
@@ -48,7 +48,7 @@ func (h *Handler) actingWith(w http.ResponseWriter, r *http.Request, c auth.Call
 
 // writeCoordination answers a coordination action with the coordination as
 // it is now, or with the problem.
-func (h *Handler) writeCoordination(w http.ResponseWriter, r *http.Request, v *registry.Coordinator, err error, message string) {
+func (h *Handler) writeCoordination(w http.ResponseWriter, r *http.Request, v *usecase.Coordinator, err error, message string) {
 	if err != nil {
 		h.fail(w, r, err)
 		return

@@ -29,7 +29,7 @@ func (h *Handler) closeCoordination(w http.ResponseWriter, r *http.Request, c au
 		h.fail(w, r, err)
 		return
 	}
-	closed, err := h.Registry.CloseCoordination(r.Context(), actor, r.PathValue("referentie"), req.Bevestigd)
+	closed, err := h.Registry.Coordinations.CloseCoordination(r.Context(), actor, r.PathValue("referentie"), req.Bevestigd)
 	if err != nil {
 		h.fail(w, r, err)
 		return

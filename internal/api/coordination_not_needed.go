@@ -22,6 +22,6 @@ func (h *Handler) coordinationNotNeeded(w http.ResponseWriter, r *http.Request, 
 		h.fail(w, r, err)
 		return
 	}
-	v, err := h.Registry.CoordinationNotNeeded(r.Context(), actor, r.PathValue("referentie"), req.Reden)
+	v, err := h.Registry.Coordinations.CoordinationNotNeeded(r.Context(), actor, r.PathValue("referentie"), req.Reden)
 	h.writeCoordination(w, r, v, err, "Vastgelegd dat coördinatie niet nodig is. Alle betrokkenen krijgen bericht, met de reden.")
 }

@@ -4,7 +4,7 @@ import (
 	"net/http"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/usecase"
 )
 
 // coordinationCases are the answers of the coordination actions, for
@@ -17,17 +17,17 @@ func coordinationCases(f fixture) []struct {
 } {
 	assigned := *f.picture.Coordinator
 	assigned.Status, assigned.Professional, assigned.DecidedAt, assigned.AcceptDue = "toegewezen", nil, nil, &f.now
-	assigned.May = registry.CoordinatorOptions{Accept: true, NotNeeded: true}
+	assigned.May = usecase.CoordinatorOptions{Accept: true, NotNeeded: true}
 
 	handingOver := *f.picture.Coordinator
-	handingOver.Handover = &registry.OpenHandover{ID: 1, To: f.wijkteamOrg, ProposedBy: f.teacher, ProposedAt: f.now}
-	handingOver.May = registry.CoordinatorOptions{Accept: true, Close: true, WithdrawHandover: true, Candidates: []model.Organisation{f.wijkteamOrg}}
+	handingOver.Handover = &usecase.OpenHandover{ID: 1, To: f.wijkteamOrg, ProposedBy: f.teacher, ProposedAt: f.now}
+	handingOver.May = usecase.CoordinatorOptions{Accept: true, Close: true, WithdrawHandover: true, Candidates: []model.Organisation{f.wijkteamOrg}}
 
 	notNeeded := *f.picture.Coordinator
 	notNeeded.Status, notNeeded.Professional, notNeeded.NotNeeded = "niet-nodig", nil, model.NotNeededMutualAlignment
-	notNeeded.May = registry.CoordinatorOptions{Accept: true}
+	notNeeded.May = usecase.CoordinatorOptions{Accept: true}
 
-	answer := func(c *registry.Coordinator) coordinationResponse {
+	answer := func(c *usecase.Coordinator) coordinationResponse {
 		return coordinationResponse{Referentie: f.youth.Reference, Coordinator: coordinator(c, true), Bericht: "Vastgelegd."}
 	}
 	base := "/api/v1/jeugdigen/{referentie}/coordinatie"

@@ -15,7 +15,7 @@ func (h *Handler) getEscalation(w http.ResponseWriter, r *http.Request, c auth.C
 		h.fail(w, r, err)
 		return
 	}
-	v, err := h.Registry.Escalation(r.Context(), actor, r.PathValue("referentie"))
+	v, err := h.Registry.Escalations.Escalation(r.Context(), actor, r.PathValue("referentie"))
 	if err != nil {
 		h.fail(w, r, err)
 		return

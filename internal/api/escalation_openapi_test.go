@@ -4,8 +4,8 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/jeugdketen/jeugdketen/internal/escalation"
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
 )
 
 // escalationCases are the answers of the escalation and care-pyramid
@@ -21,25 +21,25 @@ func escalationCases(f fixture) []struct {
 } {
 	due := f.now.Add(48 * time.Hour)
 	done := f.then
-	steps := func(authority string, state func(n int, s *registry.EscalationStepView)) []registry.EscalationStepView {
-		var out []registry.EscalationStepView
+	steps := func(authority string, state func(n int, s *escalation.EscalationStepView)) []escalation.EscalationStepView {
+		var out []escalation.EscalationStepView
 		for n := 1; n <= 7; n++ {
-			s := registry.EscalationStepView{Number: n, Actor: "Zorgcoördinator", Task: "schakelt de eigen directie in"}
+			s := escalation.EscalationStepView{Number: n, Actor: "Zorgcoördinator", Task: "schakelt de eigen directie in"}
 			state(n, &s)
 			out = append(out, s)
 		}
 		return out
 	}
-	running := &registry.EscalationView{
+	running := &escalation.EscalationView{
 		ID: 4, Reference: f.youth.Reference, Coordinator: f.wijkteamOrg, Authority: model.AuthorityAlderman,
 		StartedAt: f.then, StartedBy: f.wijkteam, Workdays: 2,
 	}
-	running.Steps = steps(running.Authority, func(n int, s *registry.EscalationStepView) {
+	running.Steps = steps(running.Authority, func(n int, s *escalation.EscalationStepView) {
 		switch {
 		case n < 4:
 			s.Due, s.DoneAt, s.DoneBy, s.DoneFor = &due, &done, &f.wijkteam, f.wijkteamOrg.Name
 			if n == 3 {
-				s.Outcome = registry.OutcomeNoAgreement
+				s.Outcome = escalation.OutcomeNoAgreement
 			}
 		case n == 4:
 			s.Due, s.Waiting, s.Overdue = &due, true, true
@@ -48,42 +48,42 @@ func escalationCases(f fixture) []struct {
 	running.Next = &running.Steps[3]
 	gi := model.Organisation{ID: 9, Name: "GI Flevoland", Type: model.TypeGI, Role: model.RoleZorgaanbieder, Active: true}
 	ended := f.now
-	executed := &registry.EscalationView{
+	executed := &escalation.EscalationView{
 		ID: 5, Reference: f.youth.Reference, Coordinator: gi, Authority: model.AuthorityGI, AuthorityOrganisation: &gi,
 		StartedAt: f.then, StartedBy: f.wijkteam, EndedAt: &ended, Outcome: model.EscalationExecuted, Workdays: 2,
 	}
-	executed.Steps = steps(executed.Authority, func(n int, s *registry.EscalationStepView) {
+	executed.Steps = steps(executed.Authority, func(n int, s *escalation.EscalationStepView) {
 		if n == 4 || n == 5 {
 			s.Skipped = true
 			return
 		}
 		s.DoneAt, s.DoneBy, s.DoneFor = &done, &f.wijkteam, gi.Name
 		if n == 3 {
-			s.Outcome = registry.OutcomeAgreement
+			s.Outcome = escalation.OutcomeAgreement
 		}
 	})
 	withdrawn := *running
 	withdrawn.EndedAt, withdrawn.Outcome, withdrawn.Next = &ended, model.EscalationWithdrawn, nil
 
 	on := time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC)
-	level3 := &registry.PyramidView{
+	level3 := &escalation.PyramidView{
 		Level: 3, Rule: "niveau-3", RuleText: "niveau 3 van de zorgpiramide", StagnationHours: 48,
-		Convene: &registry.ConveneView{Workdays: 5, Due: due, ConvenedOn: &on, RecordedBy: &f.wijkteam, RecordedAt: &f.now},
-		Stagnation: &registry.StagnationView{
+		Convene: &escalation.ConveneView{Workdays: 5, Due: due, ConvenedOn: &on, RecordedBy: &f.wijkteam, RecordedAt: &f.now},
+		Stagnation: &escalation.StagnationView{
 			ID: 2, ReportedAt: f.then, ReportedBy: f.teacher, ReportedFor: f.school.Name, Due: due, Hours: 48,
 			ConvenedAt: &f.now, InstructedAt: &f.now, Overdue: true,
 		},
 	}
-	open := &registry.PyramidView{Level: 3, Rule: "niveau-3", StagnationHours: 48,
-		Convene: &registry.ConveneView{Workdays: 5, Due: due, Overdue: true}}
-	level2 := &registry.PyramidView{Level: 2, Rule: "niveau-2-jgz", StagnationHours: 48}
-	gicoordinates := &registry.PyramidView{Rule: "gi"}
+	open := &escalation.PyramidView{Level: 3, Rule: "niveau-3", StagnationHours: 48,
+		Convene: &escalation.ConveneView{Workdays: 5, Due: due, Overdue: true}}
+	level2 := &escalation.PyramidView{Level: 2, Rule: "niveau-2-jgz", StagnationHours: 48}
+	gicoordinates := &escalation.PyramidView{Rule: "gi"}
 
 	ref := f.youth.Reference
-	esc := func(v *registry.EscalationView) escalationResponse {
+	esc := func(v *escalation.EscalationView) escalationResponse {
 		return escalationResponse{Escalatie: newEscalationView(v)}
 	}
-	pyr := func(p *registry.PyramidView) pyramidResponse {
+	pyr := func(p *escalation.PyramidView) pyramidResponse {
 		return pyramidResponse{Zorgpiramide: pyramid(ref, p)}
 	}
 	base := "/api/v1/jeugdigen/{referentie}"

@@ -15,7 +15,7 @@ func (h *Handler) startEscalation(w http.ResponseWriter, r *http.Request, c auth
 		h.fail(w, r, err)
 		return
 	}
-	v, err := h.Registry.StartEscalation(r.Context(), actor, r.PathValue("referentie"))
+	v, err := h.Registry.Escalations.StartEscalation(r.Context(), actor, r.PathValue("referentie"))
 	if err != nil {
 		h.fail(w, r, err)
 		return

@@ -27,7 +27,7 @@ func (h *Handler) recordEscalationStep(w http.ResponseWriter, r *http.Request, c
 		h.fail(w, r, err)
 		return
 	}
-	v, err := h.Registry.RecordEscalationStep(r.Context(), actor, r.PathValue("referentie"), req.Stap, req.Uitkomst)
+	v, err := h.Registry.Escalations.RecordEscalationStep(r.Context(), actor, r.PathValue("referentie"), req.Stap, req.Uitkomst)
 	if err != nil {
 		h.fail(w, r, err)
 		return

@@ -66,7 +66,7 @@ func escalationWorld(t *testing.T) (h *harness, school, jh, admin, outsider user
 	h.register(t, school, population.BSNChild, model.KindSignaal, http.StatusCreated)
 	r := h.register(t, jh, population.BSNChild, model.KindKetenregistratie, http.StatusCreated)
 	ref = r.Jeugdige.Referentie
-	if _, err := h.env.Registry.AcceptCoordination(t.Context(), jh.Actor, ref, ""); err != nil {
+	if _, err := h.env.Registry.Coordinations.AcceptCoordination(t.Context(), jh.Actor, ref, ""); err != nil {
 		t.Fatal(err)
 	}
 	return h, school, jh, admin, outsider, ref
@@ -175,7 +175,7 @@ func TestAPIAlmereConveneAndBrandpunt(t *testing.T) {
 		p.Brandpunt == nil || p.Brandpunt.Uren != 48 {
 		t.Fatalf("pyramid %+v", p)
 	}
-	if _, err := h.env.Registry.AcceptCoordination(t.Context(), wijkteam.Actor, ref, ""); err != nil {
+	if _, err := h.env.Registry.Coordinations.AcceptCoordination(t.Context(), wijkteam.Actor, ref, ""); err != nil {
 		t.Fatal(err)
 	}
 	wantProblem(t, h.call(t, "POST", base+"/overleg", jgz.token, map[string]any{"datum": "2026-11-27"}), http.StatusForbidden)

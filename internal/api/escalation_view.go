@@ -3,7 +3,7 @@ package api
 import (
 	"time"
 
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/escalation"
 )
 
 // The JSON shapes of the escalation procedure and the care pyramid.
@@ -52,7 +52,7 @@ type escalationResponse struct {
 	Escalatie *escalationView `json:"escalatie"`
 }
 
-func newEscalationView(v *registry.EscalationView) *escalationView {
+func newEscalationView(v *escalation.EscalationView) *escalationView {
 	if v == nil {
 		return nil
 	}
@@ -135,7 +135,7 @@ type pyramidResponse struct {
 	Zorgpiramide *pyramidView `json:"zorgpiramide"`
 }
 
-func pyramid(ref string, p *registry.PyramidView) *pyramidView {
+func pyramid(ref string, p *escalation.PyramidView) *pyramidView {
 	if p == nil {
 		return nil
 	}

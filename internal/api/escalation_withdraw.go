@@ -14,7 +14,7 @@ func (h *Handler) withdrawEscalation(w http.ResponseWriter, r *http.Request, c a
 		h.fail(w, r, err)
 		return
 	}
-	v, err := h.Registry.WithdrawEscalation(r.Context(), actor, r.PathValue("referentie"))
+	v, err := h.Registry.Escalations.WithdrawEscalation(r.Context(), actor, r.PathValue("referentie"))
 	if err != nil {
 		h.fail(w, r, err)
 		return

@@ -14,6 +14,6 @@ func (h *Handler) acceptHandover(w http.ResponseWriter, r *http.Request, c auth.
 		h.fail(w, r, err)
 		return
 	}
-	v, err := h.Registry.AcceptHandover(r.Context(), actor, r.PathValue("referentie"), req.CoordinerendeMedewerker)
+	v, err := h.Registry.Coordinations.AcceptHandover(r.Context(), actor, r.PathValue("referentie"), req.CoordinerendeMedewerker)
 	h.writeCoordination(w, r, v, err, "De overdracht is geaccepteerd: uw organisatie coördineert nu. Alle betrokkenen krijgen bericht.")
 }

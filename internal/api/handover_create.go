@@ -20,6 +20,6 @@ func (h *Handler) proposeHandover(w http.ResponseWriter, r *http.Request, c auth
 		h.fail(w, r, err)
 		return
 	}
-	v, err := h.Registry.ProposeHandover(r.Context(), actor, r.PathValue("referentie"), req.Organisatie)
+	v, err := h.Registry.Coordinations.ProposeHandover(r.Context(), actor, r.PathValue("referentie"), req.Organisatie)
 	h.writeCoordination(w, r, v, err, "De overdracht is voorgesteld. De organisatie krijgt bericht en accepteert of weigert; tot dan blijft u coördinator.")
 }

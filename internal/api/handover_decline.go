@@ -13,6 +13,6 @@ func (h *Handler) declineHandover(w http.ResponseWriter, r *http.Request, c auth
 		h.fail(w, r, err)
 		return
 	}
-	v, err := h.Registry.DeclineHandover(r.Context(), actor, r.PathValue("referentie"))
+	v, err := h.Registry.Coordinations.DeclineHandover(r.Context(), actor, r.PathValue("referentie"))
 	h.writeCoordination(w, r, v, err, "De overdracht is geweigerd. De coördinator krijgt bericht en blijft coördinator.")
 }

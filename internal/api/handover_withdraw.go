@@ -13,6 +13,6 @@ func (h *Handler) withdrawHandover(w http.ResponseWriter, r *http.Request, c aut
 		h.fail(w, r, err)
 		return
 	}
-	v, err := h.Registry.WithdrawHandover(r.Context(), actor, r.PathValue("referentie"))
+	v, err := h.Registry.Coordinations.WithdrawHandover(r.Context(), actor, r.PathValue("referentie"))
 	h.writeCoordination(w, r, v, err, "Het voorstel tot overdracht is ingetrokken. De organisatie krijgt bericht.")
 }

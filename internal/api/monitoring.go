@@ -6,7 +6,7 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/auth"
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/monitoring"
 )
 
 type figureView struct {
@@ -39,7 +39,7 @@ func (h *Handler) getMonitoring(w http.ResponseWriter, r *http.Request, c auth.C
 		h.fail(w, r, err)
 		return
 	}
-	f, err := h.Registry.Figures(r.Context(), actor)
+	f, err := h.Registry.Monitoring.Figures(r.Context(), actor)
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -47,16 +47,16 @@ func (h *Handler) getMonitoring(w http.ResponseWriter, r *http.Request, c auth.C
 	writeJSON(w, http.StatusOK, newMonitoringView(f, h.now()))
 }
 
-func newMonitoringView(f registry.Figures, at time.Time) monitoringView {
+func newMonitoringView(f monitoring.Figures, at time.Time) monitoringView {
 	return monitoringView{
-		Peilmoment: at, KleinsteAantal: registry.SmallCell,
+		Peilmoment: at, KleinsteAantal: monitoring.SmallCell,
 		Signalen: string(f.Signals), Ketenregistraties: string(f.CareRegistrations), Jeugdigen: string(f.Youths),
 		Matches: string(f.Matches), LopendeCoordinaties: string(f.Coordinations),
 		PerOrganisatietype: figures(f.ByOrganisationType), PerGemeente: figures(f.ByMunicipality),
 	}
 }
 
-func figures(gs []registry.Group) []figureView {
+func figures(gs []monitoring.Group) []figureView {
 	out := make([]figureView, 0, len(gs))
 	for _, g := range gs {
 		out = append(out, figureView{Sleutel: g.Key, Aantal: string(g.Count)})

@@ -6,7 +6,7 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/auth"
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/registration"
 )
 
 type objectionRequest struct {
@@ -35,7 +35,7 @@ type objectionView struct {
 	Registraties []objectionRegistrationView `json:"registraties"`
 }
 
-func objection(o registry.Objection) objectionView {
+func objection(o registration.Objection) objectionView {
 	out := objectionView{
 		ID: o.ID, Jeugdige: o.YouthReference, Gemeente: o.Municipality, Ontvangen: o.ReceivedOn.Format("2006-01-02"),
 		VastgelegdOp: o.RecordedAt, Registraties: []objectionRegistrationView{},
@@ -88,7 +88,7 @@ func (h *Handler) createObjection(w http.ResponseWriter, r *http.Request, c auth
 		h.fail(w, r, err)
 		return
 	}
-	o, err := h.Registry.RecordObjection(r.Context(), actor, registry.Objecting{
+	o, err := h.Registry.Registrations.RecordObjection(r.Context(), actor, registration.Objecting{
 		BSN: req.Burgerservicenummer, Municipality: req.Gemeente, ReceivedOn: received, Registrations: req.Registraties,
 	})
 	if err != nil {

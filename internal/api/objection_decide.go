@@ -35,7 +35,7 @@ func (h *Handler) decideObjection(w http.ResponseWriter, r *http.Request, c auth
 		h.fail(w, r, err)
 		return
 	}
-	o, err := h.Registry.DecideObjection(r.Context(), actor, id, req.Uitkomst, day)
+	o, err := h.Registry.Registrations.DecideObjection(r.Context(), actor, id, req.Uitkomst, day)
 	if err != nil {
 		h.fail(w, r, err)
 		return

@@ -18,8 +18,12 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/jeugdketen/jeugdketen/internal/auth"
+	"github.com/jeugdketen/jeugdketen/internal/coordination"
+	"github.com/jeugdketen/jeugdketen/internal/family"
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/monitoring"
+	"github.com/jeugdketen/jeugdketen/internal/registration"
+	"github.com/jeugdketen/jeugdketen/internal/usecase"
 )
 
 // loadOpenAPI parses and validates the embedded document, the bytes the API serves.
@@ -125,33 +129,33 @@ func TestOpenAPIResponsesMatchTheGoStructs(t *testing.T) {
 	resent := created
 	resent.Bericht = "Uw organisatie had al een actieve urgent signaal voor deze jeugdige; er is niets nieuws geregistreerd. " + created.Bericht
 
-	invisible := withPicture(newRegistrationView(f.ended, f.youth), registry.Picture{Youth: f.youth}, false)
+	invisible := withPicture(newRegistrationView(f.ended, f.youth), usecase.Picture{Youth: f.youth}, false)
 	noMatch := false
 	invisible.Match, invisible.Bericht = &noMatch, "Uw organisatie heeft geen actieve registratie meer voor deze jeugdige; u ziet de betrokkenen niet meer."
 
 	ended := f.wijkteamOrg
 	ended.ID, ended.Name = 5, "Algemeen Maatschappelijk Werk"
 	until := f.now
-	past := registry.History{
-		Registrations: []registry.HistoryEntry{
+	past := registration.History{
+		Registrations: []registration.HistoryEntry{
 			{Registration: f.ended, Organisation: ended},
 			{Registration: f.active, Organisation: f.school, Professional: &f.teacher},
 		},
-		Coordination: []registry.CoordinationPeriod{
+		Coordination: []registration.CoordinationPeriod{
 			{Organisation: ended, Rule: "oudste", Reason: "De oudste registratie van een zorgaanbieder.", Started: f.then, Ended: &until},
 			{Organisation: f.wijkteamOrg, Rule: "niveau-2-overig", Reason: "Wijkteam Noord is de enige betrokken zorgaanbieder.", Started: f.now},
 		},
 	}
 	page := youthPage{Jeugdige: youth(f.youth), Betrokkenen: involvements(f.picture.Involved), Geschiedenis: history(past),
-		Adres: address([]registry.AddressChild{{Coordinator: "GGZ Oost", Reference: "J-7KQ3M9XA"}, {}})}
+		Adres: address([]family.AddressChild{{Coordinator: "GGZ Oost", Reference: "J-7KQ3M9XA"}, {}})}
 	c := f.picture.Coordinator
 	page.Coordinator = coordinator(c, true)
-	pageWithoutCoordinator := youthPage{Jeugdige: youth(f.youth), Betrokkenen: involvements(f.picture.Involved[:1]), Geschiedenis: history(registry.History{}), Adres: address(nil)}
+	pageWithoutCoordinator := youthPage{Jeugdige: youth(f.youth), Betrokkenen: involvements(f.picture.Involved[:1]), Geschiedenis: history(registration.History{}), Adres: address(nil)}
 
 	readAt := f.now.Add(time.Hour)
 	messages := []messageView{
-		{ID: 1, Soort: registry.KindMatch, Onderwerp: "Match", Tekst: "Er is een nieuwe organisatie betrokken.", Jeugdige: f.youth.Reference, Ontvangen: f.now},
-		{ID: 2, Soort: registry.KindCoordinationEnds, Onderwerp: "Coördinatie beëindigd", Tekst: "Er is geen coördinator meer.", Ontvangen: f.now, GelezenOp: &readAt},
+		{ID: 1, Soort: registration.KindMatch, Onderwerp: "Match", Tekst: "Er is een nieuwe organisatie betrokken.", Jeugdige: f.youth.Reference, Ontvangen: f.now},
+		{ID: 2, Soort: coordination.KindCoordinationEnds, Onderwerp: "Coördinatie beëindigd", Tekst: "Er is geen coördinator meer.", Ontvangen: f.now, GelezenOp: &readAt},
 	}
 	token, _ := auth.NewToken()
 	admin := f.wijkteam
@@ -159,26 +163,26 @@ func TestOpenAPIResponsesMatchTheGoStructs(t *testing.T) {
 
 	removedAt := f.now.Add(2 * time.Hour)
 	decidedOn := time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC)
-	pending := registry.Objection{
+	pending := registration.Objection{
 		Objection: model.Objection{ID: 3, YouthReference: f.youth.Reference, Municipality: "Eindhoven", ReceivedOn: f.then, RecordedAt: f.now},
-		Concerns: []registry.Objected{
+		Concerns: []registration.Objected{
 			{ID: f.active.ID, Registration: &f.active, Organisation: &f.school},
 			{ID: f.ended.ID, Registration: &f.ended, Organisation: &f.wijkteamOrg},
 		},
 	}
 	upheld := pending
-	upheld.Outcome, upheld.DecidedOn, upheld.DecidedAt = registry.ObjectionUpheld, &decidedOn, &removedAt
-	upheld.Concerns = []registry.Objected{{ID: f.active.ID, RemovedAt: &removedAt}, {ID: 99}}
-	report := registry.Report{
+	upheld.Outcome, upheld.DecidedOn, upheld.DecidedAt = registration.ObjectionUpheld, &decidedOn, &removedAt
+	upheld.Concerns = []registration.Objected{{ID: f.active.ID, RemovedAt: &removedAt}, {ID: 99}}
+	report := registration.Report{
 		MadeAt: f.now, Found: true, Youth: f.youth, ArchiveYears: 5, AuditYears: 5, MaxDuration: model.Period{Years: 2},
-		Registrations: []registry.ReportedRegistration{{Registration: f.ended, Organisation: f.wijkteamOrg}, {Registration: f.active, Organisation: f.school}},
+		Registrations: []registration.ReportedRegistration{{Registration: f.ended, Organisation: f.wijkteamOrg}, {Registration: f.active, Organisation: f.school}},
 		Accesses: []model.Access{
 			{At: f.then, Action: "read", ObjectType: "jeugdige", ProfessionalName: f.wijkteam.Name, OrganisationName: f.wijkteamOrg.Name},
 			{At: f.now, Action: "export", ObjectType: "inzagerapport", ClientSystem: "", ProfessionalName: admin.Name, OrganisationName: f.wijkteamOrg.Name},
 		},
 		Objections: []model.Objection{pending.Objection, upheld.Objection},
 	}
-	noReport := registry.Report{MadeAt: f.now, ArchiveYears: 5, AuditYears: 5, MaxDuration: model.Period{Years: 2}}
+	noReport := registration.Report{MadeAt: f.now, ArchiveYears: 5, AuditYears: 5, MaxDuration: model.Period{Years: 2}}
 
 	cases := []struct {
 		method, path string
@@ -206,8 +210,8 @@ func TestOpenAPIResponsesMatchTheGoStructs(t *testing.T) {
 		{"POST", "/api/v1/bezwaren/{id}/besluit", http.StatusOK, objection(upheld)},
 		{"POST", "/api/v1/inzage", http.StatusOK, accessReport(report)},
 		{"POST", "/api/v1/inzage", http.StatusOK, accessReport(noReport)},
-		{"GET", "/api/v1/monitoring", http.StatusOK, newMonitoringView(registry.Figures{
-			ByOrganisationType: []registry.Group{{Key: "onderwijs", Count: "12"}}, ByMunicipality: []registry.Group{{Key: "0772", Count: "<5"}},
+		{"GET", "/api/v1/monitoring", http.StatusOK, newMonitoringView(monitoring.Figures{
+			ByOrganisationType: []monitoring.Group{{Key: "onderwijs", Count: "12"}}, ByMunicipality: []monitoring.Group{{Key: "0772", Count: "<5"}},
 			Signals: "12", CareRegistrations: "0", Youths: "9", Matches: "<5", Coordinations: "<5",
 		}, f.now)},
 	}
@@ -497,11 +501,11 @@ func sortedKeys[V any](m map[string]V) []string {
 // fixture is one youth with two involved organisations and a coordinator.
 type fixture struct {
 	now                  time.Time
-	youth                registry.Youth
+	youth                usecase.Youth
 	active, ended        model.Registration
 	school, wijkteamOrg  model.Organisation
 	teacher, wijkteam    model.Professional
-	picture              registry.Picture
+	picture              usecase.Picture
 	endDate, birth, then time.Time
 }
 
@@ -514,7 +518,7 @@ func newFixture() fixture {
 		birth: time.Date(2014, 5, 12, 0, 0, 0, 0, time.UTC),
 	}
 	f.endDate = time.Date(2027, 6, 30, 0, 0, 0, 0, time.UTC)
-	f.youth = registry.Youth{ID: 1, Reference: "J-7KQ3M9XA", Age: 11, Person: model.Person{
+	f.youth = usecase.Youth{ID: 1, Reference: "J-7KQ3M9XA", Age: 11, Person: model.Person{
 		BSN: "999998006", GivenNames: "Sanne", Prefix: "de", FamilyName: "Vries", BirthDate: f.birth, Municipality: "0599",
 	}}
 	f.school = model.Organisation{ID: 7, Name: "Basisschool De Regenboog", Type: model.TypeOnderwijs, Role: model.RoleSignaalgever, Municipality: "0599", Active: true}
@@ -529,13 +533,13 @@ func newFixture() fixture {
 		ParentsInformed: model.InformedYes, YouthInformed: model.InformedNotYet, ExpiresOn: f.then.AddDate(2, 0, -1)}
 	care := f.ended
 	care.EndedAt, care.EndReason = nil, ""
-	f.picture = registry.Picture{
+	f.picture = usecase.Picture{
 		Youth: f.youth,
 		Involved: []model.Involvement{
 			{Registration: care, Organisation: f.wijkteamOrg, Professional: f.wijkteam},
 			{Registration: f.active, Organisation: f.school, Professional: f.teacher},
 		},
-		Coordinator: &registry.Coordinator{Organisation: f.wijkteamOrg, Rule: "niveau-2-overig", Reason: "Wijkteam Noord is de enige betrokken zorgaanbieder.", Since: f.then,
+		Coordinator: &usecase.Coordinator{Organisation: f.wijkteamOrg, Rule: "niveau-2-overig", Reason: "Wijkteam Noord is de enige betrokken zorgaanbieder.", Since: f.then,
 			Status: "geaccepteerd", Professional: &f.wijkteam, DecidedAt: &f.then},
 	}
 	return f

@@ -7,7 +7,7 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/auth"
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/plan"
 )
 
 // planView is a youth's plan of action: the agreements, the signallers the
@@ -44,7 +44,7 @@ type signallerView struct {
 	OverlegOnterechtOp *string          `json:"overlegOnterechtOp"`
 }
 
-func newPlanView(ref string, p registry.Plan) planView {
+func newPlanView(ref string, p plan.Plan) planView {
 	out := planView{Jeugdige: ref, Wijzigbaar: p.MayChange, Acties: []string{}, Afspraken: []agreementView{}, Signaalgevers: []signallerView{}}
 	out.Acties = append(out.Acties, p.Actions...)
 	for _, a := range p.Agreements {
@@ -56,7 +56,7 @@ func newPlanView(ref string, p registry.Plan) planView {
 	return out
 }
 
-func agreement(a registry.PlannedAgreement) agreementView {
+func agreement(a plan.PlannedAgreement) agreementView {
 	return agreementView{
 		ID: a.ID, Actie: a.Action, Status: a.Status, Verlopen: a.Overdue,
 		Verantwoordelijke: professionalView{Naam: a.Responsible.Name, Telefoon: a.Responsible.Phone, Email: a.Responsible.Email},
@@ -66,7 +66,7 @@ func agreement(a registry.PlannedAgreement) agreementView {
 	}
 }
 
-func signaller(s registry.Signaller) signallerView {
+func signaller(s plan.Signaller) signallerView {
 	return signallerView{
 		Registratie: s.Registration.ID, Organisatie: organisation(s.Organisation),
 		Medewerker: professionalView{Naam: s.Professional.Name, Telefoon: s.Professional.Phone, Email: s.Professional.Email},
@@ -93,7 +93,7 @@ func (h *Handler) getPlan(w http.ResponseWriter, r *http.Request, c auth.Caller)
 		return
 	}
 	ref := r.PathValue("referentie")
-	p, err := h.Registry.Plan(r.Context(), actor, ref)
+	p, err := h.Registry.Plans.Plan(r.Context(), actor, ref)
 	if err != nil {
 		h.fail(w, r, err)
 		return

@@ -67,7 +67,7 @@ func startPlan(t *testing.T) *planHarness {
 	h.policeSignal = h.register(t, h.police, population.BSNTeen, model.KindSignaal, http.StatusCreated).ID
 	care := h.register(t, h.wijkteam, population.BSNTeen, model.KindKetenregistratie, http.StatusCreated)
 	h.ref = care.Jeugdige.Referentie
-	if _, err := h.env.Registry.AcceptCoordination(t.Context(), h.wijkteam.Actor, h.ref, ""); err != nil {
+	if _, err := h.env.Registry.Coordinations.AcceptCoordination(t.Context(), h.wijkteam.Actor, h.ref, ""); err != nil {
 		t.Fatal(err)
 	}
 	return h

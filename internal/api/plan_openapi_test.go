@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/plan"
 )
 
 // TestOpenAPIPlanResponsesMatchTheGoStructs encodes the plan of action's
@@ -19,7 +19,7 @@ func TestOpenAPIPlanResponsesMatchTheGoStructs(t *testing.T) {
 	shapes := newShapeChecker(t)
 
 	changed := f.now.Add(time.Hour)
-	open := registry.PlannedAgreement{
+	open := plan.PlannedAgreement{
 		Agreement: model.Agreement{ID: 7, YouthID: 1, CoordinationID: 2, Action: "huisbezoek", ProfessionalID: f.teacher.ID,
 			StartOn: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), EndOn: time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC),
 			Status: model.AgreementOpen, CreatedAt: f.now, UpdatedAt: &changed},
@@ -28,10 +28,10 @@ func TestOpenAPIPlanResponsesMatchTheGoStructs(t *testing.T) {
 	done := open
 	done.ID, done.Status, done.UpdatedAt, done.Overdue = 8, model.AgreementDone, nil, false
 	called := time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC)
-	p := registry.Plan{
+	p := plan.Plan{
 		MayChange: true, Actions: []string{"huisbezoek", "gesprek met ouders"},
-		Agreements: []registry.PlannedAgreement{open, done},
-		Signallers: []registry.Signaller{
+		Agreements: []plan.PlannedAgreement{open, done},
+		Signallers: []plan.Signaller{
 			{Registration: f.active, Organisation: f.school, Professional: f.teacher, ContactedOn: &called, ConsultedOn: &called},
 			{Registration: f.active, Organisation: f.school, Professional: f.teacher},
 		},
@@ -42,7 +42,7 @@ func TestOpenAPIPlanResponsesMatchTheGoStructs(t *testing.T) {
 		body         any
 	}{
 		{"GET", "/api/v1/jeugdigen/{referentie}/plan", http.StatusOK, newPlanView(f.youth.Reference, p)},
-		{"GET", "/api/v1/jeugdigen/{referentie}/plan", http.StatusOK, newPlanView(f.youth.Reference, registry.Plan{})},
+		{"GET", "/api/v1/jeugdigen/{referentie}/plan", http.StatusOK, newPlanView(f.youth.Reference, plan.Plan{})},
 		{"POST", "/api/v1/jeugdigen/{referentie}/plan/afspraken", http.StatusCreated, agreement(open)},
 		{"POST", "/api/v1/jeugdigen/{referentie}/plan/afspraken/{id}", http.StatusOK, agreement(done)},
 		{"POST", "/api/v1/jeugdigen/{referentie}/signaalgevers/{registratie}/gebeld", http.StatusOK, signaller(p.Signallers[1])},

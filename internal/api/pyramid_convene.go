@@ -25,6 +25,6 @@ func (h *Handler) recordConvened(w http.ResponseWriter, r *http.Request, c auth.
 		h.fail(w, r, err)
 		return
 	}
-	p, err := h.Registry.RecordConvened(r.Context(), actor, r.PathValue("referentie"), req.Datum)
+	p, err := h.Registry.Escalations.RecordConvened(r.Context(), actor, r.PathValue("referentie"), req.Datum)
 	h.writePyramid(w, r, http.StatusOK, p, err)
 }

@@ -4,7 +4,7 @@ import (
 	"net/http"
 
 	"github.com/jeugdketen/jeugdketen/internal/auth"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/escalation"
 )
 
 // getPyramid: GET /api/v1/jeugdigen/{referentie}/zorgpiramide, the level of
@@ -15,7 +15,7 @@ func (h *Handler) getPyramid(w http.ResponseWriter, r *http.Request, c auth.Call
 		h.fail(w, r, err)
 		return
 	}
-	p, err := h.Registry.Pyramid(r.Context(), actor, r.PathValue("referentie"))
+	p, err := h.Registry.Escalations.Pyramid(r.Context(), actor, r.PathValue("referentie"))
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -24,7 +24,7 @@ func (h *Handler) getPyramid(w http.ResponseWriter, r *http.Request, c auth.Call
 }
 
 // writePyramid answers a change of the care pyramid's deadlines.
-func (h *Handler) writePyramid(w http.ResponseWriter, r *http.Request, status int, p *registry.PyramidView, err error) {
+func (h *Handler) writePyramid(w http.ResponseWriter, r *http.Request, status int, p *escalation.PyramidView, err error) {
 	if err != nil {
 		h.fail(w, r, err)
 		return

@@ -16,7 +16,7 @@ func (h *Handler) reportStagnation(w http.ResponseWriter, r *http.Request, c aut
 		h.fail(w, r, err)
 		return
 	}
-	p, err := h.Registry.ReportStagnation(r.Context(), actor, r.PathValue("referentie"))
+	p, err := h.Registry.Escalations.ReportStagnation(r.Context(), actor, r.PathValue("referentie"))
 	h.writePyramid(w, r, http.StatusCreated, p, err)
 }
 
@@ -28,7 +28,7 @@ func (h *Handler) recordBrandpuntConvened(w http.ResponseWriter, r *http.Request
 		h.fail(w, r, err)
 		return
 	}
-	p, err := h.Registry.RecordBrandpuntConvened(r.Context(), actor, r.PathValue("referentie"))
+	p, err := h.Registry.Escalations.RecordBrandpuntConvened(r.Context(), actor, r.PathValue("referentie"))
 	h.writePyramid(w, r, http.StatusOK, p, err)
 }
 
@@ -40,6 +40,6 @@ func (h *Handler) recordBrandpuntInstruction(w http.ResponseWriter, r *http.Requ
 		h.fail(w, r, err)
 		return
 	}
-	p, err := h.Registry.RecordBrandpuntInstruction(r.Context(), actor, r.PathValue("referentie"))
+	p, err := h.Registry.Escalations.RecordBrandpuntInstruction(r.Context(), actor, r.PathValue("referentie"))
 	h.writePyramid(w, r, http.StatusOK, p, err)
 }

@@ -6,7 +6,7 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/auth"
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/registration"
 )
 
 type registrationRequest struct {
@@ -27,7 +27,7 @@ func (h *Handler) createRegistration(w http.ResponseWriter, r *http.Request, c a
 		h.fail(w, r, err)
 		return
 	}
-	in := registry.Registering{BSN: req.Burgerservicenummer, Kind: req.Soort, Urgent: req.Urgent, Parents: req.Ouders, Youth: req.Jeugdige}
+	in := registration.Registering{BSN: req.Burgerservicenummer, Kind: req.Soort, Urgent: req.Urgent, Parents: req.Ouders, Youth: req.Jeugdige}
 	if req.Einddatum != "" {
 		d, err := time.Parse("2006-01-02", req.Einddatum)
 		if err != nil {
@@ -41,7 +41,7 @@ func (h *Handler) createRegistration(w http.ResponseWriter, r *http.Request, c a
 		h.fail(w, r, err)
 		return
 	}
-	res, err := h.Registry.Register(r.Context(), actor, in)
+	res, err := h.Registry.Registrations.Register(r.Context(), actor, in)
 	if err != nil {
 		h.fail(w, r, err)
 		return

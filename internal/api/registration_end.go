@@ -30,11 +30,11 @@ func (h *Handler) endRegistration(w http.ResponseWriter, r *http.Request, c auth
 		h.fail(w, r, err)
 		return
 	}
-	if _, err := h.Registry.End(r.Context(), actor, id); err != nil {
+	if _, err := h.Registry.Registrations.End(r.Context(), actor, id); err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	v, err := h.Registry.Registration(r.Context(), actor, id)
+	v, err := h.Registry.Registrations.Registration(r.Context(), actor, id)
 	if err != nil {
 		h.fail(w, r, err)
 		return

@@ -20,7 +20,7 @@ func (h *Handler) getRegistration(w http.ResponseWriter, r *http.Request, c auth
 		h.fail(w, r, err)
 		return
 	}
-	v, err := h.Registry.Registration(r.Context(), actor, id)
+	v, err := h.Registry.Registrations.Registration(r.Context(), actor, id)
 	if err != nil {
 		h.fail(w, r, err)
 		return

@@ -31,7 +31,7 @@ func (h *Handler) informRegistration(w http.ResponseWriter, r *http.Request, c a
 		h.fail(w, r, err)
 		return
 	}
-	if _, err := h.Registry.SetInformed(r.Context(), actor, id, req.Ouders, req.Jeugdige); err != nil {
+	if _, err := h.Registry.Registrations.SetInformed(r.Context(), actor, id, req.Ouders, req.Jeugdige); err != nil {
 		h.fail(w, r, err)
 		return
 	}

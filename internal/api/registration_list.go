@@ -14,7 +14,7 @@ func (h *Handler) listRegistrations(w http.ResponseWriter, r *http.Request, c au
 		h.fail(w, r, err)
 		return
 	}
-	list, err := h.Registry.Registrations(r.Context(), actor, 500)
+	list, err := h.Registry.Registrations.Registrations(r.Context(), actor, 500)
 	if err != nil {
 		h.fail(w, r, err)
 		return

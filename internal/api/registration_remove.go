@@ -26,7 +26,7 @@ func (h *Handler) removeRegistration(w http.ResponseWriter, r *http.Request, c a
 		h.fail(w, r, err)
 		return
 	}
-	if err := h.Registry.RemoveInError(r.Context(), actor, id); err != nil {
+	if err := h.Registry.Registrations.RemoveInError(r.Context(), actor, id); err != nil {
 		h.fail(w, r, err)
 		return
 	}

@@ -4,7 +4,7 @@ import (
 	"net/http"
 
 	"github.com/jeugdketen/jeugdketen/internal/auth"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/usecase"
 )
 
 // onBehalfRequest is the optional body of an action on a registration: a
@@ -14,11 +14,11 @@ type onBehalfRequest struct {
 }
 
 // actingFor reads the optional body and returns the professional acting.
-func (h *Handler) actingFor(w http.ResponseWriter, r *http.Request, c auth.Caller) (registry.Actor, error) {
+func (h *Handler) actingFor(w http.ResponseWriter, r *http.Request, c auth.Caller) (usecase.Actor, error) {
 	var req onBehalfRequest
 	if r.ContentLength != 0 {
 		if err := decode(w, r, &req); err != nil {
-			return registry.Actor{}, err
+			return usecase.Actor{}, err
 		}
 	}
 	return h.actor(r, c, req.Medewerker)
@@ -37,7 +37,7 @@ func (h *Handler) renewRegistration(w http.ResponseWriter, r *http.Request, c au
 		h.fail(w, r, err)
 		return
 	}
-	if _, err := h.Registry.Renew(r.Context(), actor, id); err != nil {
+	if _, err := h.Registry.Registrations.Renew(r.Context(), actor, id); err != nil {
 		h.fail(w, r, err)
 		return
 	}
@@ -46,8 +46,8 @@ func (h *Handler) renewRegistration(w http.ResponseWriter, r *http.Request, c au
 
 // writeRegistration answers with one of the actor's organisation's
 // registrations as it is now, as GET /registraties/{id} does.
-func (h *Handler) writeRegistration(w http.ResponseWriter, r *http.Request, actor registry.Actor, id int64) {
-	v, err := h.Registry.Registration(r.Context(), actor, id)
+func (h *Handler) writeRegistration(w http.ResponseWriter, r *http.Request, actor usecase.Actor, id int64) {
+	v, err := h.Registry.Registrations.Registration(r.Context(), actor, id)
 	if err != nil {
 		h.fail(w, r, err)
 		return

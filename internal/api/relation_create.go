@@ -4,7 +4,7 @@ import (
 	"net/http"
 
 	"github.com/jeugdketen/jeugdketen/internal/auth"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/family"
 )
 
 type relationRequest struct {
@@ -27,8 +27,8 @@ func (h *Handler) createRelation(w http.ResponseWriter, r *http.Request, c auth.
 		h.fail(w, r, err)
 		return
 	}
-	rel, err := h.Registry.Relate(r.Context(), actor, r.PathValue("referentie"),
-		registry.Relating{BSN: req.Burgerservicenummer, Kind: registry.RelationKind(req.Relatie)})
+	rel, err := h.Registry.Families.Relate(r.Context(), actor, r.PathValue("referentie"),
+		family.Relating{BSN: req.Burgerservicenummer, Kind: family.RelationKind(req.Relatie)})
 	if err != nil {
 		h.fail(w, r, err)
 		return

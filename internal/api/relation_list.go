@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/auth"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/family"
 )
 
 // relationView is a relation as the API shows it: the kind, the other
@@ -28,7 +28,7 @@ type relationPersonView struct {
 	Geboortedatum string `json:"geboortedatum"`
 }
 
-func relation(r registry.Relation) relationView {
+func relation(r family.Relation) relationView {
 	out := relationView{
 		ID: r.ID, Relatie: string(r.Kind),
 		Persoon:     relationPersonView{Naam: r.Person.FullName(), Geboortedatum: r.Person.BirthDate.Format("2006-01-02")},
@@ -51,7 +51,7 @@ func (h *Handler) listRelations(w http.ResponseWriter, r *http.Request, c auth.C
 		h.fail(w, r, err)
 		return
 	}
-	list, err := h.Registry.Relations(r.Context(), actor, r.PathValue("referentie"))
+	list, err := h.Registry.Families.Relations(r.Context(), actor, r.PathValue("referentie"))
 	if err != nil {
 		h.fail(w, r, err)
 		return

@@ -5,8 +5,8 @@ import (
 	"net/http/httptest"
 	"testing"
 
+	"github.com/jeugdketen/jeugdketen/internal/family"
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
 )
 
 // TestOpenAPIRelationResponsesMatchTheGoStructs checks the relation routes'
@@ -16,12 +16,12 @@ func TestOpenAPIRelationResponsesMatchTheGoStructs(t *testing.T) {
 	doc := loadOpenAPI(t)
 	f := newFixture()
 	shapes := newShapeChecker(t)
-	father := registry.Relation{
-		ID: 7, Kind: registry.RelationParent, Organisation: f.school, Professional: f.teacher, CreatedAt: f.now, Removable: true,
+	father := family.Relation{
+		ID: 7, Kind: family.RelationParent, Organisation: f.school, Professional: f.teacher, CreatedAt: f.now, Removable: true,
 		Person: model.Person{GivenNames: "Johan", FamilyName: "Groot Esselink", BirthDate: f.birth.AddDate(-30, 0, 0)},
 	}
 	sister := father
-	sister.ID, sister.Kind, sister.Reference, sister.Removable = 8, registry.RelationSibling, "J-8KQ3M9XB", false
+	sister.ID, sister.Kind, sister.Reference, sister.Removable = 8, family.RelationSibling, "J-8KQ3M9XB", false
 	cases := []struct {
 		method, path string
 		status       int

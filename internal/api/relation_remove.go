@@ -19,7 +19,7 @@ func (h *Handler) removeRelation(w http.ResponseWriter, r *http.Request, c auth.
 		h.fail(w, r, err)
 		return
 	}
-	if err := h.Registry.RemoveRelation(r.Context(), actor, r.PathValue("referentie"), id); err != nil {
+	if err := h.Registry.Families.RemoveRelation(r.Context(), actor, r.PathValue("referentie"), id); err != nil {
 		h.fail(w, r, err)
 		return
 	}

@@ -15,7 +15,7 @@ func (h *Handler) consultWrongSignal(w http.ResponseWriter, r *http.Request, c a
 		h.fail(w, r, err)
 		return
 	}
-	s, err := h.Registry.ConsultWrongSignal(r.Context(), actor, r.PathValue("referentie"), planPathID(r, "registratie"), on)
+	s, err := h.Registry.Plans.ConsultWrongSignal(r.Context(), actor, r.PathValue("referentie"), planPathID(r, "registratie"), on)
 	if err != nil {
 		h.fail(w, r, err)
 		return

@@ -31,7 +31,7 @@ func (h *Handler) removeWrongSignal(w http.ResponseWriter, r *http.Request, c au
 		return
 	}
 	id := planPathID(r, "registratie")
-	if err := h.Registry.RemoveWrongSignal(r.Context(), actor, r.PathValue("referentie"), id, req.Bevestigd); err != nil {
+	if err := h.Registry.Plans.RemoveWrongSignal(r.Context(), actor, r.PathValue("referentie"), id, req.Bevestigd); err != nil {
 		h.fail(w, r, err)
 		return
 	}

@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/auth"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/usecase"
 )
 
 // contactRequest is the day the coordinator spoke with a signaller; empty:
@@ -17,19 +17,19 @@ type contactRequest struct {
 
 // readContact reads the optional body of a contact with a signaller and
 // returns the professional acting and the day.
-func (h *Handler) readContact(w http.ResponseWriter, r *http.Request, c auth.Caller) (registry.Actor, *time.Time, error) {
+func (h *Handler) readContact(w http.ResponseWriter, r *http.Request, c auth.Caller) (usecase.Actor, *time.Time, error) {
 	var req contactRequest
 	if r.ContentLength != 0 {
 		if err := decode(w, r, &req); err != nil {
-			return registry.Actor{}, nil, err
+			return usecase.Actor{}, nil, err
 		}
 	}
 	on, err := planDay("datum", req.Datum)
 	if err != nil {
-		return registry.Actor{}, nil, err
+		return usecase.Actor{}, nil, err
 	}
 	if on == nil {
-		today := registry.Today(h.now())
+		today := usecase.Today(h.now())
 		on = &today
 	}
 	actor, err := h.actor(r, c, req.Medewerker)
@@ -44,7 +44,7 @@ func (h *Handler) recordContact(w http.ResponseWriter, r *http.Request, c auth.C
 		h.fail(w, r, err)
 		return
 	}
-	s, err := h.Registry.RecordContact(r.Context(), actor, r.PathValue("referentie"), planPathID(r, "registratie"), on)
+	s, err := h.Registry.Plans.RecordContact(r.Context(), actor, r.PathValue("referentie"), planPathID(r, "registratie"), on)
 	if err != nil {
 		h.fail(w, r, err)
 		return

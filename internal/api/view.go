@@ -4,7 +4,7 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/usecase"
 )
 
 // The JSON shapes of the API, Dutch as the OpenAPI document describes them.
@@ -72,7 +72,7 @@ func contactPerson(p model.Professional) professionalView {
 
 // coordinator is the JSON of a coordinator, nil for none; options adds what
 // the caller may do.
-func coordinator(c *registry.Coordinator, options bool) *coordinatorView {
+func coordinator(c *usecase.Coordinator, options bool) *coordinatorView {
 	if c == nil {
 		return nil
 	}
@@ -142,14 +142,14 @@ func organisation(o model.Organisation) organisationView {
 	return organisationView{ID: o.ID, Naam: o.Name, Type: string(o.Type)}
 }
 
-func youth(y registry.Youth) youthView {
+func youth(y usecase.Youth) youthView {
 	return youthView{
 		Referentie: y.Reference, Naam: y.Person.FullName(), Geboortedatum: y.Person.BirthDate.Format("2006-01-02"),
 		Leeftijd: y.Age, Gemeente: y.Person.Municipality,
 	}
 }
 
-func newRegistrationView(r model.Registration, y registry.Youth) registrationView {
+func newRegistrationView(r model.Registration, y usecase.Youth) registrationView {
 	out := registrationView{
 		ID: r.ID, Soort: r.Kind, Urgent: r.Urgent, Status: "actief", Sinds: r.CreatedAt, Jeugdige: youth(y),
 		GeldigTot: r.ExpiresOn.Format("2006-01-02"), VerlengdOp: r.RenewedAt,
@@ -168,7 +168,7 @@ func newRegistrationView(r model.Registration, y registry.Youth) registrationVie
 
 // withPicture adds who is involved and who coordinates; betrokkenen is then
 // always a list, empty when the caller may not see it.
-func withPicture(out registrationView, p registry.Picture, visible bool) registrationView {
+func withPicture(out registrationView, p usecase.Picture, visible bool) registrationView {
 	out.Betrokkenen = []involvementView{}
 	if !visible {
 		return out

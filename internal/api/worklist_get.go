@@ -66,7 +66,7 @@ func (h *Handler) getWorklist(w http.ResponseWriter, r *http.Request, c auth.Cal
 		h.fail(w, r, err)
 		return
 	}
-	list, err := h.Registry.Worklist(r.Context(), actor)
+	list, err := h.Registry.Plans.Worklist(r.Context(), actor)
 	if err != nil {
 		h.fail(w, r, err)
 		return

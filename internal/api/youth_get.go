@@ -4,7 +4,7 @@ import (
 	"net/http"
 
 	"github.com/jeugdketen/jeugdketen/internal/auth"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/family"
 )
 
 type youthPage struct {
@@ -28,7 +28,7 @@ type addressChildView struct {
 	Referentie  *string `json:"referentie"`
 }
 
-func address(children []registry.AddressChild) addressView {
+func address(children []family.AddressChild) addressView {
 	out := addressView{Aantal: len(children), Kinderen: []addressChildView{}}
 	for _, c := range children {
 		var k addressChildView

@@ -4,7 +4,7 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/registration"
 )
 
 // historyView is the history on a youth's page: which organisations
@@ -37,7 +37,7 @@ type coordinationPeriodView struct {
 	Tot         *time.Time       `json:"tot"`
 }
 
-func history(h registry.History) historyView {
+func history(h registration.History) historyView {
 	out := historyView{
 		Registraties: make([]historyRegistrationView, 0, len(h.Registrations)),
 		Coordinatie:  make([]coordinationPeriodView, 0, len(h.Coordination)),

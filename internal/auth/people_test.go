@@ -10,8 +10,8 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/audit"
 	"github.com/jeugdketen/jeugdketen/internal/auth"
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
 	"github.com/jeugdketen/jeugdketen/internal/testenv"
+	"github.com/jeugdketen/jeugdketen/internal/usecase"
 )
 
 const password = "een lange zin als wachtwoord"
@@ -21,7 +21,7 @@ var admin = audit.Actor{Role: "beheerder", Source: "test"}
 type fixture struct {
 	env    *testenv.Env
 	people *auth.People
-	pro    registry.Actor
+	pro    usecase.Actor
 }
 
 func setup(t *testing.T) fixture {

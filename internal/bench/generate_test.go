@@ -7,7 +7,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/bench"
 	"github.com/jeugdketen/jeugdketen/internal/covenant"
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/registration"
 	"github.com/jeugdketen/jeugdketen/internal/testenv"
 )
 
@@ -50,7 +50,7 @@ func TestGeneratedCountryIsConsistentWithTheRegistry(t *testing.T) {
 	}
 	// A real registration about a generated youth goes through the registry.
 	o := env.Org(t, "GI na generatie", model.TypeGI)
-	r, err := env.Registry.Register(ctx, env.Pro(t, o), registry.Registering{BSN: bench.BSNs(3000)[2999], Kind: model.KindKetenregistratie})
+	r, err := env.Registry.Registrations.Register(ctx, env.Pro(t, o), registration.Registering{BSN: bench.BSNs(3000)[2999], Kind: model.KindKetenregistratie})
 	if err != nil {
 		t.Fatalf("registering a generated youth: %v", err)
 	}

@@ -13,12 +13,16 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/audit"
 	"github.com/jeugdketen/jeugdketen/internal/auth"
+	"github.com/jeugdketen/jeugdketen/internal/family"
 	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/plan"
 	"github.com/jeugdketen/jeugdketen/internal/population"
 	"github.com/jeugdketen/jeugdketen/internal/region"
+	"github.com/jeugdketen/jeugdketen/internal/registration"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
 	"github.com/jeugdketen/jeugdketen/internal/secret"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
+	"github.com/jeugdketen/jeugdketen/internal/usecase"
 )
 
 // Login is a demo professional with an API token.
@@ -100,7 +104,7 @@ func Seed(ctx context.Context, db *storage.DB, keys *secret.Keys, reg *registry.
 	if err := storage.NewLocalRegister(db, keys).Import(ctx, population.TestPersons(), time.Now()); err != nil {
 		return out, err
 	}
-	actors := map[string]registry.Actor{}
+	actors := map[string]usecase.Actor{}
 	for i, o := range organisations {
 		org, err := adm.CreateOrganisation(ctx, who, model.Organisation{Name: o.name, Type: model.OrgType(o.typ), Municipality: "Eindhoven"})
 		if err != nil {
@@ -126,7 +130,7 @@ func Seed(ctx context.Context, db *storage.DB, keys *secret.Keys, reg *registry.
 			if err != nil {
 				return out, err
 			}
-			actors[p.Email] = registry.Actor{Professional: p, Organisation: org, Source: "demo"}
+			actors[p.Email] = usecase.Actor{Professional: p, Organisation: org, Source: "demo"}
 			out.Professionals = append(out.Professionals, Login{
 				Name: p.Name, Email: p.Email, Phone: p.Phone, Organisation: org.Name, OrgID: org.ID,
 				Type: string(org.Type), Role: string(org.Role), Admin: p.Admin, Token: token,
@@ -162,7 +166,7 @@ func Seed(ctx context.Context, db *storage.DB, keys *secret.Keys, reg *registry.
 	}
 	refs := map[string]string{}
 	for _, s := range steps {
-		r, err := reg.Register(ctx, actors[s.email], registry.Registering{BSN: s.bsn, Kind: s.kind})
+		r, err := reg.Registrations.Register(ctx, actors[s.email], registration.Registering{BSN: s.bsn, Kind: s.kind})
 		if err != nil {
 			return out, fmt.Errorf("demo: registering for %s: %w", s.email, err)
 		}
@@ -174,20 +178,20 @@ func Seed(ctx context.Context, db *storage.DB, keys *secret.Keys, reg *registry.
 	// The wijkteam links Daan to his father, whom the register names.
 	const familyEmail = "d.meijer@wijkteam.example"
 	daan := refs[population.BSNSibling1]
-	if _, err := reg.Relate(ctx, actors[familyEmail], daan, registry.Relating{BSN: population.BSNParent, Kind: registry.RelationParent}); err != nil {
+	if _, err := reg.Families.Relate(ctx, actors[familyEmail], daan, family.Relating{BSN: population.BSNParent, Kind: family.RelationParent}); err != nil {
 		return out, fmt.Errorf("demo: relation: %w", err)
 	}
 	// The wijkteam accepts coordinating Daan's care, calls the secondary
 	// school that signalled and agrees a talk with the parents within a
 	// week: the worklist and the youth page show the coordinator's job.
 	// Jason's coordination is left to be accepted.
-	if _, err := reg.AcceptCoordination(ctx, actors[familyEmail], daan, ""); err != nil {
+	if _, err := reg.Coordinations.AcceptCoordination(ctx, actors[familyEmail], daan, ""); err != nil {
 		return out, fmt.Errorf("demo: accepting coordination: %w", err)
 	}
 	// The service's clock, not the wall clock: tests run the demo at a set day.
-	today := registry.Today(reg.Now())
+	today := usecase.Today(reg.Now())
 	week := today.AddDate(0, 0, 7)
-	if _, err := reg.CreateAgreement(ctx, actors[familyEmail], daan, registry.Agreeing{
+	if _, err := reg.Plans.CreateAgreement(ctx, actors[familyEmail], daan, plan.Agreeing{
 		Action: "gesprek met ouders", Responsible: familyEmail, Start: &today, End: &week,
 	}); err != nil {
 		return out, fmt.Errorf("demo: agreement: %w", err)
@@ -198,7 +202,7 @@ func Seed(ctx context.Context, db *storage.DB, keys *secret.Keys, reg *registry.
 	}
 	for _, in := range picture.Involved {
 		if in.Organisation.Type == model.TypeOnderwijs {
-			if _, err := reg.RecordContact(ctx, actors[familyEmail], daan, in.Registration.ID, &today); err != nil {
+			if _, err := reg.Plans.RecordContact(ctx, actors[familyEmail], daan, in.Registration.ID, &today); err != nil {
 				return out, fmt.Errorf("demo: contact: %w", err)
 			}
 		}

@@ -11,12 +11,13 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/auth"
 	"github.com/jeugdketen/jeugdketen/internal/demo"
+	"github.com/jeugdketen/jeugdketen/internal/family"
 	"github.com/jeugdketen/jeugdketen/internal/population"
 	"github.com/jeugdketen/jeugdketen/internal/population/brpstub"
 	"github.com/jeugdketen/jeugdketen/internal/population/haalcentraal"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 	"github.com/jeugdketen/jeugdketen/internal/testenv"
+	"github.com/jeugdketen/jeugdketen/internal/usecase"
 )
 
 // The demo looks its youths up through the BRP API client, against the
@@ -48,14 +49,14 @@ func TestDemoShowsAFamilyThroughTheBRPAPI(t *testing.T) {
 		t.Fatal("the demo never asked the BRP API")
 	}
 	f := region.Family
-	var actor registry.Actor
+	var actor usecase.Actor
 	err = env.DB.View(ctx, func(tx *storage.Tx) error {
 		p, err := tx.ProfessionalByEmail(ctx, f.Email)
 		if err != nil {
 			return err
 		}
 		o, err := tx.Organisation(ctx, p.OrganisationID)
-		actor = registry.Actor{Professional: p, Organisation: o}
+		actor = usecase.Actor{Professional: p, Organisation: o}
 		return err
 	})
 	if err != nil {
@@ -68,12 +69,12 @@ func TestDemoShowsAFamilyThroughTheBRPAPI(t *testing.T) {
 	if len(pic.Address) != 1 || pic.Address[0].Coordinator == "" || pic.Coordinator == nil || pic.Coordinator.Organisation.Name == pic.Address[0].Coordinator {
 		t.Errorf("address view %+v with coordinator %+v; want one other child with another coordinator", pic.Address, pic.Coordinator)
 	}
-	if len(pic.Relations) != 1 || pic.Relations[0].Kind != registry.RelationParent || pic.Relations[0].Person.FullName() != "Johan Groot Esselink" {
+	if len(pic.Relations) != 1 || pic.Relations[0].Kind != family.RelationParent || pic.Relations[0].Person.FullName() != "Johan Groot Esselink" {
 		t.Errorf("relations %+v; want the father", pic.Relations)
 	}
 	told := 0
 	for _, m := range env.Inbox(t, actor) {
-		if m.Kind == registry.KindFamily {
+		if m.Kind == family.KindFamily {
 			told++
 		}
 	}

@@ -14,9 +14,9 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/notify"
 	"github.com/jeugdketen/jeugdketen/internal/region"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 	"github.com/jeugdketen/jeugdketen/internal/testenv"
+	"github.com/jeugdketen/jeugdketen/internal/usecase"
 )
 
 const sender = "verwijsindex@regio.example"
@@ -25,7 +25,7 @@ const sender = "verwijsindex@regio.example"
 // catcher the SMTP sender delivers to.
 type fixture struct {
 	env     *testenv.Env
-	pro     registry.Actor
+	pro     usecase.Actor
 	catcher *mailcatcher.Catcher
 	smtp    *notify.SMTP
 	n       int // messages queued so far, for unique event keys

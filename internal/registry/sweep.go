@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/jeugdketen/jeugdketen/internal/registration"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
@@ -15,25 +16,27 @@ import (
 // how many messages it sent.
 type deadlineCheck struct {
 	name  string // for errors and logs
-	check func(s *Service, ctx context.Context, now time.Time) (int, error)
+	check func(ctx context.Context, now time.Time) (int, error)
 }
 
 // deadlineChecks are run by SweepDeadlines, in this order.
-var deadlineChecks = []deadlineCheck{
-	{"acceptatie verlopen", AlertAcceptOverdue},
-	{"afspraken verlopen", AlertAgreementsOverdue},
-	{"signaalgevers bellen", RemindSignallers},
-	{"escalatiestappen verlopen", AlertEscalationsOverdue},
-	{"zorgpiramide: bijeenroepen verlopen", AlertConveneOverdue},
-	{"zorgpiramide: brandpunt verlopen", AlertBrandpuntOverdue},
-	{"verhuizingen (basisregistratie personen)", (*Service).RefreshRegister},
+func (s *Service) deadlineChecks() []deadlineCheck {
+	return []deadlineCheck{
+		{"acceptatie verlopen", s.Coordinations.AlertAcceptOverdue},
+		{"afspraken verlopen", s.Plans.AlertAgreementsOverdue},
+		{"signaalgevers bellen", s.Plans.RemindSignallers},
+		{"escalatiestappen verlopen", s.Escalations.AlertEscalationsOverdue},
+		{"zorgpiramide: bijeenroepen verlopen", s.Escalations.AlertConveneOverdue},
+		{"zorgpiramide: brandpunt verlopen", s.Escalations.AlertBrandpuntOverdue},
+		{"verhuizingen (basisregistratie personen)", s.Families.RefreshRegister},
+	}
 }
 
 // SweepDeadlines runs every deadline check once.
 func (s *Service) SweepDeadlines(ctx context.Context) (int, error) {
 	total := 0
-	for _, d := range deadlineChecks {
-		n, err := d.check(s, ctx, s.Now())
+	for _, d := range s.deadlineChecks() {
+		n, err := d.check(ctx, s.Now())
 		total += n
 		if err != nil {
 			return total, fmt.Errorf("%s: %w", d.name, err)
@@ -76,7 +79,7 @@ func (s *Service) RunSweeps(ctx context.Context, owner string, interval time.Dur
 // Swept counts what one round of every sweep did.
 type Swept struct {
 	EndDate, AgeLimit, Expired, Warned int
-	Archive                            Purged
+	Archive                            registration.Purged
 	AuditRecords                       int64
 	Deadlines                          int // messages about passed deadlines of the coordinator's job
 }
@@ -86,22 +89,22 @@ type Swept struct {
 func (s *Service) SweepAll(ctx context.Context) (Swept, error) {
 	var out Swept
 	var err error
-	if out.EndDate, err = s.Sweep(ctx); err != nil {
+	if out.EndDate, err = s.Registrations.Sweep(ctx); err != nil {
 		return out, fmt.Errorf("einddatum: %w", err)
 	}
-	if out.AgeLimit, err = s.SweepAgeLimit(ctx); err != nil {
+	if out.AgeLimit, err = s.Registrations.SweepAgeLimit(ctx); err != nil {
 		return out, fmt.Errorf("leeftijdsgrens: %w", err)
 	}
-	if out.Expired, err = s.SweepExpired(ctx); err != nil {
+	if out.Expired, err = s.Registrations.SweepExpired(ctx); err != nil {
 		return out, fmt.Errorf("verlopen: %w", err)
 	}
-	if out.Warned, err = s.WarnExpiring(ctx); err != nil {
+	if out.Warned, err = s.Registrations.WarnExpiring(ctx); err != nil {
 		return out, fmt.Errorf("waarschuwing verloop: %w", err)
 	}
-	if out.Archive, err = s.SweepArchive(ctx); err != nil {
+	if out.Archive, err = s.Registrations.SweepArchive(ctx); err != nil {
 		return out, fmt.Errorf("archief: %w", err)
 	}
-	if out.AuditRecords, err = s.PurgeAudit(ctx); err != nil {
+	if out.AuditRecords, err = s.Registrations.PurgeAudit(ctx); err != nil {
 		return out, fmt.Errorf("logboek: %w", err)
 	}
 	if out.Deadlines, err = s.SweepDeadlines(ctx); err != nil {

@@ -3,18 +3,23 @@ package registry
 import (
 	"context"
 
+	"github.com/jeugdketen/jeugdketen/internal/escalation"
+	"github.com/jeugdketen/jeugdketen/internal/family"
+	"github.com/jeugdketen/jeugdketen/internal/plan"
+	"github.com/jeugdketen/jeugdketen/internal/registration"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
+	"github.com/jeugdketen/jeugdketen/internal/usecase"
 )
 
 // YouthByReference returns the page of a youth: its picture with its history of
 // organisations joining and leaving and of coordinators, while the actor's
 // organisation has an active registration about it.
-func (s *Service) YouthByReference(ctx context.Context, actor Actor, ref string) (Page, error) {
+func (s *Service) YouthByReference(ctx context.Context, actor usecase.Actor, ref string) (Page, error) {
 	var out Page
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
 		y, err := tx.YouthByReference(ctx, ref)
 		if err == storage.ErrNotFound {
-			return ErrYouthNotFound
+			return usecase.ErrYouthNotFound
 		}
 		if err != nil {
 			return err
@@ -24,27 +29,27 @@ func (s *Service) YouthByReference(ctx context.Context, actor Actor, ref string)
 			return err
 		}
 		if !ok || actor.Professional.Monitoring {
-			return ErrYouthNotFound
+			return usecase.ErrYouthNotFound
 		}
 		if out.Picture, err = s.PictureOf(ctx, tx, y); err != nil {
 			return err
 		}
-		if err := s.FillCoordinatorOptions(ctx, tx, actor, &out.Picture); err != nil {
+		if err := s.Coordinations.FillCoordinatorOptions(ctx, tx, actor, &out.Picture); err != nil {
 			return err
 		}
-		if out.History, err = s.HistoryOf(ctx, tx, y.ID, out.Involved); err != nil {
+		if out.History, err = s.Registrations.HistoryOf(ctx, tx, y.ID, out.Involved); err != nil {
 			return err
 		}
-		if out.Address, err = s.AddressView(ctx, tx, y, actor.Organisation.ID); err != nil {
+		if out.Address, err = s.Families.AddressView(ctx, tx, y, actor.Organisation.ID); err != nil {
 			return err
 		}
-		if out.Relations, err = s.RelationsFor(ctx, tx, y, actor.Organisation.ID); err != nil {
+		if out.Relations, err = s.Families.RelationsFor(ctx, tx, y, actor.Organisation.ID); err != nil {
 			return err
 		}
-		if out.Plan, err = s.PlanOf(ctx, tx, y, actor, out.Involved); err != nil {
+		if out.Plan, err = s.Plans.PlanOf(ctx, tx, y, actor, out.Involved); err != nil {
 			return err
 		}
-		if out.Escalation, out.Pyramid, err = s.EscalationAndPyramid(ctx, tx, y, actor); err != nil {
+		if out.Escalation, out.Pyramid, err = s.Escalations.EscalationAndPyramid(ctx, tx, y, actor); err != nil {
 			return err
 		}
 		return s.LogRead(ctx, tx, actor, "jeugdige", y.Reference, y.Reference)
@@ -56,17 +61,17 @@ func (s *Service) YouthByReference(ctx context.Context, actor Actor, ref string)
 // youth's own page (YouthByReference): the picture, and the history, the
 // family, the plan of action and the escalations.
 type Page struct {
-	Picture
-	History History
+	usecase.Picture
+	History registration.History
 	// Address lists the other children with an active registration at the
 	// youth's address.
-	Address []AddressChild
+	Address []family.AddressChild
 	// Relations are the youth's relations to relatives and housemates (seed 002).
-	Relations []Relation
+	Relations []family.Relation
 	// Plan is the plan of action with the signallers to call; nil when there is none.
-	Plan *Plan
+	Plan *plan.Plan
 	// Escalation is the escalation procedure and Pyramid the care pyramid
 	// (Almere); Pyramid nil when the region has no care pyramid.
-	Escalation *EscalationPanel
-	Pyramid    *PyramidView
+	Escalation *escalation.EscalationPanel
+	Pyramid    *escalation.PyramidView
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/audit"
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/population"
+	"github.com/jeugdketen/jeugdketen/internal/registration"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
 	"github.com/jeugdketen/jeugdketen/internal/secret"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
@@ -59,7 +60,7 @@ func TestAfterRotationTheSameYouthIsFoundWithTheNewKeysOnly(t *testing.T) {
 
 	// A new registration for the same BSN, under the new keys, matches the earlier one.
 	reg := withKeys(env, fresh)
-	got, err := reg.Register(ctx, jgz, registry.Registering{BSN: population.BSNTeen, Kind: model.KindKetenregistratie})
+	got, err := reg.Registrations.Register(ctx, jgz, registration.Registering{BSN: population.BSNTeen, Kind: model.KindKetenregistratie})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +73,7 @@ func TestAfterRotationTheSameYouthIsFoundWithTheNewKeysOnly(t *testing.T) {
 	if _, err := storage.NewLocalRegister(env.DB, old).Lookup(ctx, population.BSNChild); model.ErrorCode(err) != model.EINVALID {
 		t.Fatalf("lookup with the old keys: %v; want the person unknown", err)
 	}
-	if _, err := withKeys(env, old).Register(ctx, jgz, registry.Registering{BSN: population.BSNChild, Kind: model.KindKetenregistratie}); err == nil {
+	if _, err := withKeys(env, old).Registrations.Register(ctx, jgz, registration.Registering{BSN: population.BSNChild, Kind: model.KindKetenregistratie}); err == nil {
 		t.Fatal("registering with the old keys still works")
 	}
 

@@ -5,9 +5,9 @@ import (
 	"context"
 	"testing"
 
+	"github.com/jeugdketen/jeugdketen/internal/family"
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/population"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
 	"github.com/jeugdketen/jeugdketen/internal/testenv"
 )
 
@@ -21,7 +21,7 @@ func TestRotationMovesRelationsToTheNewKeys(t *testing.T) {
 	school := env.Pro(t, env.Org(t, "Basisschool De Regenboog", model.TypeOnderwijs))
 	ref := env.Register(t, school, population.BSNSibling1, model.KindSignaal).Youth.Reference
 	for _, bsn := range []string{population.BSNParent, "999999357"} {
-		if _, err := env.Registry.Relate(ctx, school, ref, registry.Relating{BSN: bsn, Kind: registry.RelationParent}); err != nil {
+		if _, err := env.Registry.Families.Relate(ctx, school, ref, family.Relating{BSN: bsn, Kind: family.RelationParent}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -34,7 +34,7 @@ func TestRotationMovesRelationsToTheNewKeys(t *testing.T) {
 	if c.Relations != 2 {
 		t.Errorf("rotated %d relations, want 2", c.Relations)
 	}
-	list, err := withKeys(env, fresh).Relations(ctx, school, ref)
+	list, err := withKeys(env, fresh).Families.Relations(ctx, school, ref)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +50,7 @@ func TestRotationMovesRelationsToTheNewKeys(t *testing.T) {
 		t.Error("the relation does not hold the parent's new hash")
 	}
 	// The same relation laid again under the new keys is the same one.
-	_, err = withKeys(env, fresh).Relate(ctx, school, ref, registry.Relating{BSN: population.BSNParent, Kind: registry.RelationParent})
+	_, err = withKeys(env, fresh).Families.Relate(ctx, school, ref, family.Relating{BSN: population.BSNParent, Kind: family.RelationParent})
 	if model.ErrorCode(err) != model.ECONFLICT {
 		t.Errorf("laying the relation again after the rotation: %v, want ECONFLICT", err)
 	}

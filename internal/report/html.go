@@ -7,7 +7,7 @@ import (
 	"html/template"
 	"io"
 
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/registration"
 )
 
 var (
@@ -30,7 +30,7 @@ func styleHash() string {
 }
 
 // HTML writes the report as a printable Dutch HTML page.
-func HTML(w io.Writer, r registry.Report) error {
+func HTML(w io.Writer, r registration.Report) error {
 	return page.Execute(w, struct {
 		view
 		CSS template.CSS

@@ -6,13 +6,13 @@ import (
 
 	"github.com/go-pdf/fpdf"
 
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/registration"
 )
 
 // PDF writes the report as an A4 PDF. It uses the PDF core font Helvetica,
 // so text is written in Windows-1252: every Dutch letter is in it; a letter
 // outside it (rare in names) prints as a question mark.
-func PDF(w io.Writer, r registry.Report) error {
+func PDF(w io.Writer, r registration.Report) error {
 	v := newView(r)
 	d := &doc{pdf: fpdf.New("P", "mm", "A4", "")}
 	p := d.pdf

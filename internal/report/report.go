@@ -10,7 +10,7 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/nltime"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/registration"
 )
 
 // periodText writes a period in Dutch: "2 jaar", "1 jaar en 6 maanden".
@@ -63,7 +63,7 @@ type objectionView struct {
 	Received, Municipality, Decision string
 }
 
-func newView(r registry.Report) view {
+func newView(r registration.Report) view {
 	v := view{
 		Title:  "Inzagerapport verwijsindex Jeugdketen",
 		MadeAt: nltime.DateTime(r.MadeAt),

@@ -7,17 +7,18 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/registration"
+	"github.com/jeugdketen/jeugdketen/internal/usecase"
 )
 
-func sample() registry.Report {
+func sample() registration.Report {
 	made := time.Date(2026, 11, 23, 13, 5, 0, 0, time.UTC)
 	ended := made.Add(-48 * time.Hour)
 	decided := time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
-	return registry.Report{
+	return registration.Report{
 		MadeAt: made, Found: true, ArchiveYears: 5, AuditYears: 5, MaxDuration: model.Period{Years: 2},
-		Youth: registry.Youth{Reference: "J-7KQ3M9XA", Person: model.Person{GivenNames: "Zoë", FamilyName: "Brouwer", BirthDate: time.Date(2012, 12, 30, 0, 0, 0, 0, time.UTC)}},
-		Registrations: []registry.ReportedRegistration{
+		Youth: usecase.Youth{Reference: "J-7KQ3M9XA", Person: model.Person{GivenNames: "Zoë", FamilyName: "Brouwer", BirthDate: time.Date(2012, 12, 30, 0, 0, 0, 0, time.UTC)}},
+		Registrations: []registration.ReportedRegistration{
 			{Registration: model.Registration{ID: 4, Kind: model.KindSignaal, Urgent: true, CreatedAt: made.AddDate(0, -3, 0), EndedAt: &ended, EndReason: model.EndByOrganisation,
 				ParentsInformed: model.InformedDisagrees, YouthInformed: model.InformedYes, ExpiresOn: made.AddDate(2, -3, -1)},
 				Organisation: model.Organisation{Name: "Stedelijk College <havo>", Type: model.TypeOnderwijs}},
@@ -63,7 +64,7 @@ func TestHTMLReportIsPrintableDutchWithoutScript(t *testing.T) {
 
 func TestHTMLReportForAYouthNobodyRegisteredSaysSo(t *testing.T) {
 	var b bytes.Buffer
-	if err := HTML(&b, registry.Report{MadeAt: time.Now(), MaxDuration: model.Period{Years: 2}, ArchiveYears: 5, AuditYears: 5}); err != nil {
+	if err := HTML(&b, registration.Report{MadeAt: time.Now(), MaxDuration: model.Period{Years: 2}, ArchiveYears: 5, AuditYears: 5}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "geen registraties bekend") || strings.Contains(b.String(), "<table") {

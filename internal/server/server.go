@@ -31,6 +31,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/registry"
 	"github.com/jeugdketen/jeugdketen/internal/secret"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
+	"github.com/jeugdketen/jeugdketen/internal/usecase"
 	"github.com/jeugdketen/jeugdketen/internal/web"
 )
 
@@ -61,7 +62,7 @@ type Config struct {
 
 	// Population is the population register to look youths up in, such as
 	// the BRP API (package haalcentraal); nil: the local table.
-	Population registry.PopulationRegister
+	Population usecase.PopulationRegister
 
 	// Rate limits, counted per instance (see package ratelimit).
 	APIRate  float64 // API requests per second per token; 0: DefaultAPIRate; negative: no limit
@@ -105,12 +106,12 @@ func Start(cfg Config) (*Server, error) {
 	if cfg.BaseURL == "" {
 		cfg.BaseURL = "http://" + addr
 	}
-	reg := &registry.Service{
+	reg := registry.New(&usecase.Service{
 		DB: cfg.DB, Keys: cfg.Keys, Covenant: cfg.Covenant, Clock: cfg.Now, AgeLimit: cfg.AgeLimit, BaseURL: cfg.BaseURL,
 		Population:  storage.NewLocalRegister(cfg.DB, cfg.Keys),
 		MaxDuration: cfg.MaxDuration, ArchiveYears: cfg.ArchiveYears, AuditYears: cfg.AuditYears,
 		InstitutionAddresses: cfg.InstitutionAddresses,
-	}
+	})
 	if cfg.Population != nil {
 		reg.Population = cfg.Population
 	}

@@ -16,8 +16,8 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/population"
 	"github.com/jeugdketen/jeugdketen/internal/population/brpstub"
 	"github.com/jeugdketen/jeugdketen/internal/population/haalcentraal"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
+	"github.com/jeugdketen/jeugdketen/internal/usecase"
 )
 
 // Helpers shared by the tests of the use-case packages (registration,
@@ -80,9 +80,9 @@ func BRPStub(t *testing.T, env *Env, records []population.Record) *httptest.Serv
 	return srv
 }
 
-func FirstRegistration(t *testing.T, env *Env, a registry.Actor) int64 {
+func FirstRegistration(t *testing.T, env *Env, a usecase.Actor) int64 {
 	t.Helper()
-	list, err := env.Registry.Registrations(context.Background(), a, 10)
+	list, err := env.Registry.Registrations.Registrations(context.Background(), a, 10)
 	if err != nil || len(list) == 0 {
 		t.Fatalf("registrations of %s: %v, %d", a.Organisation.Name, err, len(list))
 	}
@@ -94,8 +94,8 @@ func FirstRegistration(t *testing.T, env *Env, a registry.Actor) int64 {
 // the brabant covenant's oldest-registration rule, assigned, not accepted.
 type CareCase struct {
 	Env    *Env
-	School registry.Actor
-	JH     registry.Actor
+	School usecase.Actor
+	JH     usecase.Actor
 	Ref    string
 	Youth  int64
 }
@@ -117,7 +117,7 @@ func NewCareCase(t *testing.T) CareCase {
 
 // join registers another organisation a minute later, so that it joins
 // after everything before it.
-func (c CareCase) Join(t *testing.T, name string, typ model.OrgType, kind model.Kind) registry.Actor {
+func (c CareCase) Join(t *testing.T, name string, typ model.OrgType, kind model.Kind) usecase.Actor {
 	t.Helper()
 	c.Env.Clock.Advance(time.Minute)
 	a := c.Env.Pro(t, c.Env.Org(t, name, typ))
@@ -126,9 +126,9 @@ func (c CareCase) Join(t *testing.T, name string, typ model.OrgType, kind model.
 }
 
 // accept accepts the coordination as a, naming a, and fails on error.
-func (c CareCase) Accept(t *testing.T, a registry.Actor) *registry.Coordinator {
+func (c CareCase) Accept(t *testing.T, a usecase.Actor) *usecase.Coordinator {
 	t.Helper()
-	v, err := c.Env.Registry.AcceptCoordination(context.Background(), a, c.Ref, "")
+	v, err := c.Env.Registry.Coordinations.AcceptCoordination(context.Background(), a, c.Ref, "")
 	if err != nil {
 		t.Fatalf("accept by %s: %v", a.Organisation.Name, err)
 	}

@@ -21,9 +21,11 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/population"
 	"github.com/jeugdketen/jeugdketen/internal/region"
+	"github.com/jeugdketen/jeugdketen/internal/registration"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
 	"github.com/jeugdketen/jeugdketen/internal/secret"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
+	"github.com/jeugdketen/jeugdketen/internal/usecase"
 )
 
 // Clock is a settable time source.
@@ -125,10 +127,10 @@ func New(t testing.TB) *Env {
 	}
 	return &Env{
 		DB: db, Path: path, Keys: keys, Clock: clock,
-		Registry: &registry.Service{
+		Registry: registry.New(&usecase.Service{
 			DB: db, Keys: keys, Covenant: rules, Clock: clock.Now, BaseURL: "https://jeugdketen.test",
 			Population: storage.NewLocalRegister(db, keys),
-		},
+		}),
 		Region: &region.Service{DB: db, Now: clock.Now},
 	}
 }
@@ -146,7 +148,7 @@ func (e *Env) Org(t testing.TB, name string, typ model.OrgType) model.Organisati
 }
 
 // Pro adds a professional to org and returns them as an actor.
-func (e *Env) Pro(t testing.TB, org model.Organisation) registry.Actor {
+func (e *Env) Pro(t testing.TB, org model.Organisation) usecase.Actor {
 	t.Helper()
 	e.n++
 	p, err := e.Region.CreateProfessional(context.Background(), testActor, model.Professional{
@@ -156,11 +158,11 @@ func (e *Env) Pro(t testing.TB, org model.Organisation) registry.Actor {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return registry.Actor{Professional: p, Organisation: org, Source: "test"}
+	return usecase.Actor{Professional: p, Organisation: org, Source: "test"}
 }
 
 // Admin adds a regional administrator to org.
-func (e *Env) Admin(t testing.TB, org model.Organisation) registry.Actor {
+func (e *Env) Admin(t testing.TB, org model.Organisation) usecase.Actor {
 	t.Helper()
 	e.n++
 	p, err := e.Region.CreateProfessional(context.Background(), testActor, model.Professional{
@@ -170,11 +172,11 @@ func (e *Env) Admin(t testing.TB, org model.Organisation) registry.Actor {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return registry.Actor{Professional: p, Organisation: org, Source: "test"}
+	return usecase.Actor{Professional: p, Organisation: org, Source: "test"}
 }
 
 // Monitor adds a municipality's monitoring account to org: figures only.
-func (e *Env) Monitor(t testing.TB, org model.Organisation) registry.Actor {
+func (e *Env) Monitor(t testing.TB, org model.Organisation) usecase.Actor {
 	t.Helper()
 	e.n++
 	p, err := e.Region.CreateProfessional(context.Background(), testActor, model.Professional{
@@ -184,13 +186,13 @@ func (e *Env) Monitor(t testing.TB, org model.Organisation) registry.Actor {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return registry.Actor{Professional: p, Organisation: org, Source: "test"}
+	return usecase.Actor{Professional: p, Organisation: org, Source: "test"}
 }
 
 // Register registers and fails the test on error.
-func (e *Env) Register(t testing.TB, a registry.Actor, bsn string, kind model.Kind) registry.Registered {
+func (e *Env) Register(t testing.TB, a usecase.Actor, bsn string, kind model.Kind) registration.Registered {
 	t.Helper()
-	r, err := e.Registry.Register(context.Background(), a, registry.Registering{BSN: bsn, Kind: kind})
+	r, err := e.Registry.Registrations.Register(context.Background(), a, registration.Registering{BSN: bsn, Kind: kind})
 	if err != nil {
 		t.Fatalf("register %s by %s: %v", bsn, a.Organisation.Name, err)
 	}
@@ -198,7 +200,7 @@ func (e *Env) Register(t testing.TB, a registry.Actor, bsn string, kind model.Ki
 }
 
 // Inbox returns an actor's messages.
-func (e *Env) Inbox(t testing.TB, a registry.Actor) []model.Message {
+func (e *Env) Inbox(t testing.TB, a usecase.Actor) []model.Message {
 	t.Helper()
 	msgs, err := e.Registry.Inbox(context.Background(), a, 1000)
 	if err != nil {

@@ -10,9 +10,9 @@ import (
 	"testing"
 
 	"github.com/jeugdketen/jeugdketen/internal/audit"
+	"github.com/jeugdketen/jeugdketen/internal/family"
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/population"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
 	"github.com/jeugdketen/jeugdketen/internal/server"
 	"github.com/jeugdketen/jeugdketen/internal/web"
 )
@@ -232,7 +232,7 @@ func newMatrixWorld(t *testing.T) *matrixWorld {
 	for role, p := range people {
 		w.clients[role] = noFollow(a.login(t, p).Jar)
 	}
-	rel, err := a.env.Registry.Relate(context.Background(), people[coordinates].Actor, reg.Youth.Reference, registry.Relating{BSN: "999996630", Kind: registry.RelationParent})
+	rel, err := a.env.Registry.Families.Relate(context.Background(), people[coordinates].Actor, reg.Youth.Reference, family.Relating{BSN: "999996630", Kind: family.RelationParent})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,7 @@ package web
 import (
 	"net/http"
 
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/plan"
 )
 
 // createAgreement: POST /jeugdigen/{ref}/plan/afspraken, the coordinator's
@@ -11,13 +11,13 @@ import (
 // responsible professional and the days.
 func (h *Handler) createAgreement(w http.ResponseWriter, r *http.Request) {
 	f := newForm(r)
-	in := registry.Agreeing{Action: f.Value("actie"), Responsible: f.Value("verantwoordelijke")}
+	in := plan.Agreeing{Action: f.Value("actie"), Responsible: f.Value("verantwoordelijke")}
 	var err error
 	if in.Start, err = planDay(f, "startdatum"); err == nil {
 		in.End, err = planDay(f, "einddatum")
 	}
 	if err == nil {
-		_, err = h.Registry.CreateAgreement(r.Context(), actor(r), r.PathValue("ref"), in)
+		_, err = h.Registry.Plans.CreateAgreement(r.Context(), actor(r), r.PathValue("ref"), in)
 	}
 	if err != nil {
 		h.planFailed(w, r, f, "afspraak-", err)

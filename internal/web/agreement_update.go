@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/plan"
 )
 
 // updateAgreement: POST /jeugdigen/{ref}/plan/afspraken/{id}, the
@@ -14,7 +14,7 @@ import (
 func (h *Handler) updateAgreement(w http.ResponseWriter, r *http.Request) {
 	f := newForm(r)
 	id := planPathID(r, "id")
-	var ch registry.AgreementChange
+	var ch plan.AgreementChange
 	if s := strings.TrimSpace(f.Value("status")); s != "" {
 		ch.Status = &s
 	}
@@ -26,7 +26,7 @@ func (h *Handler) updateAgreement(w http.ResponseWriter, r *http.Request) {
 		ch.End, err = planDay(f, "einddatum")
 	}
 	if err == nil {
-		_, err = h.Registry.UpdateAgreement(r.Context(), actor(r), r.PathValue("ref"), id, ch)
+		_, err = h.Registry.Plans.UpdateAgreement(r.Context(), actor(r), r.PathValue("ref"), id, ch)
 	}
 	if err != nil {
 		h.planFailed(w, r, f, "afspraak-"+strconv.FormatInt(id, 10)+"-", err)

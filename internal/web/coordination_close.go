@@ -8,7 +8,7 @@ import "net/http"
 // browser goes to the professional's registrations.
 func (h *Handler) closeCoordination(w http.ResponseWriter, r *http.Request) {
 	f := newForm(r)
-	if _, err := h.Registry.CloseCoordination(r.Context(), actor(r), r.PathValue("ref"), f.Value("bevestigd") == "ja"); err != nil {
+	if _, err := h.Registry.Coordinations.CloseCoordination(r.Context(), actor(r), r.PathValue("ref"), f.Value("bevestigd") == "ja"); err != nil {
 		h.coordinationFailed(w, r, f, "afsluiten-", err)
 		return
 	}

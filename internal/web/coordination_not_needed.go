@@ -10,7 +10,7 @@ import (
 // a reason from the fixed list.
 func (h *Handler) coordinationNotNeeded(w http.ResponseWriter, r *http.Request) {
 	f := newForm(r)
-	if _, err := h.Registry.CoordinationNotNeeded(r.Context(), actor(r), r.PathValue("ref"), model.NotNeeded(f.Value("reden"))); err != nil {
+	if _, err := h.Registry.Coordinations.CoordinationNotNeeded(r.Context(), actor(r), r.PathValue("ref"), model.NotNeeded(f.Value("reden"))); err != nil {
 		h.coordinationFailed(w, r, f, "coordinatie-", err)
 		return
 	}

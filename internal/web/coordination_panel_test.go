@@ -121,7 +121,7 @@ func TestWebNotNeededTakesAReasonFromTheList(t *testing.T) {
 
 func TestWebHandoverProposedDeclinedWithdrawnAndAccepted(t *testing.T) {
 	a := startCoordinationApp(t)
-	if _, err := a.env.Registry.AcceptCoordination(t.Context(), a.jh.Actor, a.ref, ""); err != nil {
+	if _, err := a.env.Registry.Coordinations.AcceptCoordination(t.Context(), a.jh.Actor, a.ref, ""); err != nil {
 		t.Fatal(err)
 	}
 	jh, ggz := a.login(t, a.jh), a.login(t, a.ggz)
@@ -161,7 +161,7 @@ func TestWebHandoverProposedDeclinedWithdrawnAndAccepted(t *testing.T) {
 
 func TestWebClosingAsksForConfirmationAndEndsEveryRegistration(t *testing.T) {
 	a := startCoordinationApp(t)
-	if _, err := a.env.Registry.AcceptCoordination(t.Context(), a.jh.Actor, a.ref, ""); err != nil {
+	if _, err := a.env.Registry.Coordinations.AcceptCoordination(t.Context(), a.jh.Actor, a.ref, ""); err != nil {
 		t.Fatal(err)
 	}
 	c := a.login(t, a.jh)

@@ -11,7 +11,7 @@ func (h *Handler) showEscalations(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) renderEscalations(w http.ResponseWriter, r *http.Request, status int, f *form) {
-	work, err := h.Registry.RegionalEscalations(r.Context(), actor(r))
+	work, err := h.Registry.Escalations.RegionalEscalations(r.Context(), actor(r))
 	if err != nil {
 		h.fail(w, r, err)
 		return

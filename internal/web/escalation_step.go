@@ -14,6 +14,6 @@ func (h *Handler) recordEscalationStep(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		step = 0 // the use case names the field
 	}
-	_, err = h.Registry.RecordEscalationStep(r.Context(), actor(r), r.PathValue("ref"), step, f.Value("uitkomst"))
+	_, err = h.Registry.Escalations.RecordEscalationStep(r.Context(), actor(r), r.PathValue("ref"), step, f.Value("uitkomst"))
 	h.escalationDone(w, r, f, err, "escalatie-stap")
 }

@@ -43,7 +43,7 @@ func TestEscalationPanelTakesTheCoordinatorThroughTheSteps(t *testing.T) {
 	admin := a.person(t, a.env.Org(t, "Regio Zuidoost-Brabant", model.TypeWijkteam), true, true)
 	a.env.Register(t, school.Actor, population.BSNChild, model.KindSignaal)
 	ref := a.env.Register(t, jh.Actor, population.BSNChild, model.KindKetenregistratie).Youth.Reference
-	if _, err := a.env.Registry.AcceptCoordination(context.Background(), jh.Actor, ref, ""); err != nil {
+	if _, err := a.env.Registry.Coordinations.AcceptCoordination(context.Background(), jh.Actor, ref, ""); err != nil {
 		t.Fatal(err)
 	}
 	jc, sc, ac := a.login(t, jh), a.login(t, school), a.login(t, admin)
@@ -138,7 +138,7 @@ func TestPyramidPanelShowsLevelDeadlinesAndBrandpunt(t *testing.T) {
 		ref = a.env.Register(t, p.Actor, population.BSNChild, kind).Youth.Reference
 	}
 	school, wijkteam := people[0], people[1]
-	if _, err := a.env.Registry.AcceptCoordination(context.Background(), wijkteam.Actor, ref, ""); err != nil {
+	if _, err := a.env.Registry.Coordinations.AcceptCoordination(context.Background(), wijkteam.Actor, ref, ""); err != nil {
 		t.Fatal(err)
 	}
 	wc, sc, ac := a.login(t, wijkteam), a.login(t, school), a.login(t, admin)

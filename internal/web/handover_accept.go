@@ -7,7 +7,7 @@ import "net/http"
 // names its coordinating professional.
 func (h *Handler) acceptHandover(w http.ResponseWriter, r *http.Request) {
 	f := newForm(r)
-	if _, err := h.Registry.AcceptHandover(r.Context(), actor(r), r.PathValue("ref"), f.Value("coordinerendeMedewerker")); err != nil {
+	if _, err := h.Registry.Coordinations.AcceptHandover(r.Context(), actor(r), r.PathValue("ref"), f.Value("coordinerendeMedewerker")); err != nil {
 		h.coordinationFailed(w, r, f, "overdracht-", err)
 		return
 	}

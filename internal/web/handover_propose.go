@@ -10,7 +10,7 @@ import (
 func (h *Handler) proposeHandover(w http.ResponseWriter, r *http.Request) {
 	f := newForm(r)
 	to, _ := strconv.ParseInt(f.Value("organisatie"), 10, 64) // anything else is 0: "choose one"
-	if _, err := h.Registry.ProposeHandover(r.Context(), actor(r), r.PathValue("ref"), to); err != nil {
+	if _, err := h.Registry.Coordinations.ProposeHandover(r.Context(), actor(r), r.PathValue("ref"), to); err != nil {
 		h.coordinationFailed(w, r, f, "overdracht-", err)
 		return
 	}

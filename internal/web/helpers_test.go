@@ -15,9 +15,9 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/auth"
 	"github.com/jeugdketen/jeugdketen/internal/covenant"
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
 	"github.com/jeugdketen/jeugdketen/internal/server"
 	"github.com/jeugdketen/jeugdketen/internal/testenv"
+	"github.com/jeugdketen/jeugdketen/internal/usecase"
 )
 
 const password = "een lange zin als wachtwoord"
@@ -34,7 +34,7 @@ type app struct {
 
 // person is a professional who can log in.
 type person struct {
-	registry.Actor
+	usecase.Actor
 	Secret string // TOTP secret; empty: not enrolled yet
 }
 

@@ -5,7 +5,7 @@ import "net/http"
 // showMonitoring: GET /monitoring, the aggregated figures for a
 // municipality's monitoring account and the regional administrator.
 func (h *Handler) showMonitoring(w http.ResponseWriter, r *http.Request) {
-	f, err := h.Registry.Figures(r.Context(), actor(r))
+	f, err := h.Registry.Monitoring.Figures(r.Context(), actor(r))
 	if err != nil {
 		h.fail(w, r, err)
 		return

@@ -8,8 +8,9 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/plan"
 	"github.com/jeugdketen/jeugdketen/internal/population"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/registration"
 	"github.com/jeugdketen/jeugdketen/internal/server"
 )
 
@@ -33,7 +34,7 @@ func startPlanApp(t *testing.T) *planApp {
 	a.policeSignal = a.env.Register(t, a.police.Actor, population.BSNTeen, model.KindSignaal).Registration.ID
 	r := a.env.Register(t, a.wijkteam.Actor, population.BSNTeen, model.KindKetenregistratie)
 	a.ref = r.Youth.Reference
-	if _, err := a.env.Registry.AcceptCoordination(t.Context(), a.wijkteam.Actor, a.ref, ""); err != nil {
+	if _, err := a.env.Registry.Coordinations.AcceptCoordination(t.Context(), a.wijkteam.Actor, a.ref, ""); err != nil {
 		t.Fatal(err)
 	}
 	return a
@@ -86,7 +87,7 @@ func TestWebTheCoordinatorKeepsThePlanOnTheYouthPage(t *testing.T) {
 		t.Fatalf("%d agreements after refused input, want 1", n)
 	}
 
-	pl, err := a.env.Registry.Plan(t.Context(), a.wijkteam.Actor, a.ref)
+	pl, err := a.env.Registry.Plans.Plan(t.Context(), a.wijkteam.Actor, a.ref)
 	if err != nil || len(pl.Agreements) != 1 {
 		t.Fatalf("plan = %+v, %v", pl, err)
 	}
@@ -111,7 +112,7 @@ func TestWebTheCoordinatorKeepsThePlanOnTheYouthPage(t *testing.T) {
 func TestWebEveryInvolvedProfessionalSeesThePlanOnlyTheCoordinatorChangesIt(t *testing.T) {
 	a := startPlanApp(t)
 	youth := a.base + "/jeugdigen/" + a.ref
-	if _, err := a.env.Registry.CreateAgreement(t.Context(), a.wijkteam.Actor, a.ref, registry.Agreeing{
+	if _, err := a.env.Registry.Plans.CreateAgreement(t.Context(), a.wijkteam.Actor, a.ref, plan.Agreeing{
 		Action: "gesprek met jeugdige", Responsible: a.school.Professional.Email, Start: webDay("2026-11-23"), End: webDay("2026-11-24"),
 	}); err != nil {
 		t.Fatal(err)
@@ -186,7 +187,7 @@ func TestWebSignallersAreCalledAndAWrongSignalRemovedAfterConsultation(t *testin
 	}
 	var told bool
 	for _, m := range a.env.Inbox(t, a.police.Actor) {
-		told = told || m.Kind == registry.KindWithdrawn
+		told = told || m.Kind == registration.KindWithdrawn
 	}
 	if !told {
 		t.Error("the police were not told that their signal was withdrawn")

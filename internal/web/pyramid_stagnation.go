@@ -6,7 +6,7 @@ import "net/http"
 // involved professional reports that care stagnates.
 func (h *Handler) reportStagnation(w http.ResponseWriter, r *http.Request) {
 	f := newForm(r)
-	_, err := h.Registry.ReportStagnation(r.Context(), actor(r), r.PathValue("ref"))
+	_, err := h.Registry.Escalations.ReportStagnation(r.Context(), actor(r), r.PathValue("ref"))
 	h.escalationDone(w, r, f, err, "stagnatie-gemeld")
 }
 
@@ -14,7 +14,7 @@ func (h *Handler) reportStagnation(w http.ResponseWriter, r *http.Request) {
 // the regional administrator for the brandpunt officer.
 func (h *Handler) recordBrandpuntConvened(w http.ResponseWriter, r *http.Request) {
 	f := newForm(r)
-	_, err := h.Registry.RecordBrandpuntConvened(r.Context(), actor(r), r.PathValue("ref"))
+	_, err := h.Registry.Escalations.RecordBrandpuntConvened(r.Context(), actor(r), r.PathValue("ref"))
 	h.escalationDone(w, r, f, err, "brandpunt-bijeengeroepen")
 }
 
@@ -22,6 +22,6 @@ func (h *Handler) recordBrandpuntConvened(w http.ResponseWriter, r *http.Request
 // the regional administrator for the brandpunt officer.
 func (h *Handler) recordBrandpuntInstruction(w http.ResponseWriter, r *http.Request) {
 	f := newForm(r)
-	_, err := h.Registry.RecordBrandpuntInstruction(r.Context(), actor(r), r.PathValue("ref"))
+	_, err := h.Registry.Escalations.RecordBrandpuntInstruction(r.Context(), actor(r), r.PathValue("ref"))
 	h.escalationDone(w, r, f, err, "brandpunt-opdracht")
 }

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/registration"
 )
 
 // createRegistration: POST /registreren. An urgent signal first gets a
@@ -31,7 +31,7 @@ func (h *Handler) createRegistration(w http.ResponseWriter, r *http.Request) {
 		h.render(w, r, http.StatusUnprocessableEntity, "urgent", page{Title: "Urgent signaal: eerst bellen", Nav: "registreren", Form: f})
 		return
 	}
-	res, err := h.Registry.Register(r.Context(), actor(r), in)
+	res, err := h.Registry.Registrations.Register(r.Context(), actor(r), in)
 	if err != nil {
 		h.formError(w, r, "register", p, err)
 		return
@@ -44,9 +44,9 @@ func (h *Handler) createRegistration(w http.ResponseWriter, r *http.Request) {
 }
 
 // registering reads the form; the use case checks the rest.
-func registering(f *form) (registry.Registering, bool) {
+func registering(f *form) (registration.Registering, bool) {
 	bsn := strings.NewReplacer(" ", "", ".", "", "-", "").Replace(f.Value("burgerservicenummer"))
-	in := registry.Registering{BSN: bsn}
+	in := registration.Registering{BSN: bsn}
 	if err := model.CheckBSN("burgerservicenummer", bsn); err != nil {
 		f.fail(err)
 	}

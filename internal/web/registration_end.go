@@ -12,7 +12,7 @@ func (h *Handler) endRegistration(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	if _, err := h.Registry.End(r.Context(), actor(r), id); err != nil {
+	if _, err := h.Registry.Registrations.End(r.Context(), actor(r), id); err != nil {
 		h.fail(w, r, err)
 		return
 	}

@@ -25,7 +25,7 @@ func (h *Handler) setEndDate(w http.ResponseWriter, r *http.Request) {
 		}
 		day = &d
 	}
-	if _, err := h.Registry.SetEndDate(r.Context(), actor(r), id, day); err != nil {
+	if _, err := h.Registry.Registrations.SetEndDate(r.Context(), actor(r), id, day); err != nil {
 		f.fail(err)
 		if len(f.Errors) > 0 {
 			h.showRegistrationWith(w, r, id, f)
@@ -40,7 +40,7 @@ func (h *Handler) setEndDate(w http.ResponseWriter, r *http.Request) {
 // showRegistrationWith shows the registration page with the end-date form's errors.
 func (h *Handler) showRegistrationWith(w http.ResponseWriter, r *http.Request, id int64, f *form) {
 	a := actor(r)
-	v, err := h.Registry.Registration(r.Context(), a, id)
+	v, err := h.Registry.Registrations.Registration(r.Context(), a, id)
 	if err != nil {
 		h.fail(w, r, err)
 		return

@@ -3,18 +3,18 @@ package web
 import (
 	"net/http"
 
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/registration"
 )
 
 // listRegistrations: GET /registraties, "Mijn registraties": the
 // organisation's own, active ones first. There is no search.
 func (h *Handler) listRegistrations(w http.ResponseWriter, r *http.Request) {
-	list, err := h.Registry.Registrations(r.Context(), actor(r), 500)
+	list, err := h.Registry.Registrations.Registrations(r.Context(), actor(r), 500)
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	var active, ended []registry.Listed
+	var active, ended []registration.Listed
 	for _, l := range list {
 		if l.Registration.Active() {
 			active = append(active, l)
@@ -23,5 +23,5 @@ func (h *Handler) listRegistrations(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	h.render(w, r, http.StatusOK, "registrations", page{Title: "Mijn registraties", Nav: "registraties", Notice: notice(r),
-		Data: map[string][]registry.Listed{"Active": active, "Ended": ended}})
+		Data: map[string][]registration.Listed{"Active": active, "Ended": ended}})
 }

@@ -4,12 +4,12 @@ import (
 	"net/http"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/registration"
 )
 
 // registrationView is the result page of a registration.
 type registrationView struct {
-	registry.Viewed
+	registration.Viewed
 	New, Existed bool
 	Others       int                 // involved organisations other than mine
 	Contacts     []model.Involvement // everyone but my organisation
@@ -26,7 +26,7 @@ func (h *Handler) showRegistration(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a := actor(r)
-	v, err := h.Registry.Registration(r.Context(), a, id)
+	v, err := h.Registry.Registrations.Registration(r.Context(), a, id)
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -36,7 +36,7 @@ func (h *Handler) showRegistration(w http.ResponseWriter, r *http.Request) {
 	h.render(w, r, http.StatusOK, "registration", page{Title: "Registratie", Nav: "registraties", Notice: notice(r), Form: &form{}, Data: view})
 }
 
-func newRegistrationView(v registry.Viewed, org int64) registrationView {
+func newRegistrationView(v registration.Viewed, org int64) registrationView {
 	view := registrationView{Viewed: v}
 	if !v.Visible {
 		return view

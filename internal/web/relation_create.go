@@ -4,8 +4,8 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/jeugdketen/jeugdketen/internal/family"
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
 )
 
 // createRelation: POST /jeugdigen/{ref}/relaties, from the youth's page or
@@ -15,12 +15,12 @@ import (
 func (h *Handler) createRelation(w http.ResponseWriter, r *http.Request) {
 	ref := r.PathValue("ref")
 	f := newForm(r)
-	in := registry.Relating{
+	in := family.Relating{
 		BSN:       strings.NewReplacer(" ", "", ".", "", "-", "").Replace(f.Value("burgerservicenummer")),
 		Candidate: f.Value("persoon"),
-		Kind:      registry.RelationKind(f.Value("relatie")),
+		Kind:      family.RelationKind(f.Value("relatie")),
 	}
-	if _, err := h.Registry.Relate(r.Context(), actor(r), ref, in); err != nil {
+	if _, err := h.Registry.Families.Relate(r.Context(), actor(r), ref, in); err != nil {
 		if model.ErrorCode(err) == model.ENOTFOUND {
 			h.fail(w, r, err)
 			return

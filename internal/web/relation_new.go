@@ -3,15 +3,15 @@ package web
 import (
 	"net/http"
 
+	"github.com/jeugdketen/jeugdketen/internal/family"
 	"github.com/jeugdketen/jeugdketen/internal/model"
-	"github.com/jeugdketen/jeugdketen/internal/registry"
 )
 
 // relationPage is the page for laying a relation: the persons the
 // population register links to the youth, and a field for any other BSN.
 type relationPage struct {
 	Ref        string
-	Candidates []registry.RelativeCandidate
+	Candidates []family.RelativeCandidate
 	// Unavailable says, in Dutch, why the register's relatives cannot be
 	// shown; the BSN field works without them.
 	Unavailable string
@@ -34,7 +34,7 @@ func (h *Handler) newRelation(w http.ResponseWriter, r *http.Request) {
 // empty with its Dutch message.
 func (h *Handler) relationPage(r *http.Request, ref string) (relationPage, error) {
 	out := relationPage{Ref: ref}
-	candidates, err := h.Registry.RelationCandidates(r.Context(), actor(r), ref)
+	candidates, err := h.Registry.Families.RelationCandidates(r.Context(), actor(r), ref)
 	switch code := model.ErrorCode(err); {
 	case err == nil:
 		out.Candidates = candidates

@@ -11,7 +11,7 @@ func (h *Handler) removeRelation(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ref := r.PathValue("ref")
-	if err := h.Registry.RemoveRelation(r.Context(), actor(r), ref, id); err != nil {
+	if err := h.Registry.Families.RemoveRelation(r.Context(), actor(r), ref, id); err != nil {
 		h.fail(w, r, err)
 		return
 	}

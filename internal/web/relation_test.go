@@ -141,7 +141,7 @@ func TestRelationIsRemovedOnlyByTheOrganisationThatLaidIt(t *testing.T) {
 	t.Parallel()
 	w := newRelationWorld(t, server.Config{})
 	post(t, w.school, w.a.base+"/jeugdigen/"+w.ref+"/relaties", url.Values{"relatie": {"ouder"}, "burgerservicenummer": {population.BSNParent}})
-	list, err := w.a.env.Registry.Relations(t.Context(), w.schoolActor.Actor, w.ref)
+	list, err := w.a.env.Registry.Families.Relations(t.Context(), w.schoolActor.Actor, w.ref)
 	if err != nil || len(list) != 1 {
 		t.Fatalf("relations %+v, %v", list, err)
 	}

@@ -15,7 +15,7 @@ func (h *Handler) recordContact(w http.ResponseWriter, r *http.Request) {
 	id := planPathID(r, "registratie")
 	on, err := planDay(f, "datum")
 	if err == nil {
-		_, err = h.Registry.RecordContact(r.Context(), actor(r), r.PathValue("ref"), id, on)
+		_, err = h.Registry.Plans.RecordContact(r.Context(), actor(r), r.PathValue("ref"), id, on)
 	}
 	if err != nil {
 		h.planFailed(w, r, f, signallerPrefix(id), err)

@@ -10,7 +10,7 @@ func (h *Handler) consultWrongSignal(w http.ResponseWriter, r *http.Request) {
 	id := planPathID(r, "registratie")
 	on, err := planDay(f, "datum")
 	if err == nil {
-		_, err = h.Registry.ConsultWrongSignal(r.Context(), actor(r), r.PathValue("ref"), id, on)
+		_, err = h.Registry.Plans.ConsultWrongSignal(r.Context(), actor(r), r.PathValue("ref"), id, on)
 	}
 	if err != nil {
 		h.planFailed(w, r, f, signallerPrefix(id)+"overleg-", err)

@@ -8,7 +8,7 @@ import "net/http"
 func (h *Handler) removeWrongSignal(w http.ResponseWriter, r *http.Request) {
 	f := newForm(r)
 	id := planPathID(r, "registratie")
-	err := h.Registry.RemoveWrongSignal(r.Context(), actor(r), r.PathValue("ref"), id, f.Value("bevestigd") == "ja")
+	err := h.Registry.Plans.RemoveWrongSignal(r.Context(), actor(r), r.PathValue("ref"), id, f.Value("bevestigd") == "ja")
 	if err != nil {
 		h.planFailed(w, r, f, signallerPrefix(id), err)
 		return

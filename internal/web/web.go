@@ -23,6 +23,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/region"
 	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/usecase"
 )
 
 //go:embed templates
@@ -59,9 +60,9 @@ func user(r *http.Request) auth.Current {
 }
 
 // actor is the logged-in professional as the use cases see them.
-func actor(r *http.Request) registry.Actor {
+func actor(r *http.Request) usecase.Actor {
 	c := user(r)
-	return registry.Actor{Professional: c.Professional, Organisation: c.Organisation, Source: source(r)}
+	return usecase.Actor{Professional: c.Professional, Organisation: c.Organisation, Source: source(r)}
 }
 
 // auditActor is the logged-in professional as the audit trail records them.

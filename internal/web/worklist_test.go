@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jeugdketen/jeugdketen/internal/registry"
+	"github.com/jeugdketen/jeugdketen/internal/plan"
 )
 
 // TestWebWorklistShowsWhatTheCoordinatorMustDo: the coordinator's worklist
@@ -27,7 +27,7 @@ func TestWebWorklistShowsWhatTheCoordinatorMustDo(t *testing.T) {
 		t.Error("something overdue on the day of acceptance")
 	}
 
-	if _, err := a.env.Registry.CreateAgreement(t.Context(), a.wijkteam.Actor, a.ref, registry.Agreeing{
+	if _, err := a.env.Registry.Plans.CreateAgreement(t.Context(), a.wijkteam.Actor, a.ref, plan.Agreeing{
 		Action: "huisbezoek", Responsible: a.wijkteam.Professional.Email, Start: dayPtr("2026-11-23"), End: dayPtr("2026-11-25"),
 	}); err != nil {
 		t.Fatal(err)

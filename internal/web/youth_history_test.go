@@ -16,7 +16,7 @@ func TestYouthPageShowsTheHistoryWithEndedOrganisations(t *testing.T) {
 	amw := a.person(t, a.env.Org(t, "Algemeen Maatschappelijk Werk", model.TypeAMW), false, true)
 	r := a.env.Register(t, school.Actor, population.BSNChild, model.KindSignaal)
 	left := a.env.Register(t, amw.Actor, population.BSNChild, model.KindKetenregistratie)
-	if _, err := a.env.Registry.End(t.Context(), amw.Actor, left.Registration.ID); err != nil {
+	if _, err := a.env.Registry.Registrations.End(t.Context(), amw.Actor, left.Registration.ID); err != nil {
 		t.Fatal(err)
 	}
 	p := get(t, a.login(t, school), a.base+"/jeugdigen/"+r.Youth.Reference)

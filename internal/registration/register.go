@@ -1,0 +1,232 @@
+package registration
+
+import (
+	"context"
+	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/audit"
+	"github.com/jeugdketen/jeugdketen/internal/family"
+	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/storage"
+	"github.com/jeugdketen/jeugdketen/internal/usecase"
+)
+
+// Registering is what a professional or client system submits.
+type Registering struct {
+	BSN     string
+	Kind    model.Kind
+	Urgent  bool
+	EndDate *time.Time // optional planned last day
+	// Whether the parents and the youth were informed; empty: the default
+	// for the youth's age (model.DefaultParentsInformed, DefaultYouthInformed).
+	Parents model.Informed
+	Youth   model.Informed
+}
+
+// Registered is the answer to a registration: the registration, everyone
+// involved now, the coordinator and a Dutch message for the caller.
+type Registered struct {
+	Registration model.Registration
+	Created      bool // false: an active registration of this kind already existed
+	usecase.Picture
+	Match   bool // another organisation is involved
+	Message string
+}
+
+// Register records that the actor's organisation is involved with or worried
+// about a youth. In one transaction it stores the registration, records the
+// match when another organisation is involved, (re)assigns the coordinator by
+// the covenant, writes the audit record and queues the messages.
+func (s *Service) Register(ctx context.Context, actor usecase.Actor, in Registering) (Registered, error) {
+	if actor.Professional.Monitoring {
+		return Registered{}, model.Errorf(model.EFORBIDDEN, "Een monitoringsaccount kan niet registreren.")
+	}
+	now := s.Now()
+	today := usecase.Today(now)
+	if err := s.checkRegistering(actor, in, today); err != nil {
+		return Registered{}, err
+	}
+	person, err := s.Population.Lookup(ctx, in.BSN)
+	if err != nil {
+		return Registered{}, err
+	}
+	if err := s.checkAge(person, today); err != nil {
+		return Registered{}, err
+	}
+	age := model.AgeOn(person.BirthDate, today)
+	if err := model.Invalid("De registratie is niet opgeslagen: controleer de gemarkeerde velden.", model.CheckInformed(in.Parents, in.Youth, age)...); err != nil {
+		return Registered{}, err
+	}
+	if in.Parents == "" {
+		in.Parents = model.DefaultParentsInformed(age)
+	}
+	if in.Youth == "" {
+		in.Youth = model.DefaultYouthInformed(age)
+	}
+	sealed, err := s.Keys.SealJSON(person)
+	if err != nil {
+		return Registered{}, err
+	}
+
+	var out Registered
+	var y model.Youth
+	err = s.DB.Update(ctx, func(tx *storage.Tx) error {
+		out = Registered{}
+		var err error
+		y, err = s.findOrCreateYouth(ctx, tx, in.BSN, sealed, person.Municipality, storage.AddressKey(s.Keys, person.Postcode, person.HouseNumber), now)
+		if err != nil {
+			return err
+		}
+		existing, err := tx.ActiveRegistrationOf(ctx, y.ID, actor.Organisation.ID, in.Kind)
+		switch err {
+		case nil:
+			// A client system resends: answer with what exists, send nothing.
+			out.Registration = existing
+		case storage.ErrNotFound:
+			if out.Registration, err = s.add(ctx, tx, actor, y, in, now); err != nil {
+				return err
+			}
+			out.Created = true
+		default:
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		return Registered{}, err
+	}
+	// The picture for the answer is read after the commit, so that the one
+	// writer (storage/group_commit.go) spends its time on writing only. Should
+	// this read fail, a client that sends again gets the registration it made.
+	err = s.DB.View(ctx, func(tx *storage.Tx) error {
+		var err error
+		out.Picture, err = s.PictureOf(ctx, tx, y)
+		return err
+	})
+	if err != nil {
+		return Registered{}, err
+	}
+	out.Match = out.OtherOrganisations(actor.Organisation.ID) > 0
+	out.Message = registeredMessage(out, actor)
+	return out, nil
+}
+
+// add stores a new registration and does what follows from it.
+func (s *Service) add(ctx context.Context, tx *storage.Tx, actor usecase.Actor, y model.Youth, in Registering, now time.Time) (model.Registration, error) {
+	before, err := tx.Involvements(ctx, y.ID)
+	if err != nil {
+		return model.Registration{}, err
+	}
+	r := model.Registration{
+		YouthID: y.ID, OrganisationID: actor.Organisation.ID, ProfessionalID: actor.Professional.ID,
+		Kind: in.Kind, Urgent: in.Urgent, CreatedAt: now, EndDate: in.EndDate,
+		ParentsInformed: in.Parents, YouthInformed: in.Youth, ExpiresOn: s.TermEnd(usecase.Today(now)),
+	}
+	if err := tx.CreateRegistration(ctx, &r); err != nil {
+		return r, err
+	}
+	audit.Write(ctx, tx, now, audit.Entry{
+		Actor: actor.AuditActor(), Action: audit.ActionCreate, ObjectType: "registratie", ObjectID: usecase.Itoa(r.ID),
+		YouthReference: y.Reference, Purpose: "Jeugdwet 7.1.4: melding in de verwijsindex",
+	})
+	after, err := tx.Involvements(ctx, y.ID)
+	if err != nil {
+		return r, err
+	}
+	decision, err := s.Coordinations.Coordinate(ctx, tx, y, after, now)
+	if err != nil {
+		return r, err
+	}
+	if err := s.match(ctx, tx, y, r, before, after, coordinationLine(decision, after), now); err != nil {
+		return r, err
+	}
+	return r, s.notifyArchive(ctx, tx, y, r, after, now)
+}
+
+// match records a match for each organisation already involved when the
+// registering organisation is new to this youth, and tells everyone. When
+// nobody else is involved the registering professional is told the
+// initiative is theirs (seed 002).
+func (s *Service) match(ctx context.Context, tx *storage.Tx, y model.Youth, r model.Registration, before, after []model.Involvement, status string, now time.Time) error {
+	for _, in := range before {
+		if in.Organisation.ID == r.OrganisationID {
+			return nil // the organisation was involved already: no newcomer
+		}
+	}
+	var newcomer model.Involvement
+	for _, in := range after {
+		if in.Registration.ID == r.ID {
+			newcomer = in
+		}
+	}
+	if len(before) == 0 {
+		return s.Send(ctx, tx, aloneMessage(y, newcomer, s.BaseURL, now))
+	}
+	paired := map[int64]bool{}
+	for _, in := range before {
+		if paired[in.Organisation.ID] {
+			continue
+		}
+		paired[in.Organisation.ID] = true
+		if _, err := tx.RecordMatch(ctx, y.ID, in.Organisation.ID, r.OrganisationID, r.ID, now); err != nil {
+			return err
+		}
+	}
+	return s.Send(ctx, tx, matchMessages(y, newcomer, after, status, s.BaseURL, now)...)
+}
+
+// findOrCreateYouth finds the youth or records it, and holds it until the
+// transaction ends (see storage.LockYouth).
+func (s *Service) findOrCreateYouth(ctx context.Context, tx *storage.Tx, bsn string, sealed []byte, municipality string, addressHash []byte, now time.Time) (model.Youth, error) {
+	y, created, err := tx.LockYouth(ctx, model.Youth{
+		BSNHash: s.Keys.Hash("bsn", bsn), Reference: usecase.NewReference(), Person: sealed, Municipality: municipality, AddressHash: addressHash,
+	}, now)
+	if err != nil || created {
+		return y, err
+	}
+	// Keep the snapshot and the address as the register has them now.
+	if err := tx.UpdateYouthPerson(ctx, y.ID, sealed, municipality, addressHash); err != nil {
+		return y, err
+	}
+	from := y.Municipality
+	y.Person, y.Municipality, y.AddressHash = sealed, municipality, addressHash
+	if family.Moved(from, municipality) { // those involved before this registration are told (move.go)
+		if _, err := s.Families.NoticeMove(ctx, tx, y, from, municipality, now); err != nil {
+			return y, err
+		}
+	}
+	return y, nil
+}
+
+func (s *Service) checkRegistering(actor usecase.Actor, in Registering, today time.Time) error {
+	var inv []model.InvalidParam
+	if err := model.CheckBSN("burgerservicenummer", in.BSN); err != nil {
+		inv = append(inv, model.ErrorParams(err)...)
+	}
+	if !in.Kind.Valid() {
+		inv = append(inv, model.InvalidParam{Name: "soort", Reason: "Kies de soort registratie: 'signaal' of 'ketenregistratie'."})
+	} else if err := model.MayRegister(actor.Organisation, in.Kind); model.ErrorCode(err) == model.EINVALID {
+		inv = append(inv, model.ErrorParams(err)...)
+	} else if err != nil {
+		return err
+	}
+	if in.Urgent && in.Kind == model.KindKetenregistratie {
+		inv = append(inv, model.InvalidParam{Name: "urgent", Reason: "Alleen een signaal kan urgent zijn, een ketenregistratie niet."})
+	}
+	if in.EndDate != nil && in.EndDate.Before(today) {
+		inv = append(inv, model.InvalidParam{Name: "einddatum", Reason: "De einddatum ligt in het verleden; kies vandaag of een latere datum."})
+	}
+	inv = append(inv, model.CheckInformed(in.Parents, in.Youth, -1)...)
+	return model.Invalid("De registratie is niet opgeslagen: controleer de gemarkeerde velden.", inv...)
+}
+
+func (s *Service) checkAge(p model.Person, today time.Time) error {
+	age := model.AgeOn(p.BirthDate, today)
+	if p.BirthDate.After(today) || age < 0 {
+		return model.InvalidField("burgerservicenummer", "De geboortedatum van deze persoon ligt in de toekomst; registreren kan niet.")
+	}
+	if age >= s.EffectiveAgeLimit() {
+		return model.InvalidField("burgerservicenummer", "Deze persoon is "+usecase.Itoa(int64(age))+" jaar. De verwijsindex is voor jeugdigen van 0 tot en met "+usecase.Itoa(int64(s.EffectiveAgeLimit()-1))+" jaar.")
+	}
+	return nil
+}

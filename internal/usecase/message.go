@@ -1,0 +1,70 @@
+package usecase
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/nltime"
+	"github.com/jeugdketen/jeugdketen/internal/storage"
+)
+
+// Outgoing is one message to one professional, in-app and by e-mail.
+type Outgoing struct {
+	Msg   model.Message
+	Email string
+}
+
+// Send stores the messages and queues their e-mails in the same transaction
+// as the change they tell about. The event key keeps each one single.
+func (s *Service) Send(ctx context.Context, tx *storage.Tx, msgs ...Outgoing) error {
+	for _, o := range msgs {
+		m := o.Msg
+		if _, err := tx.AddMessage(ctx, &m, o.Email); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func NewOutgoing(y model.Youth, to model.Involvement, kind, event, subject, body string, now time.Time) Outgoing {
+	return Outgoing{
+		Msg: model.Message{
+			ProfessionalID: to.Professional.ID, YouthID: y.ID, Kind: kind,
+			Subject: subject, Body: body, EventKey: event, CreatedAt: now,
+		},
+		Email: to.Professional.Email,
+	}
+}
+
+// Recipients returns one involvement per distinct professional.
+func Recipients(involved []model.Involvement) []model.Involvement {
+	seen := map[int64]bool{}
+	var out []model.Involvement
+	for _, in := range involved {
+		if !seen[in.Professional.ID] {
+			seen[in.Professional.ID] = true
+			out = append(out, in)
+		}
+	}
+	return out
+}
+
+func youthLink(baseURL string, y model.Youth) string {
+	return strings.TrimRight(baseURL, "/") + "/jeugdigen/" + y.Reference
+}
+
+// Contact is the line that tells a professional whom to call.
+func Contact(in model.Involvement) string {
+	return fmt.Sprintf("%s (%s), %s sinds %s\n  Contactpersoon: %s, telefoon %s, e-mail %s",
+		in.Organisation.Name, in.Organisation.Type.Label(), in.Registration.Kind.Label(in.Registration.Urgent),
+		nltime.Date(in.Registration.CreatedAt), in.Professional.Name, in.Professional.Phone, in.Professional.Email)
+}
+
+func Footer(baseURL string, y model.Youth) string {
+	return "\n\nDe gegevens van de jeugdige ziet u na inloggen: " + youthLink(baseURL, y) +
+		"\nBespreek inhoudelijke informatie alleen telefonisch met de betrokken collega's, en alleen wat nodig is." +
+		"\n\nDit bericht is verstuurd door de verwijsindex Jeugdketen. U ontvangt het omdat u bij deze jeugdige betrokken bent."
+}
