@@ -21,20 +21,20 @@ func escalationCases(f fixture) []struct {
 } {
 	due := f.now.Add(48 * time.Hour)
 	done := f.then
-	steps := func(authority string, state func(n int, s *escalation.EscalationStepView)) []escalation.EscalationStepView {
-		var out []escalation.EscalationStepView
+	steps := func(authority string, state func(n int, s *escalation.StepView)) []escalation.StepView {
+		var out []escalation.StepView
 		for n := 1; n <= 7; n++ {
-			s := escalation.EscalationStepView{Number: n, Actor: "Zorgcoördinator", Task: "schakelt de eigen directie in"}
+			s := escalation.StepView{Number: n, Actor: "Zorgcoördinator", Task: "schakelt de eigen directie in"}
 			state(n, &s)
 			out = append(out, s)
 		}
 		return out
 	}
-	running := &escalation.EscalationView{
+	running := &escalation.View{
 		ID: 4, Reference: f.youth.Reference, Coordinator: f.wijkteamOrg, Authority: model.AuthorityAlderman,
 		StartedAt: f.then, StartedBy: f.wijkteam, Workdays: 2,
 	}
-	running.Steps = steps(running.Authority, func(n int, s *escalation.EscalationStepView) {
+	running.Steps = steps(running.Authority, func(n int, s *escalation.StepView) {
 		switch {
 		case n < 4:
 			s.Due, s.DoneAt, s.DoneBy, s.DoneFor = &due, &done, &f.wijkteam, f.wijkteamOrg.Name
@@ -48,11 +48,11 @@ func escalationCases(f fixture) []struct {
 	running.Next = &running.Steps[3]
 	gi := model.Organisation{ID: 9, Name: "GI Flevoland", Type: model.TypeGI, Role: model.RoleZorgaanbieder, Active: true}
 	ended := f.now
-	executed := &escalation.EscalationView{
+	executed := &escalation.View{
 		ID: 5, Reference: f.youth.Reference, Coordinator: gi, Authority: model.AuthorityGI, AuthorityOrganisation: &gi,
 		StartedAt: f.then, StartedBy: f.wijkteam, EndedAt: &ended, Outcome: model.EscalationExecuted, Workdays: 2,
 	}
-	executed.Steps = steps(executed.Authority, func(n int, s *escalation.EscalationStepView) {
+	executed.Steps = steps(executed.Authority, func(n int, s *escalation.StepView) {
 		if n == 4 || n == 5 {
 			s.Skipped = true
 			return
@@ -80,7 +80,7 @@ func escalationCases(f fixture) []struct {
 	gicoordinates := &escalation.PyramidView{Rule: "gi"}
 
 	ref := f.youth.Reference
-	esc := func(v *escalation.EscalationView) escalationResponse {
+	esc := func(v *escalation.View) escalationResponse {
 		return escalationResponse{Escalatie: newEscalationView(v)}
 	}
 	pyr := func(p *escalation.PyramidView) pyramidResponse {

@@ -52,7 +52,7 @@ type escalationResponse struct {
 	Escalatie *escalationView `json:"escalatie"`
 }
 
-func newEscalationView(v *escalation.EscalationView) *escalationView {
+func newEscalationView(v *escalation.View) *escalationView {
 	if v == nil {
 		return nil
 	}

@@ -86,9 +86,9 @@ func EscalationOutcomeLabel(code string) string {
 	return code
 }
 
-// EscalationView is an escalation as the youth's page, the API and the
+// View is an escalation as the youth's page, the API and the
 // administrator's list show it.
-type EscalationView struct {
+type View struct {
 	ID                    int64
 	Reference             string
 	Coordinator           model.Organisation
@@ -99,18 +99,18 @@ type EscalationView struct {
 	EndedAt               *time.Time
 	Outcome               string // how it ended; "" while it runs
 	Workdays              int    // the region's "binnen ... werkdagen"
-	Steps                 []EscalationStepView
+	Steps                 []StepView
 	// Next is the step waiting to be recorded; nil once it ended.
-	Next *EscalationStepView
+	Next *StepView
 	// MayWithdraw: the viewer's organisation coordinates and it runs.
 	MayWithdraw bool
 }
 
 // Running reports whether the escalation has not ended.
-func (e *EscalationView) Running() bool { return e.EndedAt == nil }
+func (e *View) Running() bool { return e.EndedAt == nil }
 
 // AuthorityLabel says in Dutch who has the override authority, and why.
-func (e *EscalationView) AuthorityLabel() string {
+func (e *View) AuthorityLabel() string {
 	if e.Authority == model.AuthorityGI && e.AuthorityOrganisation != nil {
 		return "de gecertificeerde instelling " + e.AuthorityOrganisation.Name + ": de jeugdige is cliënt van de GI (jeugdbescherming of jeugdreclassering)"
 	}
@@ -118,14 +118,14 @@ func (e *EscalationView) AuthorityLabel() string {
 }
 
 // OutcomeLabel is how the escalation ended, in Dutch.
-func (e *EscalationView) OutcomeLabel() string { return EscalationOutcomeLabel(e.Outcome) }
+func (e *View) OutcomeLabel() string { return EscalationOutcomeLabel(e.Outcome) }
 
 // Overdue reports whether the waiting step passed its deadline.
-func (e *EscalationView) Overdue() bool { return e.Next != nil && e.Next.Overdue }
+func (e *View) Overdue() bool { return e.Next != nil && e.Next.Overdue }
 
-// EscalationStepView is one of the seven steps, done, waiting, skipped or
+// StepView is one of the seven steps, done, waiting, skipped or
 // still to come.
-type EscalationStepView struct {
+type StepView struct {
 	Number  int
 	Actor   string // who takes the step, in Dutch
 	Task    string
@@ -142,16 +142,16 @@ type EscalationStepView struct {
 }
 
 // OutcomeLabel is the step's outcome in Dutch.
-func (s EscalationStepView) OutcomeLabel() string { return EscalationOutcomeLabel(s.Outcome) }
+func (s StepView) OutcomeLabel() string { return EscalationOutcomeLabel(s.Outcome) }
 
 // NeedsOutcome reports whether recording the step asks for an outcome.
-func (s EscalationStepView) NeedsOutcome() bool { return s.Number == StepManagementsRuling }
+func (s StepView) NeedsOutcome() bool { return s.Number == StepManagementsRuling }
 
-// EscalationPanel is the escalation part of a youth's page.
-type EscalationPanel struct {
+// Panel is the escalation part of a youth's page.
+type Panel struct {
 	// Current is the running escalation, or else the last one; nil when the
 	// youth never had one.
-	Current *EscalationView
+	Current *View
 	// MayStart: the viewer's organisation holds the accepted coordination
 	// and no escalation runs.
 	MayStart bool
@@ -218,7 +218,7 @@ func mayRecordStep(actor usecase.Actor, e model.Escalation, c model.Coordination
 
 // escalationView builds the view of an escalation for actor; involved says
 // whether the actor's organisation is involved with the youth.
-func (s *Service) escalationView(ctx context.Context, tx *storage.Tx, y model.Youth, e model.Escalation, actor usecase.Actor, involved bool, now time.Time) (*EscalationView, error) {
+func (s *Service) escalationView(ctx context.Context, tx *storage.Tx, y model.Youth, e model.Escalation, actor usecase.Actor, involved bool, now time.Time) (*View, error) {
 	c, err := tx.Coordination(ctx, e.CoordinationID)
 	if err != nil {
 		return nil, err
@@ -231,7 +231,7 @@ func (s *Service) escalationView(ctx context.Context, tx *storage.Tx, y model.Yo
 	if err != nil {
 		return nil, err
 	}
-	v := &EscalationView{
+	v := &View{
 		ID: e.ID, Reference: y.Reference, Coordinator: org, Authority: e.Authority, StartedAt: e.StartedAt, StartedBy: starter,
 		EndedAt: e.EndedAt, Outcome: e.Outcome, Workdays: s.Covenant.Coordination.EscalationWorkdays,
 	}
@@ -253,7 +253,7 @@ func (s *Service) escalationView(ctx context.Context, tx *storage.Tx, y model.Yo
 	agreed := stored[StepManagementsRuling].Outcome == OutcomeAgreement
 	people := map[int64]model.Professional{}
 	for n := 1; n <= escalationSteps; n++ {
-		sv := EscalationStepView{Number: n}
+		sv := StepView{Number: n}
 		sv.Actor, sv.Task = escalationStepText(n, e.Authority)
 		st, ok := stored[n]
 		switch {
@@ -293,8 +293,8 @@ func (s *Service) escalationView(ctx context.Context, tx *storage.Tx, y model.Yo
 }
 
 // escalationPanel is the escalation part of the youth's page for actor.
-func (s *Service) escalationPanel(ctx context.Context, tx *storage.Tx, y model.Youth, actor usecase.Actor, now time.Time) (*EscalationPanel, error) {
-	p := &EscalationPanel{Workdays: s.Covenant.Coordination.EscalationWorkdays}
+func (s *Service) escalationPanel(ctx context.Context, tx *storage.Tx, y model.Youth, actor usecase.Actor, now time.Time) (*Panel, error) {
+	p := &Panel{Workdays: s.Covenant.Coordination.EscalationWorkdays}
 	e, err := tx.LatestEscalation(ctx, y.ID)
 	switch err {
 	case nil:
@@ -373,7 +373,7 @@ func lowerFirst(s string) string {
 }
 
 // EscalationAndPyramid fills the youth's page for an involved actor.
-func (s *Service) EscalationAndPyramid(ctx context.Context, tx *storage.Tx, y model.Youth, actor usecase.Actor) (*EscalationPanel, *PyramidView, error) {
+func (s *Service) EscalationAndPyramid(ctx context.Context, tx *storage.Tx, y model.Youth, actor usecase.Actor) (*Panel, *PyramidView, error) {
 	now := s.Now()
 	e, err := s.escalationPanel(ctx, tx, y, actor, now)
 	if err != nil {

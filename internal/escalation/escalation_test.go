@@ -46,7 +46,7 @@ func newEscalationCase(t *testing.T) escalationCase {
 	return c
 }
 
-func (c escalationCase) start(t *testing.T) *escalation.EscalationView {
+func (c escalationCase) start(t *testing.T) *escalation.View {
 	t.Helper()
 	v, err := c.Env.Registry.Escalations.StartEscalation(ctx, c.JH, c.Ref)
 	if err != nil {
@@ -55,7 +55,7 @@ func (c escalationCase) start(t *testing.T) *escalation.EscalationView {
 	return v
 }
 
-func (c escalationCase) step(t *testing.T, by usecase.Actor, step int, outcome string) *escalation.EscalationView {
+func (c escalationCase) step(t *testing.T, by usecase.Actor, step int, outcome string) *escalation.View {
 	t.Helper()
 	v, err := c.Env.Registry.Escalations.RecordEscalationStep(ctx, by, c.Ref, step, outcome)
 	if err != nil {
@@ -81,7 +81,7 @@ func (c escalationCase) count(t *testing.T, table string) int {
 	return n
 }
 
-func wantNext(t *testing.T, v *escalation.EscalationView, step int, due time.Time) {
+func wantNext(t *testing.T, v *escalation.View, step int, due time.Time) {
 	t.Helper()
 	if v.Next == nil || v.Next.Number != step {
 		t.Fatalf("next step = %+v, want step %d", v.Next, step)

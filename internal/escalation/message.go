@@ -25,7 +25,7 @@ func adminFooter(baseURL string) string {
 
 // stepLine describes a step in one line: "Stap 3, directies van de
 // betrokken organisaties: komen tot een uitspraak".
-func stepLine(v *EscalationView, st EscalationStepView) string {
+func stepLine(v *View, st StepView) string {
 	line := "Stap " + strconv.Itoa(st.Number) + ", " + lowerFirst(st.Actor) + ": " + st.Task
 	if st.Due != nil {
 		line += ", uiterlijk " + nltime.Deadline(*st.Due)
@@ -34,7 +34,7 @@ func stepLine(v *EscalationView, st EscalationStepView) string {
 }
 
 // escalationSummary is the part every escalation message shares.
-func escalationSummary(v *EscalationView) string {
+func escalationSummary(v *View) string {
 	b := "Coördinerende organisatie: " + v.Coordinator.Name + ".\nDoorzettingsmacht: " + v.AuthorityLabel() + "."
 	if v.Next != nil {
 		b += "\n\nNu aan de beurt:\n- " + stepLine(v, *v.Next)
@@ -63,7 +63,7 @@ func toInvolvedAndAdmins(y model.Youth, involved []model.Involvement, admins []m
 
 // escalationStartedMessages tell everyone involved that the coordinator
 // started the escalation procedure.
-func escalationStartedMessages(y model.Youth, v *EscalationView, involved []model.Involvement, baseURL string, now time.Time) []usecase.Outgoing {
+func escalationStartedMessages(y model.Youth, v *View, involved []model.Involvement, baseURL string, now time.Time) []usecase.Outgoing {
 	subject := "Escalatie gestart voor jeugdige " + y.Reference + " door " + v.Coordinator.Name
 	body := v.Coordinator.Name + " coördineert de zorg voor jeugdige " + y.Reference + " en heeft op " + nltime.DateTime(v.StartedAt) +
 		" de escalatieprocedure gestart: er is geen overeenstemming over het plan van aanpak. De zorgcoördinator heeft de eigen directie ingeschakeld.\n\n" +
@@ -72,7 +72,7 @@ func escalationStartedMessages(y model.Youth, v *EscalationView, involved []mode
 }
 
 // escalationEndedMessages tell everyone involved that the escalation ended.
-func escalationEndedMessages(y model.Youth, v *EscalationView, involved []model.Involvement, baseURL string, now time.Time) []usecase.Outgoing {
+func escalationEndedMessages(y model.Youth, v *View, involved []model.Involvement, baseURL string, now time.Time) []usecase.Outgoing {
 	subject := "Escalatie beëindigd voor jeugdige " + y.Reference + ": " + v.OutcomeLabel()
 	body := "De escalatie voor jeugdige " + y.Reference + ", gestart door " + v.Coordinator.Name + " op " + nltime.Date(v.StartedAt) +
 		", is beëindigd: " + v.OutcomeLabel() + "."
@@ -82,7 +82,7 @@ func escalationEndedMessages(y model.Youth, v *EscalationView, involved []model.
 // escalationStepMessages tell everyone involved that a step was recorded and
 // what comes next. When the bottlenecks go to the alderman, the regional
 // administrators are told too: they record the alderman's ruling.
-func (s *Service) escalationStepMessages(ctx context.Context, tx *storage.Tx, y model.Youth, v *EscalationView, step int, now time.Time) ([]usecase.Outgoing, error) {
+func (s *Service) escalationStepMessages(ctx context.Context, tx *storage.Tx, y model.Youth, v *View, step int, now time.Time) ([]usecase.Outgoing, error) {
 	involved, err := tx.Involvements(ctx, y.ID)
 	if err != nil {
 		return nil, err
@@ -116,7 +116,7 @@ func (s *Service) escalationStepMessages(ctx context.Context, tx *storage.Tx, y 
 // professionals of every involved organisation, whose managements must act;
 // for the GI's ruling the GI's involved professionals. The alderman's ruling
 // is the administrators' to chase.
-func escalationOverdueMessages(y model.Youth, v *EscalationView, c model.Coordination, coordinator *model.Professional, involved []model.Involvement, admins []model.Professional, stepID int64, baseURL string, now time.Time) []usecase.Outgoing {
+func escalationOverdueMessages(y model.Youth, v *View, c model.Coordination, coordinator *model.Professional, involved []model.Involvement, admins []model.Professional, stepID int64, baseURL string, now time.Time) []usecase.Outgoing {
 	st := *v.Next
 	var next []model.Involvement
 	switch {

@@ -15,8 +15,8 @@ import (
 // a regional administrator (who records the alderman's ruling) once the
 // youth had an escalation; the administrator sees the reference, never the
 // youth's name.
-func (s *Service) Escalation(ctx context.Context, actor usecase.Actor, ref string) (*EscalationView, error) {
-	var out *EscalationView
+func (s *Service) Escalation(ctx context.Context, actor usecase.Actor, ref string) (*View, error) {
+	var out *View
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
 		now := s.Now()
 		y, involved, err := s.escalationYouth(ctx, tx, actor, ref, func(y model.Youth) (bool, error) { return tx.HasEscalation(ctx, y.ID) })
@@ -59,7 +59,7 @@ const escalationListLimit = 500
 // and the brandpunt officer: the running escalations and the stagnation
 // reports without an instruction yet, by reference only.
 type RegionalWork struct {
-	Escalations []*EscalationView
+	Escalations []*View
 	Stagnations []StagnationItem
 }
 
@@ -134,7 +134,7 @@ func (s *Service) RegionalEscalations(ctx context.Context, actor usecase.Actor) 
 // organisation coordinates, with its waiting step, for the worklist.
 type CoordinatedEscalation struct {
 	YouthID int64
-	Step    EscalationStepView
+	Step    StepView
 }
 
 // CoordinatedEscalationsIn lists the waiting steps of the running escalations
@@ -150,7 +150,7 @@ func (s *Service) CoordinatedEscalationsIn(ctx context.Context, tx *storage.Tx, 
 			if st.DoneAt != nil {
 				continue
 			}
-			sv := EscalationStepView{Number: st.Step, Due: st.DueAt, Waiting: true, Overdue: st.DueAt != nil && now.After(*st.DueAt)}
+			sv := StepView{Number: st.Step, Due: st.DueAt, Waiting: true, Overdue: st.DueAt != nil && now.After(*st.DueAt)}
 			sv.Actor, sv.Task = escalationStepText(st.Step, e.Authority)
 			out = append(out, CoordinatedEscalation{YouthID: e.YouthID, Step: sv})
 		}

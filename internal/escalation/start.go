@@ -15,8 +15,8 @@ import (
 // step 2 is due within the region's working days. The override authority is
 // fixed now: the GI when a GI is involved (the youth is its client in youth
 // protection or probation), the alderman otherwise. Everyone involved is told.
-func (s *Service) StartEscalation(ctx context.Context, actor usecase.Actor, ref string) (*EscalationView, error) {
-	var out *EscalationView
+func (s *Service) StartEscalation(ctx context.Context, actor usecase.Actor, ref string) (*View, error) {
+	var out *View
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
 		now := s.Now()
 		y, c, err := s.AsCoordinator(ctx, tx, actor, ref)

@@ -18,8 +18,8 @@ import (
 // organisation records its own and its management's steps; the regional
 // administrator records the alderman's ruling on the alderman's behalf; with
 // the GI's authority, the GI records its ruling. Step 7 ends the escalation.
-func (s *Service) RecordEscalationStep(ctx context.Context, actor usecase.Actor, ref string, step int, outcome string) (*EscalationView, error) {
-	var out *EscalationView
+func (s *Service) RecordEscalationStep(ctx context.Context, actor usecase.Actor, ref string, step int, outcome string) (*View, error) {
+	var out *View
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
 		now := s.Now()
 		y, involved, err := s.escalationYouth(ctx, tx, actor, ref, func(y model.Youth) (bool, error) { return tx.HasEscalation(ctx, y.ID) })

@@ -11,8 +11,8 @@ import (
 
 // WithdrawEscalation: the coordinator withdraws the running escalation (the
 // disagreement was resolved another way). Everyone involved is told.
-func (s *Service) WithdrawEscalation(ctx context.Context, actor usecase.Actor, ref string) (*EscalationView, error) {
-	var out *EscalationView
+func (s *Service) WithdrawEscalation(ctx context.Context, actor usecase.Actor, ref string) (*View, error) {
+	var out *View
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
 		now := s.Now()
 		y, _, err := s.AsCoordinator(ctx, tx, actor, ref)

@@ -72,6 +72,6 @@ type Page struct {
 	Plan *plan.Plan
 	// Escalation is the escalation procedure and Pyramid the care pyramid
 	// (Almere); Pyramid nil when the region has no care pyramid.
-	Escalation *escalation.EscalationPanel
+	Escalation *escalation.Panel
 	Pyramid    *escalation.PyramidView
 }
