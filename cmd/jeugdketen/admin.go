@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/audit"
@@ -246,6 +247,10 @@ func rulesShow(ctx context.Context, args []string, out io.Writer) error {
 	}
 	for _, line := range c.Explain() {
 		fmt.Fprintln(out, line)
+	}
+	fmt.Fprintln(out, "Acties in het plan van aanpak: "+strings.Join(c.Coordination.Actions, "; "))
+	for _, w := range c.Warnings {
+		fmt.Fprintln(out, "Let op: "+w)
 	}
 	return nil
 }

@@ -41,15 +41,16 @@ const (
 )
 
 // DefaultActions is the plan-of-action list when the covenant names none.
+// Every involved organisation, a school too, reads the plan, so an action
+// says what kind of step is taken and never whom the youth is referred to or
+// why (issue 19): "inzet hulp", not "verwijzing via de huisarts".
 var DefaultActions = []string{
+	"gesprek",
 	"gesprek met ouders",
 	"gesprek met jeugdige",
 	"huisbezoek",
-	"multidisciplinair overleg",
-	"aanmelding bij jeugdhulp",
-	"aanmelding bij het wijkteam",
-	"verwijzing via de huisarts",
-	"advies of melding Veilig Thuis",
+	"overleg",
+	"inzet hulp",
 	"terugkoppeling aan de signaalgevers",
 	"evaluatie van het plan",
 }
@@ -72,17 +73,19 @@ func (c Coordination) HasAction(a string) bool {
 	return false
 }
 
-func validateCoordination(fc *fileCoordination) (Coordination, []string) {
-	c := Coordination{
+// validateCoordination checks the "zorgcoordinatie" object. Problems refuse
+// the covenant; warnings (an action that names an agency or a diagnosis) do
+// not, but are shown wherever the covenant is shown.
+func validateCoordination(fc *fileCoordination) (c Coordination, problems, warnings []string) {
+	c = Coordination{
 		AcceptWorkdays:     DefaultAcceptWorkdays,
 		ContactWorkdays:    DefaultContactWorkdays,
 		EscalationWorkdays: DefaultEscalationWorkdays,
 		Actions:            append([]string(nil), DefaultActions...),
 	}
 	if fc == nil {
-		return c, nil
+		return c, nil, nil
 	}
-	var problems []string
 	add := func(format string, args ...any) {
 		problems = append(problems, "zorgcoordinatie: "+fmt.Sprintf(format, args...))
 	}
@@ -122,8 +125,11 @@ func validateCoordination(fc *fileCoordination) (Coordination, []string) {
 			default:
 				seen[a] = true
 				c.Actions = append(c.Actions, a)
+				if w := contentWarning(a); w != "" {
+					warnings = append(warnings, "zorgcoordinatie: "+w)
+				}
 			}
 		}
 	}
-	return c, problems
+	return c, problems, warnings
 }

@@ -55,6 +55,10 @@ type Covenant struct {
 	// Coordination is how the coordinator's job runs: deadlines and the
 	// plan-of-action list ("zorgcoordinatie" in the file).
 	Coordination Coordination
+	// Warnings are doubts about the file that do not refuse it, in Dutch: an
+	// action in the plan list that names an agency or a diagnosis, which
+	// every involved organisation would read.
+	Warnings []string
 }
 
 // Rule is one decision rule. Its conditions (age, number involved) must hold;

@@ -52,8 +52,9 @@ func validate(fc fileCovenant, rules []fileRule) (*Covenant, []string) {
 	default:
 		add("onbekende telwijze %q; kies \"organisaties\" of \"professionals\"", fc.Telwijze)
 	}
-	coordination, coordinationProblems := validateCoordination(fc.Zorgcoordinatie)
+	coordination, coordinationProblems, warnings := validateCoordination(fc.Zorgcoordinatie)
 	c.Coordination = coordination
+	c.Warnings = warnings
 	problems = append(problems, coordinationProblems...)
 	if len(rules) == 0 {
 		add("het convenant heeft geen regels; geef in \"regels\" ten minste één regel" + docsPointer)

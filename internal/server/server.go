@@ -166,6 +166,9 @@ func Start(cfg Config) (*Server, error) {
 		}
 	}()
 	cfg.Log.Info("jeugdketen listening", "addr", addr, "instance", owner, "covenant", cfg.Covenant.Name)
+	for _, w := range cfg.Covenant.Warnings {
+		cfg.Log.Warn("covenant: "+w, "covenant", cfg.Covenant.Name)
+	}
 	return s, nil
 }
 

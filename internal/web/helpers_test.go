@@ -41,11 +41,14 @@ type person struct {
 func startApp(t *testing.T, cfg server.Config) *app {
 	t.Helper()
 	env := testenv.New(t)
-	rules, err := covenant.Preset("brabant")
-	if err != nil {
-		t.Fatal(err)
+	if cfg.Covenant == nil {
+		rules, err := covenant.Preset("brabant")
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.Covenant = rules
 	}
-	cfg.Addr, cfg.DB, cfg.Keys, cfg.Covenant, cfg.Now, cfg.Argon2 = "127.0.0.1:0", env.DB, env.Keys, rules, env.Clock.Now, cheap
+	cfg.Addr, cfg.DB, cfg.Keys, cfg.Now, cfg.Argon2 = "127.0.0.1:0", env.DB, env.Keys, env.Clock.Now, cheap
 	cfg.Log = slog.New(slog.DiscardHandler)
 	srv, err := server.Start(cfg)
 	if err != nil {
@@ -155,6 +158,15 @@ func mustContain(t *testing.T, p page, parts ...string) {
 	for _, s := range parts {
 		if !strings.Contains(p.Body, s) {
 			t.Errorf("%s %d does not contain %q", p.Request.URL.Path, p.StatusCode, s)
+		}
+	}
+}
+
+func mustNotContain(t *testing.T, p page, parts ...string) {
+	t.Helper()
+	for _, s := range parts {
+		if strings.Contains(p.Body, s) {
+			t.Errorf("%s %d contains %q", p.Request.URL.Path, p.StatusCode, s)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jeugdketen/jeugdketen/internal/covenant"
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/population"
 	"github.com/jeugdketen/jeugdketen/internal/server"
@@ -149,6 +150,26 @@ func TestAdministratorPagesAreForTheAdministratorOnly(t *testing.T) {
 	p = post(t, c, a.base+"/beheer/organisaties", url.Values{"naam": {"GGZ Oost"}, "type": {"ggz"}, "gemeente": {"Eindhoven"}})
 	mustContain(t, p, "GGZ Oost", "De wijzigingen zijn opgeslagen")
 	mustContain(t, get(t, c, a.base+"/beheer/convenant"), "Regel 1")
+}
+
+// The administrator sees the plan's action list, and a warning for an action
+// that names an agency: every involved organisation reads the plan (issue 19).
+func TestTheCovenantPageWarnsAboutAPlanActionThatNamesAnAgency(t *testing.T) {
+	rules, err := covenant.Load(strings.NewReader(`{"naam":"regio","regels":[{"id":"a","alleZorgaanbieders":true}],
+		"zorgcoordinatie":{"afspraken":["gesprek","advies of melding Veilig Thuis"]}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := startApp(t, server.Config{Covenant: rules})
+	admin := a.person(t, a.env.Org(t, "Wijkteam", model.TypeWijkteam), true, true)
+	p := get(t, a.login(t, admin), a.base+"/beheer/convenant")
+	mustContain(t, p, `id="plan-acties"`, "gesprek", `id="convenant-waarschuwingen"`, "noemt &#34;veilig thuis&#34;")
+
+	a = startApp(t, server.Config{})
+	admin = a.person(t, a.env.Org(t, "Wijkteam", model.TypeWijkteam), true, true)
+	p = get(t, a.login(t, admin), a.base+"/beheer/convenant")
+	mustContain(t, p, "inzet hulp")
+	mustNotContain(t, p, `id="convenant-waarschuwingen"`)
 }
 
 func TestLogoutEndsTheSession(t *testing.T) {
