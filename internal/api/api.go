@@ -6,8 +6,6 @@ package api
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"io"
 	"log/slog"
 	"math"
 	"net"
@@ -224,54 +222,6 @@ func (h *Handler) actor(r *http.Request, c auth.Caller, medewerker string) (usec
 		a.TokenID = c.TokenID
 	}
 	return a, nil
-}
-
-// maxBody is the largest request body accepted; registrations are tiny.
-const maxBody = 64 << 10
-
-// decode reads a JSON body strictly: unknown fields and trailing data are errors.
-func decode(w http.ResponseWriter, r *http.Request, v any) error {
-	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") {
-		return model.Errorf(model.EINVALID, "Stuur de gegevens als JSON met Content-Type: application/json.")
-	}
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return jsonError(err)
-	}
-	if dec.Decode(&struct{}{}) != io.EOF {
-		return model.Errorf(model.EINVALID, "Na het JSON-object staat nog meer tekst; stuur precies één object.")
-	}
-	return nil
-}
-
-func jsonError(err error) error {
-	var typeErr *json.UnmarshalTypeError
-	var maxErr *http.MaxBytesError
-	switch {
-	case errors.As(err, &typeErr):
-		return model.InvalidField(typeErr.Field, "Dit veld heeft het verkeerde type: verwacht "+jsonType(typeErr.Type.Kind().String())+".")
-	case errors.As(err, &maxErr):
-		return model.Errorf(model.EINVALID, "Het verzoek is te groot (meer dan 64 KiB).")
-	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
-		return model.InvalidField(name, "Onbekend veld. Deze API bewaart geen andere gegevens dan de beschreven velden (alleen 'dat', nooit 'wat').")
-	case errors.Is(err, io.EOF):
-		return model.Errorf(model.EINVALID, "Het verzoek heeft geen inhoud; stuur een JSON-object.")
-	}
-	return model.Errorf(model.EINVALID, "Het verzoek is geen geldige JSON: %s.", err.Error())
-}
-
-func jsonType(kind string) string {
-	switch kind {
-	case "string":
-		return "tekst"
-	case "bool":
-		return "true of false"
-	case "int", "int64", "float64":
-		return "een getal"
-	}
-	return kind
 }
 
 func pathID(r *http.Request) (int64, error) {

@@ -3,6 +3,7 @@ package api_test
 import (
 	"net/http"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
@@ -54,6 +55,10 @@ func TestInvalidRegistrationIsProblemAndChangesNothing(t *testing.T) {
 		{"CareRegistrationCannotBeUrgent", smw, map[string]any{"burgerservicenummer": teen, "soort": "ketenregistratie", "urgent": true}, []string{"urgent"}},
 		{"EmptyBodyIsRefused", school, "", nil},
 		{"BodyMustBeJSON", school, "burgerservicenummer=999998006&soort=signaal", nil},
+		{"EndDateMustNotBeAfterTheTerm", school, map[string]any{"burgerservicenummer": teen, "soort": "signaal", "einddatum": "9999-12-31"}, []string{"einddatum"}},
+		// encoding/json would keep the last, valid BSN: refused instead.
+		{"AFieldGivenTwiceIsRefused", school, `{"burgerservicenummer": "123456789", "burgerservicenummer": "999998006", "soort": "signaal"}`, []string{"burgerservicenummer"}},
+		{"AFieldGivenTwiceInANestedObjectIsRefused", school, `{"burgerservicenummer": "999998006", "soort": "signaal", "x": {"a": 1, "a": 2}}`, []string{"a"}},
 		{"OneObjectOnly", school, `{"burgerservicenummer": "999998006", "soort": "signaal"} {"soort": "signaal"}`, nil},
 	}
 	for _, c := range cases {
@@ -71,6 +76,19 @@ func TestInvalidRegistrationIsProblemAndChangesNothing(t *testing.T) {
 			}
 		})
 	}
+
+	t.Run("ParserMessagesAreDutch", func(t *testing.T) {
+		for body, want := range map[string]string{
+			`{"burgerservicenummer": "999998006", "soort": `: "houdt op voordat het object gesloten is",
+			`{"burgerservicenummer" "999998006"}`:            "fout bij teken",
+			`{"soort": "signaal",}`:                          "fout bij teken",
+		} {
+			p := wantProblem(t, h.call(t, "POST", "/api/v1/registraties", school.token, body), http.StatusBadRequest)
+			if !strings.Contains(p.Detail, want) || strings.Contains(p.Detail, "invalid character") || strings.Contains(p.Detail, "unexpected") {
+				t.Errorf("%s: detail %q, want Dutch naming %q", body, p.Detail, want)
+			}
+		}
+	})
 
 	t.Run("ValidRequestIsAcceptedAfterwards", func(t *testing.T) {
 		// The same server takes a correct registration, so the refusals above

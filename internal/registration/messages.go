@@ -7,6 +7,7 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/covenant"
 	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/nltime"
 	"github.com/jeugdketen/jeugdketen/internal/usecase"
 )
 
@@ -55,6 +56,9 @@ func registeredMessage(r Registered, actor usecase.Actor) string {
 	var b strings.Builder
 	if !r.Created {
 		b.WriteString("Uw organisatie had al een actieve " + r.Registration.Kind.Label(r.Registration.Urgent) + " voor deze jeugdige; er is niets nieuws geregistreerd. ")
+		if r.EndDateChanged {
+			b.WriteString("De einddatum is gewijzigd in " + nltime.CalendarDate(*r.Registration.EndDate) + ". ")
+		}
 	}
 	if !r.Match {
 		b.WriteString("Er is geen andere organisatie bij deze jeugdige betrokken. Het initiatief ligt bij u.")

@@ -28,6 +28,9 @@ type Registering struct {
 type Registered struct {
 	Registration model.Registration
 	Created      bool // false: an active registration of this kind already existed
+	// EndDateChanged: the registration existed, and the end date sent with
+	// it again replaced the one it had.
+	EndDateChanged bool
 	usecase.Picture
 	Match   bool // another organisation is involved
 	Message string
@@ -80,8 +83,16 @@ func (s *Service) Register(ctx context.Context, actor usecase.Actor, in Register
 		existing, err := tx.ActiveRegistrationOf(ctx, y.ID, actor.Organisation.ID, in.Kind)
 		switch err {
 		case nil:
-			// A client system resends: answer with what exists, send nothing.
+			// A client system resends: answer with what exists, send
+			// nothing. An end date sent along is applied, as SetEndDate
+			// would, and the answer says so.
 			out.Registration = existing
+			if in.EndDate != nil && !sameDay(existing.EndDate, in.EndDate) {
+				if err := s.changeEndDate(ctx, tx, actor, y, &out.Registration, in.EndDate, now); err != nil {
+					return err
+				}
+				out.EndDateChanged = true
+			}
 		case storage.ErrNotFound:
 			if out.Registration, err = s.add(ctx, tx, actor, y, in, now); err != nil {
 				return err
@@ -213,8 +224,10 @@ func (s *Service) checkRegistering(actor usecase.Actor, in Registering, today ti
 	if in.Urgent && in.Kind == model.KindKetenregistratie {
 		inv = append(inv, model.InvalidParam{Name: "urgent", Reason: "Alleen een signaal kan urgent zijn, een ketenregistratie niet."})
 	}
-	if in.EndDate != nil && in.EndDate.Before(today) {
-		inv = append(inv, model.InvalidParam{Name: "einddatum", Reason: "De einddatum ligt in het verleden; kies vandaag of een latere datum."})
+	if in.EndDate != nil {
+		if p := endDateProblem(*in.EndDate, today, s.TermEnd(today)); p != nil {
+			inv = append(inv, *p)
+		}
 	}
 	inv = append(inv, model.CheckInformed(in.Parents, in.Youth, -1)...)
 	return model.Invalid("De registratie is niet opgeslagen: controleer de gemarkeerde velden.", inv...)
