@@ -27,6 +27,7 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 	apiRate := fs.Float64("api-rate", envFloat("API_RATE", server.DefaultAPIRate), "API requests per second per token, bursts of twice that; counted per instance; 0: no limit (JEUGDKETEN_API_RATE)")
 	trustProxy := fs.Bool("trust-proxy", env("TRUST_PROXY", "") == "true", "behind a reverse proxy: take the client address from its X-Forwarded-For, for the limits and the audit trail (JEUGDKETEN_TRUST_PROXY=true)")
 	institutionsFile := fs.String("institution-addresses", env("INSTITUTION_ADDRESSES", ""), "file of institution addresses, one 'postcode huisnummer' a line (# starts a comment); children there never count as one family (JEUGDKETEN_INSTITUTION_ADDRESSES)")
+	metricsToken := fs.String("metrics-token", env("METRICS_TOKEN", ""), "token a Prometheus scraper sends as 'Authorization: Bearer …' for /metrics; empty: /metrics is not served (JEUGDKETEN_METRICS_TOKEN)")
 	pprofAddr := fs.String("pprof", env("PPROF", ""), "serve Go's profiler on this loopback address, e.g. 127.0.0.1:6060 (JEUGDKETEN_PPROF)")
 	brp := brpFlags(fs)
 	keep := addRetentionFlags(fs)
@@ -69,6 +70,7 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 		Addr: *addr, DB: db, Keys: keys, Covenant: rules, SMTP: *smtp, BaseURL: *baseURL, AgeLimit: *ageLimit, MailLease: *mailLease, Log: log,
 		APIRate: noLimitAtZero(*apiRate), TrustProxy: *trustProxy, Population: register, InstitutionAddresses: institutions,
 		MaxDuration: keep.maxDuration, ArchiveYears: *keep.archiveYears, AuditYears: *keep.auditYears,
+		MetricsToken: *metricsToken,
 	})
 	if err != nil {
 		return err

@@ -3,6 +3,7 @@ package bench
 import (
 	"bufio"
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"io"
@@ -23,6 +24,7 @@ type Server struct {
 	Ready time.Duration // from starting the process to the first ready answer
 	cmd   *exec.Cmd
 	exit  chan error
+	token string // for /metrics
 }
 
 // StartServer runs exe serve with args on a free loopback port and waits
@@ -34,9 +36,10 @@ func StartServer(ctx context.Context, exe string, args []string, log io.Writer) 
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	cmd := exec.Command(exe, append([]string{"serve", "--addr", addr}, args...)...)
+	token := rand.Text()
+	cmd := exec.Command(exe, append([]string{"serve", "--addr", addr, "--metrics-token", token}, args...)...)
 	cmd.Stdout, cmd.Stderr = log, log
-	s := &Server{URL: "http://" + addr, cmd: cmd, exit: make(chan error, 1)}
+	s := &Server{URL: "http://" + addr, cmd: cmd, exit: make(chan error, 1), token: token}
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("bench: unable to start the server: %w", err)
@@ -110,11 +113,19 @@ func (s *Server) Stop() error {
 
 // Metric reads one unlabelled metric from the server's /metrics.
 func (s *Server) Metric(name string) (float64, error) {
-	resp, err := http.Get(s.URL + "/metrics")
+	req, err := http.NewRequest(http.MethodGet, s.URL+"/metrics", nil)
+	if err != nil {
+		return 0, err
+	}
+	req.Header.Set("Authorization", "Bearer "+s.token)
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return 0, fmt.Errorf("bench: unable to read metrics: %w", err)
 	}
 	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return 0, fmt.Errorf("bench: metrics answered %s", resp.Status)
+	}
 	sc := bufio.NewScanner(resp.Body)
 	for sc.Scan() {
 		if v, ok := strings.CutPrefix(sc.Text(), name+" "); ok {

@@ -50,7 +50,7 @@ func TestListShowsSubjectsNewestFirstWithRelativeLinks(t *testing.T) {
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("status %d", resp.StatusCode)
 	}
-	for _, want := range []string{"Verzonden e-mail (demo)", "<th>Ontvangen</th>", "<th>Aan</th>", "<th>Onderwerp</th>", "a@gemeente.test", "14-03-2026 09:30:00", `href="1"`} {
+	for _, want := range []string{"Verzonden e-mail (demo)", `id="alleen-demo"`, "bestaat alleen in de demo", "<th>Ontvangen</th>", "<th>Aan</th>", "<th>Onderwerp</th>", "a@gemeente.test", "14-03-2026 09:30:00", `href="1"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("list lacks %q", want)
 		}

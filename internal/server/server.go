@@ -54,7 +54,11 @@ type Config struct {
 	Log           *slog.Logger
 	Mount         func(mux *http.ServeMux) // extra routes, such as the demo's mail catcher
 	MailView      string                   // path of the demo's sent-mail view, linked for the administrator
-	Argon2        auth.Argon2              // password hashing cost; zero: auth.DefaultArgon2
+	// MetricsToken is what a scraper sends as "Authorization: Bearer …" for
+	// /metrics; empty: /metrics is not served. The figures hold no personal
+	// data, but they do tell how busy the chain is.
+	MetricsToken string
+	Argon2       auth.Argon2 // password hashing cost; zero: auth.DefaultArgon2
 
 	// InstitutionAddresses are addresses of institutions, "postcode
 	// huisnummer", that never count as a family address (registry.Service).
@@ -128,7 +132,9 @@ func Start(cfg Config) (*Server, error) {
 	mux := http.NewServeMux()
 	(&api.Handler{Tokens: auth.Tokens{DB: cfg.DB}, Registry: reg, Region: adm, Now: cfg.Now, Log: cfg.Log, Limits: limits(cfg)}).Routes(mux)
 	measure := metrics.New(cfg.DB)
-	mux.Handle("GET /metrics", measure.Handler())
+	if cfg.MetricsToken != "" {
+		mux.Handle("GET /metrics", bearer(cfg.MetricsToken, measure.Handler()))
+	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok\n")) })
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
 		if err := cfg.DB.View(r.Context(), func(tx *storage.Tx) error { _, err := tx.Setting(r.Context(), "keys"); return err }); err != nil {

@@ -72,6 +72,9 @@ func Open(ctx context.Context, dbPath string) (*DB, error) {
 	if IsPostgres(dbPath) {
 		return openPostgres(ctx, dbPath)
 	}
+	if err := keepPrivate(dbPath); err != nil {
+		return nil, err
+	}
 	pragmas := url.Values{}
 	for _, p := range []string{"journal_mode(WAL)", "synchronous(FULL)", "foreign_keys(1)", "busy_timeout(10000)"} {
 		pragmas.Add("_pragma", p)

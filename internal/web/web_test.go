@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"io"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -195,5 +196,28 @@ func TestFirstLoginEnrolsWithAQRCodeMadeHere(t *testing.T) {
 	qr := get(t, c, a.base+"/inloggen/koppelen/qr.png")
 	if qr.Header.Get("Content-Type") != "image/png" || !strings.HasPrefix(qr.Body, "\x89PNG") {
 		t.Fatalf("QR code: %s", qr.Header.Get("Content-Type"))
+	}
+}
+
+// /static/ serves the embedded files, never a listing of them (issue 19).
+func TestStaticFilesAreServedButNotListed(t *testing.T) {
+	a := startApp(t, server.Config{})
+	for path, want := range map[string]int{
+		"/static/":        http.StatusNotFound,
+		"/static/app.css": http.StatusOK,
+		"/static/nergens": http.StatusNotFound,
+	} {
+		resp, err := http.Get(a.base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("GET %s = %d, want %d", path, resp.StatusCode, want)
+		}
+		if strings.Contains(string(body), "README.md") {
+			t.Errorf("GET %s lists the files", path)
+		}
 	}
 }
