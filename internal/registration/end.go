@@ -35,6 +35,21 @@ func (s *Service) End(ctx context.Context, actor usecase.Actor, id int64) (model
 
 var errRegistrationNotFound = model.Errorf(model.ENOTFOUND, "Deze registratie bestaat niet, of is niet van uw organisatie.")
 
+// ownRegistration reads registration id and its youth for the actor, who
+// must be of the organisation that made it: any other answer is the same
+// "not found" as for an id that does not exist.
+func ownRegistration(ctx context.Context, tx *storage.Tx, actor usecase.Actor, id int64) (model.Registration, model.Youth, error) {
+	r, err := tx.Registration(ctx, id)
+	if err == storage.ErrNotFound || (err == nil && !actor.Owns(r)) {
+		return model.Registration{}, model.Youth{}, errRegistrationNotFound
+	}
+	if err != nil {
+		return model.Registration{}, model.Youth{}, err
+	}
+	y, err := tx.Youth(ctx, r.YouthID)
+	return r, y, err
+}
+
 // EndInTx ends one registration and reassigns coordination among who remains.
 func (s *Service) EndInTx(ctx context.Context, tx *storage.Tx, r model.Registration, reason model.EndReason, by int64, who audit.Actor) (model.Registration, error) {
 	now := s.Now()

@@ -17,14 +17,7 @@ func (s *Service) SetEndDate(ctx context.Context, actor usecase.Actor, id int64,
 	now := s.Now()
 	var out model.Registration
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
-		r, err := tx.Registration(ctx, id)
-		if err == storage.ErrNotFound || (err == nil && !actor.Owns(r)) {
-			return errRegistrationNotFound
-		}
-		if err != nil {
-			return err
-		}
-		y, err := tx.Youth(ctx, r.YouthID)
+		r, y, err := ownRegistration(ctx, tx, actor, id)
 		if err != nil {
 			return err
 		}
