@@ -39,9 +39,13 @@ type Limits struct {
 	// PerToken counts the requests of each valid token.
 	PerToken *ratelimit.Limiter
 	// BadToken counts, per client address, the requests that present a token
-	// that is not valid, to make guessing tokens slow. While an address is
-	// over it, every request from there is refused before its token is
-	// looked at, so a guess cannot be tested meanwhile.
+	// that is not valid. Over it, such requests get 429 instead of 401, so a
+	// client stuck on a wrong or revoked token backs off. A valid token is
+	// never refused for what others at its address sent: it is looked up
+	// first, and only PerToken counts it. That tells a guesser at a blocked
+	// address a right token from a wrong one, as 401 would; it costs nothing,
+	// since a token holds 256 random bits and no rate makes guessing one
+	// feasible.
 	BadToken *ratelimit.Limiter
 }
 
@@ -83,7 +87,7 @@ func (h *Handler) routes() []route {
 		{"POST", "/api/v1/bezwaren", h.admin(h.createObjection)},
 		{"POST", "/api/v1/bezwaren/{id}/besluit", h.admin(h.decideObjection)},
 		{"POST", "/api/v1/inzage", h.admin(h.createAccessReport)},
-		{"GET", "/api/v1/monitoring", h.authed(h.getMonitoring)},
+		{"GET", "/api/v1/monitoring", h.authedAs(needMonitor, h.getMonitoring)},
 		{"GET", "/api/v1/werklijst", h.authed(h.getWorklist)},
 
 		// Coordination (issue 4): accepting, handover, closing.
@@ -142,26 +146,42 @@ func (h *Handler) now() time.Time {
 
 type callerKey struct{}
 
-// authed resolves the bearer token before calling next, within the limits.
+// need names, in Dutch, the token a route takes, for its 401.
+type need string
+
+const (
+	needMember  need = "het toegangstoken van een medewerker, of dat van het clientsysteem (de koppeling) van zijn organisatie"
+	needAdmin   need = "het eigen toegangstoken van een regiobeheerder"
+	needMonitor need = "het eigen toegangstoken van een monitoringsaccount van de gemeente of van een regiobeheerder"
+)
+
+// authed resolves the bearer token of a professional or a client system
+// before calling next, within the limits.
 func (h *Handler) authed(next func(http.ResponseWriter, *http.Request, auth.Caller)) http.Handler {
+	return h.authedAs(needMember, next)
+}
+
+// authedAs resolves the bearer token before calling next, within the limits;
+// a 401 says that the route takes what.
+func (h *Handler) authedAs(what need, next func(http.ResponseWriter, *http.Request, auth.Caller)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		addr := addressKey(r.RemoteAddr)
-		if blocked, wait := h.Limits.BadToken.Blocked(addr); blocked {
-			tooMany(w, r, wait, "Te veel verzoeken met een ongeldig toegangstoken vanaf uw adres.")
-			return
-		}
 		scheme, token, ok := strings.Cut(r.Header.Get("Authorization"), " ")
 		if !ok || !strings.EqualFold(scheme, "Bearer") {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="jeugdketen"`)
-			writeProblem(w, r, model.Errorf(model.EUNAUTHORIZED, "Geen toegangstoken. Stuur 'Authorization: Bearer <token>'."))
+			writeProblem(w, r, model.Errorf(model.EUNAUTHORIZED, "Geen toegangstoken. Deze route vraagt %s: stuur 'Authorization: Bearer <token>'.", what))
 			return
 		}
 		c, err := h.Tokens.Authenticate(r.Context(), strings.TrimSpace(token), h.now())
-		if err != nil {
-			if model.ErrorCode(err) == model.EUNAUTHORIZED {
-				h.Limits.BadToken.Allow(addr)
+		if model.ErrorCode(err) == model.EUNAUTHORIZED {
+			if ok, wait := h.Limits.BadToken.Allow(addressKey(r.RemoteAddr)); !ok {
+				tooMany(w, r, wait, "Te veel verzoeken met een ongeldig toegangstoken vanaf uw adres.")
+				return
 			}
 			w.Header().Set("WWW-Authenticate", `Bearer realm="jeugdketen", error="invalid_token"`)
+			writeProblem(w, r, model.Errorf(model.EUNAUTHORIZED, "%s Deze route vraagt %s: stuur 'Authorization: Bearer <token>'.", model.ErrorMessage(err), what))
+			return
+		}
+		if err != nil {
 			h.fail(w, r, err)
 			return
 		}
@@ -201,7 +221,7 @@ func addressKey(remoteAddr string) string {
 
 // admin lets only a regional administrator's own token through.
 func (h *Handler) admin(next func(http.ResponseWriter, *http.Request, auth.Caller)) http.Handler {
-	return h.authed(func(w http.ResponseWriter, r *http.Request, c auth.Caller) {
+	return h.authedAs(needAdmin, func(w http.ResponseWriter, r *http.Request, c auth.Caller) {
 		if c.IsClientSystem() || !c.Professional.Admin {
 			writeProblem(w, r, model.Errorf(model.EFORBIDDEN, "Alleen de regiobeheerder mag dit doen."))
 			return

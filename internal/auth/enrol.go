@@ -63,7 +63,7 @@ func (p *People) FinishEnrolment(ctx context.Context, halfwayID string, a Attemp
 			return err
 		}
 		account, addr := p.accountKey(pr.Email), addressKey(a.Address)
-		if err := locked(ctx, tx, now, account, addr); err != nil {
+		if err := lockedAccount(ctx, tx, now, account); err != nil {
 			return err
 		}
 		if s.PendingSecret == nil {
@@ -80,7 +80,7 @@ func (p *People) FinishEnrolment(ctx context.Context, halfwayID string, a Attemp
 		step, ok := matchTOTP(key.Secret(), normalizeCode(a.Code), now)
 		if !ok {
 			failure = errBadCode
-			if err := p.recordFailure(ctx, tx, now, account, addr); err != nil {
+			if err := countFailure(ctx, tx, now, account, addr); err != nil {
 				return err
 			}
 			audit.Write(ctx, tx, now, audit.Entry{Actor: actorOf(pr, a.Source), Action: audit.ActionLogin, ObjectType: "sessie",

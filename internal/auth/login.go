@@ -2,7 +2,6 @@ package auth
 
 import (
 	"context"
-	"regexp"
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/audit"
@@ -23,6 +22,9 @@ type Attempt struct {
 type Halfway struct {
 	SessionID string
 	Enrol     bool // no second factor yet: the professional enrols now
+	// Suspect: the address is suspect (see throttle.go), so the password step
+	// told nothing; whether the password was right shows only with the code.
+	Suspect bool
 }
 
 var (
@@ -32,22 +34,36 @@ var (
 	// ErrNoSession: the session is unknown, expired or ended.
 	ErrNoSession = model.Errorf(model.EUNAUTHORIZED, "U bent niet (meer) ingelogd. Log opnieuw in.")
 	errBadCode   = model.InvalidField("code", "De code klopt niet. Typ de 6 cijfers die uw authenticator-app nu toont, of een van uw herstelcodes.")
+	// ErrSuspectAddress is the one answer to every failed login at a suspect
+	// address, whichever step failed; the attempt is over.
+	ErrSuspectAddress = model.Errorf(model.ETOOMANY, "Het inloggen is niet gelukt. Vanaf uw netwerkadres zijn veel inlogpogingen mislukt; "+
+		"daarom zeggen we niet of het e-mailadres, het wachtwoord of de code niet klopte. Log opnieuw in en controleer alle drie. "+
+		"Heeft u nog geen tweede factor ingesteld, dan kan dat pas als er een uur lang niets meer is mislukt vanaf dit adres, of vanaf een ander netwerk.")
 )
 
 // Login checks e-mail and password. Every failure costs the same time and
 // gives the same answer whether or not the address has an account, and is
-// counted per account and per address.
+// counted per account and per address. A locked account is refused.
+//
+// At a suspect address Login does not tell: every attempt gets a halfway
+// session (one that leads nowhere when the password was wrong, or when the
+// account has no second factor yet) and counts under the account until a full
+// login clears it, so neither the answer nor the account's count shows
+// whether the password was right. SecondFactor then tells whether both were.
 func (p *People) Login(ctx context.Context, a Attempt) (Halfway, error) {
 	now := p.now()
 	account, addr := p.accountKey(a.Email), addressKey(a.Address)
 	var pr model.Professional
 	var cred storage.Credential
-	usable := false
+	usable, guarded := false, false
 	err := p.DB.View(ctx, func(tx *storage.Tx) error {
-		if err := locked(ctx, tx, now, account, addr); err != nil {
+		if err := lockedAccount(ctx, tx, now, account); err != nil {
 			return err
 		}
 		var err error
+		if guarded, err = suspect(ctx, tx, now, addr); err != nil {
+			return err
+		}
 		pr, err = tx.ProfessionalByEmail(ctx, normalizeEmail(a.Email))
 		if err == storage.ErrNotFound {
 			return nil
@@ -73,14 +89,25 @@ func (p *People) Login(ctx context.Context, a Attempt) (Halfway, error) {
 		hash = p.dummyHash()
 	}
 	ok := CheckPassword(hash, a.Password) && usable
+	// At a suspect address a first login, which would enrol a second factor
+	// on the password alone, waits: it would tell that the password was right.
+	opens := ok && !(guarded && cred.TOTPSecret == nil)
 	var out Halfway
 	err = p.DB.Update(ctx, func(tx *storage.Tx) error {
-		if !ok {
-			if err := p.recordFailure(ctx, tx, now, account, addr); err != nil {
+		failedAddr := addr
+		if ok {
+			failedAddr = ""
+		}
+		if !ok || guarded {
+			if err := countFailure(ctx, tx, now, account, failedAddr); err != nil {
 				return err
 			}
+		}
+		if !ok {
 			audit.Write(ctx, tx, now, audit.Entry{Actor: audit.Actor{ProfessionalID: pr.ID, OrganisationID: pr.OrganisationID, Role: "onbekend", Source: a.Source},
 				Action: audit.ActionLogin, ObjectType: "sessie", Outcome: audit.OutcomeFailedLogin, Purpose: "inloggen: wachtwoord"})
+		}
+		if !opens {
 			return nil
 		}
 		if err := tx.DeleteExpiredSessions(ctx, now, now.Add(-p.idle())); err != nil {
@@ -93,69 +120,17 @@ func (p *People) Login(ctx context.Context, a Attempt) (Halfway, error) {
 	if err != nil {
 		return Halfway{}, err
 	}
+	if guarded {
+		if !opens {
+			out.SessionID, _ = newSessionID() // never stored: it leads nowhere
+		}
+		out.Suspect = true
+		return out, nil
+	}
 	if !ok {
 		return Halfway{}, errLogin
 	}
 	return out, nil
-}
-
-var sixDigits = regexp.MustCompile(`^[0-9]{6}$`)
-
-// SecondFactor completes a login with a TOTP code or a recovery code. It
-// returns the id of a new, fully logged-in session; the halfway one ends.
-func (p *People) SecondFactor(ctx context.Context, halfwayID string, a Attempt) (string, error) {
-	now := p.now()
-	var newID string
-	var failure error
-	err := p.DB.Update(ctx, func(tx *storage.Tx) error {
-		s, pr, err := p.halfway(ctx, tx, halfwayID, now)
-		if err != nil {
-			return err
-		}
-		account, addr := p.accountKey(pr.Email), addressKey(a.Address)
-		if err := locked(ctx, tx, now, account, addr); err != nil {
-			return err
-		}
-		cred, err := tx.Credential(ctx, pr.ID)
-		if err != nil {
-			return err
-		}
-		if cred.TOTPSecret == nil {
-			return ErrNoSession
-		}
-		secret, err := p.Keys.Open(cred.TOTPSecret)
-		if err != nil {
-			return err
-		}
-		ok, how := false, "code"
-		code := normalizeCode(a.Code)
-		if sixDigits.MatchString(code) {
-			if step, match := matchTOTP(string(secret), code, now); match {
-				ok, err = tx.UseTOTPStep(ctx, pr.ID, step)
-			}
-		} else if code != "" {
-			how = "herstelcode"
-			ok, err = tx.UseRecoveryCode(ctx, pr.ID, hashRecoveryCode(code), now)
-		}
-		if err != nil {
-			return err
-		}
-		if !ok {
-			failure = errBadCode
-			if err := p.recordFailure(ctx, tx, now, account, addr); err != nil {
-				return err
-			}
-			audit.Write(ctx, tx, now, audit.Entry{Actor: actorOf(pr, a.Source), Action: audit.ActionLogin, ObjectType: "sessie",
-				Outcome: audit.OutcomeFailedLogin, Purpose: "inloggen: tweede factor"})
-			return nil
-		}
-		newID, err = p.complete(ctx, tx, s, pr, account, a.Source, "inloggen met "+how, now)
-		return err
-	})
-	if err == nil && failure != nil {
-		return "", failure
-	}
-	return newID, err
 }
 
 // halfway returns a session that passed the password step, and its professional.

@@ -136,17 +136,6 @@ func TestAccountLocksAfterRepeatedFailuresWhetherOrNotItExists(t *testing.T) {
 	}
 }
 
-func TestAddressLocksAfterManyFailuresOnDifferentAccounts(t *testing.T) {
-	f := setup(t)
-	ctx := context.Background()
-	for i := range 20 {
-		f.people.Login(ctx, f.attempt("gok"+string(rune('a'+i))+"@nergens.example", "verkeerd wachtwoord!", ""))
-	}
-	if _, err := f.people.Login(ctx, f.attempt(f.pro.Professional.Email, password, "")); model.ErrorCode(err) != model.ETOOMANY {
-		t.Fatalf("an address that guessed 20 times may still try: %v", err)
-	}
-}
-
 func TestSessionEndsAfterInactivityAndAfterTwelveHours(t *testing.T) {
 	f := setup(t)
 	ctx := context.Background()

@@ -20,11 +20,24 @@ type throttlePolicy struct {
 	forget    time.Duration
 }
 
+// Two counts slow guessing down, and they do different things.
+//
+// The account's count comes first: while an account is locked nobody logs in
+// to it, from anywhere, so its password and its codes are not guessed.
+//
+// The address's count is against one address trying many accounts. It never
+// locks anyone out: colleagues may share an office's address, and one of them
+// (or a stranger on the same network) must not keep the others out. While an
+// address is locked ("suspect") the login only stops telling: the password
+// step answers alike whether the password was right or not, and only a right
+// password together with a right second factor logs in. A failure there is
+// not told apart from any other, and ends the attempt. So a guesser at a
+// suspect address learns nothing from a right password alone, while a
+// colleague who knows both gets in as always.
 var (
 	// accountPolicy protects one account against guessing its password or code.
 	accountPolicy = throttlePolicy{free: 5, base: time.Minute, max: time.Hour, forget: 24 * time.Hour}
-	// addressPolicy protects all accounts against one address trying many;
-	// looser, since colleagues may share an office's address.
+	// addressPolicy marks an address suspect after many failures on any accounts.
 	addressPolicy = throttlePolicy{free: 20, base: time.Minute, max: time.Hour, forget: 24 * time.Hour}
 )
 
@@ -52,19 +65,25 @@ func (p *People) accountKey(email string) string {
 
 func addressKey(addr string) string { return "adres:" + addr }
 
-// locked returns an ETOOMANY error while either key is locked.
-func locked(ctx context.Context, tx *storage.Tx, now time.Time, keys ...string) error {
-	for _, k := range keys {
-		t, err := tx.Throttle(ctx, k)
-		if err != nil {
-			return err
-		}
-		if wait := t.LockedUntil.Sub(now); wait > 0 {
-			mins := int(math.Ceil(wait.Minutes()))
-			return model.Errorf(model.ETOOMANY, "Te veel mislukte pogingen. Probeer het over %s opnieuw.", minutes(mins))
-		}
+// lockedAccount returns an ETOOMANY error, with the wait, while the account
+// key is locked.
+func lockedAccount(ctx context.Context, tx *storage.Tx, now time.Time, account string) error {
+	t, err := tx.Throttle(ctx, account)
+	if err != nil {
+		return err
+	}
+	if wait := t.LockedUntil.Sub(now); wait > 0 {
+		mins := int(math.Ceil(wait.Minutes()))
+		return model.Errorf(model.ETOOMANY, "Te veel mislukte pogingen. Probeer het over %s opnieuw.", minutes(mins))
 	}
 	return nil
+}
+
+// suspect reports whether an address key is locked: logins from there must
+// then prove both steps before anything is told.
+func suspect(ctx context.Context, tx *storage.Tx, now time.Time, addr string) (bool, error) {
+	t, err := tx.Throttle(ctx, addr)
+	return err == nil && now.Before(t.LockedUntil), err
 }
 
 func minutes(n int) string {
@@ -74,12 +93,16 @@ func minutes(n int) string {
 	return fmt.Sprintf("%d minuten", n)
 }
 
-// recordFailure counts a failure under the account and the address.
-func (p *People) recordFailure(ctx context.Context, tx *storage.Tx, now time.Time, account, addr string) error {
+// countFailure counts one failure under the account and one under the
+// address; an empty key is not counted.
+func countFailure(ctx context.Context, tx *storage.Tx, now time.Time, account, addr string) error {
 	for _, x := range []struct {
 		key string
 		pol throttlePolicy
 	}{{account, accountPolicy}, {addr, addressPolicy}} {
+		if x.key == "" {
+			continue
+		}
 		t, err := tx.Throttle(ctx, x.key)
 		if err != nil {
 			return err

@@ -44,7 +44,9 @@ type Caller struct {
 // it must then name the responsible professional.
 func (c Caller) IsClientSystem() bool { return c.Professional == nil }
 
-var errBadToken = model.Errorf(model.EUNAUTHORIZED, "Geen geldig toegangstoken. Stuur 'Authorization: Bearer <token>' met een token van de regiobeheerder.")
+// errBadToken says what is wrong with a token, not which one a route takes:
+// the API adds that.
+var errBadToken = model.Errorf(model.EUNAUTHORIZED, "Geen geldig toegangstoken: het is onbekend of ingetrokken, of de medewerker of de organisatie is gedeactiveerd.")
 
 // Tokens resolves the API's bearer tokens. The API holds it instead of a
 // database handle: tokens are auth's business, and nothing else of the

@@ -29,6 +29,12 @@ func (h *Handler) submitCode(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, withNotice("/inloggen", "sessie-verlopen"), http.StatusSeeOther)
 		return
 	}
+	if errors.Is(err, auth.ErrSuspectAddress) {
+		// The attempt is over: start again with e-mail and password.
+		h.clearCookie(w, loginCookie)
+		h.formError(w, r, "login", page{Title: "Inloggen", Form: &form{}}, err)
+		return
+	}
 	if err != nil {
 		h.formError(w, r, "code", page{Title: "Code invullen", Form: f}, err)
 		return

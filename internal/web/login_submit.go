@@ -10,7 +10,8 @@ import (
 // loginCookieAge is how long the step between password and second factor may take.
 const loginCookieAge = 10 * time.Minute
 
-// submitLogin: POST /inloggen, the password step.
+// submitLogin: POST /inloggen, the password step. From a suspect address
+// (see auth.Login) every attempt goes on to the code, with a notice why.
 func (h *Handler) submitLogin(w http.ResponseWriter, r *http.Request) {
 	f := newForm(r)
 	a := auth.Attempt{Email: f.Value("email"), Password: f.Value("wachtwoord"), Address: clientAddress(r), Source: source(r)}
@@ -31,6 +32,10 @@ func (h *Handler) submitLogin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.setCookie(w, loginCookie, half.SessionID, loginCookieAge)
+	if half.Suspect {
+		http.Redirect(w, r, withNotice("/inloggen/code", "adres-verdacht"), http.StatusSeeOther)
+		return
+	}
 	if half.Enrol {
 		http.Redirect(w, r, "/inloggen/koppelen", http.StatusSeeOther)
 		return

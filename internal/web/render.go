@@ -172,6 +172,7 @@ var notices = map[string]string{
 	"tweede-factor":   "De tweede factor is gewist. De medewerker stelt bij de volgende keer inloggen een nieuwe in.",
 	"ingetrokken":     "Het token is ingetrokken en werkt niet meer.",
 	"sessie-verlopen": "Uw inlogpoging duurde te lang. Log opnieuw in.",
+	"adres-verdacht":  "Vanaf uw netwerkadres zijn veel inlogpogingen mislukt. Daarom hoort u pas na de code of het inloggen is gelukt.",
 
 	// Accepting, handing over and closing coordination (issue 4).
 	"coordinatie-geaccepteerd": "De coördinatie is geaccepteerd. Alle betrokkenen krijgen bericht wie coördineert en hoe zij die professional bereiken.",
