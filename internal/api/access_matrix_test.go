@@ -87,6 +87,7 @@ var apiMatrix = map[string]matrixRow{
 	"GET /api/v1/organisaties":                   adminOnly,
 	"POST /api/v1/organisaties":                  adminOnly,
 	"POST /api/v1/medewerkers":                   adminOnly,
+	"GET /api/v1/niet-bezorgde-mail":             adminOnly,
 	"POST /api/v1/tokens":                        adminOnly,
 	"POST /api/v1/bezwaren":                      adminOnly,
 	"POST /api/v1/bezwaren/{id}/besluit":         adminOnly,

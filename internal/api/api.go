@@ -83,6 +83,7 @@ func (h *Handler) routes() []route {
 		{"GET", "/api/v1/organisaties", h.admin(h.listOrganisations)},
 		{"POST", "/api/v1/organisaties", h.admin(h.createOrganisation)},
 		{"POST", "/api/v1/medewerkers", h.admin(h.createProfessional)},
+		{"GET", "/api/v1/niet-bezorgde-mail", h.admin(h.listUndeliveredMail)},
 		{"POST", "/api/v1/tokens", h.admin(h.createToken)},
 		{"POST", "/api/v1/bezwaren", h.admin(h.createObjection)},
 		{"POST", "/api/v1/bezwaren/{id}/besluit", h.admin(h.decideObjection)},

@@ -203,6 +203,11 @@ func TestOpenAPIResponsesMatchTheGoStructs(t *testing.T) {
 		{"POST", "/api/v1/organisaties", http.StatusCreated, organisationOut(f.school)},
 		{"POST", "/api/v1/medewerkers", http.StatusCreated, professionalResponse{ID: admin.ID, Organisatie: admin.OrganisationID, Naam: admin.Name, Email: admin.Email, Telefoon: admin.Phone, Regiobeheerder: admin.Admin}},
 		{"POST", "/api/v1/tokens", http.StatusCreated, map[string]string{"token": token}},
+		{"GET", "/api/v1/niet-bezorgde-mail", http.StatusOK, map[string]any{"mails": []undeliveredView{newUndeliveredView(model.UndeliveredMail{
+			ID: 7, ProfessionalID: admin.ID, Professional: admin.Name, Recipient: admin.Email, CurrentEmail: admin.Email, Kind: registration.KindMatch,
+			QueuedAt: f.then, RefusedAt: f.now, Reply: "550 5.1.1 Mailbox unavailable",
+		})}}},
+		{"GET", "/api/v1/niet-bezorgde-mail", http.StatusOK, map[string]any{"mails": []undeliveredView{}}},
 		{"POST", "/api/v1/registraties/{id}/informatie", http.StatusOK, withPicture(newRegistrationView(f.active, f.youth), f.picture, true)},
 		{"POST", "/api/v1/registraties/{id}/verlengen", http.StatusOK, withPicture(newRegistrationView(f.active, f.youth), f.picture, true)},
 		{"POST", "/api/v1/registraties/{id}/verwijderen", http.StatusOK, removedResponse{ID: 42, Status: "verwijderd", Bericht: "De registratie is verwijderd."}},

@@ -12,6 +12,7 @@ import (
 	"log"
 	"net"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -37,6 +38,7 @@ type Catcher struct {
 	mails    []Mail
 	arrived  chan struct{} // closed and replaced on every arrival
 	failNext int
+	refused  map[string]bool // recipients answered 550 5.1.1
 	now      func() time.Time
 }
 
@@ -148,6 +150,25 @@ func (c *Catcher) SetFailNext(n int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.failNext = n
+}
+
+// Refuse makes the catcher answer RCPT TO for address with 550 5.1.1, as a
+// server does for a mailbox that does not exist, so tests and the demo can
+// see mail refused for good. The comparison ignores case.
+func (c *Catcher) Refuse(address string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.refused == nil {
+		c.refused = map[string]bool{}
+	}
+	c.refused[strings.ToLower(address)] = true
+}
+
+// refuses reports whether Refuse was asked for address.
+func (c *Catcher) refuses(address string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.refused[strings.ToLower(address)]
 }
 
 // shouldFail uses up one requested failure, if any is left.

@@ -183,6 +183,24 @@ func TestFailNextAnswersTemporaryFailureThenAccepts(t *testing.T) {
 	}
 }
 
+func TestRefusedRecipientGets550AndOthersStillArrive(t *testing.T) {
+	c := startCatcher(t)
+	c.Refuse("Weg@Gemeente.test")
+
+	err := smtp.SendMail(c.Addr(), nil, "noreply@jeugdketen.test", []string{"weg@gemeente.test"}, []byte(plainMail))
+	var perr *textproto.Error
+	if !errors.As(err, &perr) || perr.Code != 550 || !strings.HasPrefix(perr.Msg, "5.1.1 ") {
+		t.Fatalf("send to the refused address: %v, want 550 5.1.1", err)
+	}
+	if n := len(c.Mails()); n != 0 {
+		t.Fatalf("refused message was kept: %d mails", n)
+	}
+	send(t, c, []string{"a@gemeente.test"}, plainMail)
+	if mails := waitFor(t, c, 1); len(mails) != 1 || mails[0].To[0] != "a@gemeente.test" {
+		t.Fatalf("mail to another address: %+v", mails)
+	}
+}
+
 func TestMessageOverOneMebibyteIsRejected(t *testing.T) {
 	c := startCatcher(t)
 	big := "Subject: groot\n\n" + strings.Repeat(strings.Repeat("x", 99)+"\n", MaxMessageBytes/100+1)

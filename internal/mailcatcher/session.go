@@ -13,6 +13,13 @@ var errFailRequested = &smtp.SMTPError{
 	Message:      "Temporary failure requested by the test, try again",
 }
 
+// errNoMailbox answers RCPT TO for an address Refuse named.
+var errNoMailbox = &smtp.SMTPError{
+	Code:         550,
+	EnhancedCode: smtp.EnhancedCode{5, 1, 1},
+	Message:      "Mailbox unavailable: no such user here",
+}
+
 // session collects one SMTP transaction's envelope; go-smtp runs one per
 // connection and calls it from that connection's goroutine only.
 type session struct {
@@ -27,6 +34,9 @@ func (s *session) Mail(from string, _ *smtp.MailOptions) error {
 }
 
 func (s *session) Rcpt(to string, _ *smtp.RcptOptions) error {
+	if s.catcher.refuses(to) {
+		return errNoMailbox
+	}
 	s.to = append(s.to, to)
 	return nil
 }

@@ -1,7 +1,7 @@
 // Package metrics exposes Prometheus metrics of one instance: HTTP requests by
 // route and status with their durations, and the region's state read from the
 // database at scrape time (active registrations, matches, running
-// coordinations, e-mail waiting). Counts only: no youth is identifiable.
+// coordinations, e-mail waiting and refused). Counts only: no youth is identifiable.
 package metrics
 
 import (
@@ -74,7 +74,8 @@ var (
 	descRegistrations = prometheus.NewDesc("jeugdketen_registrations_active", "Active registrations.", nil, nil)
 	descMatches       = prometheus.NewDesc("jeugdketen_matches_total", "Pairs of organisations matched on a youth, ever.", nil, nil)
 	descCoordinations = prometheus.NewDesc("jeugdketen_coordinations_running", "Youths with a running coordinator.", nil, nil)
-	descMailPending   = prometheus.NewDesc("jeugdketen_mail_pending", "E-mails waiting in the outbox.", nil, nil)
+	descMailPending   = prometheus.NewDesc("jeugdketen_mail_pending", "E-mails waiting in the outbox to be delivered.", nil, nil)
+	descMailRefused   = prometheus.NewDesc("jeugdketen_mail_undelivered", "E-mails the receiving server refused for good (SMTP 5xx), no longer tried; listed under Niet bezorgde e-mail.", nil, nil)
 	descMailSent      = prometheus.NewDesc("jeugdketen_mail_sent_total", "E-mails delivered, ever.", nil, nil)
 	descUp            = prometheus.NewDesc("jeugdketen_database_up", "1 when the database answered the scrape.", nil, nil)
 	descCommits       = prometheus.NewDesc("jeugdketen_database_commits_total", "Write transactions committed by group commit (SQLite), ever since start.", nil, nil)
@@ -85,7 +86,7 @@ var (
 type stateCollector struct{ db *storage.DB }
 
 func (c *stateCollector) Describe(ch chan<- *prometheus.Desc) {
-	for _, d := range []*prometheus.Desc{descRegistrations, descMatches, descCoordinations, descMailPending, descMailSent, descUp, descCommits, descChanges} {
+	for _, d := range []*prometheus.Desc{descRegistrations, descMatches, descCoordinations, descMailPending, descMailRefused, descMailSent, descUp, descCommits, descChanges} {
 		ch <- d
 	}
 }
@@ -111,5 +112,6 @@ func (c *stateCollector) Collect(ch chan<- prometheus.Metric) {
 	ch <- prometheus.MustNewConstMetric(descMatches, prometheus.CounterValue, float64(s.Matches))
 	ch <- prometheus.MustNewConstMetric(descCoordinations, prometheus.GaugeValue, float64(s.RunningCoordinations))
 	ch <- prometheus.MustNewConstMetric(descMailPending, prometheus.GaugeValue, float64(s.MailPending))
+	ch <- prometheus.MustNewConstMetric(descMailRefused, prometheus.GaugeValue, float64(s.MailUndelivered))
 	ch <- prometheus.MustNewConstMetric(descMailSent, prometheus.CounterValue, float64(s.MailSent))
 }

@@ -2,15 +2,18 @@ package metrics_test
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/metrics"
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/population"
+	"github.com/jeugdketen/jeugdketen/internal/storage"
 	"github.com/jeugdketen/jeugdketen/internal/testenv"
 )
 
@@ -20,6 +23,8 @@ func TestMetricsCountTheRegionAndRoutesButNoPaths(t *testing.T) {
 	smw := env.Pro(t, env.Org(t, "SMW", model.TypeSMW))
 	env.Register(t, school, population.BSNTeen, model.KindSignaal)
 	r := env.Register(t, smw, population.BSNTeen, model.KindKetenregistratie)
+
+	refuseOneMail(t, env)
 
 	m := metrics.New(env.DB)
 	mux := http.NewServeMux()
@@ -43,6 +48,7 @@ func TestMetricsCountTheRegionAndRoutesButNoPaths(t *testing.T) {
 		"jeugdketen_matches_total 1",
 		"jeugdketen_coordinations_running 1",
 		"jeugdketen_mail_pending ",
+		"jeugdketen_mail_undelivered 1\n",
 		`route="GET /jeugdigen/{ref}",status="404"`,
 		"jeugdketen_database_up 1",
 	} {
@@ -52,5 +58,22 @@ func TestMetricsCountTheRegionAndRoutesButNoPaths(t *testing.T) {
 	}
 	if strings.Contains(text, r.Youth.Reference) {
 		t.Error("metrics contain a youth's reference")
+	}
+}
+
+// refuseOneMail records one queued e-mail as refused for good, as the
+// outbox worker does on a 550 answer.
+func refuseOneMail(t *testing.T, env *testenv.Env) {
+	t.Helper()
+	ctx := context.Background()
+	err := env.DB.Update(ctx, func(tx *storage.Tx) error {
+		mails, err := tx.LeaseMail(ctx, "test", env.Clock.Now(), time.Minute, 1)
+		if err != nil || len(mails) != 1 {
+			return fmt.Errorf("leased %d mails (%v), want 1", len(mails), err)
+		}
+		return tx.MailUndelivered(ctx, mails[0].ID, "test", env.Clock.Now(), "550 5.1.1 No such user")
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

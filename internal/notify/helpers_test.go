@@ -112,14 +112,15 @@ type outboxRow struct {
 	LeaseUntil  sql.NullInt64
 	SentAt      sql.NullInt64
 	LastError   sql.NullString
+	Undelivered sql.NullInt64 // refused for good at
 }
 
 func (f *fixture) row(t *testing.T, id int64) outboxRow {
 	t.Helper()
 	db := testenv.OpenRaw(t, f.env.Path)
 	var r outboxRow
-	err := db.QueryRow(`SELECT attempts, next_attempt_at, lease_owner, lease_until, sent_at, last_error FROM outbox WHERE id = $1`, id).
-		Scan(&r.Attempts, &r.NextAttempt, &r.LeaseOwner, &r.LeaseUntil, &r.SentAt, &r.LastError)
+	err := db.QueryRow(`SELECT attempts, next_attempt_at, lease_owner, lease_until, sent_at, last_error, undelivered_at FROM outbox WHERE id = $1`, id).
+		Scan(&r.Attempts, &r.NextAttempt, &r.LeaseOwner, &r.LeaseUntil, &r.SentAt, &r.LastError, &r.Undelivered)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,8 @@
 // Package notify delivers the outbox: every message a registration queued is
-// sent by e-mail over SMTP by a worker that takes mail by lease, retries with
-// back-off and never drops a message. A crash after sending but before the
+// sent by e-mail over SMTP by a worker that takes mail by lease and retries
+// with back-off, never dropping a message. Mail the receiving server refuses
+// for good (an SMTP 5xx answer such as 550 5.1.1) is kept as undelivered,
+// for the regional administrator to see and queue again. A crash after sending but before the
 // delivery is recorded resends it with the same Message-ID, so a receiving
 // system can recognise the duplicate.
 package notify
@@ -85,7 +87,8 @@ func ParseSMTP(raw string) (*SMTP, error) {
 }
 
 // Send delivers one e-mail. Its Message-ID derives from the outbox row, so a
-// resend after a crash carries the same one.
+// resend after a crash carries the same one. A 5xx refusal of the recipient
+// or the message comes back as a *Refused.
 func (s *SMTP) Send(ctx context.Context, m storage.Mail) error {
 	msg := mail.NewMsg()
 	if err := msg.From(s.from); err != nil {
@@ -115,5 +118,5 @@ func (s *SMTP) Send(ctx context.Context, m storage.Mail) error {
 	if err != nil {
 		return err
 	}
-	return c.DialAndSendWithContext(ctx, msg)
+	return refusal(c.DialAndSendWithContext(ctx, msg))
 }

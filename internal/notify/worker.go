@@ -2,6 +2,7 @@ package notify
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"time"
 
@@ -64,17 +65,30 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 		cancel()
 		// A mail the server took must be recorded even when we are told to
 		// stop meanwhile, or it is sent again when the lease runs out.
+		// A refusal for good is recorded likewise: the mail then waits for
+		// the administrator instead of being tried for ever. A crash before
+		// either is recorded leaves the lease to run out and the mail to be
+		// tried again.
+		var refused *Refused
+		permanent := errors.As(sendErr, &refused)
 		rctx := context.WithoutCancel(ctx)
 		err := w.DB.Update(rctx, func(tx *storage.Tx) error {
-			if sendErr == nil {
+			switch {
+			case sendErr == nil:
 				return tx.MailSent(rctx, m.ID, w.Owner, w.now())
+			case permanent:
+				return tx.MailUndelivered(rctx, m.ID, w.Owner, w.now(), refused.Reply)
 			}
 			return tx.MailFailed(rctx, m.ID, w.Owner, w.now().Add(Backoff(m.Attempts+1)), sendErr.Error())
 		})
 		if err != nil {
 			return sent, err
 		}
-		if sendErr != nil {
+		switch {
+		case permanent:
+			w.logger().Error("e-mail refused for good, not retried; see Niet bezorgde e-mail", "outbox", m.ID, "attempt", m.Attempts+1, "reply", refused.Reply)
+			continue
+		case sendErr != nil:
 			w.logger().Warn("e-mail not delivered, will retry", "outbox", m.ID, "attempt", m.Attempts+1, "error", sendErr)
 			continue
 		}
@@ -84,7 +98,8 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 }
 
 // Backoff is the wait before attempt n+1: 10 s, 20 s, 40 s … at most an hour.
-// Mail is never given up on.
+// Mail is never given up on while the failure may pass; only a refusal for
+// good (Refused) stops the attempts.
 func Backoff(attempt int) time.Duration {
 	d := 10 * time.Second
 	for i := 1; i < attempt && d < time.Hour; i++ {

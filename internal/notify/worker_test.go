@@ -88,8 +88,8 @@ func TestTemporaryFailureIsRetriedAfterBackoff(t *testing.T) {
 	}
 	first := rec.attempts()[0]
 	r := f.row(t, first.ID)
-	if r.Attempts != 1 || !r.LastError.Valid || !strings.Contains(r.LastError.String, "451") || r.SentAt.Valid || r.LeaseOwner.Valid {
-		t.Fatalf("after the failure the outbox row is %+v, want 1 attempt, the 451 as last error, no lease, not sent", r)
+	if r.Attempts != 1 || !r.LastError.Valid || !strings.Contains(r.LastError.String, "451") || r.SentAt.Valid || r.LeaseOwner.Valid || r.Undelivered.Valid {
+		t.Fatalf("after the failure the outbox row is %+v, want 1 attempt, the 451 as last error, no lease, not sent and not given up", r)
 	}
 	if due := f.env.Clock.Now().Add(notify.Backoff(1)).UnixMilli(); r.NextAttempt != due {
 		t.Errorf("next attempt at %d, want now + Backoff(1) = %d", r.NextAttempt, due)
@@ -139,6 +139,9 @@ func TestCrashedWorkersLeaseIsTakenOver(t *testing.T) {
 		if err := tx.MailFailed(ctx, id, "A", f.env.Clock.Now().Add(time.Hour), "A kwam te laat"); err != nil {
 			return err
 		}
+		if err := tx.MailUndelivered(ctx, id, "A", f.env.Clock.Now(), "550 5.1.1 A kwam te laat"); err != nil {
+			return err
+		}
 		return tx.MailSent(ctx, id, "A", f.env.Clock.Now())
 	}
 
@@ -165,7 +168,7 @@ func TestCrashedWorkersLeaseIsTakenOver(t *testing.T) {
 		t.Fatalf("catcher received %v, want the one mail with Message-ID %s", mails, messageID(taken[0]))
 	}
 	delivered := f.row(t, id)
-	if delivered.Attempts != 1 || delivered.LastError.Valid || !delivered.SentAt.Valid || delivered.LeaseOwner.Valid {
+	if delivered.Attempts != 1 || delivered.LastError.Valid || !delivered.SentAt.Valid || delivered.LeaseOwner.Valid || delivered.Undelivered.Valid {
 		t.Fatalf("A's late report changed B's delivery: row %+v", delivered)
 	}
 

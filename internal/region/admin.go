@@ -54,6 +54,20 @@ func (s *Service) Professionals(ctx context.Context) ([]model.Professional, erro
 	return out, err
 }
 
+// Professional returns one professional.
+func (s *Service) Professional(ctx context.Context, id int64) (model.Professional, error) {
+	var p model.Professional
+	err := s.DB.View(ctx, func(tx *storage.Tx) error {
+		var err error
+		p, err = tx.Professional(ctx, id)
+		if err == storage.ErrNotFound {
+			return model.Errorf(model.ENOTFOUND, "Deze medewerker bestaat niet.")
+		}
+		return err
+	})
+	return p, err
+}
+
 // DeactivateProfessional stops a professional: their sessions end, and their
 // password, second factor and tokens no longer work.
 func (s *Service) DeactivateProfessional(ctx context.Context, who audit.Actor, id int64) error {

@@ -18,15 +18,16 @@ type Mail struct {
 }
 
 // LeaseMail takes up to limit deliverable e-mails for owner until the lease
-// runs out. Rows whose earlier lease expired (a crashed worker) are taken again.
+// runs out. Rows whose earlier lease expired (a crashed worker) are taken again;
+// mail that was sent or refused for good (MailUndelivered) is not.
 func (tx *Tx) LeaseMail(ctx context.Context, owner string, now time.Time, lease time.Duration, limit int) ([]Mail, error) {
 	rows, err := tx.query(ctx, `
 		UPDATE outbox SET lease_owner = $1, lease_until = $2
 		WHERE id IN (
 			SELECT id FROM outbox
-			WHERE sent_at IS NULL AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until < $3)
+			WHERE sent_at IS NULL AND undelivered_at IS NULL AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until < $3)
 			ORDER BY next_attempt_at, id LIMIT $4`+tx.skipLocked()+`)
-		AND sent_at IS NULL AND (lease_until IS NULL OR lease_until < $3)
+		AND sent_at IS NULL AND undelivered_at IS NULL AND (lease_until IS NULL OR lease_until < $3)
 		RETURNING id`, owner, toMillis(now.Add(lease)), toMillis(now), limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to lease mail: %w", err)
@@ -62,7 +63,8 @@ func (tx *Tx) MailSent(ctx context.Context, id int64, owner string, now time.Tim
 	return nil
 }
 
-// MailFailed records a failed attempt and when to try again.
+// MailFailed records a failed attempt and when to try again. Only the lease
+// holder may record it.
 func (tx *Tx) MailFailed(ctx context.Context, id int64, owner string, next time.Time, reason string) error {
 	_, err := tx.exec(ctx, `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $1, last_error = $2, lease_owner = NULL, lease_until = NULL WHERE id = $3 AND lease_owner = $4`,
 		toMillis(next), reason, id, owner)
@@ -72,8 +74,12 @@ func (tx *Tx) MailFailed(ctx context.Context, id int64, owner string, next time.
 	return nil
 }
 
-// OutboxStats counts queued and sent e-mails.
+// OutboxStats counts the e-mails still to deliver and those sent; mail
+// refused for good is neither.
 func (tx *Tx) OutboxStats(ctx context.Context) (pending, sent int, err error) {
-	err = tx.queryRow(ctx, `SELECT COALESCE(SUM(CASE WHEN sent_at IS NULL THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN sent_at IS NULL THEN 0 ELSE 1 END), 0) FROM outbox`).Scan(&pending, &sent)
+	err = tx.queryRow(ctx, `
+		SELECT COALESCE(SUM(CASE WHEN sent_at IS NULL AND undelivered_at IS NULL THEN 1 ELSE 0 END), 0),
+		       COALESCE(SUM(CASE WHEN sent_at IS NULL THEN 0 ELSE 1 END), 0)
+		FROM outbox`).Scan(&pending, &sent)
 	return pending, sent, err
 }

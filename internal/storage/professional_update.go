@@ -19,6 +19,19 @@ func (tx *Tx) SetProfessionalActive(ctx context.Context, id int64, active bool) 
 	return nil
 }
 
+// SetProfessionalEmail changes a professional's e-mail address, which is
+// also their login name.
+func (tx *Tx) SetProfessionalEmail(ctx context.Context, id int64, email string) error {
+	res, err := tx.exec(ctx, `UPDATE professionals SET email = $1 WHERE id = $2`, email, id)
+	if err != nil {
+		return fmt.Errorf("store: unable to change the e-mail address: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
 // Professionals returns every professional, by organisation and name.
 func (tx *Tx) Professionals(ctx context.Context) ([]model.Professional, error) {
 	return tx.professionals(ctx, `SELECT `+professionalColumns+` FROM professionals ORDER BY organisation_id, name, id`)

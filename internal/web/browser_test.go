@@ -246,6 +246,19 @@ func TestInABrowser(t *testing.T) {
 	if n = a.count(t, `SELECT count(*) FROM organisations WHERE name = 'GGZ Oost-Brabant' AND role = 'zorgaanbieder'`); n != 1 {
 		t.Fatal("the organisation was not stored with the type's default role")
 	}
+
+	// The school's mail server refuses its mail (550 5.1.1): the
+	// administrator finds it on a page of its own, the school is told.
+	a.refusingMailServer(t, school.Professional.Email)(t)
+	b.run(chromedp.Navigate(a.base+"/registreren"), chromedp.WaitVisible(chromedp.CSS(".jk-mail-refused")))
+	b.expect("E-mail aan u komt niet aan", "Vraag de regiobeheerder uw e-mailadres te controleren")
+	b.check("melding-e-mail-geweigerd")
+	b3.run(chromedp.Navigate(a.base+"/beheer/niet-bezorgde-mail"), chromedp.WaitVisible(chromedp.CSS("h1")))
+	b3.expect(school.Professional.Email, "550 5.1.1", "Opnieuw proberen")
+	b3.check("beheer-niet-bezorgde-mail")
+	b3.run(chromedp.Click(chromedp.CSS("main a[href$='/email']")), chromedp.WaitVisible(chromedp.CSS("#email")))
+	b3.check("beheer-e-mailadres-wijzigen")
+
 	for _, path := range []string{"/beheer/medewerkers", "/beheer/tokens", "/beheer/convenant", "/beheer/escalaties"} {
 		b3.run(chromedp.Navigate(a.base+path), chromedp.WaitVisible(chromedp.CSS("h1")))
 		b3.check("beheer-" + strings.TrimPrefix(path, "/beheer/"))

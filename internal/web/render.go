@@ -24,7 +24,10 @@ type page struct {
 	Notice   string        // a confirmation at the top of the page
 	Form     *form
 	MailView string
-	Data     any
+	// MailRefused: mail to the logged-in professional's address was
+	// refused for good; every page asks them to have it checked.
+	MailRefused bool
+	Data        any
 }
 
 // asTime reads a template argument that is a time or a pointer to one; ok is
@@ -141,6 +144,7 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	}
 	if cur, ok := r.Context().Value(userKey{}).(auth.Current); ok {
 		p.User = &cur
+		p.MailRefused = h.mailRefused(r, cur)
 	}
 	p.MailView = h.MailView
 	var buf bytes.Buffer
@@ -155,6 +159,19 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	buf.WriteTo(w)
+}
+
+// mailRefused looks up whether mail to the professional's address was
+// refused for good. The page is shown without the notice when that fails.
+func (h *Handler) mailRefused(r *http.Request, cur auth.Current) bool {
+	if h.Region == nil {
+		return false
+	}
+	refused, err := h.Region.MailRefused(r.Context(), cur.Professional)
+	if err != nil && h.Log != nil {
+		h.Log.Error("web: unable to look for refused mail", "route", r.Pattern, "error", err)
+	}
+	return refused
 }
 
 func (h *Handler) renderError(w http.ResponseWriter, r *http.Request, status int, title, message string) {
@@ -173,6 +190,10 @@ var notices = map[string]string{
 	"ingetrokken":     "Het token is ingetrokken en werkt niet meer.",
 	"sessie-verlopen": "Uw inlogpoging duurde te lang. Log opnieuw in.",
 	"adres-verdacht":  "Vanaf uw netwerkadres zijn veel inlogpogingen mislukt. Daarom hoort u pas na de code of het inloggen is gelukt.",
+
+	// Mail refused for good (issue 19).
+	"opnieuw-verstuurd": "De e-mail staat weer klaar om te versturen, naar het huidige e-mailadres van de medewerker. Weigert de mailserver haar opnieuw, dan staat ze hier weer.",
+	"email-gewijzigd":   "Het e-mailadres is gewijzigd; het is ook de nieuwe inlognaam. Was er e-mail die niet aankwam, kies dan onder Niet bezorgde e-mail Opnieuw proberen.",
 
 	// Accepting, handing over and closing coordination (issue 4).
 	"coordinatie-geaccepteerd": "De coördinatie is geaccepteerd. Alle betrokkenen krijgen bericht wie coördineert en hoe zij die professional bereiken.",

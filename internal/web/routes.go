@@ -114,10 +114,16 @@ func (h *Handler) routes() []route {
 		admin("POST /beheer/medewerkers/{id}/deactiveren", h.deactivateProfessional),
 		admin("POST /beheer/medewerkers/{id}/tweede-factor", h.resetSecondFactor),
 		admin("POST /beheer/medewerkers/{id}/wachtwoord", h.newPassword),
+		admin("GET /beheer/medewerkers/{id}/email", h.editProfessionalEmail),
+		admin("POST /beheer/medewerkers/{id}/email", h.updateProfessionalEmail),
 		admin("GET /beheer/tokens", h.listTokens),
 		admin("POST /beheer/tokens", h.createToken),
 		admin("POST /beheer/tokens/{id}/intrekken", h.revokeToken),
 		admin("GET /beheer/convenant", h.showCovenant),
+
+		// Mail refused for good by the receiving server (issue 19).
+		admin("GET /beheer/niet-bezorgde-mail", h.listUndeliveredMail),
+		admin("POST /beheer/niet-bezorgde-mail/{id}/opnieuw", h.retryUndeliveredMail),
 	}
 }
 
