@@ -21,12 +21,18 @@ type Mail struct {
 // runs out. Rows whose earlier lease expired (a crashed worker) are taken again;
 // mail that was sent or refused for good (MailUndelivered) is not.
 func (tx *Tx) LeaseMail(ctx context.Context, owner string, now time.Time, lease time.Duration, limit int) ([]Mail, error) {
+	// The due rows are chosen once, in a materialised CTE. As a subquery of
+	// the UPDATE, PostgreSQL may run them again for every row it updates
+	// (a nested-loop semi-join), and each run skips the rows this very
+	// statement just locked: the LIMIT then held for nothing, and one
+	// worker took every due mail.
 	rows, err := tx.query(ctx, `
-		UPDATE outbox SET lease_owner = $1, lease_until = $2
-		WHERE id IN (
+		WITH due AS MATERIALIZED (
 			SELECT id FROM outbox
 			WHERE sent_at IS NULL AND undelivered_at IS NULL AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until < $3)
 			ORDER BY next_attempt_at, id LIMIT $4`+tx.skipLocked()+`)
+		UPDATE outbox SET lease_owner = $1, lease_until = $2
+		WHERE id IN (SELECT id FROM due)
 		AND sent_at IS NULL AND undelivered_at IS NULL AND (lease_until IS NULL OR lease_until < $3)
 		RETURNING id`, owner, toMillis(now.Add(lease)), toMillis(now), limit)
 	if err != nil {
