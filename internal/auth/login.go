@@ -38,7 +38,7 @@ var (
 	// address, whichever step failed; the attempt is over.
 	ErrSuspectAddress = model.Errorf(model.ETOOMANY, "Het inloggen is niet gelukt. Vanaf uw netwerkadres zijn veel inlogpogingen mislukt; "+
 		"daarom zeggen we niet of het e-mailadres, het wachtwoord of de code niet klopte. Log opnieuw in en controleer alle drie. "+
-		"Heeft u nog geen tweede factor ingesteld, dan kan dat pas als er een uur lang niets meer is mislukt vanaf dit adres, of vanaf een ander netwerk.")
+		"Heeft u nog geen tweede factor ingesteld, dan kan dat pas als er vanaf dit adres een tijd (hoogstens een uur) niets meer is mislukt, of vanaf een ander netwerk.")
 )
 
 // Login checks e-mail and password. Every failure costs the same time and

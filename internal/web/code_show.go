@@ -8,5 +8,5 @@ func (h *Handler) showCode(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/inloggen", http.StatusSeeOther)
 		return
 	}
-	h.render(w, r, http.StatusOK, "code", page{Title: "Code invullen", Form: &form{}})
+	h.render(w, r, http.StatusOK, "code", page{Title: "Code invullen", Notice: notice(r), Form: &form{}})
 }
