@@ -276,7 +276,7 @@ func TestRelationStoresNoBSNOrNameInTheClearAndIsAudited(t *testing.T) {
 
 func TestRelationCandidatesAreTheParentsSiblingsAndHousematesInTheRegister(t *testing.T) {
 	env := testenv.New(t)
-	moveToSiblingsAddress(t, env, population.BSNTeen) // Jason lives with the family, unrelated
+	moveToSiblingsAddress(t, env, population.BSNTeen)                // Jason lives with the family, unrelated
 	school := env.Pro(t, env.Org(t, "Wijkteam", model.TypeWijkteam)) // a care organisation: it sees the household
 	daan := env.Register(t, school, population.BSNSibling1, model.KindKetenregistratie).Youth.Reference
 
