@@ -50,19 +50,19 @@ const (
 	BSNSecret = "999996459"
 	// Dimitris Olympos, born 2019-04-01, age 7: Vaso's brother, not secret.
 	BSNSecretSibling = "999996435"
-	// Jan Jager (999994931, born 1970) and Anita Jansen (999994785, born
+	// Jan de Jager (999994931, born 1970) and Anita Jansen (999994785, born
 	// 1971) carry the secrecy indicator in RvIG's set itself (07.70.10 is 7);
-	// they live at 2548AE 1485 with their children Jaffe (999992107, born
-	// 2005) and Zeus Jager (999992120, born 2003), who do not.
+	// they live at 2548AE 1485 with their sons Jaffe (999992107, born 2005)
+	// and Zeus de Jager (999992120, born 2003), who do not.
 	BSNSecretParent = "999994931"
 )
 
 // secretYouths are the youths TestPersons marks secret. RvIG's test set gives
-// the secrecy indicator (07.70.10) to 45 persons, every one of them born
+// the secrecy indicator (07.70.10) to 45 person lists, every one born
 // before 1997: none is a youth the index could register. So that a youth with
 // a secret address can be tested end to end (the local register, the BRP API
 // stand-in and the demo all serve TestPersons), this one is marked here, with
-// the code 7 that most of RvIG's secret persons have.
+// the code 7 that many of RvIG's secret persons have.
 var secretYouths = map[string]bool{BSNSecret: true}
 
 // TestDay is the day on which the ages above hold: 2026-11-23.
