@@ -28,6 +28,7 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 	trustProxy := fs.Bool("trust-proxy", env("TRUST_PROXY", "") == "true", "behind a reverse proxy: take the client address from its X-Forwarded-For, for the limits and the audit trail (JEUGDKETEN_TRUST_PROXY=true)")
 	institutionsFile := fs.String("institution-addresses", env("INSTITUTION_ADDRESSES", ""), "file of institution addresses, one 'postcode huisnummer' a line (# starts a comment); children there never count as one family (JEUGDKETEN_INSTITUTION_ADDRESSES)")
 	metricsToken := fs.String("metrics-token", env("METRICS_TOKEN", ""), "token a Prometheus scraper sends as 'Authorization: Bearer …' for /metrics; empty: /metrics is not served (JEUGDKETEN_METRICS_TOKEN)")
+	sheltersFile := fs.String("shelter-addresses", env("SHELTER_ADDRESSES", ""), "file of shelter addresses (vrouwenopvang, crisis placement), written as --institution-addresses; a youth there gets no address view and is matched by address with nobody (JEUGDKETEN_SHELTER_ADDRESSES)")
 	pprofAddr := fs.String("pprof", env("PPROF", ""), "serve Go's profiler on this loopback address, e.g. 127.0.0.1:6060 (JEUGDKETEN_PPROF)")
 	brp := brpFlags(fs)
 	keep := addRetentionFlags(fs)
@@ -35,6 +36,10 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 		return err
 	}
 	institutions, err := readInstitutionAddresses(*institutionsFile)
+	if err != nil {
+		return err
+	}
+	shelters, err := readShelterAddresses(*sheltersFile)
 	if err != nil {
 		return err
 	}
@@ -68,7 +73,7 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 	}
 	srv, err := server.Start(server.Config{
 		Addr: *addr, DB: db, Keys: keys, Covenant: rules, SMTP: *smtp, BaseURL: *baseURL, AgeLimit: *ageLimit, MailLease: *mailLease, Log: log,
-		APIRate: noLimitAtZero(*apiRate), TrustProxy: *trustProxy, Population: register, InstitutionAddresses: institutions,
+		APIRate: noLimitAtZero(*apiRate), TrustProxy: *trustProxy, Population: register, InstitutionAddresses: institutions, ShelterAddresses: shelters,
 		MaxDuration: keep.maxDuration, ArchiveYears: *keep.archiveYears, AuditYears: *keep.auditYears,
 		MetricsToken: *metricsToken,
 	})

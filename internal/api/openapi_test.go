@@ -147,10 +147,12 @@ func TestOpenAPIResponsesMatchTheGoStructs(t *testing.T) {
 		},
 	}
 	page := youthPage{Jeugdige: youth(f.youth), Betrokkenen: involvements(f.picture.Involved), Geschiedenis: history(past),
-		Adres: address([]family.AddressChild{{Coordinator: "GGZ Oost", Reference: "J-7KQ3M9XA"}, {}})}
+		Adres: address(&family.AddressPanel{Children: []family.AddressChild{{Coordinator: "GGZ Oost", Reference: "J-7KQ3M9XA"}, {}}})}
 	c := f.picture.Coordinator
 	page.Coordinator = coordinator(c, true)
 	pageWithoutCoordinator := youthPage{Jeugdige: youth(f.youth), Betrokkenen: involvements(f.picture.Involved[:1]), Geschiedenis: history(registration.History{}), Adres: address(nil)}
+	shieldedPage := page
+	shieldedPage.Adres = address(&family.AddressPanel{Shielded: true})
 
 	readAt := f.now.Add(time.Hour)
 	messages := []messageView{
@@ -198,6 +200,7 @@ func TestOpenAPIResponsesMatchTheGoStructs(t *testing.T) {
 		{"POST", "/api/v1/registraties/{id}/beeindigen", http.StatusOK, withPicture(newRegistrationView(f.ended, f.youth), f.picture, true)},
 		{"GET", "/api/v1/jeugdigen/{referentie}", http.StatusOK, page},
 		{"GET", "/api/v1/jeugdigen/{referentie}", http.StatusOK, pageWithoutCoordinator},
+		{"GET", "/api/v1/jeugdigen/{referentie}", http.StatusOK, shieldedPage},
 		{"GET", "/api/v1/berichten", http.StatusOK, map[string]any{"berichten": messages}},
 		{"GET", "/api/v1/organisaties", http.StatusOK, map[string]any{"organisaties": []organisationResponse{organisationOut(f.school), organisationOut(f.wijkteamOrg)}}},
 		{"POST", "/api/v1/organisaties", http.StatusCreated, organisationOut(f.school)},

@@ -12,15 +12,18 @@ type youthPage struct {
 	Betrokkenen  []involvementView `json:"betrokkenen"`
 	Coordinator  *coordinatorView  `json:"coordinator"`
 	Geschiedenis historyView       `json:"geschiedenis"`
-	Adres        addressView       `json:"adres"`
+	Adres        *addressView      `json:"adres"`
 }
 
-// addressView is what the page shows of the other children registered at the
-// youth's address: how many, who coordinates, and a reference only for a
-// child the caller's organisation is involved with too.
+// addressView is what the youth's coordinator sees of the other children
+// registered at the youth's address: how many, who coordinates, and a
+// reference only for a child the caller's organisation is involved with too;
+// or only that the youth's address is shielded. It is null for anyone else
+// (family.Disclosure).
 type addressView struct {
-	Aantal   int                `json:"aantal"`
-	Kinderen []addressChildView `json:"kinderen"`
+	Afgeschermd bool               `json:"afgeschermd"`
+	Aantal      int                `json:"aantal"`
+	Kinderen    []addressChildView `json:"kinderen"`
 }
 
 type addressChildView struct {
@@ -28,9 +31,12 @@ type addressChildView struct {
 	Referentie  *string `json:"referentie"`
 }
 
-func address(children []family.AddressChild) addressView {
-	out := addressView{Aantal: len(children), Kinderen: []addressChildView{}}
-	for _, c := range children {
+func address(panel *family.AddressPanel) *addressView {
+	if panel == nil {
+		return nil
+	}
+	out := &addressView{Afgeschermd: panel.Shielded, Aantal: len(panel.Children), Kinderen: []addressChildView{}}
+	for _, c := range panel.Children {
 		var k addressChildView
 		if c.Coordinator != "" {
 			k.Coordinator = &c.Coordinator

@@ -79,7 +79,7 @@ func (g *generator) population(ctx context.Context) (int, error) {
 					break
 				}
 				g.sealed[i] = sealed
-				b.people = append(b.people, []any{hashes[i], sealed, p.Municipality, storage.AddressKey(g.keys, p.Postcode, p.HouseNumber), today.UnixMilli()})
+				b.people = append(b.people, []any{hashes[i], sealed, p.Municipality, storage.PersonAddressKey(g.keys, p), today.UnixMilli()})
 				p1, p2 := g.keys.Hash("bsn", parentsOf[i][0]), g.keys.Hash("bsn", parentsOf[i][1])
 				if bytes.Compare(p1, p2) > 0 {
 					p1, p2 = p2, p1

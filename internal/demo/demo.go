@@ -223,6 +223,7 @@ func youths() []Youth {
 		{population.BSNYoungest, "6 jaar; nog niemand betrokken"},
 		{population.BSNSibling1, "12 jaar; broer van de volgende, zelfde adres; het wijkteam coördineert"},
 		{population.BSNSibling2, "6 jaar; broer van de vorige, zelfde adres; GGZ coördineert"},
+		{population.BSNSecret, "7 jaar; geheim in de BRP (indicatie geheim): geen adresoverzicht, geen huisgenoten"},
 		{population.BSNYoungAdult, "19 jaar"},
 		{population.BSNTurns24Soon, "23 jaar; wordt binnenkort 24, dan eindigen registraties"},
 		{population.BSNAdult, "volwassene (40): registreren wordt geweigerd"},

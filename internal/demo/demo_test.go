@@ -66,7 +66,7 @@ func TestDemoShowsAFamilyThroughTheBRPAPI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(pic.Address) != 1 || pic.Address[0].Coordinator == "" || pic.Coordinator == nil || pic.Coordinator.Organisation.Name == pic.Address[0].Coordinator {
+	if pic.Address == nil || len(pic.Address.Children) != 1 || pic.Address.Children[0].Coordinator == "" || pic.Coordinator == nil || pic.Coordinator.Organisation.Name == pic.Address.Children[0].Coordinator {
 		t.Errorf("address view %+v with coordinator %+v; want one other child with another coordinator", pic.Address, pic.Coordinator)
 	}
 	if len(pic.Relations) != 1 || pic.Relations[0].Kind != family.RelationParent || pic.Relations[0].Person.FullName() != "Johan Groot Esselink" {

@@ -1,7 +1,6 @@
 package family
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"strings"
@@ -25,39 +24,35 @@ type AddressChild struct {
 	Reference   string // empty unless the viewer's organisation is involved
 }
 
-// institution reports whether an address hash is one of the configured
-// institution addresses, where unrelated children live together: those never
-// make a family.
-func (s *Service) institution(addressHash []byte) bool {
-	for _, a := range s.InstitutionAddresses {
-		f := strings.Fields(a)
-		if len(f) < 2 {
-			continue
-		}
-		key := storage.AddressKey(s.Keys, strings.Join(f[:len(f)-1], ""), f[len(f)-1])
-		if bytes.Equal(key, addressHash) {
-			return true
-		}
-	}
-	return false
+// AddressPanel is the address view of a youth's page, shown only to the
+// youth's coordinating organisation (Disclosure.Address).
+type AddressPanel struct {
+	// Shielded: the youth's address is shielded (Shielded), so no other
+	// child is compared with it and Children is empty.
+	Shielded bool
+	Children []AddressChild
 }
 
-// familyAddress is y's address hash when it may count as a family address.
-func (s *Service) familyAddress(y model.Youth) []byte {
-	if len(y.AddressHash) == 0 || s.institution(y.AddressHash) {
-		return nil
+// AddressView is the address view of y for the organisation org: nil when
+// org may not see it (DisclosureFor), else the other children with an active
+// registration at y's address, or only that y's address is shielded.
+func (s *Service) AddressView(ctx context.Context, tx *storage.Tx, y model.Youth, org model.Organisation) (*AddressPanel, error) {
+	d, err := s.DisclosureFor(ctx, tx, y, org)
+	if err != nil || !d.Address {
+		return nil, err
 	}
-	return y.AddressHash
-}
-
-// AddressView lists the other children with an active registration at y's
-// address, as the organisation org may see them.
-func (s *Service) AddressView(ctx context.Context, tx *storage.Tx, y model.Youth, org int64) ([]AddressChild, error) {
-	others, err := tx.YouthsAtAddress(ctx, s.familyAddress(y), y.ID)
+	shielded, err := s.Shielded(y)
 	if err != nil {
 		return nil, err
 	}
-	var out []AddressChild
+	if shielded {
+		return &AddressPanel{Shielded: true}, nil
+	}
+	others, err := s.atAddress(ctx, tx, y)
+	if err != nil {
+		return nil, err
+	}
+	out := &AddressPanel{}
 	for _, o := range others {
 		var child AddressChild
 		c, err := tx.CurrentCoordination(ctx, o.ID)
@@ -72,22 +67,23 @@ func (s *Service) AddressView(ctx context.Context, tx *storage.Tx, y model.Youth
 		default:
 			return nil, err
 		}
-		involved, err := tx.HasActiveRegistration(ctx, o.ID, org)
+		involved, err := tx.HasActiveRegistration(ctx, o.ID, org.ID)
 		if err != nil {
 			return nil, err
 		}
 		if involved {
 			child.Reference = o.Reference
 		}
-		out = append(out, child)
+		out.Children = append(out.Children, child)
 	}
 	return out, nil
 }
 
 // household returns the other registered children of y's household: at the
-// same (non-institution) address, or with a parent in common in the register.
+// same family address (not an institution or shelter, neither child
+// shielded), or with a parent in common in the register.
 func (s *Service) household(ctx context.Context, tx *storage.Tx, y model.Youth) ([]model.Youth, error) {
-	atAddress, err := tx.YouthsAtAddress(ctx, s.familyAddress(y), y.ID)
+	atAddress, err := s.atAddress(ctx, tx, y)
 	if err != nil {
 		return nil, err
 	}

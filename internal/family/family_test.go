@@ -128,12 +128,12 @@ func TestInstitutionAddressIsNoFamily(t *testing.T) {
 			t.Errorf("%s was told about a family at an institution address: %+v", who.Organisation.Name, got)
 		}
 	}
-	p, err := env.Registry.YouthByReference(ctx, school, first.Youth.Reference)
+	p, err := env.Registry.YouthByReference(ctx, jh, first.Youth.Reference)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(p.Address) != 0 {
-		t.Errorf("address view at an institution address = %+v, want nothing", p.Address)
+	if p.Address == nil || p.Address.Shielded || len(p.Address.Children) != 0 {
+		t.Errorf("the coordinator's address view at an institution address = %+v, want no children", p.Address)
 	}
 }
 
@@ -145,38 +145,52 @@ func TestAddressViewShowsOnlyCoordinatorsUnlessInvolvedToo(t *testing.T) {
 	first := coordinated(t, env, school, jh, population.BSNSibling1)
 	second := coordinated(t, env, school, ggz, population.BSNSibling2)
 
-	p, err := env.Registry.YouthByReference(ctx, jh, first.Youth.Reference)
-	if err != nil {
-		t.Fatal(err)
+	view := func() []family.AddressChild {
+		t.Helper()
+		p, err := env.Registry.YouthByReference(ctx, jh, first.Youth.Reference)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Address == nil {
+			t.Fatal("the coordinator gets no address view")
+		}
+		return p.Address.Children
 	}
-	if want := []family.AddressChild{{Coordinator: "GGZ Oost"}}; len(p.Address) != 1 || p.Address[0] != want[0] {
-		t.Errorf("jeugdhulp, not involved with the sibling, sees %+v; want only the count and the coordinator %+v", p.Address, want)
+	if got, want := view(), (family.AddressChild{Coordinator: "GGZ Oost"}); len(got) != 1 || got[0] != want {
+		t.Errorf("jeugdhulp, not involved with the sibling, sees %+v; want only the count and the coordinator %+v", got, want)
 	}
-	p, err = env.Registry.YouthByReference(ctx, school, first.Youth.Reference)
-	if err != nil {
-		t.Fatal(err)
+	env.Clock.Advance(1)
+	env.Register(t, jh, population.BSNSibling2, model.KindSignaal)
+	// Involved with the sibling now, jeugdhulp sees its reference, and its
+	// coordinator as on the sibling's own page (the covenant may have
+	// chosen anew).
+	p, err := env.Registry.YouthByReference(ctx, jh, second.Youth.Reference)
+	if err != nil || p.Coordinator == nil {
+		t.Fatalf("the sibling's page: %+v, %v", p.Coordinator, err)
 	}
-	if want := (family.AddressChild{Coordinator: "GGZ Oost", Reference: second.Youth.Reference}); len(p.Address) != 1 || p.Address[0] != want {
-		t.Errorf("the school, involved with both, sees %+v; want %+v", p.Address, want)
+	if got, want := view(), (family.AddressChild{Coordinator: p.Coordinator.Organisation.Name, Reference: second.Youth.Reference}); len(got) != 1 || got[0] != want {
+		t.Errorf("jeugdhulp, involved with both, sees %+v; want %+v", got, want)
 	}
 }
 
 func TestAddressViewCountsOnlyChildrenWithActiveRegistrations(t *testing.T) {
 	env := testenv.New(t)
 	school := env.Pro(t, env.Org(t, "School", model.TypeOnderwijs))
-	r := env.Register(t, school, population.BSNSibling1, model.KindSignaal)
-	p, err := env.Registry.YouthByReference(ctx, school, r.Youth.Reference)
-	if err != nil {
-		t.Fatal(err)
+	jh := env.Pro(t, env.Org(t, "Jeugdhulp", model.TypeJeugdhulp))
+	r := coordinated(t, env, school, jh, population.BSNSibling1)
+	view := func() *family.AddressPanel {
+		t.Helper()
+		p, err := env.Registry.YouthByReference(ctx, jh, r.Youth.Reference)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p.Address
 	}
-	if len(p.Address) != 0 {
-		t.Fatalf("address view with no other child registered = %+v", p.Address)
+	if a := view(); a == nil || len(a.Children) != 0 {
+		t.Fatalf("address view with no other child registered = %+v", a)
 	}
 	env.Register(t, env.Pro(t, env.Org(t, "Politie", model.TypePolitie)), population.BSNSibling2, model.KindSignaal)
-	if p, err = env.Registry.YouthByReference(ctx, school, r.Youth.Reference); err != nil {
-		t.Fatal(err)
-	}
-	if len(p.Address) != 1 || p.Address[0] != (family.AddressChild{}) {
-		t.Errorf("address view = %+v, want one child without coordinator and without reference", p.Address)
+	if a := view(); a == nil || len(a.Children) != 1 || a.Children[0] != (family.AddressChild{}) {
+		t.Errorf("address view = %+v, want one child without coordinator and without reference", a)
 	}
 }

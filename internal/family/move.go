@@ -24,7 +24,9 @@ func Moved(stored, now string) bool {
 // NoticeMove tells every professional involved with y, and the coordinating
 // professional, that y now lives in the municipality to: once per youth and
 // municipality (the event key). The message names the municipality's code,
-// never the address. It returns how many messages it added.
+// never the address; for a shielded youth (Shielded: secret in the register,
+// or at a shelter) not even the municipality, only that it changed. y carries
+// the register's new snapshot. It returns how many messages it added.
 func (s *Service) NoticeMove(ctx context.Context, tx *storage.Tx, y model.Youth, from, to string, now time.Time) (int, error) {
 	involved, err := tx.Involvements(ctx, y.ID)
 	if err != nil {
@@ -49,10 +51,19 @@ func (s *Service) NoticeMove(ctx context.Context, tx *storage.Tx, y model.Youth,
 		}
 		who = append(who, model.Involvement{Organisation: org, Professional: p})
 	}
+	shielded, err := s.Shielded(y)
+	if err != nil {
+		return 0, err
+	}
 	event := fmt.Sprintf("verhuisd:%d:%s", y.ID, to)
 	subject := "Jeugdige " + y.Reference + " is verhuisd naar gemeente " + to
+	where := "gemeente " + to + " (CBS-gemeentecode; was " + from + ")"
+	if shielded {
+		subject = "Jeugdige " + y.Reference + " is verhuisd naar een andere gemeente"
+		where = "welke gemeente dat is, wordt niet getoond, omdat het adres van deze jeugdige is afgeschermd"
+	}
 	body := "Volgens de basisregistratie personen (BRP) is jeugdige " + y.Reference + " verhuisd naar een andere gemeente: " +
-		"gemeente " + to + " (CBS-gemeentecode; was " + from + ").\n\n" +
+		where + ".\n\n" +
 		"Ga na of de zorg en de coördinatie kunnen blijven zoals ze zijn, of overgedragen moeten worden aan de nieuwe gemeente of haar organisaties. " +
 		"Stem dat af met de andere betrokkenen." + usecase.Footer(s.BaseURL, y)
 	added := 0

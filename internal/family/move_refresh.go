@@ -106,7 +106,8 @@ func (s *Service) refreshYouth(ctx context.Context, y model.Youth, now time.Time
 		if !bytes.Equal(cur.Person, y.Person) {
 			return nil // a registration looked the youth up meanwhile; that lookup is newer
 		}
-		if err := tx.UpdateYouthPerson(ctx, y.ID, sealed, p.Municipality, storage.AddressKey(s.Keys, p.Postcode, p.HouseNumber)); err != nil {
+		address := storage.PersonAddressKey(s.Keys, p)
+		if err := tx.UpdateYouthPerson(ctx, y.ID, sealed, p.Municipality, address); err != nil {
 			return err
 		}
 		audit.Write(ctx, tx, now, audit.Entry{
@@ -116,7 +117,9 @@ func (s *Service) refreshYouth(ctx context.Context, y model.Youth, now time.Time
 		if !Moved(cur.Municipality, p.Municipality) {
 			return nil
 		}
-		sent, err = s.NoticeMove(ctx, tx, cur, cur.Municipality, p.Municipality, now)
+		from := cur.Municipality
+		cur.Person, cur.Municipality, cur.AddressHash = sealed, p.Municipality, address
+		sent, err = s.NoticeMove(ctx, tx, cur, from, p.Municipality, now)
 		return err
 	})
 	return sent, false, err
@@ -126,5 +129,5 @@ func (s *Service) refreshYouth(ctx context.Context, y model.Youth, now time.Time
 func samePerson(a, b model.Person) bool {
 	return a.BSN == b.BSN && a.GivenNames == b.GivenNames && a.Prefix == b.Prefix && a.FamilyName == b.FamilyName &&
 		a.BirthDate.Equal(b.BirthDate) && a.Sex == b.Sex && a.Municipality == b.Municipality &&
-		a.Postcode == b.Postcode && a.HouseNumber == b.HouseNumber
+		a.Postcode == b.Postcode && a.HouseNumber == b.HouseNumber && a.Secret == b.Secret
 }

@@ -81,8 +81,9 @@ func relatedPerson(p model.Person) model.Person {
 
 var errRelationNotFound = model.Errorf(model.ENOTFOUND, "Deze relatie bestaat niet (meer) bij deze jeugdige.")
 
-// Relations lists a youth's relations for a professional involved with it;
-// anyone else gets "niet gevonden", as for the youth's page.
+// Relations lists a youth's relations for a professional involved with it,
+// as RelationsFor gives them; anyone else gets "niet gevonden", as for the
+// youth's page.
 func (s *Service) Relations(ctx context.Context, actor usecase.Actor, ref string) ([]Relation, error) {
 	var out []Relation
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
@@ -90,7 +91,7 @@ func (s *Service) Relations(ctx context.Context, actor usecase.Actor, ref string
 		if err != nil {
 			return err
 		}
-		if out, err = s.RelationsFor(ctx, tx, y, actor.Organisation.ID); err != nil {
+		if out, err = s.RelationsFor(ctx, tx, y, actor.Organisation); err != nil {
 			return err
 		}
 		return s.LogRead(ctx, tx, actor, "relaties", y.Reference, y.Reference)
@@ -98,15 +99,24 @@ func (s *Service) Relations(ctx context.Context, actor usecase.Actor, ref string
 	return out, err
 }
 
-// RelationsFor returns y's RelationsFor as the organisation org sees them.
-func (s *Service) RelationsFor(ctx context.Context, tx *storage.Tx, y model.Youth, org int64) ([]Relation, error) {
+// RelationsFor returns y's relations as the organisation org, involved
+// with y, sees them: all of them for an organisation that gives care, only
+// those it laid itself for one that only gives signals (Disclosure).
+func (s *Service) RelationsFor(ctx context.Context, tx *storage.Tx, y model.Youth, org model.Organisation) ([]Relation, error) {
+	d, err := s.DisclosureFor(ctx, tx, y, org)
+	if err != nil {
+		return nil, err
+	}
 	rows, err := tx.RelationsOfYouth(ctx, y.ID)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]Relation, 0, len(rows))
 	for _, r := range rows {
-		v, err := s.relation(ctx, tx, r, org)
+		if !d.Household && r.OrganisationID != org.ID {
+			continue
+		}
+		v, err := s.relation(ctx, tx, r, org.ID)
 		if err != nil {
 			return nil, err
 		}

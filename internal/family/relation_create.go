@@ -34,6 +34,9 @@ func (s *Service) Relate(ctx context.Context, actor usecase.Actor, ref string, i
 	if err != nil {
 		return Relation{}, err
 	}
+	if in.Candidate != "" && !actor.Organisation.GivesCare() {
+		return Relation{}, errSignalsOnly // it was offered no candidates
+	}
 	bsn, err := s.checkRelating(ctx, y, in)
 	if err != nil {
 		return Relation{}, err

@@ -115,8 +115,8 @@ func TestRelationsAreOnlyForProfessionalsInvolvedWithTheYouth(t *testing.T) {
 
 func TestRelationInputIsCheckedAndBadInputStoresNothing(t *testing.T) {
 	env := testenv.New(t)
-	school := env.Pro(t, env.Org(t, "School", model.TypeOnderwijs))
-	daan := env.Register(t, school, population.BSNSibling1, model.KindSignaal).Youth.Reference
+	school := env.Pro(t, env.Org(t, "Jeugdhulp", model.TypeJeugdhulp)) // a care organisation: it may choose a candidate
+	daan := env.Register(t, school, population.BSNSibling1, model.KindKetenregistratie).Youth.Reference
 	raw := testenv.RawDB(t, env)
 	before := map[string]int{"relations": testenv.Count(t, raw, "relations"), "audit_log": testenv.Count(t, raw, "audit_log")}
 
@@ -163,7 +163,7 @@ func TestTheSameRelationTwiceIsAConflict(t *testing.T) {
 	}
 	// The same person as another kind is another relation.
 	relate(t, env, jh, daan, population.BSNParent, family.RelationHousemate)
-	if n := len(relations(t, env, school, daan)); n != 2 {
+	if n := len(relations(t, env, jh, daan)); n != 2 {
 		t.Errorf("%d relations, want 2", n)
 	}
 }
@@ -207,19 +207,19 @@ func TestOnlyTheOrganisationThatLaidARelationRemovesIt(t *testing.T) {
 
 func TestARelatedYouthShowsItsReferenceOnlyToThoseInvolvedWithItToo(t *testing.T) {
 	env := testenv.New(t)
-	school := env.Pro(t, env.Org(t, "School", model.TypeOnderwijs))
-	police := env.Pro(t, env.Org(t, "Politie", model.TypePolitie))
-	daan := env.Register(t, school, population.BSNSibling1, model.KindSignaal).Youth.Reference
-	hein := env.Register(t, school, population.BSNSibling2, model.KindSignaal).Youth.Reference
-	env.Register(t, police, population.BSNSibling1, model.KindSignaal)
-	relate(t, env, police, daan, population.BSNSibling2, family.RelationSibling)
+	jgz := env.Pro(t, env.Org(t, "JGZ", model.TypeJGZ))
+	amw := env.Pro(t, env.Org(t, "AMW", model.TypeAMW))
+	daan := env.Register(t, jgz, population.BSNSibling1, model.KindKetenregistratie).Youth.Reference
+	hein := env.Register(t, jgz, population.BSNSibling2, model.KindKetenregistratie).Youth.Reference
+	env.Register(t, amw, population.BSNSibling1, model.KindKetenregistratie)
+	relate(t, env, amw, daan, population.BSNSibling2, family.RelationSibling)
 
-	if got := relations(t, env, school, daan); len(got) != 1 || got[0].Reference != hein {
-		t.Errorf("the school, involved with both, sees %+v; want Hein's reference %s", got, hein)
+	if got := relations(t, env, jgz, daan); len(got) != 1 || got[0].Reference != hein {
+		t.Errorf("the JGZ, involved with both, sees %+v; want Hein's reference %s", got, hein)
 	}
-	got := relations(t, env, police, daan)
+	got := relations(t, env, amw, daan)
 	if len(got) != 1 || got[0].Reference != "" || got[0].Person.FullName() != "Hein Groot Esselink" {
-		t.Errorf("the police, not involved with Hein, sees %+v; want the name without reference", got)
+		t.Errorf("the AMW, not involved with Hein, sees %+v; want the name without reference", got)
 	}
 }
 
@@ -276,9 +276,9 @@ func TestRelationStoresNoBSNOrNameInTheClearAndIsAudited(t *testing.T) {
 
 func TestRelationCandidatesAreTheParentsSiblingsAndHousematesInTheRegister(t *testing.T) {
 	env := testenv.New(t)
-	moveToSiblingsAddress(t, env, population.BSNTeen) // Jason lives with the family, unrelated
-	school := env.Pro(t, env.Org(t, "School", model.TypeOnderwijs))
-	daan := env.Register(t, school, population.BSNSibling1, model.KindSignaal).Youth.Reference
+	moveToSiblingsAddress(t, env, population.BSNTeen)                // Jason lives with the family, unrelated
+	school := env.Pro(t, env.Org(t, "Wijkteam", model.TypeWijkteam)) // a care organisation: it sees the household
+	daan := env.Register(t, school, population.BSNSibling1, model.KindKetenregistratie).Youth.Reference
 
 	got, err := env.Registry.Families.RelationCandidates(ctx, school, daan)
 	if err != nil {
@@ -321,7 +321,7 @@ func TestRelationCandidatesAreTheParentsSiblingsAndHousematesInTheRegister(t *te
 	}
 
 	// A key is for this youth only.
-	hein := env.Register(t, school, population.BSNSibling2, model.KindSignaal).Youth.Reference
+	hein := env.Register(t, school, population.BSNSibling2, model.KindKetenregistratie).Youth.Reference
 	_, err = env.Registry.Families.Relate(ctx, school, hein, family.Relating{Candidate: teun.Key, Kind: family.RelationSibling})
 	testenv.AssertInvalid(t, err, "persoon", "Kies opnieuw")
 }
@@ -330,8 +330,8 @@ func TestAtAnInstitutionAddressNoHousematesAreOffered(t *testing.T) {
 	env := testenv.New(t)
 	env.Registry.InstitutionAddresses = []string{"3032 CG 651"}
 	moveToSiblingsAddress(t, env, population.BSNTeen)
-	school := env.Pro(t, env.Org(t, "School", model.TypeOnderwijs))
-	daan := env.Register(t, school, population.BSNSibling1, model.KindSignaal).Youth.Reference
+	school := env.Pro(t, env.Org(t, "Wijkteam", model.TypeWijkteam)) // a care organisation: it sees the household
+	daan := env.Register(t, school, population.BSNSibling1, model.KindKetenregistratie).Youth.Reference
 	got, err := env.Registry.Families.RelationCandidates(ctx, school, daan)
 	if err != nil {
 		t.Fatal(err)
@@ -348,8 +348,8 @@ func TestRelationCandidatesAndRelationsThroughTheBRPAPI(t *testing.T) {
 	env := testenv.New(t)
 	testenv.BRPRegister(t, env)
 	moveToSiblingsAddressInStub(t, env, population.BSNTeen)
-	school := env.Pro(t, env.Org(t, "School", model.TypeOnderwijs))
-	daan := env.Register(t, school, population.BSNSibling1, model.KindSignaal).Youth.Reference
+	school := env.Pro(t, env.Org(t, "Wijkteam", model.TypeWijkteam)) // a care organisation: it sees the household
+	daan := env.Register(t, school, population.BSNSibling1, model.KindKetenregistratie).Youth.Reference
 	got, err := env.Registry.Families.RelationCandidates(ctx, school, daan)
 	if err != nil {
 		t.Fatal(err)

@@ -111,6 +111,12 @@ type Organisation struct {
 	Active       bool
 }
 
+// GivesCare reports whether the organisation provides care (a
+// zorgaanbieder), as against one that may only give signals: only care
+// organisations see a youth's household when they lay a relation
+// (docs/privacy.md, "Wie ziet wat van het gezin").
+func (o Organisation) GivesCare() bool { return o.Role == RoleZorgaanbieder }
+
 // MayCoordinate reports whether the organisation can be the coordinator.
 func (o Organisation) MayCoordinate() bool { return o.Role == RoleZorgaanbieder && o.Active }
 

@@ -17,6 +17,13 @@ type Person struct {
 	Municipality string    // four-digit CBS municipality code, "0599"
 	Postcode     string
 	HouseNumber  string
+	// Secret is the register's secrecy indicator: "indicatie geheim"
+	// (07.70.10, a code from 1 to 7) in the GBA, geheimhoudingPersoonsgegevens
+	// in the BRP API. The person asked that their data is not given to third
+	// parties, often because of a secret address (docs/privacy.md). The index
+	// keeps no address hash for such a person and never shows or compares
+	// their address.
+	Secret bool
 }
 
 // FullName is the name as a Dutch professional writes it: "Jan de Vries".

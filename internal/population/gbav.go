@@ -28,6 +28,7 @@ const (
 	colHouseLetter  = "08.11.30"
 	colHouseAddit   = "08.11.40"
 	colSuspended    = "07.67.20" // reden opschorting bijhouding: O overleden, E geëmigreerd, …
+	colSecret       = "07.70.10" // indicatie geheim: 0 none, 1 to 7 a restriction; optional
 	colPostcode     = "08.11.60"
 	colTown         = "08.11.70"
 )
@@ -141,6 +142,7 @@ func gbavRecord(row gbavRow) (Record, string) {
 		Municipality: row.get(colMunicipality),
 		Postcode:     normalizePostcode(row.get(colPostcode)),
 		HouseNumber:  model.JoinHouseNumber(row.get(colHouseNumber), row.get(colHouseLetter), row.get(colHouseAddit)),
+		Secret:       secretCode(row.get(colSecret)),
 	}
 	var parents []string
 	for _, col := range []string{colParent1BSN, colParent2BSN} {
@@ -151,6 +153,14 @@ func gbavRecord(row gbavRow) (Record, string) {
 		}
 	}
 	return Record{Person: p, ParentBSNs: parents, Address: gbavAddress(row)}, ""
+}
+
+// secretCode reads the GBA's indicatie geheim (07.70.10): 0 or empty is no
+// restriction; any other code (1 to 7, each a kind of restriction) makes the
+// person secret. An unexpected value counts as secret too: a wrongly shown
+// address is worse than one withheld.
+func secretCode(s string) bool {
+	return s != "" && s != "0"
 }
 
 // cleanName folds runs of white space, line breaks included, into one space:

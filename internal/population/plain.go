@@ -12,36 +12,49 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/model"
 )
 
-// plainHeader is the header of the region's own register file.
+// plainHeader is the header of the region's own register file. The column
+// plainSecret may follow it, as a tenth column.
 var plainHeader = []string{
 	"bsn", "voornamen", "voorvoegsel", "geslachtsnaam", "geboortedatum",
 	"geslacht", "gemeentecode", "postcode", "huisnummer",
 }
 
-func isPlainHeader(header []string) bool {
+// plainSecret is the optional last column: the register's secrecy indicator.
+const plainSecret = "geheim"
+
+// plainColumns returns how many columns a plain header has (9, or 10 with
+// plainSecret), or 0 when it is no plain header.
+func plainColumns(header []string) int {
+	n := len(header)
+	if n == len(plainHeader)+1 && strings.EqualFold(strings.TrimSpace(header[n-1]), plainSecret) {
+		header = header[:n-1]
+	}
 	if len(header) != len(plainHeader) {
-		return false
+		return 0
 	}
 	for i, h := range header {
 		if !strings.EqualFold(strings.TrimSpace(h), plainHeader[i]) {
-			return false
+			return 0
 		}
 	}
-	return true
+	return n
 }
 
+func isPlainHeader(header []string) bool { return plainColumns(header) > 0 }
+
 func headerError(header []string) error {
-	msg := fmt.Sprintf("regel 1: onbekende kopregel; verwacht %q (of een GBA-V-bestand van de RvIG)", strings.Join(plainHeader, ";"))
+	msg := fmt.Sprintf("regel 1: onbekende kopregel; verwacht %q, eventueel met %q als laatste kolom (of een GBA-V-bestand van de RvIG)", strings.Join(plainHeader, ";"), ";"+plainSecret)
 	if len(header) == 1 && strings.Contains(header[0], ",") {
 		msg += "; let op: de velden moeten gescheiden zijn door een puntkomma (;), niet door een komma"
 	}
 	return &model.Error{Code: model.EINVALID, Message: msg, Params: []model.InvalidParam{{Name: "kopregel", Reason: msg}}}
 }
 
-// readPlain reads the region's own file. Unlike RvIG's test set it is strict:
-// the region can fix its file, and an import that silently leaves out a youth
-// is worse than one that refuses.
-func readPlain(cr *csv.Reader) ([]Record, ReadStats, error) {
+// readPlain reads the region's own file, of columns fields a row (the
+// header's). Unlike RvIG's test set it is strict: the region can fix its
+// file, and an import that silently leaves out a youth is worse than one that
+// refuses.
+func readPlain(cr *csv.Reader, columns int) ([]Record, ReadStats, error) {
 	var records []Record
 	firstLine := map[string]int{} // BSN → line it was first seen on
 	for {
@@ -56,10 +69,14 @@ func readPlain(cr *csv.Reader) ([]Record, ReadStats, error) {
 		if blankRow(fields) { // spreadsheets leave rows of only separators behind
 			continue
 		}
-		if len(fields) != len(plainHeader) {
-			return nil, ReadStats{}, rowError(line, "regel", fmt.Sprintf("%d velden, verwacht %d (gescheiden door ;)", len(fields), len(plainHeader)))
+		if len(fields) != columns {
+			return nil, ReadStats{}, rowError(line, "regel", fmt.Sprintf("%d velden, verwacht %d (gescheiden door ;)", len(fields), columns))
 		}
-		p, field, reason := plainPerson(fields)
+		p, field, reason := plainPerson(fields[:len(plainHeader)])
+		if reason == "" && columns > len(plainHeader) {
+			p.Secret, reason = plainSecretValue(fields[len(plainHeader)])
+			field = plainSecret
+		}
 		if reason != "" {
 			return nil, ReadStats{}, rowError(line, field, reason)
 		}
@@ -141,6 +158,21 @@ func plainPerson(fields []string) (p model.Person, field, reason string) {
 		Postcode:     postcode,
 		HouseNumber:  cleanName(number),
 	}, "", ""
+}
+
+// plainSecretValue reads the column geheim: ja or nee, or the GBA's code of
+// indicatie geheim (0 none, 1 to 7 a restriction); empty is nee.
+func plainSecretValue(s string) (secret bool, reason string) {
+	switch v := strings.ToLower(strings.TrimSpace(s)); v {
+	case "", "nee", "0":
+		return false, ""
+	case "ja", "1", "2", "3", "4", "5", "6", "7":
+		return true, ""
+	}
+	if !utf8.ValidString(s) {
+		return false, "geheim bevat tekens die geen UTF-8 zijn; sla het bestand op als \"CSV UTF-8\""
+	}
+	return false, fmt.Sprintf("geheim %q is ongeldig (ja of nee, of de GBA-code van de indicatie geheim, 0 tot en met 7)", strings.TrimSpace(s))
 }
 
 // parseDate reads yyyy-mm-dd, and also yyyymmdd as the GBA writes it. A

@@ -42,9 +42,9 @@ func TestPlainCSVBadInputNamesLineAndField(t *testing.T) {
 		name, in, field, message string
 	}{
 		{"header", "bsn;naam;geboortedatum\n" + good, "kopregel",
-			`regel 1: onbekende kopregel; verwacht "bsn;voornamen;voorvoegsel;geslachtsnaam;geboortedatum;geslacht;gemeentecode;postcode;huisnummer" (of een GBA-V-bestand van de RvIG)`},
+			`regel 1: onbekende kopregel; verwacht "bsn;voornamen;voorvoegsel;geslachtsnaam;geboortedatum;geslacht;gemeentecode;postcode;huisnummer", eventueel met ";geheim" als laatste kolom (of een GBA-V-bestand van de RvIG)`},
 		{"comma-separated header", strings.ReplaceAll(plainHeaderLine, ";", ","), "kopregel",
-			`regel 1: onbekende kopregel; verwacht "bsn;voornamen;voorvoegsel;geslachtsnaam;geboortedatum;geslacht;gemeentecode;postcode;huisnummer" (of een GBA-V-bestand van de RvIG); let op: de velden moeten gescheiden zijn door een puntkomma (;), niet door een komma`},
+			`regel 1: onbekende kopregel; verwacht "bsn;voornamen;voorvoegsel;geslachtsnaam;geboortedatum;geslacht;gemeentecode;postcode;huisnummer", eventueel met ";geheim" als laatste kolom (of een GBA-V-bestand van de RvIG); let op: de velden moeten gescheiden zijn door een puntkomma (;), niet door een komma`},
 		{"bsn too short", good + "123;Roos;;Janssen;2007-07-26;V;0518;2572NR;2\n", "bsn",
 			`regel 3: burgerservicenummer "123" is ongeldig (elfproef)`},
 		{"bsn fails eleven-test", good + "010008579;Pieter;;Verstratenmaker;1939-03-15;M;0091;1234AB;6\n", "bsn",

@@ -76,7 +76,7 @@ func Read(r io.Reader) ([]Record, ReadStats, error) {
 	case isGBAVHeader(header):
 		return readGBAV(cr, header)
 	case isPlainHeader(header):
-		return readPlain(cr)
+		return readPlain(cr, plainColumns(header))
 	}
 	return nil, ReadStats{}, headerError(header)
 }

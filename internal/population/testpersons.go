@@ -42,7 +42,28 @@ const (
 	BSNSibling2 = "999999412"
 	// Johan Groot Esselink, born 1985-05-27, age 41: parent of the siblings.
 	BSNParent = "999999345"
+	// Vaso Olympia, born 2019-04-01, age 7, with the secrecy indicator
+	// (indicatie geheim 7): the one person TestPersons changes, see there.
+	// She lives with her father Thanatos Olympos (999995091) and her
+	// brothers, the triplets BSNSecretSibling and Theofilaktos Olympos
+	// (999996447), at 0109 Coevorden, 8646TK 86.
+	BSNSecret = "999996459"
+	// Dimitris Olympos, born 2019-04-01, age 7: Vaso's brother, not secret.
+	BSNSecretSibling = "999996435"
+	// Jan de Jager (999994931, born 1970) and Anita Jansen (999994785, born
+	// 1971) carry the secrecy indicator in RvIG's set itself (07.70.10 is 7);
+	// they live at 2548AE 1485 with their sons Jaffe (999992107, born 2005)
+	// and Zeus de Jager (999992120, born 2003), who do not.
+	BSNSecretParent = "999994931"
 )
+
+// secretYouths are the youths TestPersons marks secret. RvIG's test set gives
+// the secrecy indicator (07.70.10) to 45 person lists, every one born
+// before 1997: none is a youth the index could register. So that a youth with
+// a secret address can be tested end to end (the local register, the BRP API
+// stand-in and the demo all serve TestPersons), this one is marked here, with
+// the code 7 that many of RvIG's secret persons have.
+var secretYouths = map[string]bool{BSNSecret: true}
 
 // TestDay is the day on which the ages above hold: 2026-11-23.
 func TestDay() time.Time {
@@ -50,12 +71,18 @@ func TestDay() time.Time {
 }
 
 // TestPersons returns the persons of RvIG's public test set as the import
-// reads them, for other packages' tests and the demo. It panics if the
-// embedded set cannot be read, which a test in this package rules out.
+// reads them, for other packages' tests and the demo, with one change: the
+// youth BSNSecret carries the secrecy indicator (see secretYouths). It panics
+// if the embedded set cannot be read, which a test in this package rules out.
 func TestPersons() []Record {
 	records, _, err := Read(rvig.TestSet())
 	if err != nil {
 		panic(fmt.Sprintf("population: embedded RvIG test set: %v", err))
+	}
+	for i := range records {
+		if secretYouths[records[i].Person.BSN] {
+			records[i].Person.Secret = true
+		}
 	}
 	return records
 }

@@ -76,7 +76,7 @@ func (s *Service) Register(ctx context.Context, actor usecase.Actor, in Register
 	err = s.DB.Update(ctx, func(tx *storage.Tx) error {
 		out = Registered{}
 		var err error
-		y, err = s.findOrCreateYouth(ctx, tx, in.BSN, sealed, person.Municipality, storage.AddressKey(s.Keys, person.Postcode, person.HouseNumber), now)
+		y, err = s.findOrCreateYouth(ctx, tx, in.BSN, sealed, person.Municipality, storage.PersonAddressKey(s.Keys, person), now)
 		if err != nil {
 			return err
 		}

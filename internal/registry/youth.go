@@ -40,10 +40,13 @@ func (s *Service) YouthByReference(ctx context.Context, actor usecase.Actor, ref
 		if out.History, err = s.Registrations.HistoryOf(ctx, tx, y.ID, out.Involved); err != nil {
 			return err
 		}
-		if out.Address, err = s.Families.AddressView(ctx, tx, y, actor.Organisation.ID); err != nil {
+		if out.Disclosure, err = s.Families.DisclosureFor(ctx, tx, y, actor.Organisation); err != nil {
 			return err
 		}
-		if out.Relations, err = s.Families.RelationsFor(ctx, tx, y, actor.Organisation.ID); err != nil {
+		if out.Address, err = s.Families.AddressView(ctx, tx, y, actor.Organisation); err != nil {
+			return err
+		}
+		if out.Relations, err = s.Families.RelationsFor(ctx, tx, y, actor.Organisation); err != nil {
 			return err
 		}
 		if out.Plan, err = s.Plans.PlanOf(ctx, tx, y, actor, out.Involved); err != nil {
@@ -63,10 +66,16 @@ func (s *Service) YouthByReference(ctx context.Context, actor usecase.Actor, ref
 type Page struct {
 	usecase.Picture
 	History registration.History
-	// Address lists the other children with an active registration at the
-	// youth's address.
-	Address []family.AddressChild
-	// Relations are the youth's relations to relatives and housemates (seed 002).
+	// Disclosure is what of the youth's household the viewer's
+	// organisation may see; Address and Relations follow it.
+	Disclosure family.Disclosure
+	// Address is the address view: the other children with an active
+	// registration at the youth's address, for the youth's coordinating
+	// organisation only; nil for anyone else (family.Disclosure).
+	Address *family.AddressPanel
+	// Relations are the youth's relations to relatives and housemates (seed
+	// 002): all of them for a care organisation, only its own for one that
+	// gives signals only.
 	Relations []family.Relation
 	// Plan is the plan of action with the signallers to call; nil when there is none.
 	Plan *plan.Plan

@@ -99,7 +99,7 @@ func rekeyPopulation(ctx context.Context, tx *storage.Tx, from, to *secret.Keys,
 				return err
 			}
 			if err := r.Stage(ctx, e.BSNHash, storage.PopulationEntry{
-				BSNHash: to.Hash("bsn", p.BSN), Person: sealed, AddressHash: storage.AddressKey(to, p.Postcode, p.HouseNumber),
+				BSNHash: to.Hash("bsn", p.BSN), Person: sealed, AddressHash: storage.PersonAddressKey(to, p),
 			}); err != nil {
 				return err
 			}
@@ -133,7 +133,7 @@ func rekeyYouths(ctx context.Context, tx *storage.Tx, from, to *secret.Keys, bat
 			if err != nil {
 				return err
 			}
-			if err := tx.RekeyYouth(ctx, y.ID, to.Hash("bsn", p.BSN), sealed, storage.AddressKey(to, p.Postcode, p.HouseNumber)); err != nil {
+			if err := tx.RekeyYouth(ctx, y.ID, to.Hash("bsn", p.BSN), sealed, storage.PersonAddressKey(to, p)); err != nil {
 				return err
 			}
 			c.Youths++

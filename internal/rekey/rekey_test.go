@@ -93,6 +93,14 @@ func TestAfterRotationTheSameYouthIsFoundWithTheNewKeysOnly(t *testing.T) {
 		if !bytes.Equal(e.AddressHash, storage.AddressKey(fresh, "3032CG", "651")) {
 			t.Error("address hash is not the new keys' hash of the address")
 		}
+		// A secret person stays secret, and without an address hash.
+		e, err = tx.PopulationByHash(ctx, fresh.Hash("bsn", population.BSNSecret))
+		if err != nil {
+			return err
+		}
+		if !e.Secret || e.AddressHash != nil {
+			t.Errorf("the secret person after rotation: secret %v, address hash %x; want secret and none", e.Secret, e.AddressHash)
+		}
 		return nil
 	})
 	if err != nil {

@@ -63,6 +63,9 @@ type Config struct {
 	// InstitutionAddresses are addresses of institutions, "postcode
 	// huisnummer", that never count as a family address (registry.Service).
 	InstitutionAddresses []string
+	// ShelterAddresses are shelter addresses, written the same way: a youth
+	// there is shielded as one with a secret address (registry.Service).
+	ShelterAddresses []string
 
 	// Population is the population register to look youths up in, such as
 	// the BRP API (package haalcentraal); nil: the local table.
@@ -114,7 +117,7 @@ func Start(cfg Config) (*Server, error) {
 		DB: cfg.DB, Keys: cfg.Keys, Covenant: cfg.Covenant, Clock: cfg.Now, AgeLimit: cfg.AgeLimit, BaseURL: cfg.BaseURL,
 		Population:  storage.NewLocalRegister(cfg.DB, cfg.Keys),
 		MaxDuration: cfg.MaxDuration, ArchiveYears: cfg.ArchiveYears, AuditYears: cfg.AuditYears,
-		InstitutionAddresses: cfg.InstitutionAddresses,
+		InstitutionAddresses: cfg.InstitutionAddresses, ShelterAddresses: cfg.ShelterAddresses,
 	})
 	if cfg.Population != nil {
 		reg.Population = cfg.Population

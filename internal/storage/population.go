@@ -11,18 +11,19 @@ type PopulationEntry struct {
 	BSNHash      []byte
 	Person       []byte // sealed JSON of model.Person
 	Municipality string
-	AddressHash  []byte
+	AddressHash  []byte // nil for a secret person (PersonAddressKey)
+	Secret       bool   // the register's secrecy indicator (model.Person.Secret)
 	ParentHashes [][]byte
 }
 
 // PutPopulation inserts or replaces a register entry and its parents.
 func (tx *Tx) PutPopulation(ctx context.Context, e PopulationEntry, now time.Time) error {
 	_, err := tx.exec(ctx, `
-		INSERT INTO population (bsn_hash, person, municipality, address_hash, updated_at)
-		VALUES ($1, $2, $3, $4, $5)
+		INSERT INTO population (bsn_hash, person, municipality, address_hash, secret, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6)
 		ON CONFLICT (bsn_hash) DO UPDATE SET person = excluded.person, municipality = excluded.municipality,
-			address_hash = excluded.address_hash, updated_at = excluded.updated_at`,
-		e.BSNHash, e.Person, e.Municipality, e.AddressHash, toMillis(now))
+			address_hash = excluded.address_hash, secret = excluded.secret, updated_at = excluded.updated_at`,
+		e.BSNHash, e.Person, e.Municipality, e.AddressHash, boolInt(e.Secret), toMillis(now))
 	if err != nil {
 		return fmt.Errorf("store: unable to save population entry: %w", err)
 	}
@@ -40,8 +41,10 @@ func (tx *Tx) PutPopulation(ctx context.Context, e PopulationEntry, now time.Tim
 // PopulationByHash returns the sealed register entry of a BSN hash.
 func (tx *Tx) PopulationByHash(ctx context.Context, bsnHash []byte) (PopulationEntry, error) {
 	e := PopulationEntry{BSNHash: bsnHash}
-	err := tx.queryRow(ctx, `SELECT person, municipality, address_hash FROM population WHERE bsn_hash = $1`, bsnHash).
-		Scan(&e.Person, &e.Municipality, &e.AddressHash)
+	var secret int
+	err := tx.queryRow(ctx, `SELECT person, municipality, address_hash, secret FROM population WHERE bsn_hash = $1`, bsnHash).
+		Scan(&e.Person, &e.Municipality, &e.AddressHash, &secret)
+	e.Secret = secret == 1
 	return e, notFound(err)
 }
 

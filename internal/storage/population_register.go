@@ -62,7 +62,8 @@ func (r *LocalRegister) Import(ctx context.Context, records []model.PopulationRe
 				BSNHash:      r.keys.Hash("bsn", rec.Person.BSN),
 				Person:       sealed,
 				Municipality: rec.Person.Municipality,
-				AddressHash:  AddressKey(r.keys, rec.Person.Postcode, rec.Person.HouseNumber),
+				AddressHash:  PersonAddressKey(r.keys, rec.Person),
+				Secret:       rec.Person.Secret,
 			}
 			for _, p := range rec.ParentBSNs {
 				e.ParentHashes = append(e.ParentHashes, r.keys.Hash("bsn", p))
@@ -76,7 +77,8 @@ func (r *LocalRegister) Import(ctx context.Context, records []model.PopulationRe
 }
 
 // Relatives finds bsn's relatives in the local register. A BSN the register
-// does not know is the same EINVALID error as Lookup's.
+// does not know is the same EINVALID error as Lookup's. A secret person has no
+// housemates, and is nobody's housemate: their address is not compared.
 func (r *LocalRegister) Relatives(ctx context.Context, bsn string) (model.Relatives, error) {
 	var out model.Relatives
 	err := r.db.View(ctx, func(tx *Tx) error {
@@ -127,6 +129,9 @@ func (r *LocalRegister) Relatives(ctx context.Context, bsn string) (model.Relati
 				return err
 			}
 		}
+		if entry.Secret {
+			return nil
+		}
 		housemates, err := tx.PopulationAtAddress(ctx, entry.AddressHash)
 		if err != nil {
 			return err
@@ -144,6 +149,18 @@ func AddressKey(keys *secret.Keys, postcode, houseNumber string) []byte {
 		return nil
 	}
 	return keys.Hash("adres", strings.ToUpper(strings.ReplaceAll(postcode, " ", ""))+"|"+strings.ToUpper(houseNumber))
+}
+
+// PersonAddressKey is the address hash the index keeps of a person: nil for a
+// person the register marks secret, so that no household is ever found
+// through their address (docs/privacy.md), and AddressKey otherwise. Every
+// address hash of a person, in the population table and of a youth, is made
+// here.
+func PersonAddressKey(keys *secret.Keys, p model.Person) []byte {
+	if p.Secret {
+		return nil
+	}
+	return AddressKey(keys, p.Postcode, p.HouseNumber)
 }
 
 func containsHash(list [][]byte, h []byte) bool {

@@ -141,8 +141,8 @@ func (r *PopulationRekey) Finish(ctx context.Context) (RekeyedPopulation, error)
 		return out, err
 	}
 	res, err = tx.exec(ctx, `
-		INSERT INTO population (bsn_hash, person, municipality, address_hash, updated_at)
-		SELECT m.new_hash, m.person, p.municipality, m.address_hash, p.updated_at
+		INSERT INTO population (bsn_hash, person, municipality, address_hash, secret, updated_at)
+		SELECT m.new_hash, m.person, p.municipality, m.address_hash, p.secret, p.updated_at
 		FROM rekey_population m JOIN population p ON p.bsn_hash = m.old_hash`)
 	if err != nil {
 		return out, fmt.Errorf("store: unable to store rekeyed persons: %w", err)

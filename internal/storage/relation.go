@@ -126,12 +126,14 @@ func (tx *Tx) PopulationChildren(ctx context.Context, parentHash []byte) ([][]by
 }
 
 // PopulationAtAddress returns the BSN hashes of the persons the local
-// register has at an address hash.
+// register has at an address hash, never a secret person's: such a person
+// has no address hash to begin with (PersonAddressKey); the condition keeps
+// it so should one ever be stored.
 func (tx *Tx) PopulationAtAddress(ctx context.Context, addressHash []byte) ([][]byte, error) {
 	if len(addressHash) == 0 {
 		return nil, nil
 	}
-	return tx.hashes(ctx, `SELECT bsn_hash FROM population WHERE address_hash = $1 ORDER BY bsn_hash`, addressHash)
+	return tx.hashes(ctx, `SELECT bsn_hash FROM population WHERE address_hash = $1 AND secret = 0 ORDER BY bsn_hash`, addressHash)
 }
 
 func (tx *Tx) hashes(ctx context.Context, query string, arg []byte) ([][]byte, error) {

@@ -63,6 +63,13 @@ type Service struct {
 	// (a residential institution), as "postcode huisnummer" ("5611 AB 12"):
 	// children there never count as one family.
 	InstitutionAddresses []string
+	// ShelterAddresses are shelter addresses, written the same way: a women's
+	// shelter (vrouwenopvang), a crisis placement. A youth the register puts
+	// there is shielded as a youth with the secrecy indicator is: no address
+	// view, no household by address, the address never shown (family.Shielded,
+	// docs/privacy.md). Unrelated children live there too, so a shelter is
+	// also an institution address.
+	ShelterAddresses []string
 }
 
 // Actor is the professional doing something, possibly through a client system.

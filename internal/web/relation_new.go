@@ -15,6 +15,10 @@ type relationPage struct {
 	// Unavailable says, in Dutch, why the register's relatives cannot be
 	// shown; the BSN field works without them.
 	Unavailable string
+	// SignalsOnly says, in Dutch, that the viewer's organisation only gives
+	// signals and so is shown no relatives (family.Disclosure); it lays a
+	// relation by BSN.
+	SignalsOnly string
 }
 
 // newRelation: GET /jeugdigen/{ref}/relaties/nieuw, for a professional
@@ -31,7 +35,8 @@ func (h *Handler) newRelation(w http.ResponseWriter, r *http.Request) {
 
 // relationPage asks the register for the youth's relatives. Only "niet
 // gevonden" is an error; a register that cannot answer leaves the list
-// empty with its Dutch message.
+// empty with its Dutch message, and so does an organisation that only gives
+// signals, which is shown no relatives.
 func (h *Handler) relationPage(r *http.Request, ref string) (relationPage, error) {
 	out := relationPage{Ref: ref}
 	candidates, err := h.Registry.Families.RelationCandidates(r.Context(), actor(r), ref)
@@ -40,6 +45,8 @@ func (h *Handler) relationPage(r *http.Request, ref string) (relationPage, error
 		out.Candidates = candidates
 	case code == model.ENOTFOUND:
 		return out, err
+	case code == model.EFORBIDDEN:
+		out.SignalsOnly = model.ErrorMessage(err)
 	default:
 		if code == model.EINTERNAL && h.Log != nil {
 			h.Log.Error("web: relatives from the register", "error", err)

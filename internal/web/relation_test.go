@@ -48,8 +48,8 @@ func (w relationWorld) youthPage(t *testing.T, c *http.Client) page {
 func TestYouthPageListsRelationsAndItsFormLaysOne(t *testing.T) {
 	t.Parallel()
 	w := newRelationWorld(t, server.Config{})
-	mustContain(t, w.youthPage(t, w.school), `id="relaties"`, "Er zijn geen relaties gelegd.", `action="/jeugdigen/`+w.ref+`/relaties"`,
-		`href="/jeugdigen/`+w.ref+`/relaties/nieuw"`)
+	mustContain(t, w.youthPage(t, w.school), `id="relaties"`, "Er zijn geen relaties gelegd.", `action="/jeugdigen/`+w.ref+`/relaties"`)
+	mustContain(t, w.youthPage(t, w.jh), `href="/jeugdigen/`+w.ref+`/relaties/nieuw"`)
 
 	res := post(t, w.school, w.a.base+"/jeugdigen/"+w.ref+"/relaties", url.Values{"relatie": {"ouder"}, "burgerservicenummer": {"9999 99 345"}})
 	if res.StatusCode != http.StatusOK || res.Request.URL.Path != "/jeugdigen/"+w.ref {
@@ -112,7 +112,7 @@ var candidateKey = regexp.MustCompile(`name="persoon" value="([0-9a-f]+)">\s*<st
 func TestRelationPageOffersTheRegistersRelativesWithoutTheirBSN(t *testing.T) {
 	t.Parallel()
 	w := newRelationWorld(t, server.Config{})
-	p := get(t, w.school, w.a.base+"/jeugdigen/"+w.ref+"/relaties/nieuw")
+	p := get(t, w.jh, w.a.base+"/jeugdigen/"+w.ref+"/relaties/nieuw")
 	if p.StatusCode != http.StatusOK {
 		t.Fatalf("relation page: %d", p.StatusCode)
 	}
@@ -130,7 +130,7 @@ func TestRelationPageOffersTheRegistersRelativesWithoutTheirBSN(t *testing.T) {
 	if key == "" {
 		t.Fatalf("no form for Teun: %v", keys)
 	}
-	res := post(t, w.school, w.a.base+"/jeugdigen/"+w.ref+"/relaties", url.Values{"persoon": {key}, "relatie": {"broer-zus"}})
+	res := post(t, w.jh, w.a.base+"/jeugdigen/"+w.ref+"/relaties", url.Values{"persoon": {key}, "relatie": {"broer-zus"}})
 	if res.Request.URL.Path != "/jeugdigen/"+w.ref {
 		t.Fatalf("after choosing a relative: %s %d", res.Request.URL, res.StatusCode)
 	}
@@ -169,12 +169,12 @@ func TestRelationPageWorksWithTheRegisterDown(t *testing.T) {
 	}
 	w := newRelationWorld(t, server.Config{Population: client})
 	srv.Close()
-	p := get(t, w.school, w.a.base+"/jeugdigen/"+w.ref+"/relaties/nieuw")
+	p := get(t, w.jh, w.a.base+"/jeugdigen/"+w.ref+"/relaties/nieuw")
 	if p.StatusCode != http.StatusOK {
 		t.Fatalf("relation page with the register down: %d", p.StatusCode)
 	}
 	mustContain(t, p, "niet bereikbaar", `name="burgerservicenummer"`)
-	res := post(t, w.school, w.a.base+"/jeugdigen/"+w.ref+"/relaties", url.Values{"relatie": {"ouder"}, "burgerservicenummer": {population.BSNParent}})
+	res := post(t, w.jh, w.a.base+"/jeugdigen/"+w.ref+"/relaties", url.Values{"relatie": {"ouder"}, "burgerservicenummer": {population.BSNParent}})
 	if res.StatusCode != http.StatusServiceUnavailable {
 		t.Errorf("laying a relation with the register down: status %d, want 503", res.StatusCode)
 	}

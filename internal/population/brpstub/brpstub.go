@@ -130,7 +130,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	paths := splitPaths(q.Fields)
 	today := s.today()
 	for _, rec := range s.find(q) {
-		personen = append(personen, project(persoon(rec, s.children[rec.Person.BSN], today), paths))
+		personen = append(personen, delivered(project(persoon(rec, s.children[rec.Person.BSN], today), paths), rec))
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")

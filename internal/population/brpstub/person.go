@@ -45,6 +45,17 @@ func persoon(r population.Record, children []string, today time.Time) map[string
 	return out
 }
 
+// delivered adds to a projected person what the register delivers without
+// being asked, and refuses in fields: geheimhoudingPersoonsgegevens, true
+// for a person with the secrecy indicator and left out otherwise, on every
+// answer about that person (Persoon and PersoonBeperkt alike).
+func delivered(projected any, r population.Record) any {
+	if m, ok := projected.(map[string]any); ok && r.Person.Secret {
+		m["geheimhoudingPersoonsgegevens"] = true
+	}
+	return projected
+}
+
 // put sets key when the object has anything in it.
 func put(m map[string]any, key string, v map[string]any) {
 	if len(v) > 0 {

@@ -51,8 +51,11 @@ func TestStubAnswersFitTheContractSchemas(t *testing.T) {
 			t.Fatalf("%s: %v", r.Person.BSN, err)
 		}
 	}
-	a := post(t, url, map[string]any{"type": "ZoekMetPostcodeEnHuisnummer", "fields": []string{"burgerservicenummer", "naam", "geboorte", "geslacht", "leeftijd"}, "postcode": "3032CG", "huisnummer": 651})
-	if err := contractSchema(t, "ZoekMetPostcodeEnHuisnummerResponse").VisitJSON(a.body); err != nil {
-		t.Fatal(err)
+	// 2548AE 1485: two persons with the secrecy indicator, delivered unasked.
+	for postcode, number := range map[string]int{"3032CG": 651, "2548AE": 1485} {
+		a := post(t, url, map[string]any{"type": "ZoekMetPostcodeEnHuisnummer", "fields": []string{"burgerservicenummer", "naam", "geboorte", "geslacht", "leeftijd"}, "postcode": postcode, "huisnummer": number})
+		if err := contractSchema(t, "ZoekMetPostcodeEnHuisnummerResponse").VisitJSON(a.body); err != nil {
+			t.Fatalf("%s %d: %v", postcode, number, err)
+		}
 	}
 }

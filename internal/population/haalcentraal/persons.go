@@ -73,6 +73,10 @@ type (
 		Kinderen []struct {
 			Burgerservicenummer string `json:"burgerservicenummer"`
 		} `json:"kinderen"`
+		// Delivered by the register by itself, never asked in fields: true
+		// when the person's data may not be given to third parties
+		// (indicatie geheim), left out otherwise.
+		GeheimhoudingPersoonsgegevens bool `json:"geheimhoudingPersoonsgegevens"`
 		// Delivered by the register by itself when it no longer keeps the
 		// person list (deceased, emigrated, …).
 		OpschortingBijhouding *struct {
@@ -203,6 +207,7 @@ func (p persoon) record() (population.Record, error) {
 			BirthDate:    birth,
 			Sex:          sex(p.Geslacht.Code),
 			Municipality: p.GemeenteVanInschrijving.Code,
+			Secret:       p.GeheimhoudingPersoonsgegevens,
 		},
 		Address: population.Address{
 			Street: adres.OfficieleStraatnaam, ShortStreet: adres.KorteStraatnaam,

@@ -16,8 +16,10 @@ var parentFields = append(append([]string{}, personFields...), "kinderen.burgers
 // relations: the person with their parents (Find), the parents with their
 // children, those children, and everyone at the person's address
 // (AtAddress). A parent, brother or sister whose person list the register
-// no longer keeps (deceased, emigrated) is left out. An unknown BSN and a
-// register that cannot be reached give Find's errors.
+// no longer keeps (deceased, emigrated) is left out. A person the register
+// marks secret (geheimhoudingPersoonsgegevens) has no housemates: their
+// address is not searched. Nor is a secret person anyone's housemate. An
+// unknown BSN and a register that cannot be reached give Find's errors.
 func (c *Client) Relatives(ctx context.Context, bsn string) (population.Relatives, error) {
 	var out population.Relatives
 	me, err := c.Find(ctx, bsn)
@@ -60,12 +62,15 @@ func (c *Client) Relatives(ctx context.Context, bsn string) (population.Relative
 	if me.Person.Postcode == "" || me.Person.HouseNumber == "" {
 		return out, nil // abroad or address unknown: nobody lives with them as far as the register says
 	}
+	if me.Person.Secret {
+		return out, nil // a secret address is not searched
+	}
 	housemates, err := c.AtAddress(ctx, me.Person.Postcode, me.Person.HouseNumber)
 	if err != nil {
 		return out, err
 	}
 	for _, r := range housemates {
-		if !seen[r.Person.BSN] {
+		if !seen[r.Person.BSN] && !r.Person.Secret {
 			seen[r.Person.BSN] = true
 			out.Housemates = append(out.Housemates, r.Person)
 		}
