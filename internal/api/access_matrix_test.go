@@ -263,6 +263,8 @@ func (w *matrixWorld) body(method, pattern, role string) any {
 		b["burgerservicenummer"], b["soort"] = population.BSNTeen, model.KindSignaal
 	case "/api/v1/registraties/{id}/informatie":
 		b["ouders"] = model.InformedYes
+	case "/api/v1/registraties/{id}/verwijderen":
+		b["reden"] = model.RemovalWrongYouth
 	case "/api/v1/jeugdigen/{referentie}/relaties":
 		b["burgerservicenummer"], b["relatie"] = population.BSNAdult, family.RelationRelative
 	}

@@ -289,7 +289,7 @@ func TestOpenAPIRequestBodiesMatchTheDecodedStructs(t *testing.T) {
 		"POST /api/v1/tokens":                        tokenRequest{},
 		"POST /api/v1/registraties/{id}/informatie":  informRequest{},
 		"POST /api/v1/registraties/{id}/verlengen":   onBehalfRequest{},
-		"POST /api/v1/registraties/{id}/verwijderen": onBehalfRequest{},
+		"POST /api/v1/registraties/{id}/verwijderen": removeRequest{},
 		"POST /api/v1/bezwaren":                      objectionRequest{},
 		"POST /api/v1/bezwaren/{id}/besluit":         decisionRequest{},
 		"POST /api/v1/inzage":                        accessReportRequest{},

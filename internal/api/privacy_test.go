@@ -182,12 +182,16 @@ func TestAPIRegistrationMadeInErrorIsRemovedAtOnce(t *testing.T) {
 	reg := h.register(t, jh, population.BSNTeen, model.KindKetenregistratie, http.StatusCreated)
 	path := "/api/v1/registraties/" + itoa(reg.ID) + "/verwijderen"
 
-	wantProblem(t, h.call(t, "POST", path, ggz.token, nil), http.StatusNotFound)
+	reason := map[string]any{"reden": model.RemovalWrongYouth}
+	wantProblem(t, h.call(t, "POST", path, ggz.token, reason), http.StatusNotFound)
+	// Without a reason from the list nothing is removed.
+	wantProblem(t, h.call(t, "POST", path, jh.token, map[string]any{}), http.StatusBadRequest, "reden")
+	wantProblem(t, h.call(t, "POST", path, jh.token, map[string]any{"reden": "geen-zin"}), http.StatusBadRequest, "reden")
 	var got struct {
 		ID     int64  `json:"id"`
 		Status string `json:"status"`
 	}
-	h.call(t, "POST", path, jh.token, nil).want(t, http.StatusOK, &got)
+	h.call(t, "POST", path, jh.token, reason).want(t, http.StatusOK, &got)
 	if got.ID != reg.ID || got.Status != "verwijderd" {
 		t.Fatalf("answer = %+v", got)
 	}

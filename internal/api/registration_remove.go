@@ -4,7 +4,15 @@ import (
 	"net/http"
 
 	"github.com/jeugdketen/jeugdketen/internal/auth"
+	"github.com/jeugdketen/jeugdketen/internal/model"
 )
+
+// removeRequest says why the registration was made in error: one of the
+// fixed codes, never free text.
+type removeRequest struct {
+	Reden      model.RemovalReason `json:"reden"`
+	Medewerker string              `json:"medewerker"`
+}
 
 type removedResponse struct {
 	ID      int64  `json:"id"`
@@ -14,19 +22,25 @@ type removedResponse struct {
 
 // removeRegistration: POST /api/v1/registraties/{id}/verwijderen deletes a
 // registration of the caller's organisation that was made in error, at once
-// and without archive; the others involved are told it was withdrawn.
+// and without archive, with the reason from the fixed list; the others
+// involved are told it was withdrawn.
 func (h *Handler) removeRegistration(w http.ResponseWriter, r *http.Request, c auth.Caller) {
 	id, err := pathID(r)
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	actor, err := h.actingFor(w, r, c)
+	var req removeRequest
+	if err := decode(w, r, &req); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	actor, err := h.actor(r, c, req.Medewerker)
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	if err := h.Registry.Registrations.RemoveInError(r.Context(), actor, id); err != nil {
+	if err := h.Registry.Registrations.RemoveInError(r.Context(), actor, id, req.Reden); err != nil {
 		h.fail(w, r, err)
 		return
 	}

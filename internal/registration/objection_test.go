@@ -231,10 +231,10 @@ func TestRegistrationMadeInErrorIsDeletedAtOnceAndOthersAreTold(t *testing.T) {
 		t.Fatalf("coordinator = %+v, want the SMW", wrong.Coordinator)
 	}
 
-	if err := env.Registry.Registrations.RemoveInError(ctx, school, wrong.Registration.ID); model.ErrorCode(err) != model.ENOTFOUND {
+	if err := env.Registry.Registrations.RemoveInError(ctx, school, wrong.Registration.ID, model.RemovalWrongYouth); model.ErrorCode(err) != model.ENOTFOUND {
 		t.Fatalf("another organisation removed the registration: %v", err)
 	}
-	if err := env.Registry.Registrations.RemoveInError(ctx, smw, wrong.Registration.ID); err != nil {
+	if err := env.Registry.Registrations.RemoveInError(ctx, smw, wrong.Registration.ID, model.RemovalWrongYouth); err != nil {
 		t.Fatal(err)
 	}
 	if n := testenv.CountWhere(t, testenv.RawDB(t, env), `SELECT count(*) FROM registrations WHERE id = $1`, wrong.Registration.ID); n != 0 {

@@ -127,8 +127,12 @@ func withdrawnMessage(y model.Youth, r model.Registration, org model.Organisatio
 
 // RemoveInError deletes one of the actor's organisation's registrations that
 // was made in error (the wrong youth, a mistake): at once, without archiving.
-// The others involved are told that it was withdrawn.
-func (s *Service) RemoveInError(ctx context.Context, actor usecase.Actor, id int64) error {
+// The reason, one of model.RemovalReasons, goes into the audit trail only;
+// the others involved are told that it was withdrawn, not why.
+func (s *Service) RemoveInError(ctx context.Context, actor usecase.Actor, id int64, reason model.RemovalReason) error {
+	if err := model.CheckRemovalReason(reason); err != nil {
+		return err
+	}
 	now := s.Now()
 	return s.DB.Update(ctx, func(tx *storage.Tx) error {
 		r, err := tx.Registration(ctx, id)
@@ -138,7 +142,8 @@ func (s *Service) RemoveInError(ctx context.Context, actor usecase.Actor, id int
 		if err != nil {
 			return err
 		}
-		return s.RemoveInTx(ctx, tx, r, Removal{Purpose: "onjuiste registratie verwijderd door de eigen organisatie", Who: actor.AuditActor()}, now)
+		rm := Removal{Purpose: "onjuiste registratie verwijderd door de eigen organisatie, reden: " + string(reason), Who: actor.AuditActor()}
+		return s.RemoveInTx(ctx, tx, r, rm, now)
 	})
 }
 
