@@ -19,16 +19,11 @@ func (s *Service) StartEscalation(ctx context.Context, actor usecase.Actor, ref 
 	var out *View
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
 		now := s.Now()
-		y, c, err := s.AsCoordinator(ctx, tx, actor, ref)
-		if err != nil {
-			return err
-		}
 		if _, err := tx.LapseEscalations(ctx, now); err != nil {
 			return err
 		}
-		if _, err := tx.RunningEscalation(ctx, y.ID); err == nil {
-			return errEscalationRunning
-		} else if err != storage.ErrNotFound {
+		y, c, err := s.mayStart(ctx, tx, actor, ref)
+		if err != nil {
 			return err
 		}
 		involved, err := tx.Involvements(ctx, y.ID)
@@ -63,6 +58,32 @@ func (s *Service) StartEscalation(ctx context.Context, actor usecase.Actor, ref 
 		return s.Send(ctx, tx, escalationStartedMessages(y, out, involved, s.BaseURL, now)...)
 	})
 	return out, err
+}
+
+// CheckStart answers as StartEscalation would, without starting: nil when
+// the actor may start the escalation procedure for the youth now, otherwise
+// the same error. The web application asks it before it shows the
+// confirmation page, so that the page never promises what would be refused.
+func (s *Service) CheckStart(ctx context.Context, actor usecase.Actor, ref string) error {
+	return s.DB.View(ctx, func(tx *storage.Tx) error {
+		_, _, err := s.mayStart(ctx, tx, actor, ref)
+		return err
+	})
+}
+
+// mayStart checks that the actor coordinates the youth and that no
+// escalation runs (one whose coordination ended does not run, lapsed or not).
+func (s *Service) mayStart(ctx context.Context, tx *storage.Tx, actor usecase.Actor, ref string) (model.Youth, model.Coordination, error) {
+	y, c, err := s.AsCoordinator(ctx, tx, actor, ref)
+	if err != nil {
+		return y, c, err
+	}
+	if _, err := tx.RunningEscalation(ctx, y.ID); err == nil {
+		return y, c, errEscalationRunning
+	} else if err != storage.ErrNotFound {
+		return y, c, err
+	}
+	return y, c, nil
 }
 
 // overrideGI is the GI that has the override authority: the involved
