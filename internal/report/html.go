@@ -36,3 +36,14 @@ func HTML(w io.Writer, r registration.Report) error {
 		CSS template.CSS
 	}{newView(r), template.CSS(style)})
 }
+
+// Body writes the report's heading and content without the page around it
+// or its style sheet, for the web application to show in its own page with
+// its own styles. The text is the same as in HTML and PDF.
+func Body(w io.Writer, r registration.Report) error {
+	v := newView(r)
+	if err := page.ExecuteTemplate(w, "report-header", v); err != nil {
+		return err
+	}
+	return page.ExecuteTemplate(w, "report-main", v)
+}
