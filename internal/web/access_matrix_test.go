@@ -96,8 +96,14 @@ var webMatrix = map[string]matrixRow{
 	"GET /registraties/{id}":             onlyInvolved(),
 	"POST /registraties/{id}/beeindigen": onlyInvolved(),
 	"POST /registraties/{id}/einddatum":  onlyInvolved(),
-	"GET /berichten":                     everyLogin,
-	"POST /berichten/{id}/gelezen":       onlyInvolved(),
+	// The legal duties (issue 14): the matrix sends no codes and no reason,
+	// so the registration's own organisation gets the form back (422);
+	// anyone else the page of a registration that does not exist.
+	"POST /registraties/{id}/informeren":  aboutYouth(loggedIn(map[string]string{coordinates: authorised}, notFound)),
+	"POST /registraties/{id}/verlengen":   onlyInvolved(),
+	"POST /registraties/{id}/verwijderen": aboutYouth(loggedIn(map[string]string{coordinates: authorised}, notFound)),
+	"GET /berichten":                      everyLogin,
+	"POST /berichten/{id}/gelezen":        onlyInvolved(),
 	"GET /jeugdigen/{ref}": func() matrixRow {
 		r := loggedIn(map[string]string{signalOnly: ok, coordinates: ok}, notFound)
 		r.aboutYouth = true
@@ -166,6 +172,15 @@ var webMatrix = map[string]matrixRow{
 	"POST /beheer/tokens":                          adminOnly,
 	"POST /beheer/tokens/{id}/intrekken":           adminOnly,
 	"GET /beheer/convenant":                        adminOnly,
+
+	// Deactivating an organisation, objections, the access report (issue 14).
+	"POST /beheer/organisaties/{id}/deactiveren": adminOnly,
+	"GET /beheer/bezwaren":                       adminOnly,
+	"POST /beheer/bezwaren":                      adminOnly,
+	"GET /beheer/bezwaren/{id}":                  adminOnly,
+	"POST /beheer/bezwaren/{id}/besluit":         adminOnly,
+	"GET /beheer/inzage":                         adminOnly,
+	"POST /beheer/inzage":                        adminOnly,
 }
 
 func TestWebAccessMatrixCoversEveryRoute(t *testing.T) {
@@ -230,7 +245,7 @@ func newMatrixWorld(t *testing.T) *matrixWorld {
 			"/registraties/": itoa(reg.Registration.ID), "/jeugdigen/": reg.Youth.Reference,
 			"/berichten/": itoa(msgs[0].ID), "/beheer/organisaties/": itoa(jgz.ID),
 			"/beheer/medewerkers/": itoa(people[care].Professional.ID), "/beheer/tokens/": "987654",
-			"/beheer/niet-bezorgde-mail/": "987654",
+			"/beheer/niet-bezorgde-mail/": "987654", "/beheer/bezwaren/": "987654",
 		},
 		unknowns: map[string]string{"/registraties/": "987654", "/jeugdigen/": "J-ZZZZZZZZ", "/berichten/": "987654"},
 	}

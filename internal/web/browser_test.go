@@ -221,7 +221,9 @@ func TestInABrowser(t *testing.T) {
 	b.run(chromedp.Navigate(a.base+"/registraties"), chromedp.WaitVisible(chromedp.CSS("h1")))
 	b.check("mijn-registraties")
 	b.run(chromedp.Click(chromedp.CSS("main table a")), chromedp.WaitVisible(chromedp.CSS("dl.jk-facts")),
-		chromedp.Click(chromedp.CSS("form[action$='/beeindigen'] button")), chromedp.WaitVisible(chromedp.CSS("[role=status]")))
+		chromedp.Click(chromedp.CSS("form[action$='/beeindigen'] button")), chromedp.WaitVisible(chromedp.CSS(".jk-confirm")))
+	b.check("registratie-beeindigen-bevestigen")
+	b.run(chromedp.Click(chromedp.CSS(".jk-confirm form button")), chromedp.WaitVisible(chromedp.CSS("[role=status]")))
 	b.expect("De registratie is beëindigd", "Beëindigd op")
 	var n int
 	if n = a.count(t, `SELECT count(*) FROM registrations WHERE ended_at IS NULL`); n != 1 {

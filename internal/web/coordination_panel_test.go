@@ -166,10 +166,10 @@ func TestWebClosingAsksForConfirmationAndEndsEveryRegistration(t *testing.T) {
 	}
 	c := a.login(t, a.jh)
 	p := post(t, c, a.youth()+"/coordinatie/afsluiten", url.Values{})
-	if p.StatusCode != http.StatusUnprocessableEntity {
-		t.Fatalf("closing without confirmation: status %d, want 422", p.StatusCode)
+	if p.StatusCode != http.StatusOK {
+		t.Fatalf("closing without confirmation: status %d, want the confirmation page", p.StatusCode)
 	}
-	mustContain(t, p, `href="#afsluiten-bevestigd"`, "Bevestig dat u de casus wilt afsluiten")
+	mustContain(t, p, "Casus afsluiten?", "Alle registraties over deze jeugdige worden beëindigd", `name="bevestigd" value="ja"`, "Ja, casus afsluiten", "Annuleren")
 	if n := a.count(t, `SELECT count(*) FROM registrations WHERE ended_at IS NULL`); n != 3 {
 		t.Fatalf("%d active registrations after an unconfirmed closing, want 3", n)
 	}

@@ -56,7 +56,7 @@ func TestEscalationPanelTakesTheCoordinatorThroughTheSteps(t *testing.T) {
 	}
 
 	// Started on Monday 23 November 2026: step 2 by the end of Wednesday.
-	p = post(t, jc, youth+"/escalatie", nil)
+	p = post(t, jc, youth+"/escalatie", url.Values{"bevestigd": {"ja"}})
 	if p.StatusCode != http.StatusOK || p.Request.URL.Path != "/jeugdigen/"+ref {
 		t.Fatalf("after starting: %d %s", p.StatusCode, p.Request.URL)
 	}

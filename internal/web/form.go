@@ -40,6 +40,13 @@ var labels = map[string]string{
 	"telefoon":            "Telefoonnummer",
 	"organisatie":         "Organisatie",
 	"medewerker":          "Medewerker",
+	"ouders":              "Ouders of wettelijk vertegenwoordigers",
+	"jeugdige":            "Jeugdige",
+	"reden":               "Reden",
+	"ontvangen":           "Ontvangen op",
+	"registraties":        "Registraties",
+	"uitkomst":            "Uitkomst",
+	"datum":               "Datum van het besluit",
 }
 
 // fieldOf maps the use cases' field names to the form's where they differ.

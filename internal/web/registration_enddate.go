@@ -37,7 +37,8 @@ func (h *Handler) setEndDate(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, withNotice("/registraties/"+strconv.FormatInt(id, 10), "einddatum"), http.StatusSeeOther)
 }
 
-// showRegistrationWith shows the registration page with the end-date form's errors.
+// showRegistrationWith shows the registration page with a form's errors:
+// the end date, informing, removal.
 func (h *Handler) showRegistrationWith(w http.ResponseWriter, r *http.Request, id int64, f *form) {
 	a := actor(r)
 	v, err := h.Registry.Registrations.Registration(r.Context(), a, id)
@@ -45,5 +46,5 @@ func (h *Handler) showRegistrationWith(w http.ResponseWriter, r *http.Request, i
 		h.fail(w, r, err)
 		return
 	}
-	h.render(w, r, http.StatusUnprocessableEntity, "registration", page{Title: "Registratie", Nav: "registraties", Form: f, Data: newRegistrationView(v, a.Organisation.ID)})
+	h.render(w, r, http.StatusUnprocessableEntity, "registration", page{Title: "Registratie", Nav: "registraties", Form: f, Data: newRegistrationView(v, a.Organisation.ID, h.today())})
 }

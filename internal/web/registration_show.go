@@ -2,9 +2,11 @@ package web
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/registration"
+	"github.com/jeugdketen/jeugdketen/internal/usecase"
 )
 
 // registrationView is the result page of a registration.
@@ -14,6 +16,10 @@ type registrationView struct {
 	Others       int                 // involved organisations other than mine
 	Contacts     []model.Involvement // everyone but my organisation
 	Coordinating []model.Involvement // the coordinator's contacts
+	// ExpiresSoon: the term ends within usecase.ExpiryWarningDays and the
+	// registration does not end by its own end date before.
+	ExpiresSoon bool
+	WarningDays int
 }
 
 // showRegistration: GET /registraties/{id}. Right after registering it is the
@@ -31,13 +37,13 @@ func (h *Handler) showRegistration(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	view := newRegistrationView(v, a.Organisation.ID)
+	view := newRegistrationView(v, a.Organisation.ID, h.today())
 	view.New, view.Existed = r.URL.Query().Get("nieuw") != "", r.URL.Query().Get("bestond") != ""
 	h.render(w, r, http.StatusOK, "registration", page{Title: "Registratie", Nav: "registraties", Notice: notice(r), Form: &form{}, Data: view})
 }
 
-func newRegistrationView(v registration.Viewed, org int64) registrationView {
-	view := registrationView{Viewed: v}
+func newRegistrationView(v registration.Viewed, org int64, today time.Time) registrationView {
+	view := registrationView{Viewed: v, ExpiresSoon: expiresSoon(v.Registration, today), WarningDays: usecase.ExpiryWarningDays}
 	if !v.Visible {
 		return view
 	}
@@ -51,4 +57,17 @@ func newRegistrationView(v registration.Viewed, org int64) registrationView {
 		}
 	}
 	return view
+}
+
+// today is the calendar day in the Netherlands by the service's clock.
+func (h *Handler) today() time.Time { return usecase.Today(h.Registry.Now()) }
+
+// expiresSoon reports whether an active registration's term ends within
+// usecase.ExpiryWarningDays, as the expiry message warns: not when its own
+// end date comes first, for then it ends anyway.
+func expiresSoon(r model.Registration, today time.Time) bool {
+	if !r.Active() || r.ExpiresOn.IsZero() || (r.EndDate != nil && !r.EndDate.After(r.ExpiresOn)) {
+		return false
+	}
+	return !r.ExpiresOn.After(today.AddDate(0, 0, usecase.ExpiryWarningDays))
 }

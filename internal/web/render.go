@@ -101,6 +101,22 @@ var funcs = template.FuncMap{
 	"orgTypes": func() any { return model.OrgTypes },
 	"lines":    func(s string) []string { return strings.Split(s, "\n") },
 	"field":    newFieldView,
+
+	// The fixed lists of the legal duties (issue 14).
+	"informedCodes":  func() any { return model.InformedCodes },
+	"removalReasons": func() any { return model.RemovalReasons },
+	"informedField":  newInformedField,
+}
+
+// informedField is one select of informing codes for "informed-select".
+type informedField struct {
+	Form        *form
+	Name, Label string
+	Current     model.Informed
+}
+
+func newInformedField(f *form, name, label string, current model.Informed) informedField {
+	return informedField{Form: f, Name: name, Label: label, Current: current}
 }
 
 // fieldView is one text field for the "textfield" template.
@@ -190,6 +206,14 @@ var notices = map[string]string{
 	"ingetrokken":     "Het token is ingetrokken en werkt niet meer.",
 	"sessie-verlopen": "Uw inlogpoging duurde te lang. Log opnieuw in.",
 	"adres-verdacht":  "Vanaf uw netwerkadres zijn veel inlogpogingen mislukt. Daarom hoort u pas na de code of het inloggen is gelukt.",
+
+	// The legal duties on the registration's page and under /beheer (issue 14).
+	"geinformeerd":       "Vastgelegd of de ouders en de jeugdige zijn geïnformeerd.",
+	"verlengd":           "De registratie is verlengd: de looptijd begint vandaag opnieuw.",
+	"verwijderd":         "De registratie is verwijderd, zonder archief. Wie nog bij de jeugdige betrokken is, krijgt bericht dat zij is ingetrokken.",
+	"bezwaar-vastgelegd": "Het bezwaar is vastgelegd. Voor de registraties verandert niets tot het besluit.",
+	"bezwaar-toegewezen": "Het besluit is vastgelegd: het bezwaar is toegewezen en de registraties zijn verwijderd. De betrokkenen krijgen bericht dat zij zijn ingetrokken, niet waarom.",
+	"bezwaar-afgewezen":  "Het besluit is vastgelegd: het bezwaar is afgewezen. De registraties blijven zoals zij waren.",
 
 	// Mail refused for good (issue 19).
 	"opnieuw-verstuurd": "De e-mail staat weer klaar om te versturen, naar het huidige e-mailadres van de medewerker. Weigert de mailserver haar opnieuw, dan staat ze hier weer.",

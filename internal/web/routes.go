@@ -59,6 +59,9 @@ func (h *Handler) routes() []route {
 		login("GET /registraties/{id}", h.showRegistration),
 		login("POST /registraties/{id}/beeindigen", h.endRegistration),
 		login("POST /registraties/{id}/einddatum", h.setEndDate),
+		login("POST /registraties/{id}/informeren", h.informRegistration),
+		login("POST /registraties/{id}/verlengen", h.renewRegistration),
+		login("POST /registraties/{id}/verwijderen", h.removeRegistration),
 		login("GET /berichten", h.listMessages),
 		login("POST /berichten/{id}/gelezen", h.readMessage),
 		login("GET /jeugdigen/{ref}", h.showYouth),
@@ -109,6 +112,7 @@ func (h *Handler) routes() []route {
 		admin("POST /beheer/organisaties", h.createOrganisation),
 		admin("GET /beheer/organisaties/{id}", h.editOrganisation),
 		admin("POST /beheer/organisaties/{id}", h.updateOrganisation),
+		admin("POST /beheer/organisaties/{id}/deactiveren", h.deactivateOrganisation),
 		admin("GET /beheer/medewerkers", h.listProfessionals),
 		admin("POST /beheer/medewerkers", h.createProfessional),
 		admin("POST /beheer/medewerkers/{id}/deactiveren", h.deactivateProfessional),
@@ -124,6 +128,14 @@ func (h *Handler) routes() []route {
 		// Mail refused for good by the receiving server (issue 19).
 		admin("GET /beheer/niet-bezorgde-mail", h.listUndeliveredMail),
 		admin("POST /beheer/niet-bezorgde-mail/{id}/opnieuw", h.retryUndeliveredMail),
+
+		// Objections and the access report (issue 14).
+		admin("GET /beheer/bezwaren", h.listObjections),
+		admin("POST /beheer/bezwaren", h.createObjection),
+		admin("GET /beheer/bezwaren/{id}", h.showObjection),
+		admin("POST /beheer/bezwaren/{id}/besluit", h.decideObjection),
+		admin("GET /beheer/inzage", h.showAccessReportForm),
+		admin("POST /beheer/inzage", h.createAccessReport),
 	}
 }
 
