@@ -68,7 +68,7 @@ func (s *Service) warnExpiring(ctx context.Context, tx *storage.Tx, r model.Regi
 	for _, p := range to {
 		body := "Uw " + r.Kind.Label(r.Urgent) + " bij jeugdige " + y.Reference + " (vastgelegd op " + nltime.Date(r.CreatedAt) + ") loopt tot en met " +
 			nltime.Date(r.ExpiresOn) + ".\n\nIs uw organisatie dan nog bij deze jeugdige betrokken, verleng de registratie dan " +
-			"(in de API: POST /api/v1/registraties/" + usecase.Itoa(r.ID) + "/verlengen). Anders eindigt zij vanzelf en gaat zij naar het historisch archief." +
+			"op haar pagina in Jeugdketen (" + s.BaseURL + "/registraties/" + usecase.Itoa(r.ID) + "; in de API: POST /api/v1/registraties/" + usecase.Itoa(r.ID) + "/verlengen). Anders eindigt zij vanzelf en gaat zij naar het historisch archief." +
 			usecase.Footer(s.BaseURL, y)
 		m := model.Message{
 			ProfessionalID: p.ID, YouthID: y.ID, Kind: KindExpiring, EventKey: event,

@@ -90,7 +90,8 @@ func TestOrganisationIsWarnedOnceBeforeTheTermEnds(t *testing.T) {
 		t.Fatalf("warned again: %d", n)
 	}
 	got := testenv.MessagesOfKind(env.Inbox(t, jh), registration.KindExpiring)
-	if len(got) != 1 || !strings.Contains(got[0].Subject, "22 november 2028") || !strings.Contains(got[0].Body, "/registraties/"+testenv.Itoa(r.ID)+"/verlengen") {
+	if len(got) != 1 || !strings.Contains(got[0].Subject, "22 november 2028") || !strings.Contains(got[0].Body, "/registraties/"+testenv.Itoa(r.ID)+"/verlengen") ||
+		!strings.Contains(got[0].Body, "op haar pagina in Jeugdketen") {
 		t.Fatalf("expiry messages = %+v", got)
 	}
 	// A renewed term is warned of again when it nears its end.
