@@ -51,12 +51,12 @@ func TestREADMEExamplesRunAgainstTheDemo(t *testing.T) {
 		got = append(got, m[1])
 	}
 	want := []string{
-		"201", // the college's signal about Roos: nobody else involved
-		"201", // the GI registers Jason: a match
-		"200", // the same again: the existing registration
-		"400", // a signal-only organisation asks for a care registration
+		"201",                      // the college's signal about Roos: nobody else involved
+		"201",                      // the GI registers Jason: a match
+		"200",                      // the same again: the existing registration
+		"400",                      // a signal-only organisation asks for a care registration
 		"200", "200", "200", "200", // own registrations, one registration, the youth, the inbox
-		"201", // the client system's signal, naming the professional
+		"201",               // the client system's signal, naming the professional
 		"200", "200", "200", // informing, renewal, ending
 		"201", "200", // a registration made in error, and its removal
 		"201", "200", // an objection and its decision
