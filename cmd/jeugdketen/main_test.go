@@ -119,27 +119,7 @@ func TestDemoStartsARegionThatAnswersAndSendsMail(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a server")
 	}
-	dir := t.TempDir()
-	ctx, cancel := context.WithCancel(context.Background())
-	var out lockedBuffer
-	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"demo", "--dir", dir, "--addr", "127.0.0.1:0"}, &out) }()
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("demo ended with %v", err)
-		}
-	}()
-	addr := regexp.MustCompile(`draait op (http://127\.0\.0\.1:\d+)`)
-	var base string
-	for deadline := time.Now().Add(20 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		if m := addr.FindStringSubmatch(out.String()); m != nil {
-			base = m[1]
-		}
-	}
-	if base == "" {
-		t.Fatalf("demo printed no address:\n%s", out.String())
-	}
+	base, dir, out := startDemo(t)
 	var info struct {
 		Professionals []struct {
 			Email, Token string
@@ -180,4 +160,32 @@ func TestBackupMakesAConsistentCopyThatOpens(t *testing.T) {
 	if _, err := jk(t, "backup", db, "--out", copyPath); err == nil {
 		t.Fatal("backup overwrote an existing file")
 	}
+}
+
+// startDemo runs the demo command on a free loopback port in a fresh folder
+// until the test ends; it returns the demo's address, its folder and what it
+// printed.
+func startDemo(t *testing.T) (base, dir string, out *lockedBuffer) {
+	t.Helper()
+	dir = t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	out = &lockedBuffer{}
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"demo", "--dir", dir, "--addr", "127.0.0.1:0"}, out) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("demo ended with %v", err)
+		}
+	})
+	addr := regexp.MustCompile(`draait op (http://127\.0\.0\.1:\d+)`)
+	for deadline := time.Now().Add(20 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if m := addr.FindStringSubmatch(out.String()); m != nil {
+			base = m[1]
+		}
+	}
+	if base == "" {
+		t.Fatalf("demo printed no address:\n%s", out.String())
+	}
+	return base, dir, out
 }
