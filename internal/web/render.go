@@ -10,6 +10,8 @@ import (
 	"path"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/jeugdketen/jeugdketen/internal/auth"
 	"github.com/jeugdketen/jeugdketen/internal/model"
@@ -101,6 +103,17 @@ var funcs = template.FuncMap{
 	"orgTypes": func() any { return model.OrgTypes },
 	"lines":    func(s string) []string { return strings.Split(s, "\n") },
 	"field":    newFieldView,
+	"capital":  capital,
+}
+
+// capital starts a title with a capital letter, as Dutch titles do, also when
+// it opens with a label written for the middle of a sentence ("signaal").
+func capital(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // fieldView is one text field for the "textfield" template.
