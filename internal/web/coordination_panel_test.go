@@ -62,7 +62,8 @@ func TestWebAssignedOrganisationAcceptsOnTheYouthPage(t *testing.T) {
 	colleague := a.env.Pro(t, a.jh.Organisation)
 	c := a.login(t, a.jh)
 
-	panel := coordinationSection(t, get(t, c, a.youth()))
+	before := get(t, c, a.youth())
+	panel := coordinationSection(t, before)
 	for _, want := range []string{"toegewezen, nog niet geaccepteerd", "Accepteren vóór", "maandag 30 november 2026",
 		`action="/jeugdigen/` + a.ref + `/coordinatie/accepteren"`, `<option value="` + colleague.Professional.Email + `"`,
 		`action="/jeugdigen/` + a.ref + `/coordinatie/niet-nodig"`, `<option value="onderlinge-afstemming">De betrokken professionals stemmen onderling af</option>`} {
@@ -70,18 +71,20 @@ func TestWebAssignedOrganisationAcceptsOnTheYouthPage(t *testing.T) {
 			t.Errorf("the assigned organisation's panel lacks %q", want)
 		}
 	}
-	if strings.Contains(panel, "/coordinatie/afsluiten") || strings.Contains(panel, "/coordinatie/overdracht") {
+	if strings.Contains(before.Body, "/coordinatie/afsluiten") || strings.Contains(panel, "/coordinatie/overdracht") {
 		t.Error("before acceptance the panel offers closing or handing over")
 	}
 
 	p := post(t, c, a.youth()+"/coordinatie/accepteren", url.Values{"coordinerendeMedewerker": {colleague.Professional.Email}})
 	wantNotice(t, p, "coordinatie-geaccepteerd", "De coördinatie is geaccepteerd.")
 	panel = coordinationSection(t, p)
-	for _, want := range []string{"geaccepteerd", colleague.Professional.Name, `href="tel:` + colleague.Professional.Phone + `"`, "Casus afsluiten", "Overdragen aan", "GGZ Oost"} {
+	for _, want := range []string{"geaccepteerd", colleague.Professional.Name, `href="tel:` + colleague.Professional.Phone + `"`, "Overdragen aan", "GGZ Oost"} {
 		if !strings.Contains(panel, want) {
 			t.Errorf("after accepting the panel lacks %q", want)
 		}
 	}
+	// Closing the case has its own section, last on the page.
+	mustContain(t, p, `id="casus-afsluiten"`, `action="/jeugdigen/`+a.ref+`/coordinatie/afsluiten"`)
 
 	school := coordinationSection(t, get(t, a.login(t, a.school), a.youth()))
 	if !strings.Contains(school, colleague.Professional.Phone) || strings.Contains(school, "<form") {

@@ -114,8 +114,10 @@ func TestDutiesInABrowser(t *testing.T) {
 	ba.check("organisatie-deactiveren-bevestigen")
 	ba.run(chromedp.Click(chromedp.CSS(".jk-confirm form button")), chromedp.WaitVisible(chromedp.CSS("[role=status]")))
 	ba.expect("Deze organisatie is gedeactiveerd")
+	deactivate := "form[action='/beheer/medewerkers/" + itoa(school.Professional.ID) + "/deactiveren']"
 	ba.run(chromedp.Navigate(a.base+"/beheer/medewerkers"), chromedp.WaitVisible(chromedp.CSS("h1")),
-		chromedp.Click(chromedp.CSS("form[action='/beheer/medewerkers/"+itoa(school.Professional.ID)+"/deactiveren'] button")),
+		chromedp.Click(chromedp.CSS("details:has("+deactivate+") > summary")), // the person's actions menu
+		chromedp.Click(chromedp.CSS(deactivate+" button")),
 		chromedp.WaitVisible(chromedp.CSS(".jk-confirm")))
 	ba.check("medewerker-deactiveren-bevestigen")
 }

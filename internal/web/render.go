@@ -10,6 +10,8 @@ import (
 	"path"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/jeugdketen/jeugdketen/internal/auth"
 	"github.com/jeugdketen/jeugdketen/internal/model"
@@ -106,6 +108,7 @@ var funcs = template.FuncMap{
 	"informedCodes":  func() any { return model.InformedCodes },
 	"removalReasons": func() any { return model.RemovalReasons },
 	"informedField":  newInformedField,
+	"capital":        capital,
 }
 
 // informedField is one select of informing codes for "informed-select".
@@ -117,6 +120,16 @@ type informedField struct {
 
 func newInformedField(f *form, name, label string, current model.Informed) informedField {
 	return informedField{Form: f, Name: name, Label: label, Current: current}
+}
+
+// capital starts a title with a capital letter, as Dutch titles do, also when
+// it opens with a label written for the middle of a sentence ("signaal").
+func capital(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // fieldView is one text field for the "textfield" template.

@@ -22,10 +22,14 @@ func (h *Handler) Routes(mux *http.ServeMux) {
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, http.StatusForbidden, "Geweigerd", "Dit formulier kwam niet van Jeugdketen zelf en is daarom niet verwerkt.")
 	}))
-	mux.Handle("GET /static/", http.StripPrefix("/static/", staticFiles()))
+	mux.Handle("GET /static/", http.StripPrefix("/static/", staticFiles(http.HandlerFunc(h.pageNotFound))))
 	for _, rt := range h.routes() {
-		mux.Handle(rt.pattern, cop.Handler(rt.handler))
+		mux.Handle(rt.pattern, h.recoverPanic(cop.Handler(rt.handler)))
 	}
+	// Every path no other route takes, and a known path with another
+	// method: a Dutch page (404 or 405) in the layout. "GET /{$}" is only
+	// the home page, so this is the one pattern that takes the rest.
+	mux.Handle("/", h.recoverPanic(h.notFound(mux)))
 }
 
 // route is one page or form action of the web application.

@@ -162,14 +162,16 @@ func pathID(r *http.Request) (int64, error) {
 	return id, nil
 }
 
-func staticFiles() http.Handler {
+// staticFiles serves the embedded front-end files; anything else gets
+// notFound, the Dutch page.
+func staticFiles(notFound http.Handler) http.Handler {
 	sub, _ := fs.Sub(staticFS, "static")
 	files := http.FileServerFS(sub)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		// Files only: a folder would be listed (README and all), so it is
 		// not found, as is anything not embedded.
 		if info, err := fs.Stat(sub, strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")); err != nil || info.IsDir() {
-			http.NotFound(w, r)
+			notFound.ServeHTTP(w, r)
 			return
 		}
 		w.Header().Set("Cache-Control", "public, max-age=3600")
