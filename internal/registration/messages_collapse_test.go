@@ -65,8 +65,8 @@ func TestOneMatchGivesEachProfessionalAtMostOneEmail(t *testing.T) {
 	if n := strings.Count(got[0].Body, "Dit bericht is verstuurd door de verwijsindex"); n != 1 {
 		t.Errorf("the combined e-mail has the footer %d times, want once:\n%s", n, got[0].Body)
 	}
-	if !strings.Contains(got[0].Subject, r.Youth.Reference) {
-		t.Errorf("subject %q does not name the youth's reference", got[0].Subject)
+	if !strings.HasPrefix(got[0].Subject, "Nieuwe betrokkene bij jeugdige "+r.Youth.Reference) || !strings.HasSuffix(got[0].Subject, "(en nog 1 bericht)") {
+		t.Errorf("subject %q: want the match first, then that one more message is in it", got[0].Subject)
 	}
 	// The inbox keeps each message apart: they are read, and removed, one by one.
 	inbox := env.Inbox(t, school)
@@ -146,5 +146,29 @@ func TestAClientSystemsProfessionalIsMailedOnce(t *testing.T) {
 	}
 	if got := mails[school.Professional.Email]; len(got) != 1 {
 		t.Errorf("the school got %d e-mails, want 1", len(got))
+	}
+}
+
+// A registration withdrawn before its e-mail went (made in error, an upheld
+// objection) must not reach anyone by a combined e-mail either: the whole
+// unsent e-mail is withdrawn with the message about it.
+func TestWithdrawingARegistrationWithdrawsTheCombinedEmailAboutIt(t *testing.T) {
+	env := testenv.New(t)
+	school := env.Pro(t, env.Org(t, "Stedelijk College", model.TypeOnderwijs))
+	care := env.Pro(t, env.Org(t, "Jeugdhulp Zuid", model.TypeJeugdhulp))
+	env.Register(t, school, population.BSNTeen, model.KindSignaal)
+	r := env.Register(t, care, population.BSNTeen, model.KindKetenregistratie)
+	raw := testenv.RawDB(t, env)
+	mentioning := `SELECT count(*) FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.recipient = $1 AND COALESCE(o.body, m.body) LIKE '%' || $2 || '%'`
+	if n := testenv.CountWhere(t, raw, mentioning, school.Professional.Email, care.Professional.Phone); n != 1 {
+		t.Fatalf("%d e-mails to the school give the care professional's phone before the withdrawal, want 1", n)
+	}
+
+	if err := env.Registry.Registrations.RemoveInError(ctx, care, r.Registration.ID); err != nil {
+		t.Fatal(err)
+	}
+
+	if n := testenv.CountWhere(t, raw, mentioning, school.Professional.Email, care.Professional.Phone); n != 0 {
+		t.Errorf("%d e-mails to the school still give the withdrawn registration's contact", n)
 	}
 }
