@@ -60,6 +60,18 @@ func NewOutgoing(y model.Youth, to model.Involvement, kind, event, subject, body
 	}
 }
 
+// Urgent marks messages urgent: listed first while unread, marked "Spoed",
+// and so is their e-mail's subject. Urgent is what asks someone to act
+// under a deadline, or says one passed: an escalation started or moved on,
+// a deadline exceeded, a handover offered, stagnating care, and a match with
+// an urgent signal or with Veilig Thuis or a GI (docs/coordination.md).
+func Urgent(msgs []Outgoing) []Outgoing {
+	for i := range msgs {
+		msgs[i].Msg.Urgent = true
+	}
+	return msgs
+}
+
 // Recipients returns one involvement per distinct professional.
 func Recipients(involved []model.Involvement) []model.Involvement {
 	seen := map[int64]bool{}
