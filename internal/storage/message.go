@@ -57,11 +57,21 @@ func (tx *Tx) QueueMail(ctx context.Context, email, subject, body string, at tim
 	return id, nil
 }
 
+// InboxEntry is one message of an inbox, with the sealed register entry of
+// its youth when the reader's organisation is involved with the youth now.
+type InboxEntry struct {
+	model.Message
+	Person []byte // sealed model.Person; nil when not involved, or no youth
+}
+
 // Inbox returns a professional's messages: unread first, of those the
-// urgent first, then newest first.
-func (tx *Tx) Inbox(ctx context.Context, professionalID int64, limit int) ([]model.Message, error) {
+// urgent first, then newest first. involvedOrg is the reader's organisation
+// (0 for none): a message about a youth it has an active registration for
+// carries the youth's sealed register entry.
+func (tx *Tx) Inbox(ctx context.Context, professionalID, involvedOrg int64, limit int) ([]InboxEntry, error) {
 	rows, err := tx.query(ctx, `
-		SELECT m.id, m.professional_id, COALESCE(m.youth_id, 0), COALESCE(y.reference, ''), m.kind, m.subject, m.body, m.event_key, m.created_at, m.read_at, m.urgent
+		SELECT m.id, m.professional_id, COALESCE(m.youth_id, 0), COALESCE(y.reference, ''), m.kind, m.subject, m.body, m.event_key, m.created_at, m.read_at, m.urgent,
+			CASE WHEN EXISTS (SELECT 1 FROM registrations r WHERE r.youth_id = m.youth_id AND r.organisation_id = $3 AND r.ended_at IS NULL) THEN y.person END
 		FROM (
 			SELECT * FROM (SELECT * FROM messages WHERE professional_id = $1 AND read_at IS NULL
 				ORDER BY urgent DESC, created_at DESC, id DESC LIMIT $2) AS unread
@@ -70,22 +80,23 @@ func (tx *Tx) Inbox(ctx context.Context, professionalID int64, limit int) ([]mod
 				ORDER BY created_at DESC, id DESC LIMIT $2) AS done
 		) AS m LEFT JOIN youths y ON y.id = m.youth_id
 		ORDER BY (m.read_at IS NULL) DESC, CASE WHEN m.read_at IS NULL THEN m.urgent ELSE 0 END DESC, m.created_at DESC, m.id DESC
-		LIMIT $2`, professionalID, limit)
+		LIMIT $2`, professionalID, limit, involvedOrg)
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to read inbox: %w", err)
 	}
 	defer rows.Close()
-	var out []model.Message
+	var out []InboxEntry
 	for rows.Next() {
-		var m model.Message
+		var e InboxEntry
+		m := &e.Message
 		var created int64
 		var read sql.NullInt64
 		var urgent int
-		if err := rows.Scan(&m.ID, &m.ProfessionalID, &m.YouthID, &m.YouthReference, &m.Kind, &m.Subject, &m.Body, &m.EventKey, &created, &read, &urgent); err != nil {
+		if err := rows.Scan(&m.ID, &m.ProfessionalID, &m.YouthID, &m.YouthReference, &m.Kind, &m.Subject, &m.Body, &m.EventKey, &created, &read, &urgent, &e.Person); err != nil {
 			return nil, fmt.Errorf("store: unable to read message: %w", err)
 		}
 		m.CreatedAt, m.ReadAt, m.Urgent = fromMillis(created), fromNullMillis(read), urgent == 1
-		out = append(out, m)
+		out = append(out, e)
 	}
 	return out, rows.Err()
 }
