@@ -69,11 +69,13 @@ type batchKey struct{}
 // OneMailEach runs fn, one event in transaction tx, so that whatever it
 // sends one professional reaches them as one e-mail: the messages are stored
 // apart (read, and withdrawn, one by one), their e-mail is one. What the
-// event's actor was shown is not mailed at all. Called inside another event, fn adds to
-// that one's e-mails.
+// event's actor was shown is not mailed at all. Called inside another
+// event, fn adds to that one's e-mails.
 //
 // Call it inside the transaction's function: a transaction that is run again
-// starts with an empty batch.
+// starts with an empty batch. fn must not delete a message it sent before
+// it ends, or the e-mail would carry it still; so each of the several
+// withdrawals an upheld objection makes is an event of its own.
 func (s *Service) OneMailEach(ctx context.Context, tx *storage.Tx, ev Event, fn func(context.Context) error) error {
 	if _, ok := ctx.Value(batchKey{}).(*batch); ok {
 		return fn(ctx)
@@ -119,8 +121,11 @@ func (b *batch) flush(ctx context.Context, tx *storage.Tx) error {
 // first message's subject with a count of the rest; in the body each
 // message under its subject, and the closing lines they share once.
 func Combine(msgs []model.Message) (subject, body string) {
-	rest := len(msgs) - 1
-	subject = msgs[0].Subject + fmt.Sprintf(" (en nog %d bericht%s)", rest, map[bool]string{true: "", false: "en"}[rest == 1])
+	more := "(en nog 1 bericht)"
+	if rest := len(msgs) - 1; rest > 1 {
+		more = fmt.Sprintf("(en nog %d berichten)", rest)
+	}
+	subject = msgs[0].Subject + " " + more
 	footer := sharedEnd(msgs)
 	var b strings.Builder
 	fmt.Fprintf(&b, "U ontvangt %d berichten in één e-mail; in de verwijsindex staan ze apart onder Berichten.", len(msgs))
