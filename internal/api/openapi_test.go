@@ -156,7 +156,10 @@ func TestOpenAPIResponsesMatchTheGoStructs(t *testing.T) {
 
 	readAt := f.now.Add(time.Hour)
 	messages := []messageView{
-		{ID: 1, Soort: registration.KindMatch, Onderwerp: "Match", Tekst: "Er is een nieuwe organisatie betrokken.", Jeugdige: f.youth.Reference, Ontvangen: f.now},
+		newMessageView(usecase.InboxMessage{
+			Message:   model.Message{ID: 1, Kind: registration.KindMatch, Subject: "Match", Body: "Er is een nieuwe organisatie betrokken.", YouthReference: f.youth.Reference, CreatedAt: f.now, Urgent: true},
+			YouthName: "Jason Mastenbroek", YouthBirthDate: &f.then,
+		}),
 		{ID: 2, Soort: coordination.KindCoordinationEnds, Onderwerp: "Coördinatie beëindigd", Tekst: "Er is geen coördinator meer.", Ontvangen: f.now, GelezenOp: &readAt},
 	}
 	token, _ := auth.NewToken()

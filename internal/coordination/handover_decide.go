@@ -60,10 +60,15 @@ func (s *Service) AcceptHandover(ctx context.Context, actor usecase.Actor, ref, 
 		if err != nil {
 			return err
 		}
-		if err := s.Send(ctx, tx, handedOverMessages(y, h, from, actor.Organisation, p, involved, s.BaseURL, now)...); err != nil {
-			return err
-		}
-		if err := s.Families.CheckFamily(ctx, tx, y, next, involved, now); err != nil {
+		// One handover, one e-mail each: who coordinates now, and the
+		// family's other coordinator when there is one.
+		err = s.OneMailEach(ctx, tx, usecase.Event{}, func(ctx context.Context) error {
+			if err := s.Send(ctx, tx, handedOverMessages(y, h, from, actor.Organisation, p, involved, s.BaseURL, now)...); err != nil {
+				return err
+			}
+			return s.Families.CheckFamily(ctx, tx, y, next, involved, now)
+		})
+		if err != nil {
 			return err
 		}
 		out, err = s.viewFor(ctx, tx, actor, y)

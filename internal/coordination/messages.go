@@ -110,7 +110,7 @@ func acceptOverdueMessages(y model.Youth, c model.Coordination, org model.Organi
 			"\n\nDit bericht is verstuurd door de verwijsindex Jeugdketen. U ontvangt het omdat u regiobeheerder bent."
 		out = append(out, usecase.NewOutgoing(y, AsRecipient(model.Organisation{}, a), KindAcceptOverdue, event, subject, body, now))
 	}
-	return out
+	return usecase.Urgent(out)
 }
 
 // handoverProposedMessages tell the receiving organisation's involved
@@ -126,7 +126,7 @@ func handoverProposedMessages(y model.Youth, h model.Handover, from, toOrg model
 			out = append(out, usecase.NewOutgoing(y, r, KindHandover, event, subject, body+usecase.Footer(baseURL, y), now))
 		}
 	}
-	return out
+	return usecase.Urgent(out) // the offer waits for their answer
 }
 
 // handoverDeclinedMessages tell the coordinating organisation (its named

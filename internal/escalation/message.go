@@ -68,7 +68,7 @@ func escalationStartedMessages(y model.Youth, v *View, involved []model.Involvem
 	body := v.Coordinator.Name + " coördineert de zorg voor jeugdige " + y.Reference + " en heeft op " + nltime.DateTime(v.StartedAt) +
 		" de escalatieprocedure gestart: er is geen overeenstemming over het plan van aanpak. De zorgcoördinator heeft de eigen directie ingeschakeld.\n\n" +
 		escalationSummary(v)
-	return toInvolvedAndAdmins(y, involved, nil, KindEscalation, "escalatie:"+usecase.Itoa(v.ID)+":start", subject, body, baseURL, now)
+	return usecase.Urgent(toInvolvedAndAdmins(y, involved, nil, KindEscalation, "escalatie:"+usecase.Itoa(v.ID)+":start", subject, body, baseURL, now))
 }
 
 // escalationEndedMessages tell everyone involved that the escalation ended.
@@ -106,7 +106,7 @@ func (s *Service) escalationStepMessages(ctx context.Context, tx *storage.Tx, y 
 	}
 	subject := "Escalatie jeugdige " + y.Reference + ": stap " + strconv.Itoa(step) + " vastgelegd"
 	body := "In de escalatie voor jeugdige " + y.Reference + " is een stap gezet.\n\n" + done + ".\n\n" + escalationSummary(v)
-	return toInvolvedAndAdmins(y, involved, admins, KindEscalation, "escalatie:"+usecase.Itoa(v.ID)+":stap"+strconv.Itoa(step), subject, body, s.BaseURL, now), nil
+	return usecase.Urgent(toInvolvedAndAdmins(y, involved, admins, KindEscalation, "escalatie:"+usecase.Itoa(v.ID)+":stap"+strconv.Itoa(step), subject, body, s.BaseURL, now)), nil
 }
 
 // escalationOverdueMessages tell the next actor and every regional
@@ -146,5 +146,5 @@ func escalationOverdueMessages(y model.Youth, v *View, c model.Coordination, coo
 		body += ", coördinerende professional " + coordinator.Name + ", telefoon " + coordinator.Phone
 	}
 	body += ".\nDoorzettingsmacht: " + v.AuthorityLabel() + "."
-	return toInvolvedAndAdmins(y, next, admins, KindEscalationOverdue, "escalatie-termijn:"+usecase.Itoa(stepID), subject, body, baseURL, now)
+	return usecase.Urgent(toInvolvedAndAdmins(y, next, admins, KindEscalationOverdue, "escalatie-termijn:"+usecase.Itoa(stepID), subject, body, baseURL, now))
 }

@@ -22,7 +22,7 @@ func stagnationReportedMessages(y model.Youth, st *StagnationView, involved []mo
 		" ondanks ieders inzet stagneert (niveau 4 van de zorgpiramide).\n\n" +
 		"De brandpuntfunctionaris roept binnen " + strconv.Itoa(st.Hours) + " uur, uiterlijk " + nltime.Deadline(st.Due) +
 		", alle betrokken professionals en organisaties bijeen en kan hun een opdracht geven."
-	return toInvolvedAndAdmins(y, involved, admins, KindStagnation, "stagnatie:"+usecase.Itoa(st.ID), subject, body, baseURL, now)
+	return usecase.Urgent(toInvolvedAndAdmins(y, involved, admins, KindStagnation, "stagnatie:"+usecase.Itoa(st.ID), subject, body, baseURL, now))
 }
 
 // brandpuntStepMessages tell everyone involved what the brandpunt officer did.
@@ -58,7 +58,7 @@ func conveneOverdueMessages(y model.Youth, c model.Coordination, org model.Organ
 		" op niveau 3 van de zorgpiramide (procescoördinatie). De procescoördinator moest uiterlijk " + nltime.Deadline(due) +
 		" alle betrokken professionals bijeenroepen, maar er is geen overleg vastgelegd. De regiobeheerder is op de hoogte gebracht.\n\n" +
 		"Roep alle betrokkenen bijeen en leg de datum van het overleg vast op de pagina van de jeugdige."
-	return toInvolvedAndAdmins(y, to, admins, KindConveneOverdue, "bijeenroepen-termijn:"+usecase.Itoa(c.ID), subject, body, baseURL, now)
+	return usecase.Urgent(toInvolvedAndAdmins(y, to, admins, KindConveneOverdue, "bijeenroepen-termijn:"+usecase.Itoa(c.ID), subject, body, baseURL, now))
 }
 
 // brandpuntOverdueMessages tell the regional administrators that the
@@ -68,5 +68,5 @@ func brandpuntOverdueMessages(y model.Youth, st model.Stagnation, coordinator mo
 	body := "Op " + nltime.DateTime(st.ReportedAt) + " is gemeld dat de hulp aan jeugdige " + y.Reference + " stagneert (coördinator: " + coordinator.Name + "). " +
 		"De brandpuntfunctionaris moest uiterlijk " + nltime.Deadline(st.DueAt) + " alle betrokkenen bijeenroepen, maar dat is niet vastgelegd.\n\n" +
 		"Zorg dat de brandpuntfunctionaris iedereen bijeenroept, en leg het vast."
-	return toInvolvedAndAdmins(y, nil, admins, KindBrandpuntOverdue, "brandpunt-termijn:"+usecase.Itoa(st.ID), subject, body, baseURL, now)
+	return usecase.Urgent(toInvolvedAndAdmins(y, nil, admins, KindBrandpuntOverdue, "brandpunt-termijn:"+usecase.Itoa(st.ID), subject, body, baseURL, now))
 }

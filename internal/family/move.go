@@ -69,7 +69,7 @@ func (s *Service) NoticeMove(ctx context.Context, tx *storage.Tx, y model.Youth,
 	added := 0
 	for _, in := range who {
 		o := usecase.NewOutgoing(y, in, KindMoved, event, subject, body, now)
-		ok, err := tx.AddMessage(ctx, &o.Msg, o.Email)
+		ok, err := s.SendOne(ctx, tx, o)
 		if err != nil {
 			return added, err
 		}

@@ -232,7 +232,7 @@ func TestRelationsGoWithTheYouth(t *testing.T) {
 	if n := testenv.Count(t, raw, "relations"); n != 1 {
 		t.Fatalf("%d relations stored, want 1", n)
 	}
-	if err := env.Registry.Registrations.RemoveInError(ctx, school, r.Registration.ID); err != nil {
+	if err := env.Registry.Registrations.RemoveInError(ctx, school, r.Registration.ID, model.RemovalByMistake); err != nil {
 		t.Fatal(err)
 	}
 	if n := testenv.Count(t, raw, "youths"); n != 0 {

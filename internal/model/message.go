@@ -15,4 +15,8 @@ type Message struct {
 	EventKey       string
 	CreatedAt      time.Time
 	ReadAt         *time.Time
+	// Urgent: an escalation, a deadline passed, a handover offered, a match
+	// with an urgent signal or with Veilig Thuis or a GI. Listed first while
+	// unread, marked "Spoed", and so is its e-mail's subject.
+	Urgent bool
 }

@@ -126,6 +126,7 @@ func overdueMessage(y model.Youth, a PlannedAgreement, to model.Professional, ba
 		ProfessionalID: to.ID, YouthID: y.ID, Kind: KindAgreementOverdue,
 		EventKey: "afspraak-verlopen:" + usecase.Itoa(a.ID) + ":" + a.EndOn.Format(time.DateOnly),
 		Subject:  "Afspraak verlopen in het plan van aanpak van jeugdige " + y.Reference, Body: body + usecase.Footer(baseURL, y), CreatedAt: now,
+		Urgent: true, // a deadline passed
 	}
 	return usecase.Outgoing{Msg: m, Email: to.Email}
 }
@@ -202,6 +203,7 @@ func (s *Service) remindSignaller(ctx context.Context, u model.Uncontacted, now 
 					EventKey: "signaalgever-bellen:" + usecase.Itoa(c.ID) + ":" + usecase.Itoa(in.Registration.ID),
 					Subject:  "Bel de signaalgever van jeugdige " + y.Reference + ": " + in.Organisation.Name,
 					Body:     body + usecase.Footer(s.BaseURL, y), CreatedAt: now,
+					Urgent: true, // the covenant's working days to call passed
 				}
 				if err := s.Send(ctx, tx, usecase.Outgoing{Msg: m, Email: p.Email}); err != nil {
 					return err

@@ -50,8 +50,19 @@ func ownRegistration(ctx context.Context, tx *storage.Tx, actor usecase.Actor, i
 	return r, y, err
 }
 
-// EndInTx ends one registration and reassigns coordination among who remains.
+// EndInTx ends one registration and reassigns coordination among who
+// remains. It is one event: each professional gets one e-mail about it.
 func (s *Service) EndInTx(ctx context.Context, tx *storage.Tx, r model.Registration, reason model.EndReason, by int64, who audit.Actor) (model.Registration, error) {
+	out := r
+	err := s.OneMailEach(ctx, tx, usecase.Event{}, func(ctx context.Context) error {
+		var err error
+		out, err = s.endInTx(ctx, tx, r, reason, by, who)
+		return err
+	})
+	return out, err
+}
+
+func (s *Service) endInTx(ctx context.Context, tx *storage.Tx, r model.Registration, reason model.EndReason, by int64, who audit.Actor) (model.Registration, error) {
 	now := s.Now()
 	y, err := tx.LockYouthByID(ctx, r.YouthID)
 	if err != nil {

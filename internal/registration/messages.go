@@ -34,21 +34,33 @@ func matchMessages(y model.Youth, newcomer model.Involvement, involved []model.I
 		if to.Organisation.ID == newcomer.Organisation.ID {
 			body := "U heeft een " + newcomer.Registration.Kind.Label(newcomer.Registration.Urgent) + " geregistreerd bij jeugdige " + y.Reference +
 				". Er zijn ook andere organisaties betrokken. Neem contact met hen op:\n\n" + strings.Join(others, "\n") + "\n\n" + status + usecase.Footer(baseURL, y)
-			out = append(out, usecase.NewOutgoing(y, to, KindMatch, event, urgency(newcomer)+"Match: andere organisaties betrokken bij jeugdige "+y.Reference, body, now))
+			out = append(out, usecase.NewOutgoing(y, to, KindMatch, event, "Match: andere organisaties betrokken bij jeugdige "+y.Reference, body, now))
 			continue
 		}
 		body := "Er is een nieuwe organisatie betrokken bij jeugdige " + y.Reference + ":\n\n- " + usecase.Contact(newcomer) + "\n\n" + status + usecase.Footer(baseURL, y)
-		out = append(out, usecase.NewOutgoing(y, to, KindMatch, event, urgency(newcomer)+"Nieuwe betrokkene bij jeugdige "+y.Reference+": "+newcomer.Organisation.Name, body, now))
+		out = append(out, usecase.NewOutgoing(y, to, KindMatch, event, "Nieuwe betrokkene bij jeugdige "+y.Reference+": "+newcomer.Organisation.Name, body, now))
+	}
+	if urgentMatch(newcomer, involved) {
+		return usecase.Urgent(out)
 	}
 	return out
 }
 
-// urgency marks the subject of messages caused by an urgent signal.
-func urgency(in model.Involvement) string {
-	if in.Registration.Urgent {
-		return "URGENT – "
+// urgentMatch: the match comes with an urgent signal, or youth protection is
+// involved: Veilig Thuis (reports of domestic violence and child abuse) or a
+// certified institution (GI: a child protection or youth probation measure).
+// Who is told should call soon (seed 002: an urgent signaller phones the
+// coordinator first).
+func urgentMatch(newcomer model.Involvement, involved []model.Involvement) bool {
+	if newcomer.Registration.Urgent {
+		return true
 	}
-	return ""
+	for _, in := range involved {
+		if t := in.Organisation.Type; t == model.TypeVeiligThuis || t == model.TypeGI {
+			return true
+		}
+	}
+	return false
 }
 
 // registeredMessage is the Dutch text the caller reads right after registering.

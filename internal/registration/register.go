@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/audit"
+	"github.com/jeugdketen/jeugdketen/internal/coordination"
 	"github.com/jeugdketen/jeugdketen/internal/family"
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
@@ -73,35 +74,41 @@ func (s *Service) Register(ctx context.Context, actor usecase.Actor, in Register
 
 	var out Registered
 	var y model.Youth
+	// One registration is one event: each professional it concerns gets
+	// one e-mail, and the actor none for what the answer told them.
+	ev := usecase.ActorSees(actor, KindMatch, KindAlone, coordination.KindCoordinator)
+	ev.Lead = []string{KindMatch}
 	err = s.DB.Update(ctx, func(tx *storage.Tx) error {
-		out = Registered{}
-		var err error
-		y, err = s.findOrCreateYouth(ctx, tx, in.BSN, sealed, person.Municipality, storage.PersonAddressKey(s.Keys, person), now)
-		if err != nil {
-			return err
-		}
-		existing, err := tx.ActiveRegistrationOf(ctx, y.ID, actor.Organisation.ID, in.Kind)
-		switch err {
-		case nil:
-			// A client system resends: answer with what exists, send
-			// nothing. An end date sent along is applied, as SetEndDate
-			// would, and the answer says so.
-			out.Registration = existing
-			if in.EndDate != nil && !sameDay(existing.EndDate, in.EndDate) {
-				if err := s.changeEndDate(ctx, tx, actor, y, &out.Registration, in.EndDate, now); err != nil {
-					return err
-				}
-				out.EndDateChanged = true
-			}
-		case storage.ErrNotFound:
-			if out.Registration, err = s.add(ctx, tx, actor, y, in, now); err != nil {
+		return s.OneMailEach(ctx, tx, ev, func(ctx context.Context) error {
+			out = Registered{}
+			var err error
+			y, err = s.findOrCreateYouth(ctx, tx, in.BSN, sealed, person.Municipality, storage.PersonAddressKey(s.Keys, person), now)
+			if err != nil {
 				return err
 			}
-			out.Created = true
-		default:
-			return err
-		}
-		return nil
+			existing, err := tx.ActiveRegistrationOf(ctx, y.ID, actor.Organisation.ID, in.Kind)
+			switch err {
+			case nil:
+				// A client system resends: answer with what exists, send
+				// nothing. An end date sent along is applied, as SetEndDate
+				// would, and the answer says so.
+				out.Registration = existing
+				if in.EndDate != nil && !sameDay(existing.EndDate, in.EndDate) {
+					if err := s.changeEndDate(ctx, tx, actor, y, &out.Registration, in.EndDate, now); err != nil {
+						return err
+					}
+					out.EndDateChanged = true
+				}
+			case storage.ErrNotFound:
+				if out.Registration, err = s.add(ctx, tx, actor, y, in, now); err != nil {
+					return err
+				}
+				out.Created = true
+			default:
+				return err
+			}
+			return nil
+		})
 	})
 	if err != nil {
 		return Registered{}, err

@@ -240,10 +240,10 @@ func TestUrgentSignalIsMarkedAndPointsToTheCoordinatorsPhone(t *testing.T) {
 		t.Fatalf("message %q does not point to the coordinator's phone", r.Message)
 	}
 	got := testenv.MessagesOfKind(env.Inbox(t, smw), registration.KindMatch)
-	if len(got) != 2 || !strings.HasPrefix(got[0].Subject, "URGENT") || !strings.Contains(got[0].Body, "urgent signaal") {
+	if len(got) != 2 || !got[0].Urgent || !strings.Contains(got[0].Body, "urgent signaal") {
 		t.Fatalf("coordinator's newest match message = %+v, want it marked urgent", got)
 	}
-	if strings.HasPrefix(got[1].Subject, "URGENT") {
+	if got[1].Urgent {
 		t.Fatalf("the GGZ's ordinary care registration was marked urgent: %q", got[1].Subject)
 	}
 }

@@ -25,8 +25,15 @@ type Removal struct {
 // RemoveInTx deletes one registration with its matches and the messages about
 // it, lets the covenant decide again who coordinates (as after an ending),
 // tells who is involved that a registration was withdrawn, and deletes the
-// youth when nothing about it is left. It never archives.
+// youth when nothing about it is left. It never archives. It is one event:
+// each professional gets one e-mail about it.
 func (s *Service) RemoveInTx(ctx context.Context, tx *storage.Tx, r model.Registration, rm Removal, now time.Time) error {
+	return s.OneMailEach(ctx, tx, usecase.Event{}, func(ctx context.Context) error {
+		return s.removeInTx(ctx, tx, r, rm, now)
+	})
+}
+
+func (s *Service) removeInTx(ctx context.Context, tx *storage.Tx, r model.Registration, rm Removal, now time.Time) error {
 	y, err := tx.LockYouthByID(ctx, r.YouthID)
 	if err != nil {
 		return err

@@ -17,6 +17,10 @@ type Mail struct {
 	CreatedAt time.Time
 }
 
+// UrgentSubject starts the subject of an urgent message's e-mail, so that it
+// stands out in a full mailbox.
+const UrgentSubject = "Spoed: "
+
 // LeaseMail takes up to limit deliverable e-mails for owner until the lease
 // runs out. Rows whose earlier lease expired (a crashed worker) are taken again;
 // mail that was sent or refused for good (MailUndelivered) is not.
@@ -46,14 +50,18 @@ func (tx *Tx) LeaseMail(ctx context.Context, owner string, now time.Time, lease 
 	for _, id := range ids {
 		var m Mail
 		var created int64
+		var urgent int
 		err := tx.queryRow(ctx, `
-			SELECT o.id, o.message_id, o.recipient, m.subject, m.body, o.attempts, m.created_at
+			SELECT o.id, o.message_id, o.recipient, COALESCE(o.subject, m.subject), COALESCE(o.body, m.body), o.attempts, m.created_at, m.urgent
 			FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = $1`, id).
-			Scan(&m.ID, &m.MessageID, &m.Recipient, &m.Subject, &m.Body, &m.Attempts, &created)
+			Scan(&m.ID, &m.MessageID, &m.Recipient, &m.Subject, &m.Body, &m.Attempts, &created, &urgent)
 		if err != nil {
 			return nil, fmt.Errorf("store: unable to read leased mail: %w", err)
 		}
 		m.CreatedAt = fromMillis(created)
+		if urgent == 1 { // a combined mail is filed under its most urgent message
+			m.Subject = UrgentSubject + m.Subject
+		}
 		out = append(out, m)
 	}
 	return out, nil

@@ -98,7 +98,7 @@ func (tx *Tx) DeleteYouthIfEmpty(ctx context.Context, id int64) (bool, error) {
 		return false, nil
 	}
 	for _, q := range []string{
-		`DELETE FROM outbox WHERE message_id IN (SELECT id FROM messages WHERE youth_id = $1)`,
+		`DELETE FROM outbox WHERE message_id IN (SELECT id FROM messages WHERE youth_id = $1) OR id IN (SELECT mail_id FROM messages WHERE youth_id = $1)`,
 		`DELETE FROM messages WHERE youth_id = $1`,
 		`DELETE FROM matches WHERE youth_id = $1`,
 		`DELETE FROM relations WHERE youth_id = $1`,

@@ -206,7 +206,11 @@ func (e *Env) Inbox(t testing.TB, a usecase.Actor) []model.Message {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return msgs
+	out := make([]model.Message, len(msgs))
+	for i, m := range msgs {
+		out[i] = m.Message
+	}
+	return out
 }
 
 // createPostgresDB makes an empty database on the test server, dropped again

@@ -18,15 +18,36 @@ type Outgoing struct {
 }
 
 // Send stores the messages and queues their e-mails in the same transaction
-// as the change they tell about. The event key keeps each one single.
+// as the change they tell about. The event key keeps each one single. Inside
+// OneMailEach the e-mails wait for the end of the event, to go as one per
+// professional, and what the actor's screen showed is stored read, unmailed.
 func (s *Service) Send(ctx context.Context, tx *storage.Tx, msgs ...Outgoing) error {
 	for _, o := range msgs {
-		m := o.Msg
-		if _, err := tx.AddMessage(ctx, &m, o.Email); err != nil {
+		if _, err := s.SendOne(ctx, tx, o); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// SendOne is Send for one message; it reports false when the message had
+// been sent before (the same event key and professional).
+func (s *Service) SendOne(ctx context.Context, tx *storage.Tx, o Outgoing) (bool, error) {
+	m := o.Msg
+	b, inEvent := ctx.Value(batchKey{}).(*batch)
+	if !inEvent {
+		return tx.AddMessage(ctx, &m, o.Email)
+	}
+	shown := b.event.shows(m)
+	if shown {
+		at := m.CreatedAt
+		m.ReadAt = &at
+	}
+	ok, err := tx.AddMessage(ctx, &m, "")
+	if ok && !shown && o.Email != "" {
+		b.mails = append(b.mails, batched{email: o.Email, msg: m})
+	}
+	return ok, err
 }
 
 func NewOutgoing(y model.Youth, to model.Involvement, kind, event, subject, body string, now time.Time) Outgoing {
@@ -37,6 +58,18 @@ func NewOutgoing(y model.Youth, to model.Involvement, kind, event, subject, body
 		},
 		Email: to.Professional.Email,
 	}
+}
+
+// Urgent marks messages urgent: listed first while unread, marked "Spoed",
+// and so is their e-mail's subject. Urgent is what asks someone to act
+// under a deadline, or says one passed: an escalation started or moved on,
+// a deadline exceeded, a handover offered, stagnating care, and a match with
+// an urgent signal or with Veilig Thuis or a GI (docs/coordination.md).
+func Urgent(msgs []Outgoing) []Outgoing {
+	for i := range msgs {
+		msgs[i].Msg.Urgent = true
+	}
+	return msgs
 }
 
 // Recipients returns one involvement per distinct professional.

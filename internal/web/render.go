@@ -29,7 +29,10 @@ type page struct {
 	// MailRefused: mail to the logged-in professional's address was
 	// refused for good; every page asks them to have it checked.
 	MailRefused bool
-	Data        any
+	// Unread is the number of the professional's unread messages, shown
+	// with Berichten in the menu on every page (one COUNT on an index).
+	Unread int
+	Data   any
 }
 
 // asTime reads a template argument that is a time or a pointer to one; ok is
@@ -174,6 +177,7 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	if cur, ok := r.Context().Value(userKey{}).(auth.Current); ok {
 		p.User = &cur
 		p.MailRefused = h.mailRefused(r, cur)
+		p.Unread = h.unread(r)
 	}
 	p.MailView = h.MailView
 	var buf bytes.Buffer
@@ -188,6 +192,19 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	buf.WriteTo(w)
+}
+
+// unread counts the logged-in professional's unread messages for the menu.
+// The page is shown without the count when that fails.
+func (h *Handler) unread(r *http.Request) int {
+	if h.Registry == nil {
+		return 0
+	}
+	n, err := h.Registry.UnreadCount(r.Context(), actor(r))
+	if err != nil && h.Log != nil {
+		h.Log.Error("web: unable to count unread messages", "route", r.Pattern, "error", err)
+	}
+	return n
 }
 
 // mailRefused looks up whether mail to the professional's address was
