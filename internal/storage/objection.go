@@ -94,7 +94,12 @@ func (tx *Tx) MarkObjectedRemoved(ctx context.Context, objectionID, registration
 
 // ObjectionsAbout returns the objections about a youth, oldest first.
 func (tx *Tx) ObjectionsAbout(ctx context.Context, youthReference string) ([]model.Objection, error) {
-	rows, err := tx.query(ctx, `SELECT id FROM objections WHERE youth_reference = $1 ORDER BY id`, youthReference)
+	return tx.objectionsWhose(ctx, `SELECT id FROM objections WHERE youth_reference = $1 ORDER BY id`, youthReference)
+}
+
+// objectionsWhose reads the objections whose ids the query returns, in its order.
+func (tx *Tx) objectionsWhose(ctx context.Context, query string, args ...any) ([]model.Objection, error) {
+	rows, err := tx.query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to list objections: %w", err)
 	}

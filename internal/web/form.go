@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
 )
@@ -112,4 +113,20 @@ func (f *form) fail(err error) {
 	for _, p := range params {
 		f.add(p.Name, p.Reason)
 	}
+}
+
+// day reads an optional date field (as a date input sends it, or as typed:
+// 30-06-2027); nil when empty. A value that is no date puts message on the
+// field and also answers nil: check Failed before acting.
+func (f *form) day(name, message string) *time.Time {
+	s := strings.TrimSpace(f.Value(name))
+	if s == "" {
+		return nil
+	}
+	d, err := parseDay(s)
+	if err != nil {
+		f.add(name, message)
+		return nil
+	}
+	return &d
 }

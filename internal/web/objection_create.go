@@ -18,14 +18,7 @@ import (
 func (h *Handler) createObjection(w http.ResponseWriter, r *http.Request) {
 	f := newForm(r)
 	in := registration.Objecting{BSN: strings.TrimSpace(f.Value("burgerservicenummer")), Municipality: f.Value("gemeente")}
-	if s := strings.TrimSpace(f.Value("ontvangen")); s != "" {
-		d, err := parseDay(s)
-		if err != nil {
-			f.add("ontvangen", "Vul de datum in als dd-mm-jjjj, bijvoorbeeld 20-11-2026.")
-		} else {
-			in.ReceivedOn = &d
-		}
-	}
+	in.ReceivedOn = f.day("ontvangen", "Vul de datum in als dd-mm-jjjj, bijvoorbeeld 20-11-2026.")
 	ids, ok := registrationNumbers(f.Value("registraties"))
 	if !ok {
 		f.add("registraties", "Noem de registraties met hun nummer, gescheiden door komma's, bijvoorbeeld 12, 15; of laat het veld leeg voor alle actieve registraties.")

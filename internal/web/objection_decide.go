@@ -2,8 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strings"
-	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/registration"
@@ -21,15 +19,10 @@ func (h *Handler) decideObjection(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := newForm(r)
-	var day *time.Time
-	if s := strings.TrimSpace(f.Value("datum")); s != "" {
-		d, err := parseDay(s)
-		if err != nil {
-			f.add("datum", "Vul de datum in als dd-mm-jjjj, bijvoorbeeld 27-11-2026.")
-			h.renderObjection(w, r, http.StatusUnprocessableEntity, id, f)
-			return
-		}
-		day = &d
+	day := f.day("datum", "Vul de datum in als dd-mm-jjjj, bijvoorbeeld 27-11-2026.")
+	if f.Failed() {
+		h.renderObjection(w, r, http.StatusUnprocessableEntity, id, f)
+		return
 	}
 	outcome := f.Value("uitkomst")
 	if _, err := h.Registry.Registrations.DecideObjection(r.Context(), actor(r), id, outcome, day); err != nil {

@@ -3,8 +3,6 @@ package web
 import (
 	"net/http"
 	"strconv"
-	"strings"
-	"time"
 )
 
 // setEndDate: POST /registraties/{id}/einddatum; an empty date removes it.
@@ -15,15 +13,10 @@ func (h *Handler) setEndDate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := newForm(r)
-	var day *time.Time
-	if s := strings.TrimSpace(f.Value("einddatum")); s != "" {
-		d, err := parseDay(s)
-		if err != nil {
-			f.add("einddatum", "Vul de einddatum in als dd-mm-jjjj, bijvoorbeeld 30-06-2027, of laat het veld leeg.")
-			h.showRegistrationWith(w, r, id, f)
-			return
-		}
-		day = &d
+	day := f.day("einddatum", "Vul de einddatum in als dd-mm-jjjj, bijvoorbeeld 30-06-2027, of laat het veld leeg.")
+	if f.Failed() {
+		h.showRegistrationWith(w, r, id, f)
+		return
 	}
 	if _, err := h.Registry.Registrations.SetEndDate(r.Context(), actor(r), id, day); err != nil {
 		f.fail(err)
