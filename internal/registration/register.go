@@ -21,8 +21,8 @@ type Registering struct {
 	// form always, the API when the region asks it (--require-birth-date).
 	BirthDateRequired bool
 	Kind              model.Kind
-	Urgent  bool
-	EndDate *time.Time // optional planned last day
+	Urgent            bool
+	EndDate           *time.Time // optional planned last day
 	// Whether the parents and the youth were informed; empty: the default
 	// for the youth's age (model.DefaultParentsInformed, DefaultYouthInformed).
 	Parents model.Informed
