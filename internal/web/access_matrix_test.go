@@ -283,6 +283,7 @@ func (w *matrixWorld) call(t *testing.T, method, pattern, role string, unknown b
 	form := url.Values{}
 	if pattern == "/registreren" {
 		form.Set("burgerservicenummer", population.BSNTeen)
+		form.Set("geboortedatum", birthDate(population.BSNTeen))
 		form.Set("soort", "signaal")
 	}
 	body = strings.NewReader(form.Encode())

@@ -10,10 +10,11 @@ import (
 // registrationView is the result page of a registration.
 type registrationView struct {
 	registration.Viewed
-	New, Existed bool
-	Others       int                 // involved organisations other than mine
-	Contacts     []model.Involvement // everyone but my organisation
-	Coordinating []model.Involvement // the coordinator's contacts
+	New, Existed    bool
+	InformedChanged bool                // a repeated registration applied the informing given
+	Others          int                 // involved organisations other than mine
+	Contacts        []model.Involvement // everyone but my organisation
+	Coordinating    []model.Involvement // the coordinator's contacts
 }
 
 // showRegistration: GET /registraties/{id}. Right after registering it is the
@@ -33,6 +34,7 @@ func (h *Handler) showRegistration(w http.ResponseWriter, r *http.Request) {
 	}
 	view := newRegistrationView(v, a.Organisation.ID)
 	view.New, view.Existed = r.URL.Query().Get("nieuw") != "", r.URL.Query().Get("bestond") != ""
+	view.InformedChanged = view.Existed && r.URL.Query().Get("informeren") == "bijgewerkt"
 	h.render(w, r, http.StatusOK, "registration", page{Title: "Registratie", Nav: "registraties", Notice: notice(r), Form: &form{}, Data: view})
 }
 

@@ -101,6 +101,16 @@ var funcs = template.FuncMap{
 	"orgTypes": func() any { return model.OrgTypes },
 	"lines":    func(s string) []string { return strings.Split(s, "\n") },
 	"field":    newFieldView,
+	"informedField": func(f *form, choices []informedChoice, name, label, hint string) informedFieldView {
+		return informedFieldView{Form: f, Choices: choices, Name: name, Label: label, Hint: hint}
+	},
+}
+
+// informedFieldView is one informing list for the register form.
+type informedFieldView struct {
+	Form              *form
+	Choices           []informedChoice
+	Name, Label, Hint string
 }
 
 // fieldView is one text field for the "textfield" template.
