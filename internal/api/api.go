@@ -31,6 +31,9 @@ type Handler struct {
 	Now      func() time.Time
 	Log      *slog.Logger
 	Limits   Limits
+	// RequireBirthDate refuses a registration without geboortedatum, as the
+	// web form always does (--require-birth-date; issue 14).
+	RequireBirthDate bool
 }
 
 // Limits slow callers down (counted per instance, see package ratelimit). A
