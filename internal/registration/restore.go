@@ -30,9 +30,6 @@ func Restorable(r model.Registration, now time.Time) bool {
 // now; those matched before hear nothing new, as they never heard of the
 // ending either. The restore is audited.
 func (s *Service) Restore(ctx context.Context, actor usecase.Actor, id int64) (model.Registration, error) {
-	if actor.Professional.Monitoring {
-		return model.Registration{}, model.Errorf(model.EFORBIDDEN, "Een monitoringsaccount kan niet herstellen.")
-	}
 	now := s.Now()
 	var out model.Registration
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
