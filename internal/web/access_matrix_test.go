@@ -95,6 +95,8 @@ var webMatrix = map[string]matrixRow{
 	"GET /registraties":                  everyLogin,
 	"GET /registraties/{id}":             onlyInvolved(),
 	"POST /registraties/{id}/beeindigen": onlyInvolved(),
+	// The registration is active: its own organisation's restore is refused as a conflict.
+	"POST /registraties/{id}/herstellen": aboutYouth(loggedIn(map[string]string{coordinates: authorised}, notFound)),
 	"POST /registraties/{id}/einddatum":  onlyInvolved(),
 	"GET /berichten":                     everyLogin,
 	"POST /berichten/{id}/gelezen":       onlyInvolved(),

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/registration"
@@ -15,6 +16,10 @@ type registrationView struct {
 	Others          int                 // involved organisations other than mine
 	Contacts        []model.Involvement // everyone but my organisation
 	Coordinating    []model.Involvement // the coordinator's contacts
+	// Restorable: ended by the organisation less than 24 hours ago, until
+	// RestoreUntil (registration.Restorable).
+	Restorable   bool
+	RestoreUntil time.Time
 }
 
 // showRegistration: GET /registraties/{id}. Right after registering it is the
@@ -35,6 +40,9 @@ func (h *Handler) showRegistration(w http.ResponseWriter, r *http.Request) {
 	view := newRegistrationView(v, a.Organisation.ID)
 	view.New, view.Existed = r.URL.Query().Get("nieuw") != "", r.URL.Query().Get("bestond") != ""
 	view.InformedChanged = view.Existed && r.URL.Query().Get("informeren") == "bijgewerkt"
+	if registration.Restorable(v.Registration, h.Registry.Now()) {
+		view.Restorable, view.RestoreUntil = true, v.Registration.EndedAt.Add(registration.RestoreWindow)
+	}
 	h.render(w, r, http.StatusOK, "registration", page{Title: "Registratie", Nav: "registraties", Notice: notice(r), Form: &form{}, Data: view})
 }
 

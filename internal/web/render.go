@@ -192,6 +192,7 @@ func (h *Handler) renderError(w http.ResponseWriter, r *http.Request, status int
 var notices = map[string]string{
 	"beeindigd":       "De registratie is beëindigd. De andere betrokkenen krijgen bericht als de coördinatie verandert.",
 	"einddatum":       "De einddatum is opgeslagen.",
+	"hersteld":        "De registratie is hersteld en loopt weer.",
 	"gelezen":         "Het bericht is als gelezen gemarkeerd.",
 	"uitgelogd":       "U bent uitgelogd.",
 	"opgeslagen":      "De wijzigingen zijn opgeslagen.",

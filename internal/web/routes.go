@@ -58,6 +58,7 @@ func (h *Handler) routes() []route {
 		login("GET /registraties", h.listRegistrations),
 		login("GET /registraties/{id}", h.showRegistration),
 		login("POST /registraties/{id}/beeindigen", h.endRegistration),
+		login("POST /registraties/{id}/herstellen", h.restoreRegistration),
 		login("POST /registraties/{id}/einddatum", h.setEndDate),
 		login("GET /berichten", h.listMessages),
 		login("POST /berichten/{id}/gelezen", h.readMessage),
