@@ -56,8 +56,8 @@ func TestREADMEExamplesRunAgainstTheDemo(t *testing.T) {
 		"200",                      // the same again: the existing registration
 		"400",                      // a signal-only organisation asks for a care registration
 		"200", "200", "200", "200", // own registrations, one registration, the youth, the inbox
-		"201",               // the client system's signal, naming the professional
-		"200", "200", "200", // informing, renewal, ending
+		"201",                      // the client system's signal, naming the professional
+		"200", "200", "200", "200", // informing, renewal, ending, restoring
 		"201", "200", // a registration made in error, and its removal
 		"201", "200", // an objection and its decision
 		"200", // the access report as PDF
@@ -70,6 +70,7 @@ func TestREADMEExamplesRunAgainstTheDemo(t *testing.T) {
 		`"match":false`, `Het initiatief ligt bij u`, // Roos
 		`"match": true`, `"coordinator": "Gecertificeerde Instelling Brabant"`, // Jason
 		`"soort"`, // the 400 names the field
+		`Burgerservicenummer en geboortedatum horen niet bij een jeugdige`, // the birth date one day off
 	} {
 		if !strings.Contains(out, promise) {
 			t.Errorf("README examples' output lacks %q:\n%s", promise, out)

@@ -29,6 +29,7 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 	institutionsFile := fs.String("institution-addresses", env("INSTITUTION_ADDRESSES", ""), "file of institution addresses, one 'postcode huisnummer' a line (# starts a comment); children there never count as one family (JEUGDKETEN_INSTITUTION_ADDRESSES)")
 	metricsToken := fs.String("metrics-token", env("METRICS_TOKEN", ""), "token a Prometheus scraper sends as 'Authorization: Bearer …' for /metrics; empty: /metrics is not served (JEUGDKETEN_METRICS_TOKEN)")
 	sheltersFile := fs.String("shelter-addresses", env("SHELTER_ADDRESSES", ""), "file of shelter addresses (vrouwenopvang, crisis placement), written as --institution-addresses; a youth there gets no address view and is matched by address with nobody (JEUGDKETEN_SHELTER_ADDRESSES)")
+	requireBirthDate := fs.Bool("require-birth-date", env("REQUIRE_BIRTH_DATE", "") == "true", "the API refuses a registration without geboortedatum, as the web form always does (JEUGDKETEN_REQUIRE_BIRTH_DATE=true)")
 	pprofAddr := fs.String("pprof", env("PPROF", ""), "serve Go's profiler on this loopback address, e.g. 127.0.0.1:6060 (JEUGDKETEN_PPROF)")
 	brp := brpFlags(fs)
 	keep := addRetentionFlags(fs)
@@ -75,7 +76,7 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 		Addr: *addr, DB: db, Keys: keys, Covenant: rules, SMTP: *smtp, BaseURL: *baseURL, AgeLimit: *ageLimit, MailLease: *mailLease, Log: log,
 		APIRate: noLimitAtZero(*apiRate), TrustProxy: *trustProxy, Population: register, InstitutionAddresses: institutions, ShelterAddresses: shelters,
 		MaxDuration: keep.maxDuration, ArchiveYears: *keep.archiveYears, AuditYears: *keep.auditYears,
-		MetricsToken: *metricsToken,
+		MetricsToken: *metricsToken, RequireBirthDate: *requireBirthDate,
 	})
 	if err != nil {
 		return err

@@ -73,11 +73,13 @@ var everyLogin = matrixRow{want: map[string]string{anonymous: noLogin}, other: o
 // apiMatrix is who may call which API route. A route missing here fails
 // TestAPIAccessMatrixCoversEveryRoute.
 var apiMatrix = map[string]matrixRow{
-	"GET /api/v1/openapi.json":                   {other: ok},
-	"POST /api/v1/registraties":                  {want: map[string]string{anonymous: noLogin, monitorRole: forbidden}, other: ok},
-	"GET /api/v1/registraties":                   everyLogin,
-	"GET /api/v1/registraties/{id}":              onlyInvolved(aRegistration),
-	"POST /api/v1/registraties/{id}/beeindigen":  onlyInvolved(aRegistration),
+	"GET /api/v1/openapi.json":                  {other: ok},
+	"POST /api/v1/registraties":                 {want: map[string]string{anonymous: noLogin, monitorRole: forbidden}, other: ok},
+	"GET /api/v1/registraties":                  everyLogin,
+	"GET /api/v1/registraties/{id}":             onlyInvolved(aRegistration),
+	"POST /api/v1/registraties/{id}/beeindigen": onlyInvolved(aRegistration),
+	// The registration is active: its own organisation's restore is a conflict.
+	"POST /api/v1/registraties/{id}/herstellen":  {about: aRegistration, want: map[string]string{anonymous: noLogin, coordinates: authorised, client: authorised}, other: notFound},
 	"POST /api/v1/registraties/{id}/informatie":  onlyInvolved(aRegistration),
 	"POST /api/v1/registraties/{id}/verlengen":   onlyInvolved(aRegistration),
 	"POST /api/v1/registraties/{id}/verwijderen": onlyInvolved(aRegistration),

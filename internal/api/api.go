@@ -31,6 +31,9 @@ type Handler struct {
 	Now      func() time.Time
 	Log      *slog.Logger
 	Limits   Limits
+	// RequireBirthDate refuses a registration without geboortedatum, as the
+	// web form always does (--require-birth-date; issue 14).
+	RequireBirthDate bool
 }
 
 // Limits slow callers down (counted per instance, see package ratelimit). A
@@ -74,6 +77,7 @@ func (h *Handler) routes() []route {
 		{"GET", "/api/v1/registraties", h.authed(h.listRegistrations)},
 		{"GET", "/api/v1/registraties/{id}", h.authed(h.getRegistration)},
 		{"POST", "/api/v1/registraties/{id}/beeindigen", h.authed(h.endRegistration)},
+		{"POST", "/api/v1/registraties/{id}/herstellen", h.authed(h.restoreRegistration)},
 		{"POST", "/api/v1/registraties/{id}/informatie", h.authed(h.informRegistration)},
 		{"POST", "/api/v1/registraties/{id}/verlengen", h.authed(h.renewRegistration)},
 		{"POST", "/api/v1/registraties/{id}/verwijderen", h.authed(h.removeRegistration)},

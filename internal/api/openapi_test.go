@@ -287,6 +287,7 @@ func TestOpenAPIRequestBodiesMatchTheDecodedStructs(t *testing.T) {
 	bodies := map[string]any{
 		"POST /api/v1/registraties":                  registrationRequest{},
 		"POST /api/v1/registraties/{id}/beeindigen":  endRequest{},
+		"POST /api/v1/registraties/{id}/herstellen":  onBehalfRequest{},
 		"POST /api/v1/organisaties":                  organisationRequest{},
 		"POST /api/v1/medewerkers":                   professionalRequest{},
 		"POST /api/v1/tokens":                        tokenRequest{},

@@ -18,7 +18,7 @@ func TestRegistrationLooksTheYouthUpInTheBRP(t *testing.T) {
 		t.Errorf("youth %q, want Jason Mastenbroek", got)
 	}
 	_, err := env.Registry.Registrations.Register(ctx, pro, registration.Registering{BSN: "999999011", Kind: model.KindSignaal})
-	testenv.AssertInvalid(t, err, "burgerservicenummer", "niet in de basisregistratie")
+	testenv.AssertInvalid(t, err, "burgerservicenummer", "hoort niet bij een jeugdige")
 }
 
 func TestRegistrationWithTheBRPDownStoresNothing(t *testing.T) {

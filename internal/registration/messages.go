@@ -71,6 +71,9 @@ func registeredMessage(r Registered, actor usecase.Actor) string {
 		if r.EndDateChanged {
 			b.WriteString("De einddatum is gewijzigd in " + nltime.CalendarDate(*r.Registration.EndDate) + ". ")
 		}
+		if r.InformedChanged {
+			b.WriteString("Het informeren is bijgewerkt: ouders " + r.Registration.ParentsInformed.Label() + ", jeugdige " + r.Registration.YouthInformed.Label() + ". ")
+		}
 	}
 	if !r.Match {
 		b.WriteString("Er is geen andere organisatie bij deze jeugdige betrokken. Het initiatief ligt bij u.")

@@ -14,10 +14,16 @@ import (
 
 // Registering is what a professional or client system submits.
 type Registering struct {
-	BSN     string
-	Kind    model.Kind
-	Urgent  bool
-	EndDate *time.Time // optional planned last day
+	BSN string
+	// BirthDate, when given, must be the birth date the population register
+	// has for the BSN: a typo in the BSN then finds no other child.
+	BirthDate *time.Time
+	// BirthDateRequired refuses a registration without a birth date: the web
+	// form always, the API when the region asks it (--require-birth-date).
+	BirthDateRequired bool
+	Kind              model.Kind
+	Urgent            bool
+	EndDate           *time.Time // optional planned last day
 	// Whether the parents and the youth were informed; empty: the default
 	// for the youth's age (model.DefaultParentsInformed, DefaultYouthInformed).
 	Parents model.Informed
@@ -32,6 +38,9 @@ type Registered struct {
 	// EndDateChanged: the registration existed, and the end date sent with
 	// it again replaced the one it had.
 	EndDateChanged bool
+	// InformedChanged: the registration existed, and the informing sent with
+	// it again replaced what was recorded.
+	InformedChanged bool
 	usecase.Picture
 	Match   bool // another organisation is involved
 	Message string
@@ -50,17 +59,15 @@ func (s *Service) Register(ctx context.Context, actor usecase.Actor, in Register
 	if err := s.checkRegistering(actor, in, today); err != nil {
 		return Registered{}, err
 	}
-	person, err := s.Population.Lookup(ctx, in.BSN)
+	person, err := s.identify(ctx, in, today)
 	if err != nil {
-		return Registered{}, err
-	}
-	if err := s.checkAge(person, today); err != nil {
 		return Registered{}, err
 	}
 	age := model.AgeOn(person.BirthDate, today)
 	if err := model.Invalid("De registratie is niet opgeslagen: controleer de gemarkeerde velden.", model.CheckInformed(in.Parents, in.Youth, age)...); err != nil {
 		return Registered{}, err
 	}
+	given := in // the informing as sent, before the defaults fill it in
 	if in.Parents == "" {
 		in.Parents = model.DefaultParentsInformed(age)
 	}
@@ -98,6 +105,9 @@ func (s *Service) Register(ctx context.Context, actor usecase.Actor, in Register
 						return err
 					}
 					out.EndDateChanged = true
+				}
+				if out.InformedChanged, err = s.applyInformed(ctx, tx, actor, y, &out.Registration, given.Parents, given.Youth, now); err != nil {
+					return err
 				}
 			case storage.ErrNotFound:
 				if out.Registration, err = s.add(ctx, tx, actor, y, in, now); err != nil {
@@ -221,6 +231,9 @@ func (s *Service) checkRegistering(actor usecase.Actor, in Registering, today ti
 	if err := model.CheckBSN("burgerservicenummer", in.BSN); err != nil {
 		inv = append(inv, model.ErrorParams(err)...)
 	}
+	if in.BirthDate == nil && in.BirthDateRequired {
+		inv = append(inv, model.InvalidParam{Name: "geboortedatum", Reason: "Vul de geboortedatum van de jeugdige in."})
+	}
 	if !in.Kind.Valid() {
 		inv = append(inv, model.InvalidParam{Name: "soort", Reason: "Kies de soort registratie: 'signaal' of 'ketenregistratie'."})
 	} else if err := model.MayRegister(actor.Organisation, in.Kind); model.ErrorCode(err) == model.EINVALID {
@@ -238,15 +251,4 @@ func (s *Service) checkRegistering(actor usecase.Actor, in Registering, today ti
 	}
 	inv = append(inv, model.CheckInformed(in.Parents, in.Youth, -1)...)
 	return model.Invalid("De registratie is niet opgeslagen: controleer de gemarkeerde velden.", inv...)
-}
-
-func (s *Service) checkAge(p model.Person, today time.Time) error {
-	age := model.AgeOn(p.BirthDate, today)
-	if p.BirthDate.After(today) || age < 0 {
-		return model.InvalidField("burgerservicenummer", "De geboortedatum van deze persoon ligt in de toekomst; registreren kan niet.")
-	}
-	if age >= s.EffectiveAgeLimit() {
-		return model.InvalidField("burgerservicenummer", "Deze persoon is "+usecase.Itoa(int64(age))+" jaar. De verwijsindex is voor jeugdigen van 0 tot en met "+usecase.Itoa(int64(s.EffectiveAgeLimit()-1))+" jaar.")
-	}
-	return nil
 }

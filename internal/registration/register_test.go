@@ -160,8 +160,8 @@ func TestBadInputIsRefusedWithTheFieldNamedAndNothingStored(t *testing.T) {
 	}{
 		{"eleven-test", "burgerservicenummer", "elfproef", registration.Registering{BSN: "123456789", Kind: model.KindSignaal}},
 		{"not nine digits", "burgerservicenummer", "9 cijfers", registration.Registering{BSN: "12345", Kind: model.KindSignaal}},
-		{"unknown person", "burgerservicenummer", "niet in de basisregistratie", registration.Registering{BSN: "111222333", Kind: model.KindSignaal}},
-		{"adult", "burgerservicenummer", "0 tot en met 23 jaar", registration.Registering{BSN: population.BSNAdult, Kind: model.KindSignaal}},
+		{"unknown person", "burgerservicenummer", "hoort niet bij een jeugdige", registration.Registering{BSN: "111222333", Kind: model.KindSignaal}},
+		{"adult", "burgerservicenummer", "hoort niet bij een jeugdige", registration.Registering{BSN: population.BSNAdult, Kind: model.KindSignaal}},
 		{"unknown kind", "soort", "signaal", registration.Registering{BSN: population.BSNTeen, Kind: "zorg"}},
 		{"end date in the past", "einddatum", "verleden", registration.Registering{BSN: population.BSNTeen, Kind: model.KindSignaal, EndDate: &yesterday}},
 		{"urgent care registration", "urgent", "signaal", registration.Registering{BSN: population.BSNTeen, Kind: model.KindKetenregistratie, Urgent: true}},
@@ -183,7 +183,7 @@ func TestAgeLimitIsConfigurable(t *testing.T) {
 	env.Registry.AgeLimit = 18
 
 	_, err := env.Registry.Registrations.Register(ctx, pro, registration.Registering{BSN: population.BSNYoungAdult, Kind: model.KindSignaal})
-	testenv.AssertInvalid(t, err, "burgerservicenummer", "0 tot en met 17 jaar")
+	testenv.AssertInvalid(t, err, "burgerservicenummer", "hoort niet bij een jeugdige")
 
 	env.Registry.AgeLimit = 0 // default: up to and including 23
 	env.Register(t, pro, population.BSNYoungAdult, model.KindSignaal)

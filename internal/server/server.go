@@ -81,6 +81,10 @@ type Config struct {
 	// for a server behind a reverse proxy that sets it. Without it every
 	// caller would share the proxy's address in the limits and the audit trail.
 	TrustProxy bool
+	// RequireBirthDate makes the API ask the birth date with every
+	// registration, as the web form does, so that a typo in a client
+	// system's BSN finds no other child.
+	RequireBirthDate bool
 }
 
 // Default rate limits.
@@ -133,7 +137,7 @@ func Start(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	mux := http.NewServeMux()
-	(&api.Handler{Tokens: auth.Tokens{DB: cfg.DB}, Registry: reg, Region: adm, Now: cfg.Now, Log: cfg.Log, Limits: limits(cfg)}).Routes(mux)
+	(&api.Handler{Tokens: auth.Tokens{DB: cfg.DB}, Registry: reg, Region: adm, Now: cfg.Now, Log: cfg.Log, Limits: limits(cfg), RequireBirthDate: cfg.RequireBirthDate}).Routes(mux)
 	measure := metrics.New(cfg.DB)
 	if cfg.MetricsToken != "" {
 		mux.Handle("GET /metrics", bearer(cfg.MetricsToken, measure.Handler()))

@@ -95,6 +95,8 @@ var webMatrix = map[string]matrixRow{
 	"GET /registraties":                  everyLogin,
 	"GET /registraties/{id}":             onlyInvolved(),
 	"POST /registraties/{id}/beeindigen": onlyInvolved(),
+	// The registration is active: its own organisation's restore is refused as a conflict.
+	"POST /registraties/{id}/herstellen": aboutYouth(loggedIn(map[string]string{coordinates: authorised}, notFound)),
 	"POST /registraties/{id}/einddatum":  onlyInvolved(),
 	// The legal duties (issue 14): the matrix sends no codes and no reason,
 	// so the registration's own organisation gets the form back (422);
@@ -298,6 +300,7 @@ func (w *matrixWorld) call(t *testing.T, method, pattern, role string, unknown b
 	form := url.Values{}
 	if pattern == "/registreren" {
 		form.Set("burgerservicenummer", population.BSNTeen)
+		form.Set("geboortedatum", birthDate(population.BSNTeen))
 		form.Set("soort", "signaal")
 	}
 	body = strings.NewReader(form.Encode())

@@ -162,6 +162,7 @@ func (b *browser) register(bsn, kind string) {
 	b.t.Helper()
 	b.run(chromedp.Navigate(b.app.base+"/registreren"), chromedp.WaitVisible(chromedp.CSS("#burgerservicenummer")),
 		chromedp.SendKeys(chromedp.CSS("#burgerservicenummer"), bsn),
+		chromedp.SetValue(chromedp.CSS("#geboortedatum"), birthDate(bsn)), // a date field: typing depends on the locale
 		chromedp.Click(chromedp.CSS(fmt.Sprintf("input[name=soort][value=%s]", kind))),
 		chromedp.Click(chromedp.CSS("main form button[type=submit]")),
 		chromedp.WaitVisible(chromedp.CSS("dl.jk-facts")))

@@ -17,18 +17,18 @@ import (
 func (h *Handler) createRegistration(w http.ResponseWriter, r *http.Request) {
 	f := newForm(r)
 	in, ok := registering(f)
-	p := page{Title: "Registreren", Nav: "registreren", Form: f}
+	p := page{Title: "Registreren", Nav: "registreren", Form: f, Data: newRegisterForm(actor(r).Organisation)}
 	if !ok {
 		h.render(w, r, http.StatusUnprocessableEntity, "register", p)
 		return
 	}
 	if in.Urgent && f.Value("bevestigd") == "" {
-		h.render(w, r, http.StatusOK, "urgent", page{Title: "Urgent signaal: eerst bellen", Nav: "registreren", Form: f})
+		h.render(w, r, http.StatusOK, "urgent", page{Title: "Urgent signaal: eerst bellen", Nav: "registreren", Form: f, Data: p.Data})
 		return
 	}
 	if in.Urgent && f.Value("gebeld") != "ja" {
 		f.add("gebeld", "Bevestig dat u de coördinerende organisatie belt of gebeld heeft. Wilt u dat niet, kies dan een gewoon signaal.")
-		h.render(w, r, http.StatusUnprocessableEntity, "urgent", page{Title: "Urgent signaal: eerst bellen", Nav: "registreren", Form: f})
+		h.render(w, r, http.StatusUnprocessableEntity, "urgent", page{Title: "Urgent signaal: eerst bellen", Nav: "registreren", Form: f, Data: p.Data})
 		return
 	}
 	res, err := h.Registry.Registrations.Register(r.Context(), actor(r), in)
@@ -39,6 +39,9 @@ func (h *Handler) createRegistration(w http.ResponseWriter, r *http.Request) {
 	next := "/registraties/" + strconv.FormatInt(res.Registration.ID, 10) + "?nieuw=ja"
 	if !res.Created {
 		next = "/registraties/" + strconv.FormatInt(res.Registration.ID, 10) + "?bestond=ja"
+		if res.InformedChanged {
+			next += "&informeren=bijgewerkt"
+		}
 	}
 	http.Redirect(w, r, next, http.StatusSeeOther)
 }
@@ -46,9 +49,22 @@ func (h *Handler) createRegistration(w http.ResponseWriter, r *http.Request) {
 // registering reads the form; the use case checks the rest.
 func registering(f *form) (registration.Registering, bool) {
 	bsn := strings.NewReplacer(" ", "", ".", "", "-", "").Replace(f.Value("burgerservicenummer"))
-	in := registration.Registering{BSN: bsn}
+	// The form always asks the birth date: a typo in the BSN then finds no
+	// other child (issue 14).
+	in := registration.Registering{BSN: bsn, BirthDateRequired: true,
+		Parents: model.Informed(f.Value("ouders")), Youth: model.Informed(f.Value("jeugdige"))}
 	if err := model.CheckBSN("burgerservicenummer", bsn); err != nil {
 		f.fail(err)
+	}
+	switch s := strings.TrimSpace(f.Value("geboortedatum")); {
+	case s == "":
+		f.add("geboortedatum", "Vul de geboortedatum van de jeugdige in, als dd-mm-jjjj, bijvoorbeeld 30-06-2015.")
+	default:
+		if d, err := parseDay(s); err != nil {
+			f.add("geboortedatum", "Vul de geboortedatum in als dd-mm-jjjj, bijvoorbeeld 30-06-2015.")
+		} else {
+			in.BirthDate = &d
+		}
 	}
 	switch f.Value("soort") {
 	case "signaal":

@@ -12,14 +12,19 @@ import (
 // registrationView is the result page of a registration.
 type registrationView struct {
 	registration.Viewed
-	New, Existed bool
-	Others       int                 // involved organisations other than mine
-	Contacts     []model.Involvement // everyone but my organisation
-	Coordinating []model.Involvement // the coordinator's contacts
+	New, Existed    bool
+	InformedChanged bool                // a repeated registration applied the informing given
+	Others          int                 // involved organisations other than mine
+	Contacts        []model.Involvement // everyone but my organisation
+	Coordinating    []model.Involvement // the coordinator's contacts
 	// ExpiresSoon: the term ends within usecase.ExpiryWarningDays and the
 	// registration does not end by its own end date before.
 	ExpiresSoon bool
 	WarningDays int
+	// Restorable: ended by the organisation less than 24 hours ago, until
+	// RestoreUntil (registration.Restorable).
+	Restorable   bool
+	RestoreUntil time.Time
 }
 
 // showRegistration: GET /registraties/{id}. Right after registering it is the
@@ -39,6 +44,10 @@ func (h *Handler) showRegistration(w http.ResponseWriter, r *http.Request) {
 	}
 	view := newRegistrationView(v, a.Organisation.ID, h.today())
 	view.New, view.Existed = r.URL.Query().Get("nieuw") != "", r.URL.Query().Get("bestond") != ""
+	view.InformedChanged = view.Existed && r.URL.Query().Get("informeren") == "bijgewerkt"
+	if registration.Restorable(v.Registration, h.Registry.Now()) {
+		view.Restorable, view.RestoreUntil = true, v.Registration.EndedAt.Add(registration.RestoreWindow)
+	}
 	h.render(w, r, http.StatusOK, "registration", page{Title: "Registratie", Nav: "registraties", Notice: notice(r), Form: &form{}, Data: view})
 }
 

@@ -112,6 +112,9 @@ var funcs = template.FuncMap{
 	"removalReasons": func() any { return model.RemovalReasons },
 	"informedField":  newInformedField,
 	"capital":        capital,
+	"registerInformed": func(f *form, choices []informedChoice, name, label, hint string) informedFieldView {
+		return informedFieldView{Form: f, Choices: choices, Name: name, Label: label, Hint: hint}
+	},
 }
 
 // informedField is one select of informing codes for "informed-select".
@@ -133,6 +136,13 @@ func capital(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// informedFieldView is one informing list for the register form.
+type informedFieldView struct {
+	Form              *form
+	Choices           []informedChoice
+	Name, Label, Hint string
 }
 
 // fieldView is one text field for the "textfield" template.
@@ -228,6 +238,7 @@ func (h *Handler) renderError(w http.ResponseWriter, r *http.Request, status int
 var notices = map[string]string{
 	"beeindigd":       "De registratie is beëindigd. De andere betrokkenen krijgen bericht als de coördinatie verandert.",
 	"einddatum":       "De einddatum is opgeslagen.",
+	"hersteld":        "De registratie is hersteld en loopt weer.",
 	"gelezen":         "Het bericht is als gelezen gemarkeerd.",
 	"uitgelogd":       "U bent uitgelogd.",
 	"opgeslagen":      "De wijzigingen zijn opgeslagen.",

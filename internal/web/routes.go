@@ -62,6 +62,7 @@ func (h *Handler) routes() []route {
 		login("GET /registraties", h.listRegistrations),
 		login("GET /registraties/{id}", h.showRegistration),
 		login("POST /registraties/{id}/beeindigen", h.endRegistration),
+		login("POST /registraties/{id}/herstellen", h.restoreRegistration),
 		login("POST /registraties/{id}/einddatum", h.setEndDate),
 		login("POST /registraties/{id}/informeren", h.informRegistration),
 		login("POST /registraties/{id}/verlengen", h.renewRegistration),

@@ -54,7 +54,7 @@ func TestAFormPostedFromAnotherSiteIsRefusedAndStoresNothing(t *testing.T) {
 	a := startApp(t, server.Config{})
 	p := a.person(t, a.env.Org(t, "Basisschool", model.TypeOnderwijs), false, true)
 	c := a.login(t, p)
-	req, _ := http.NewRequest("POST", a.base+"/registreren", strings.NewReader(url.Values{"burgerservicenummer": {population.BSNChild}, "soort": {"signaal"}}.Encode()))
+	req, _ := http.NewRequest("POST", a.base+"/registreren", strings.NewReader(url.Values{"burgerservicenummer": {population.BSNChild}, "geboortedatum": {birthDate(population.BSNChild)}, "soort": {"signaal"}}.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Sec-Fetch-Site", "cross-site")
 	res, err := c.Do(req)
@@ -75,13 +75,13 @@ func TestBadInputComesBackWithTheValuesAndAnErrorAtTheFieldAndStoresNothing(t *t
 		name, bsn, kind, field, says string
 	}{
 		{"eleven-test", "123456789", "signaal", "burgerservicenummer", "123456789"},
-		{"unknown person", "999999990", "signaal", "burgerservicenummer", "999999990"},
-		{"adult", population.BSNAdult, "signaal", "burgerservicenummer", "jaar"},
+		{"unknown person", "999999990", "signaal", "burgerservicenummer", "horen niet bij een jeugdige"},
+		{"adult", population.BSNAdult, "signaal", "burgerservicenummer", "horen niet bij een jeugdige"},
 		{"no kind", population.BSNChild, "", "soort", "Kies de soort"},
 		{"signal-only organisation", population.BSNChild, "ketenregistratie", "soort", "alleen signalen"},
 	}
 	for _, tc := range cases {
-		p := post(t, c, a.base+"/registreren", url.Values{"burgerservicenummer": {tc.bsn}, "soort": {tc.kind}, "einddatum": {"30-06-2027"}})
+		p := post(t, c, a.base+"/registreren", url.Values{"burgerservicenummer": {tc.bsn}, "geboortedatum": {birthDateOr(tc.bsn, "2012-12-30")}, "soort": {tc.kind}, "einddatum": {"30-06-2027"}})
 		if p.StatusCode != http.StatusUnprocessableEntity {
 			t.Errorf("%s: status %d", tc.name, p.StatusCode)
 		}
@@ -96,7 +96,7 @@ func TestUrgentSignalFirstSaysToPhoneTheCoordinator(t *testing.T) {
 	a := startApp(t, server.Config{})
 	school := a.person(t, a.env.Org(t, "Basisschool", model.TypeOnderwijs), false, true)
 	c := a.login(t, school)
-	form := url.Values{"burgerservicenummer": {population.BSNChild}, "soort": {"urgent"}}
+	form := url.Values{"burgerservicenummer": {population.BSNChild}, "geboortedatum": {birthDate(population.BSNChild)}, "soort": {"urgent"}}
 	p := post(t, c, a.base+"/registreren", form)
 	mustContain(t, p, "eerst", "coördinerende organisatie", `name="bevestigd"`)
 	if a.count(t, `SELECT count(*) FROM registrations`) != 0 {
@@ -116,9 +116,9 @@ func TestRegisteringShowsWhoElseIsInvolvedWithPhoneAndCoordinator(t *testing.T) 
 	a := startApp(t, server.Config{})
 	school := a.person(t, a.env.Org(t, "Basisschool", model.TypeOnderwijs), false, true)
 	gi := a.person(t, a.env.Org(t, "GI Brabant", model.TypeGI), false, true)
-	p := post(t, a.login(t, school), a.base+"/registreren", url.Values{"burgerservicenummer": {population.BSNTeen}, "soort": {"signaal"}})
+	p := post(t, a.login(t, school), a.base+"/registreren", url.Values{"burgerservicenummer": {population.BSNTeen}, "geboortedatum": {birthDate(population.BSNTeen)}, "soort": {"signaal"}})
 	mustContain(t, p, "Het initiatief ligt bij u")
-	p = post(t, a.login(t, gi), a.base+"/registreren", url.Values{"burgerservicenummer": {population.BSNTeen}, "soort": {"ketenregistratie"}})
+	p = post(t, a.login(t, gi), a.base+"/registreren", url.Values{"burgerservicenummer": {population.BSNTeen}, "geboortedatum": {birthDate(population.BSNTeen)}, "soort": {"ketenregistratie"}})
 	mustContain(t, p, "Basisschool", school.Professional.Phone, school.Professional.Email, "Coördinator: GI Brabant", "Waarom:")
 }
 
