@@ -52,6 +52,7 @@ func TestREADMEExamplesRunAgainstTheDemo(t *testing.T) {
 	}
 	want := []string{
 		"201",                      // the college's signal about Roos: nobody else involved
+		"400",                      // the same with a birth date one day off
 		"201",                      // the GI registers Jason: a match
 		"200",                      // the same again: the existing registration
 		"400",                      // a signal-only organisation asks for a care registration
