@@ -9,6 +9,9 @@ import (
 // listRegistrations: GET /registraties, "Mijn registraties": the
 // organisation's own, active ones first. There is no search.
 func (h *Handler) listRegistrations(w http.ResponseWriter, r *http.Request) {
+	if h.refuseNonRegistering(w, r) {
+		return
+	}
 	list, err := h.Registry.Registrations.Registrations(r.Context(), actor(r), 500)
 	if err != nil {
 		h.fail(w, r, err)

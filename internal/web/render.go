@@ -27,7 +27,9 @@ type page struct {
 	// MailRefused: mail to the logged-in professional's address was
 	// refused for good; every page asks them to have it checked.
 	MailRefused bool
-	Data        any
+	// Worklist: the menu offers the worklist (see hasWorklist).
+	Worklist bool
+	Data     any
 }
 
 // asTime reads a template argument that is a time or a pointer to one; ok is
@@ -98,9 +100,10 @@ var funcs = template.FuncMap{
 		}
 		return "signaalgever (alleen signalen)"
 	},
-	"orgTypes": func() any { return model.OrgTypes },
-	"lines":    func(s string) []string { return strings.Split(s, "\n") },
-	"field":    newFieldView,
+	"orgTypes":    func() any { return model.OrgTypes },
+	"mayRegister": mayRegister,
+	"lines":       func(s string) []string { return strings.Split(s, "\n") },
+	"field":       newFieldView,
 }
 
 // fieldView is one text field for the "textfield" template.
@@ -145,6 +148,7 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	if cur, ok := r.Context().Value(userKey{}).(auth.Current); ok {
 		p.User = &cur
 		p.MailRefused = h.mailRefused(r, cur)
+		p.Worklist = h.hasWorklist(r)
 	}
 	p.MailView = h.MailView
 	var buf bytes.Buffer
@@ -180,16 +184,17 @@ func (h *Handler) renderError(w http.ResponseWriter, r *http.Request, status int
 
 // notices are the confirmations a redirect can ask for with ?melding=.
 var notices = map[string]string{
-	"beeindigd":       "De registratie is beëindigd. De andere betrokkenen krijgen bericht als de coördinatie verandert.",
-	"einddatum":       "De einddatum is opgeslagen.",
-	"gelezen":         "Het bericht is als gelezen gemarkeerd.",
-	"uitgelogd":       "U bent uitgelogd.",
-	"opgeslagen":      "De wijzigingen zijn opgeslagen.",
-	"gedeactiveerd":   "Gedeactiveerd.",
-	"tweede-factor":   "De tweede factor is gewist. De medewerker stelt bij de volgende keer inloggen een nieuwe in.",
-	"ingetrokken":     "Het token is ingetrokken en werkt niet meer.",
-	"sessie-verlopen": "Uw inlogpoging duurde te lang. Log opnieuw in.",
-	"adres-verdacht":  "Vanaf uw netwerkadres zijn veel inlogpogingen mislukt. Daarom hoort u pas na de code of het inloggen is gelukt.",
+	"beeindigd":            "De registratie is beëindigd. De andere betrokkenen krijgen bericht als de coördinatie verandert.",
+	"einddatum":            "De einddatum is opgeslagen.",
+	"gelezen":              "Het bericht is als gelezen gemarkeerd.",
+	"uitgelogd":            "U bent uitgelogd.",
+	"opgeslagen":           "De wijzigingen zijn opgeslagen.",
+	"gedeactiveerd":        "Gedeactiveerd.",
+	"tweede-factor":        "De tweede factor is gewist. De medewerker stelt bij de volgende keer inloggen een nieuwe in.",
+	"ingetrokken":          "Het token is ingetrokken en werkt niet meer.",
+	"sessie-verlopen":      "Uw inlogpoging duurde te lang. Log opnieuw in.",
+	"wachtwoord-gewijzigd": "Uw wachtwoord is gewijzigd. Bent u nog ergens anders ingelogd, dan bent u daar nu uitgelogd.",
+	"adres-verdacht":       "Vanaf uw netwerkadres zijn veel inlogpogingen mislukt. Daarom hoort u pas na de code of het inloggen is gelukt.",
 
 	// Mail refused for good (issue 19).
 	"opnieuw-verstuurd": "De e-mail staat weer klaar om te versturen, naar het huidige e-mailadres van de medewerker. Weigert de mailserver haar opnieuw, dan staat ze hier weer.",
