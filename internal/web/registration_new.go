@@ -7,5 +7,5 @@ func (h *Handler) newRegistration(w http.ResponseWriter, r *http.Request) {
 	if h.refuseNonRegistering(w, r) {
 		return
 	}
-	h.render(w, r, http.StatusOK, "register", page{Title: "Registreren", Nav: "registreren", Form: &form{}})
+	h.render(w, r, http.StatusOK, "register", page{Title: "Registreren", Nav: "registreren", Notice: notice(r), Form: &form{}})
 }
