@@ -84,7 +84,7 @@ func userAdd(ctx context.Context, args []string, out io.Writer) error {
 			return err
 		}
 		fmt.Fprintln(out, p.ID)
-		fmt.Fprintf(out, "eerste wachtwoord (één keer getoond; de tweede factor stelt %s in bij de eerste keer inloggen): %s\n", p.Email, password)
+		fmt.Fprintf(out, "eerste wachtwoord (één keer getoond; bij de eerste keer inloggen stelt %s de tweede factor in en kiest een eigen wachtwoord): %s\n", p.Email, password)
 		return nil
 	})
 }

@@ -131,12 +131,17 @@ func printDemo(w io.Writer, base, brpURL, dir string, r demo.Region, covenantNam
 	fmt.Fprintf(w, "Verstuurde e-mail:   %s/demo/mail/\n", base)
 	fmt.Fprintf(w, "API-beschrijving:    %s/api/v1/openapi.json\n", base)
 	fmt.Fprintf(w, "Basisregistratie:    %s/personen (BRP API Personen, stand-in met de testpersonen van RvIG)\n", brpURL)
-	fmt.Fprintf(w, "Alle logins en tokens staan ook in %s\n\n", filepath.Join(dir, "demo.json"))
+	fmt.Fprintf(w, "Alle logins en tokens staan ook in %s\n", filepath.Join(dir, "demo.json"))
+	fmt.Fprintln(w, "Het demo-wachtwoord geldt als zelf gekozen: u hoeft het niet te wijzigen (wel kan het, onder Wachtwoord wijzigen).")
+	fmt.Fprint(w, "Een wachtwoord dat de regiobeheerder geeft (nieuwe medewerker, nieuw wachtwoord) wijzigt de medewerker bij het eerste inloggen.\n\n")
 	fmt.Fprintln(w, "Medewerkers (inloggen: e-mail, wachtwoord, en de code bij het TOTP-geheim; of het API-token):")
 	for _, p := range r.Professionals {
 		admin := ""
 		if p.Admin {
 			admin = "  [regiobeheerder]"
+		}
+		if p.Monitoring {
+			admin = "  [monitoringsaccount: alleen de cijfers onder /monitoring]"
 		}
 		fmt.Fprintf(w, "  %-42s %-38s %-13s TOTP %s  token %s%s\n", p.Organisation, p.Email, p.Role, p.TOTPSecret, p.Token, admin)
 	}

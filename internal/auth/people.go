@@ -74,8 +74,21 @@ func (p *People) dummyHash() string {
 	return p.dummy
 }
 
-// SetPassword gives a professional a new password. Their sessions end.
+// SetPassword gives a professional a new password from the administrator:
+// an initial one, which they must replace by their own at the next login
+// (see ChangePassword). Their sessions end.
 func (p *People) SetPassword(ctx context.Context, who audit.Actor, professionalID int64, password string) error {
+	return p.setPassword(ctx, who, professionalID, password, true)
+}
+
+// SetChosenPassword gives a professional a password that counts as their own
+// choice, not an initial one. Only the demo and tests use it: their logins
+// are printed or known in advance, and must keep working.
+func (p *People) SetChosenPassword(ctx context.Context, who audit.Actor, professionalID int64, password string) error {
+	return p.setPassword(ctx, who, professionalID, password, false)
+}
+
+func (p *People) setPassword(ctx context.Context, who audit.Actor, professionalID int64, password string, initial bool) error {
 	if err := CheckPasswordRules(password); err != nil {
 		return err
 	}
@@ -87,7 +100,7 @@ func (p *People) SetPassword(ctx context.Context, who audit.Actor, professionalI
 		} else if err != nil {
 			return err
 		}
-		if err := tx.SetPassword(ctx, professionalID, hash, now); err != nil {
+		if err := tx.SetPassword(ctx, professionalID, hash, initial, now); err != nil {
 			return err
 		}
 		if err := tx.DeleteSessionsOf(ctx, professionalID); err != nil {

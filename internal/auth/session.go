@@ -12,6 +12,9 @@ import (
 type Current struct {
 	Professional model.Professional
 	Organisation model.Organisation
+	// InitialPassword: they logged in with a password the administrator
+	// set, and must choose their own before anything else.
+	InitialPassword bool
 }
 
 // Session returns who a logged-in session belongs to and records the
@@ -47,7 +50,9 @@ func (p *People) Session(ctx context.Context, id string) (Current, error) {
 		if !out.Professional.Active || !out.Organisation.Active {
 			return ErrNoSession
 		}
-		return nil
+		cred, err := tx.Credential(ctx, out.Professional.ID)
+		out.InitialPassword = cred.Initial
+		return err
 	})
 	if expired {
 		_ = p.DB.Update(ctx, func(tx *storage.Tx) error { return tx.DeleteSession(ctx, hash) })

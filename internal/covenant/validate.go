@@ -141,6 +141,8 @@ func validateRule(fr fileRule, minOrgs int, counting Counting) (Rule, []string) 
 		switch {
 		case !ot.Valid():
 			add("onbekend organisatietype %q; kies uit: %s", t, model.OrgTypeList())
+		case (model.Organisation{Type: ot}).OnlyMonitors():
+			add("organisatietype %q kan niet coördineren: een gemeente registreert niet en volgt alleen de cijfers", t)
 		case indexOf(fr.Typen[:j], t) >= 0:
 			add("organisatietype %q staat dubbel in \"typen\"", t)
 		default:

@@ -1,8 +1,9 @@
 // Package demo fills a fresh database with a demo region: organisations of
-// every kind, two professionals each, a regional administrator, the RvIG test
-// persons as population register, API tokens, and a first few registrations
-// so the inboxes are not empty, among them two children of one household
-// with a relation to their father. It uses the real use cases, not shortcuts.
+// every kind, two professionals each, a regional administrator, a
+// municipality with its monitoring account, the RvIG test persons as
+// population register, API tokens, and a first few registrations so the
+// inboxes are not empty, among them two children of one household with a
+// relation to their father. It uses the real use cases, not shortcuts.
 package demo
 
 import (
@@ -35,6 +36,7 @@ type Login struct {
 	Type         string `json:"type"`
 	Role         string `json:"rol"`
 	Admin        bool   `json:"regiobeheerder"`
+	Monitoring   bool   `json:"monitoring"` // the municipality's monitoring account: figures only
 	Token        string `json:"token"`
 	Password     string `json:"wachtwoord"`
 	TOTPSecret   string `json:"totpGeheim"`
@@ -42,7 +44,9 @@ type Login struct {
 
 // Password is every demo professional's password. The demo's professionals
 // have their second factor set up already; demo prints each TOTP secret, and
-// "jeugdketen totp SECRET" prints the current code.
+// "jeugdketen totp SECRET" prints the current code. It counts as their own
+// choice, not as an initial password from the administrator, so the printed
+// logins keep working and nobody is asked to change it at the first login.
 const Password = "jeugdketen-demo"
 
 // ClientSystem is an organisation's client-system token.
@@ -123,7 +127,7 @@ func Seed(ctx context.Context, db *storage.DB, keys *secret.Keys, reg *registry.
 			if err != nil {
 				return out, err
 			}
-			if err := people.SetPassword(ctx, who, p.ID, Password); err != nil {
+			if err := people.SetChosenPassword(ctx, who, p.ID, Password); err != nil {
 				return out, err
 			}
 			totp, err := people.EnrolDirectly(ctx, p.ID, p.Email)
@@ -145,6 +149,11 @@ func Seed(ctx context.Context, db *storage.DB, keys *secret.Keys, reg *registry.
 			out.ClientSystems = append(out.ClientSystems, ClientSystem{Organisation: org.Name, OrgID: org.ID, Token: token, ActsFor: out.Professionals[len(out.Professionals)-2].Email})
 		}
 	}
+	monitor, err := municipality(ctx, adm, people, who)
+	if err != nil {
+		return out, err
+	}
+	out.Professionals = append(out.Professionals, monitor)
 	out.Youths = youths()
 	// A first story: the secondary school worries about Jason (13), school
 	// social work already helps him; a primary school worries about Vincent (9).

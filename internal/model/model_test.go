@@ -47,7 +47,7 @@ func TestOrganisationsThatGiveNoCareOnlySignal(t *testing.T) {
 	for _, o := range OrgTypes {
 		want := RoleZorgaanbieder
 		switch o.Type {
-		case TypeOnderwijs, TypeKinderopvang, TypePolitie, TypeLeerplicht:
+		case TypeOnderwijs, TypeKinderopvang, TypePolitie, TypeLeerplicht, TypeGemeente:
 			want = RoleSignaalgever
 		}
 		if got := DefaultRole(o.Type); got != want {

@@ -23,6 +23,10 @@ const (
 	TypeVeiligThuis     OrgType = "veilig-thuis"
 	TypeGI              OrgType = "gi"
 	TypeRaad            OrgType = "raad"
+	// TypeGemeente is a municipality: it only monitors, through a monitoring
+	// account (Professional.Monitoring). It never registers and never
+	// coordinates (see OnlyMonitors).
+	TypeGemeente OrgType = "gemeente"
 )
 
 // OrgTypes lists every organisation type in a stable order, with its Dutch label.
@@ -46,6 +50,7 @@ var OrgTypes = []struct {
 	{TypeVeiligThuis, "Veilig Thuis"},
 	{TypeGI, "Gecertificeerde instelling (GI)"},
 	{TypeRaad, "Raad voor de Kinderbescherming"},
+	{TypeGemeente, "Gemeente"},
 }
 
 // Valid reports whether t is one of the known organisation types.
@@ -95,7 +100,7 @@ func (r Role) Valid() bool { return r == RoleSignaalgever || r == RoleZorgaanbie
 // organisations that provide no care only give signals.
 func DefaultRole(t OrgType) Role {
 	switch t {
-	case TypeOnderwijs, TypeKinderopvang, TypePolitie, TypeLeerplicht:
+	case TypeOnderwijs, TypeKinderopvang, TypePolitie, TypeLeerplicht, TypeGemeente:
 		return RoleSignaalgever
 	}
 	return RoleZorgaanbieder
@@ -117,8 +122,15 @@ type Organisation struct {
 // (docs/privacy.md, "Wie ziet wat van het gezin").
 func (o Organisation) GivesCare() bool { return o.Role == RoleZorgaanbieder }
 
+// OnlyMonitors reports whether the organisation takes part only to monitor
+// (a municipality): it registers nothing, so it is never involved with a
+// youth and never coordinates.
+func (o Organisation) OnlyMonitors() bool { return o.Type == TypeGemeente }
+
 // MayCoordinate reports whether the organisation can be the coordinator.
-func (o Organisation) MayCoordinate() bool { return o.Role == RoleZorgaanbieder && o.Active }
+func (o Organisation) MayCoordinate() bool {
+	return o.Role == RoleZorgaanbieder && o.Active && !o.OnlyMonitors()
+}
 
 // Validate checks a new or changed organisation.
 func (o Organisation) Validate() error {
@@ -131,6 +143,8 @@ func (o Organisation) Validate() error {
 	}
 	if !o.Role.Valid() && (o.Role != "" || o.Type.Valid()) { // no role with a bad type: the type is the problem
 		inv = append(inv, InvalidParam{"rol", "Onbekende rol; kies signaalgever of zorgaanbieder."})
+	} else if o.OnlyMonitors() && o.Role != RoleSignaalgever {
+		inv = append(inv, InvalidParam{"rol", "Een gemeente geeft geen zorg en coördineert niet: kies de rol signaalgever. De gemeente volgt de cijfers met een monitoringsaccount."})
 	}
 	if strings.TrimSpace(o.Municipality) == "" {
 		inv = append(inv, InvalidParam{"gemeente", "Vul de gemeente van de organisatie in."})

@@ -87,6 +87,9 @@ func MayRegister(org Organisation, kind Kind) error {
 	if !org.Active {
 		return Errorf(EFORBIDDEN, "Uw organisatie is gedeactiveerd en kan niet registreren.")
 	}
+	if org.OnlyMonitors() {
+		return Errorf(EFORBIDDEN, "Een gemeente registreert niet in de verwijsindex: zij volgt alleen de geaggregeerde cijfers, onder Monitoring.")
+	}
 	if kind == KindKetenregistratie && org.Role != RoleZorgaanbieder {
 		return InvalidField("soort", "Uw organisatie is signaalgever en mag alleen signalen afgeven, geen ketenregistraties. Kies 'signaal'.")
 	}

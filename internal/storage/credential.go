@@ -14,25 +14,31 @@ type Credential struct {
 	PasswordHash   string
 	TOTPSecret     []byte // sealed; nil until the second factor is enrolled
 	TOTPLastStep   int64  // the last accepted time step, so a code works once
+	// Initial: the password was set by an administrator, and the
+	// professional must replace it by their own after logging in.
+	Initial bool
 }
 
 // Credential returns a professional's credentials.
 func (tx *Tx) Credential(ctx context.Context, professionalID int64) (Credential, error) {
 	c := Credential{ProfessionalID: professionalID}
-	err := tx.queryRow(ctx, `SELECT password_hash, totp_secret, totp_last_step FROM credentials WHERE professional_id = $1`, professionalID).
-		Scan(&c.PasswordHash, &c.TOTPSecret, &c.TOTPLastStep)
+	var initial int
+	err := tx.queryRow(ctx, `SELECT password_hash, totp_secret, totp_last_step, initial FROM credentials WHERE professional_id = $1`, professionalID).
+		Scan(&c.PasswordHash, &c.TOTPSecret, &c.TOTPLastStep, &initial)
 	if err != nil {
 		return c, notFound(err)
 	}
+	c.Initial = initial == 1
 	return c, nil
 }
 
-// SetPassword stores a new password hash, keeping the second factor.
-func (tx *Tx) SetPassword(ctx context.Context, professionalID int64, hash string, now time.Time) error {
+// SetPassword stores a new password hash, keeping the second factor;
+// initial marks one the administrator set.
+func (tx *Tx) SetPassword(ctx context.Context, professionalID int64, hash string, initial bool, now time.Time) error {
 	_, err := tx.exec(ctx, `
-		INSERT INTO credentials (professional_id, password_hash, updated_at) VALUES ($1, $2, $3)
-		ON CONFLICT (professional_id) DO UPDATE SET password_hash = excluded.password_hash, updated_at = excluded.updated_at`,
-		professionalID, hash, toMillis(now))
+		INSERT INTO credentials (professional_id, password_hash, initial, updated_at) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (professional_id) DO UPDATE SET password_hash = excluded.password_hash, initial = excluded.initial, updated_at = excluded.updated_at`,
+		professionalID, hash, boolInt(initial), toMillis(now))
 	if err != nil {
 		return fmt.Errorf("store: unable to set password: %w", err)
 	}

@@ -82,6 +82,15 @@ func (tx *Tx) DeleteSessionsOf(ctx context.Context, professionalID int64) error 
 	return nil
 }
 
+// DeleteOtherSessionsOf logs a professional out everywhere but in the
+// session with this id hash, halfway logins included.
+func (tx *Tx) DeleteOtherSessionsOf(ctx context.Context, professionalID int64, keep []byte) error {
+	if _, err := tx.exec(ctx, `DELETE FROM sessions WHERE professional_id = $1 AND id_hash <> $2`, professionalID, keep); err != nil {
+		return fmt.Errorf("store: unable to delete sessions: %w", err)
+	}
+	return nil
+}
+
 // DeleteExpiredSessions removes sessions past their absolute end or idle
 // since before idleSince.
 func (tx *Tx) DeleteExpiredSessions(ctx context.Context, now, idleSince time.Time) error {

@@ -12,6 +12,26 @@ import (
 // the coordinator's job. Each query is bounded by the organisation or the
 // professional it is for.
 
+// HasWork reports whether a professional's worklist can hold anything: their
+// organisation holds a running coordination or is offered a handover, or
+// they are responsible for an open agreement of a running coordination. The
+// other lists (signallers, escalations) belong to coordinations held. Every
+// branch is an indexed lookup, so every page can ask.
+func (tx *Tx) HasWork(ctx context.Context, professionalID, organisationID int64) (bool, error) {
+	var n int
+	err := tx.queryRow(ctx, `
+		SELECT CASE WHEN
+		     EXISTS (SELECT 1 FROM coordinations WHERE organisation_id = $2 AND ended_at IS NULL)
+		  OR EXISTS (SELECT 1 FROM handovers WHERE to_organisation_id = $2 AND outcome IS NULL)
+		  OR EXISTS (SELECT 1 FROM agreements a WHERE a.professional_id = $1 AND a.status = 'open'
+		             AND EXISTS (SELECT 1 FROM coordinations r WHERE r.youth_id = a.youth_id AND r.ended_at IS NULL))
+		THEN 1 ELSE 0 END`, professionalID, organisationID).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("store: unable to look for work: %w", err)
+	}
+	return n == 1, nil
+}
+
 // CoordinationsOf returns the running coordinations an organisation holds,
 // the oldest first.
 func (tx *Tx) CoordinationsOf(ctx context.Context, organisationID int64) ([]model.Coordination, error) {

@@ -90,9 +90,9 @@ var webMatrix = map[string]matrixRow{
 	"POST /uitloggen":               {other: public},
 
 	"GET /{$}":                           everyLogin,
-	"GET /registreren":                   everyLogin,
+	"GET /registreren":                   loggedIn(map[string]string{monitorRole: forbidden}, ok),
 	"POST /registreren":                  loggedIn(map[string]string{monitorRole: forbidden}, ok),
-	"GET /registraties":                  everyLogin,
+	"GET /registraties":                  loggedIn(map[string]string{monitorRole: forbidden}, ok),
 	"GET /registraties/{id}":             onlyInvolved(),
 	"POST /registraties/{id}/beeindigen": onlyInvolved(),
 	// The registration is active: its own organisation's restore is refused as a conflict.
@@ -112,7 +112,11 @@ var webMatrix = map[string]matrixRow{
 		return r
 	}(),
 	"GET /monitoring": loggedIn(map[string]string{regionAdmin: ok, monitorRole: ok}, forbidden),
-	"GET /werklijst":  everyLogin,
+	"GET /werklijst":  loggedIn(map[string]string{monitorRole: forbidden}, ok),
+
+	// The professional's own password (issue 14): every logged-in account.
+	"GET /account/wachtwoord":  everyLogin,
+	"POST /account/wachtwoord": loggedIn(nil, authorised),
 
 	// Coordination (issue 4): the wijkteam is assigned, not accepted yet, so
 	// it may accept, and its other forms come back with a conflict or an
@@ -267,7 +271,7 @@ func (a *app) monitor(t *testing.T, org model.Organisation) person {
 	t.Helper()
 	actor := a.env.Monitor(t, org)
 	ctx := context.Background()
-	if err := a.people.SetPassword(ctx, audit.Actor{Role: "beheerder", Source: "test"}, actor.Professional.ID, password); err != nil {
+	if err := a.people.SetChosenPassword(ctx, audit.Actor{Role: "beheerder", Source: "test"}, actor.Professional.ID, password); err != nil {
 		t.Fatal(err)
 	}
 	secret, err := a.people.EnrolDirectly(ctx, actor.Professional.ID, actor.Professional.Email)

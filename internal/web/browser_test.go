@@ -133,6 +133,8 @@ func (b *browser) check(name string) {
 
 // login goes through the login pages; a person without a second factor
 // enrols with the secret the page shows (as typed from under the QR code).
+// When the password is initial, the change page that follows gets
+// ownPassword. It ends on the page the login leads to.
 func (b *browser) login(p person) {
 	b.t.Helper()
 	b.run(chromedp.Navigate(b.app.base + "/inloggen"))
@@ -150,12 +152,22 @@ func (b *browser) login(p person) {
 		b.run(chromedp.SendKeys(chromedp.CSS("#code"), b.app.code(b.t, p)), chromedp.Click(chromedp.CSS("main button[type=submit]")),
 			chromedp.WaitVisible(chromedp.CSS(".jk-codes")))
 		b.check("herstelcodes")
-		b.run(chromedp.Click(chromedp.CSS("main a[href='/registreren']")), chromedp.WaitVisible(chromedp.CSS("#burgerservicenummer")))
-		return
+		b.run(chromedp.Click(chromedp.CSS("main a.utrecht-button-link")), chromedp.WaitNotPresent(chromedp.CSS(".jk-codes")))
+	} else {
+		b.check("code")
+		b.run(chromedp.SendKeys(chromedp.CSS("#code"), b.app.code(b.t, p)), chromedp.Click(chromedp.CSS("main button[type=submit]")),
+			chromedp.WaitNotPresent(chromedp.CSS("#code")))
 	}
-	b.check("code")
-	b.run(chromedp.SendKeys(chromedp.CSS("#code"), b.app.code(b.t, p)), chromedp.Click(chromedp.CSS("main button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS("#burgerservicenummer")))
+	b.run(chromedp.WaitVisible(chromedp.CSS("main h1")))
+	if strings.HasSuffix(value(b, chromedp.Location()), "/account/wachtwoord") {
+		b.check("wachtwoord-kiezen")
+		b.run(chromedp.SendKeys(chromedp.CSS("#huidig-wachtwoord"), password), chromedp.SendKeys(chromedp.CSS("#wachtwoord"), ownPassword),
+			chromedp.SendKeys(chromedp.CSS("#herhaling"), ownPassword), chromedp.Click(chromedp.CSS("main button[type=submit]")),
+			chromedp.WaitNotPresent(chromedp.CSS("#huidig-wachtwoord")), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	}
+	if strings.HasSuffix(value(b, chromedp.Location()), "/registreren") {
+		b.run(chromedp.WaitVisible(chromedp.CSS("#burgerservicenummer")))
+	}
 }
 
 func (b *browser) register(bsn, kind string) {

@@ -41,5 +41,5 @@ func (h *Handler) submitCode(w http.ResponseWriter, r *http.Request) {
 	}
 	h.clearCookie(w, loginCookie)
 	h.setCookie(w, sessionCookie, id, 0)
-	http.Redirect(w, r, "/", http.StatusSeeOther)
+	http.Redirect(w, r, h.takeReturn(w, r), http.StatusSeeOther)
 }

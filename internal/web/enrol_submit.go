@@ -7,6 +7,13 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/auth"
 )
 
+// recoveryView is the recovery codes, and the page the professional asked
+// for before logging in, to go on to once they have them.
+type recoveryView struct {
+	Codes []string
+	Next  string
+}
+
 // submitEnrol: POST /inloggen/koppelen. The first code from the app proves
 // it has the secret; the recovery codes are shown once, then never again.
 func (h *Handler) submitEnrol(w http.ResponseWriter, r *http.Request) {
@@ -35,5 +42,5 @@ func (h *Handler) submitEnrol(w http.ResponseWriter, r *http.Request) {
 	}
 	h.clearCookie(w, loginCookie)
 	h.setCookie(w, sessionCookie, id, 0)
-	h.render(w, r, http.StatusOK, "recovery", page{Title: "Uw herstelcodes", Data: recovery})
+	h.render(w, r, http.StatusOK, "recovery", page{Title: "Uw herstelcodes", Data: recoveryView{Codes: recovery, Next: h.takeReturn(w, r)}})
 }

@@ -28,6 +28,8 @@ type fieldError struct {
 var labels = map[string]string{
 	"email":               "E-mailadres",
 	"wachtwoord":          "Wachtwoord",
+	"huidig-wachtwoord":   "Huidig wachtwoord",
+	"herhaling":           "Nieuw wachtwoord nog een keer",
 	"code":                "Code",
 	"burgerservicenummer": "Burgerservicenummer (BSN)",
 	"geboortedatum":       "Geboortedatum",

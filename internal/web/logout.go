@@ -11,5 +11,6 @@ func (h *Handler) logout(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	h.clearCookie(w, sessionCookie)
+	h.clearCookie(w, returnCookie) // the next one to log in here starts afresh
 	http.Redirect(w, r, withNotice("/inloggen", "uitgelogd"), http.StatusSeeOther)
 }

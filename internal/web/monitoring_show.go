@@ -10,5 +10,5 @@ func (h *Handler) showMonitoring(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	h.render(w, r, http.StatusOK, "monitoring", page{Title: "Monitoring", Nav: "monitoring", Data: f})
+	h.render(w, r, http.StatusOK, "monitoring", page{Title: "Monitoring", Nav: "monitoring", Notice: notice(r), Data: f})
 }

@@ -16,6 +16,9 @@ type listedView struct {
 // organisation's own, active ones first, those whose term ends within 30
 // days marked. There is no search.
 func (h *Handler) listRegistrations(w http.ResponseWriter, r *http.Request) {
+	if h.refuseNonRegistering(w, r) {
+		return
+	}
 	list, err := h.Registry.Registrations.Registrations(r.Context(), actor(r), 500)
 	if err != nil {
 		h.fail(w, r, err)

@@ -30,5 +30,8 @@ func newRegisterForm(org model.Organisation) registerForm {
 
 // newRegistration: GET /registreren, the one short form.
 func (h *Handler) newRegistration(w http.ResponseWriter, r *http.Request) {
-	h.render(w, r, http.StatusOK, "register", page{Title: "Registreren", Nav: "registreren", Form: &form{}, Data: newRegisterForm(actor(r).Organisation)})
+	if h.refuseNonRegistering(w, r) {
+		return
+	}
+	h.render(w, r, http.StatusOK, "register", page{Title: "Registreren", Nav: "registreren", Notice: notice(r), Form: &form{}, Data: newRegisterForm(actor(r).Organisation)})
 }

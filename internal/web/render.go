@@ -32,7 +32,9 @@ type page struct {
 	// Unread is the number of the professional's unread messages, shown
 	// with Berichten in the menu on every page (one COUNT on an index).
 	Unread int
-	Data   any
+	// Worklist: the menu offers the worklist (see hasWorklist).
+	Worklist bool
+	Data     any
 }
 
 // asTime reads a template argument that is a time or a pointer to one; ok is
@@ -103,9 +105,10 @@ var funcs = template.FuncMap{
 		}
 		return "signaalgever (alleen signalen)"
 	},
-	"orgTypes": func() any { return model.OrgTypes },
-	"lines":    func(s string) []string { return strings.Split(s, "\n") },
-	"field":    newFieldView,
+	"orgTypes":    func() any { return model.OrgTypes },
+	"mayRegister": mayRegister,
+	"lines":       func(s string) []string { return strings.Split(s, "\n") },
+	"field":       newFieldView,
 
 	// The fixed lists of the legal duties (issue 14).
 	"informedCodes":  func() any { return model.InformedCodes },
@@ -188,6 +191,7 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 		p.User = &cur
 		p.MailRefused = h.mailRefused(r, cur)
 		p.Unread = h.unread(r)
+		p.Worklist = h.hasWorklist(r)
 	}
 	p.MailView = h.MailView
 	var buf bytes.Buffer
@@ -236,17 +240,18 @@ func (h *Handler) renderError(w http.ResponseWriter, r *http.Request, status int
 
 // notices are the confirmations a redirect can ask for with ?melding=.
 var notices = map[string]string{
-	"beeindigd":       "De registratie is beëindigd. De andere betrokkenen krijgen bericht als de coördinatie verandert.",
-	"einddatum":       "De einddatum is opgeslagen.",
-	"hersteld":        "De registratie is hersteld en loopt weer.",
-	"gelezen":         "Het bericht is als gelezen gemarkeerd.",
-	"uitgelogd":       "U bent uitgelogd.",
-	"opgeslagen":      "De wijzigingen zijn opgeslagen.",
-	"gedeactiveerd":   "Gedeactiveerd.",
-	"tweede-factor":   "De tweede factor is gewist. De medewerker stelt bij de volgende keer inloggen een nieuwe in.",
-	"ingetrokken":     "Het token is ingetrokken en werkt niet meer.",
-	"sessie-verlopen": "Uw inlogpoging duurde te lang. Log opnieuw in.",
-	"adres-verdacht":  "Vanaf uw netwerkadres zijn veel inlogpogingen mislukt. Daarom hoort u pas na de code of het inloggen is gelukt.",
+	"beeindigd":            "De registratie is beëindigd. De andere betrokkenen krijgen bericht als de coördinatie verandert.",
+	"einddatum":            "De einddatum is opgeslagen.",
+	"hersteld":             "De registratie is hersteld en loopt weer.",
+	"gelezen":              "Het bericht is als gelezen gemarkeerd.",
+	"uitgelogd":            "U bent uitgelogd.",
+	"opgeslagen":           "De wijzigingen zijn opgeslagen.",
+	"gedeactiveerd":        "Gedeactiveerd.",
+	"tweede-factor":        "De tweede factor is gewist. De medewerker stelt bij de volgende keer inloggen een nieuwe in.",
+	"ingetrokken":          "Het token is ingetrokken en werkt niet meer.",
+	"sessie-verlopen":      "Uw inlogpoging duurde te lang. Log opnieuw in.",
+	"wachtwoord-gewijzigd": "Uw wachtwoord is gewijzigd. Bent u nog ergens anders ingelogd, dan bent u daar nu uitgelogd.",
+	"adres-verdacht":       "Vanaf uw netwerkadres zijn veel inlogpogingen mislukt. Daarom hoort u pas na de code of het inloggen is gelukt.",
 
 	// The legal duties on the registration's page and under /beheer (issue 14).
 	"geinformeerd":       "Vastgelegd of de ouders en de jeugdige zijn geïnformeerd.",

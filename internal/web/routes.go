@@ -44,6 +44,8 @@ func (h *Handler) routes() []route {
 	public := func(pattern string, fn http.HandlerFunc) route { return route{pattern, fn} }
 	login := func(pattern string, fn http.HandlerFunc) route { return route{pattern, h.requireLogin(fn)} }
 	admin := func(pattern string, fn http.HandlerFunc) route { return route{pattern, h.requireAdmin(fn)} }
+	// account: logged in, and open while the password is still initial.
+	account := func(pattern string, fn http.HandlerFunc) route { return route{pattern, h.requireSession(fn)} }
 	return []route{
 		// Logging in and out.
 		public("GET /inloggen", h.showLogin),
@@ -54,6 +56,10 @@ func (h *Handler) routes() []route {
 		public("GET /inloggen/koppelen/qr.png", h.enrolQR),
 		public("POST /inloggen/koppelen", h.submitEnrol),
 		public("POST /uitloggen", h.logout),
+
+		// The professional's own password (issue 14).
+		account("GET /account/wachtwoord", h.showPassword),
+		account("POST /account/wachtwoord", h.changePassword),
 
 		// The professional's pages.
 		login("GET /{$}", h.home),

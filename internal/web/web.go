@@ -80,9 +80,24 @@ func clientAddress(r *http.Request) string {
 	return host
 }
 
-// requireLogin lets a logged-in professional through and sends anyone else to
-// the login page.
+// requireLogin lets a logged-in professional through and sends anyone else
+// to the login page, remembering the page they asked for. One still on the
+// initial password the administrator gave them is sent to choose their own
+// first, from every page.
 func (h *Handler) requireLogin(next http.HandlerFunc) http.Handler {
+	return h.requireSession(func(w http.ResponseWriter, r *http.Request) {
+		if user(r).InitialPassword {
+			h.rememberReturn(w, r)
+			h.redirect(w, r, passwordPath)
+			return
+		}
+		next(w, r)
+	})
+}
+
+// requireSession is requireLogin without the forced password change: for
+// the password change page itself.
+func (h *Handler) requireSession(next http.HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		c, err := r.Cookie(sessionCookie)
 		if err != nil {
@@ -116,12 +131,24 @@ func (h *Handler) requireAdmin(next http.HandlerFunc) http.Handler {
 }
 
 func (h *Handler) toLogin(w http.ResponseWriter, r *http.Request) {
+	h.rememberReturn(w, r)
 	if r.Header.Get("HX-Request") != "" {
 		w.Header().Set("HX-Redirect", "/inloggen")
 		w.WriteHeader(http.StatusUnauthorized)
 		return
 	}
 	http.Redirect(w, r, "/inloggen", http.StatusSeeOther)
+}
+
+// redirect sends the browser to path; an htmx request is told to load it
+// as a whole page.
+func (h *Handler) redirect(w http.ResponseWriter, r *http.Request, path string) {
+	if r.Header.Get("HX-Request") != "" {
+		w.Header().Set("HX-Redirect", path)
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	http.Redirect(w, r, path, http.StatusSeeOther)
 }
 
 func (h *Handler) setCookie(w http.ResponseWriter, name, value string, maxAge time.Duration) {

@@ -6,6 +6,9 @@ import "net/http"
 // organisation coordinates, open agreements by due date, signallers not yet
 // contacted, handovers offered and running escalations, overdue items marked.
 func (h *Handler) showWorklist(w http.ResponseWriter, r *http.Request) {
+	if h.refuseMonitoringWorklist(w, r) {
+		return
+	}
 	list, err := h.Registry.Plans.Worklist(r.Context(), actor(r))
 	if err != nil {
 		h.fail(w, r, err)
