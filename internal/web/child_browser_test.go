@@ -55,7 +55,8 @@ func TestRightChildInABrowser(t *testing.T) {
 	if n := a.count(t, `SELECT count(*) FROM registrations WHERE parents_informed = 'geinformeerd' AND youth_informed = 'niet-bereikbaar'`); n != 1 {
 		t.Fatal("the informing on the form was not stored")
 	}
-	b2.run(chromedp.Click(chromedp.CSS("form[action$='/beeindigen'] button")), chromedp.WaitVisible(chromedp.CSS("form[action$='/herstellen']")))
+	b2.run(chromedp.Click(chromedp.CSS("form[action$='/beeindigen'] button")), chromedp.WaitVisible(chromedp.CSS(".jk-confirm")),
+		chromedp.Click(chromedp.CSS(".jk-confirm form button")), chromedp.WaitVisible(chromedp.CSS("form[action$='/herstellen']")))
 	b2.expect("Per vergissing beëindigd?", "Registratie herstellen")
 	b2.check("registratie-herstellen")
 	b2.run(chromedp.Click(chromedp.CSS("form[action$='/herstellen'] button")), chromedp.WaitVisible(chromedp.CSS("[role=status]")))

@@ -83,13 +83,13 @@ func TestRestoreButtonUndoesAnEndingWithin24Hours(t *testing.T) {
 	path := a.base + "/registraties/" + strconv.FormatInt(r.Registration.ID, 10)
 	mustNotContain(t, get(t, c, path), "/herstellen")
 
-	p := post(t, c, path+"/beeindigen", nil)
+	p := post(t, c, path+"/beeindigen", url.Values{"bevestigd": {"ja"}})
 	mustContain(t, p, `action="/registraties/`+strconv.FormatInt(r.Registration.ID, 10)+`/herstellen"`, "Registratie herstellen")
 	p = post(t, c, path+"/herstellen", nil)
 	mustContain(t, p, "De registratie is hersteld", "Actief")
 	mustNotContain(t, p, "Registratie herstellen")
 
-	post(t, c, path+"/beeindigen", nil)
+	post(t, c, path+"/beeindigen", url.Values{"bevestigd": {"ja"}})
 	a.env.Clock.Advance(25 * time.Hour)
 	c = a.login(t, school) // the session has expired meanwhile
 	mustNotContain(t, get(t, c, path), "Registratie herstellen")

@@ -52,10 +52,10 @@ func TestWebInformingLaterIsRecordedAndAuditedAndBadCodesChangeNothing(t *testin
 	if p.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("a code the youth's age does not allow: %d", p.StatusCode)
 	}
-	mustContain(t, p, `href="#jeugdige"`, "Jeugdige: &#39;niet-van-toepassing&#39; kan alleen bij een jeugdige jonger dan 12 jaar",
+	mustContain(t, p, `href="#jeugdige"`, "Jeugdige geïnformeerd: &#39;niet-van-toepassing&#39; kan alleen bij een jeugdige jonger dan 12 jaar",
 		`<option value="niet-van-toepassing" selected>`, `<option value="geinformeerd" selected>`)
 	p = post(t, c, d.registration()+"/informeren", url.Values{})
-	if p.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(p.Body, "Ouders of wettelijk vertegenwoordigers: Geef aan of") {
+	if p.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(p.Body, "Ouders of wettelijk vertegenwoordigers geïnformeerd: Geef aan of") {
 		t.Fatalf("nothing chosen: %d", p.StatusCode)
 	}
 	if n := d.count(t, `SELECT count(*) FROM registrations WHERE parents_informed = 'nog-niet-geinformeerd' AND youth_informed = 'nog-niet-geinformeerd'`); n != 1 {

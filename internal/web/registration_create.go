@@ -15,6 +15,9 @@ import (
 // it works without JavaScript. On any error the form comes back with the
 // values kept and nothing is stored.
 func (h *Handler) createRegistration(w http.ResponseWriter, r *http.Request) {
+	if h.refuseNonRegistering(w, r) {
+		return
+	}
 	f := newForm(r)
 	in, ok := registering(f)
 	p := page{Title: "Registreren", Nav: "registreren", Form: f, Data: newRegisterForm(actor(r).Organisation)}
