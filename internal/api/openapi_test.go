@@ -286,7 +286,7 @@ func TestOpenAPIRequestBodiesMatchTheDecodedStructs(t *testing.T) {
 	doc := loadOpenAPI(t)
 	bodies := map[string]any{
 		"POST /api/v1/registraties":                  registrationRequest{},
-		"POST /api/v1/registraties/{id}/beeindigen":  endRequest{},
+		"POST /api/v1/registraties/{id}/beeindigen":  onBehalfRequest{},
 		"POST /api/v1/registraties/{id}/herstellen":  onBehalfRequest{},
 		"POST /api/v1/organisaties":                  organisationRequest{},
 		"POST /api/v1/medewerkers":                   professionalRequest{},
