@@ -65,7 +65,9 @@ func (s *Service) StartEscalation(ctx context.Context, actor usecase.Actor, ref 
 // the same error. The web application asks it before it shows the
 // confirmation page, so that the page never promises what would be refused.
 func (s *Service) CheckStart(ctx context.Context, actor usecase.Actor, ref string) error {
-	return s.DB.View(ctx, func(tx *storage.Tx) error {
+	// A writing transaction that writes nothing: the checks lock the youth
+	// as starting would, which PostgreSQL refuses in a read-only one.
+	return s.DB.Update(ctx, func(tx *storage.Tx) error {
 		_, _, err := s.mayStart(ctx, tx, actor, ref)
 		return err
 	})
