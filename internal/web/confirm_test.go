@@ -92,14 +92,14 @@ func TestWebDeactivatingAProfessionalAsksFirst(t *testing.T) {
 	p := post(t, ac, d.base+"/beheer/medewerkers/"+id+"/deactiveren", nil)
 	wantConfirmation(t, p, "/beheer/medewerkers/"+id+"/deactiveren", "Ja, medewerker deactiveren", "/beheer/medewerkers",
 		"Medewerker deactiveren?", d.other.Professional.Name, "direct uitgelogd")
-	if n := d.count(t, `SELECT count(*) FROM professionals WHERE id = $1 AND active`, id); n != 1 {
+	if n := d.count(t, `SELECT count(*) FROM professionals WHERE id = $1 AND active = 1`, id); n != 1 {
 		t.Fatal("deactivated without the confirmation")
 	}
 	p = post(t, ac, d.base+"/beheer/medewerkers/"+id+"/deactiveren", url.Values{"bevestigd": {"ja"}})
 	if p.Request.URL.Query().Get("melding") != "gedeactiveerd" {
 		t.Fatalf("after confirming: %d %s", p.StatusCode, p.Request.URL)
 	}
-	if n := d.count(t, `SELECT count(*) FROM professionals WHERE id = $1 AND active`, id); n != 0 {
+	if n := d.count(t, `SELECT count(*) FROM professionals WHERE id = $1 AND active = 1`, id); n != 0 {
 		t.Error("the professional is still active")
 	}
 	if n := d.audited(t, "update", "medewerker", "%gedeactiveerd"); n != 1 {
@@ -113,7 +113,7 @@ func TestWebDeactivatingAnOrganisationAsksFirstAndTheFormNeverDeactivates(t *tes
 	org := d.other.Organisation
 	path := "/beheer/organisaties/" + itoa(org.ID)
 	active := func() bool {
-		return d.count(t, `SELECT count(*) FROM organisations WHERE id = $1 AND active`, org.ID) == 1
+		return d.count(t, `SELECT count(*) FROM organisations WHERE id = $1 AND active = 1`, org.ID) == 1
 	}
 	p := get(t, ac, d.base+path)
 	mustContain(t, p, `action="`+path+`/deactiveren"`, "Organisatie deactiveren")
