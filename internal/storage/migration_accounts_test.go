@@ -2,9 +2,9 @@ package storage_test
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/jeugdketen/jeugdketen/internal/storage"
@@ -21,32 +21,7 @@ func TestAccountsMigrationMarksEveryExistingPasswordInitialAndKeepsTheForeignKey
 	ctx := context.Background()
 	path := testenv.EmptyDatabase(t)
 	raw := testenv.OpenRaw(t, path)
-	engine := "sqlite"
-	if testenv.Postgres() {
-		engine = "postgres"
-	}
-	if _, err := raw.Exec(`CREATE TABLE schema_migrations (version TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)`); err != nil {
-		t.Fatal(err)
-	}
-	names, err := filepath.Glob(filepath.Join("migrations", engine, "*.sql"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range names {
-		if strings.HasPrefix(filepath.Base(name), "0012") {
-			break
-		}
-		script, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := raw.Exec(string(script)); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		if _, err := raw.Exec(`INSERT INTO schema_migrations VALUES ($1, 0)`, filepath.Base(name)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	migrateBefore(t, raw, "0012")
 	for _, q := range []string{
 		`INSERT INTO organisations (id, name, type, role, municipality, created_at) VALUES (1, 'School', 'onderwijs', 'signaalgever', 'Eindhoven', 0)`,
 		`INSERT INTO professionals (id, organisation_id, name, email, phone, created_at) VALUES (1, 1, 'Jan', 'jan@school.example', '040-1234567', 0)`,
@@ -80,7 +55,7 @@ func TestAccountsMigrationMarksEveryExistingPasswordInitialAndKeepsTheForeignKey
 	}
 
 	raw = testenv.OpenRaw(t, path)
-	if engine == "sqlite" {
+	if !testenv.Postgres() {
 		if _, err := raw.Exec(`PRAGMA foreign_keys = ON`); err != nil {
 			t.Fatal(err)
 		}
@@ -95,5 +70,38 @@ func TestAccountsMigrationMarksEveryExistingPasswordInitialAndKeepsTheForeignKey
 	}
 	if _, err := raw.Exec(`INSERT INTO organisations (id, name, type, role, municipality, created_at) VALUES (2, 'Gemeente Eindhoven', 'gemeente', 'signaalgever', 'Eindhoven', 0)`); err != nil {
 		t.Errorf("a municipality that only signals is refused: %v", err)
+	}
+}
+
+// migrateBefore brings an empty database to the schema a region running an
+// earlier version has: every migration before the one named, recorded as
+// applied, so that storage.Open applies only the rest.
+func migrateBefore(t *testing.T, raw *sql.DB, version string) {
+	t.Helper()
+	engine := "sqlite"
+	if testenv.Postgres() {
+		engine = "postgres"
+	}
+	if _, err := raw.Exec(`CREATE TABLE schema_migrations (version TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	names, err := filepath.Glob(filepath.Join("migrations", engine, "*.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names {
+		if filepath.Base(name) >= version {
+			break
+		}
+		script, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := raw.Exec(string(script)); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if _, err := raw.Exec(`INSERT INTO schema_migrations VALUES ($1, 0)`, filepath.Base(name)); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

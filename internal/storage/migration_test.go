@@ -2,8 +2,6 @@ package storage_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -20,19 +18,9 @@ func TestPrivacyMigrationKeepsExistingRegistrationsAndTheirMatches(t *testing.T)
 	ctx := context.Background()
 	path := testenv.EmptyDatabase(t)
 	raw := testenv.OpenRaw(t, path)
-	engine := "sqlite"
-	if testenv.Postgres() {
-		engine = "postgres"
-	}
-	script, err := os.ReadFile(filepath.Join("migrations", engine, "0001_init.sql"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	migrateBefore(t, raw, "0002")
 	created := time.Date(2026, 2, 3, 10, 0, 0, 0, time.UTC).UnixMilli()
 	for _, q := range []string{
-		string(script),
-		`CREATE TABLE schema_migrations (version TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)`,
-		`INSERT INTO schema_migrations VALUES ('0001_init.sql', 0)`,
 		`INSERT INTO organisations (id, name, type, role, municipality, created_at) VALUES (1, 'School', 'onderwijs', 'signaalgever', 'Eindhoven', 0), (2, 'SMW', 'smw', 'zorgaanbieder', 'Eindhoven', 0)`,
 		`INSERT INTO professionals (id, organisation_id, name, email, phone, created_at) VALUES (1, 1, 'Jan', 'jan@school.example', '040-1234567', 0), (2, 2, 'Fatima', 'fatima@smw.example', '040-7654321', 0)`,
 		`INSERT INTO youths (id, bsn_hash, reference, person, municipality, created_at) VALUES (1, 'h', 'J-AAAAAAAA', 'p', '0772', 0)`,
@@ -51,7 +39,7 @@ func TestPrivacyMigrationKeepsExistingRegistrationsAndTheirMatches(t *testing.T)
 			t.Fatalf("%.60s…: %v", q, err)
 		}
 	}
-	if engine == "postgres" { // rows inserted with explicit ids: move the identities on, as the earlier version's own inserts would have
+	if testenv.Postgres() { // rows inserted with explicit ids: move the identities on, as the earlier version's own inserts would have
 		for _, table := range []string{"organisations", "professionals", "youths", "registrations", "messages"} {
 			if _, err := raw.Exec(`SELECT setval(pg_get_serial_sequence('` + table + `', 'id'), (SELECT max(id) FROM ` + table + `))`); err != nil {
 				t.Fatal(err)
