@@ -1,0 +1,112 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
+)
+
+// SaveMonitoringMonth stores the cells of one month and marks the month
+// made, in the caller's transaction: either the whole month is there or
+// none of it. A month made before is refused (its figures never change).
+func (tx *Tx) SaveMonitoringMonth(ctx context.Context, month string, cells []model.MonitoringCell, madeAt time.Time) error {
+	if _, err := tx.exec(ctx, `INSERT INTO monitoring_months (month, made_at) VALUES ($1, $2)`, month, toMillis(madeAt)); err != nil {
+		return fmt.Errorf("store: unable to mark monitoring month %s made: %w", month, err)
+	}
+	rows := make([][]any, 0, len(cells))
+	for _, c := range cells {
+		if c.Month != month {
+			return fmt.Errorf("store: monitoring cell of %s in month %s", c.Month, month)
+		}
+		rows = append(rows, []any{c.Month, c.Municipality, c.OrganisationID, c.Measure, c.Category, c.N, c.Shown})
+	}
+	return tx.BulkInsert(ctx, "monitoring_cells",
+		[]string{"month", "municipality", "organisation_id", "measure", "category", "n", "shown"}, rows)
+}
+
+// MonitoringMonthsMade lists the months whose figures are made, oldest first.
+func (tx *Tx) MonitoringMonthsMade(ctx context.Context) ([]string, error) {
+	rows, err := tx.query(ctx, `SELECT month FROM monitoring_months ORDER BY month`)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to list monitoring months: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var m string
+		if err := rows.Scan(&m); err != nil {
+			return nil, fmt.Errorf("store: unable to read monitoring month: %w", err)
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// CellFilter picks monitoring cells: the months From to To ("2026-01"),
+// one municipality (empty: all), and the measures named (empty: all).
+type CellFilter struct {
+	From, To     string
+	Municipality string
+	Measures     []string
+}
+
+// MonitoringCells returns the cells the filter picks, summed over the
+// municipalities when the filter names none: per month, measure, category
+// and organisation. Only the rounded counts (Shown) are read and summed;
+// N is left zero, as nothing shown may depend on it.
+func (tx *Tx) MonitoringCells(ctx context.Context, f CellFilter) ([]model.MonitoringCell, error) {
+	where := []string{"month >= $1", "month <= $2"}
+	args := []any{f.From, f.To}
+	if f.Municipality != "" {
+		args = append(args, f.Municipality)
+		where = append(where, fmt.Sprintf("municipality = $%d", len(args)))
+	}
+	if len(f.Measures) > 0 {
+		marks := make([]string, len(f.Measures))
+		for i, m := range f.Measures {
+			args = append(args, m)
+			marks[i] = fmt.Sprintf("$%d", len(args))
+		}
+		where = append(where, "measure IN ("+strings.Join(marks, ", ")+")")
+	}
+	rows, err := tx.query(ctx, `
+		SELECT month, measure, category, organisation_id, SUM(shown)
+		FROM monitoring_cells
+		WHERE `+strings.Join(where, " AND ")+`
+		GROUP BY month, measure, category, organisation_id
+		HAVING SUM(shown) > 0`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to read monitoring cells: %w", err)
+	}
+	defer rows.Close()
+	var out []model.MonitoringCell
+	for rows.Next() {
+		c := model.MonitoringCell{Municipality: f.Municipality}
+		if err := rows.Scan(&c.Month, &c.Measure, &c.Category, &c.OrganisationID, &c.Shown); err != nil {
+			return nil, fmt.Errorf("store: unable to read monitoring cell: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// MonitoringMunicipalities lists the municipality codes that have cells.
+func (tx *Tx) MonitoringMunicipalities(ctx context.Context) ([]string, error) {
+	rows, err := tx.query(ctx, `SELECT DISTINCT municipality FROM monitoring_cells ORDER BY municipality`)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to list monitoring municipalities: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var m string
+		if err := rows.Scan(&m); err != nil {
+			return nil, fmt.Errorf("store: unable to read monitoring municipality: %w", err)
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
