@@ -31,6 +31,9 @@ const (
 type Point struct {
 	V     float64
 	Known bool
+	// Text, when set, is the value as the description says it ("11–15
+	// werkdagen" for a median drawn at 11); else Format writes V.
+	Text string
 }
 
 // Series is one category's values, one per column.
@@ -57,7 +60,7 @@ const MaxSeries = 6
 const (
 	Width  = 720.0
 	Height = 300.0
-	left   = 56.0
+	left   = 64.0
 	right  = 12.0
 	top    = 12.0
 	bottom = 36.0
@@ -97,6 +100,9 @@ type Line struct {
 	// Marks are the markers of every known value (SVG path data), so a
 	// value between two gaps shows too.
 	Marks string
+	// Swatch is the marker for the legend, in a 36 by 12 box whose middle
+	// line is the series' line.
+	Swatch string
 }
 
 // Make works out the chart of in.
@@ -148,7 +154,7 @@ func (c Chart) line(s Series, style, n int) Line {
 		after = true
 		marks.WriteString(marker(style, x, y))
 	}
-	return Line{Label: s.Label, Style: style, Path: path.String(), Marks: marks.String()}
+	return Line{Label: s.Label, Style: style, Path: path.String(), Marks: marks.String(), Swatch: marker(style, 18, 6)}
 }
 
 // marker is a small shape at (x, y): circle, square, triangle, diamond,
@@ -241,3 +247,6 @@ func largest(all []Series, n int) ([]Series, int) {
 	}
 	return out, len(all) - n
 }
+
+// Middle is the plot area's vertical middle, where the axis title goes.
+func (c Chart) Middle() float64 { return (c.Top + c.Bottom) / 2 }

@@ -25,6 +25,12 @@ func describe(in Input, series []Series, omitted int) string {
 	if omitted > 0 {
 		fmt.Fprintf(&b, " De %d categorieën met de hoogste aantallen; %d andere staan alleen in de tabel.", len(series), omitted)
 	}
+	say := func(p Point) string {
+		if p.Text != "" {
+			return p.Text
+		}
+		return Format(p.V, in.Unit, true)
+	}
 	best, bestS, bestI := 0.0, -1, 0
 	for si, s := range series {
 		for i, p := range s.Points {
@@ -37,12 +43,12 @@ func describe(in Input, series []Series, omitted int) string {
 		b.WriteString(" Nog geen cijfers.")
 		return b.String()
 	}
-	fmt.Fprintf(&b, " Hoogste waarde: %s (%s, %s).", Format(best, in.Unit, true), series[bestS].Label, name(bestI))
+	fmt.Fprintf(&b, " Hoogste waarde: %s (%s, %s).", say(series[bestS].Points[bestI]), series[bestS].Label, name(bestI))
 	var last []string
 	for _, s := range series {
 		v := "te weinig om iets te zeggen"
 		if n-1 < len(s.Points) && s.Points[n-1].Known {
-			v = Format(s.Points[n-1].V, in.Unit, true)
+			v = say(s.Points[n-1])
 		}
 		last = append(last, s.Label+": "+v)
 	}

@@ -112,7 +112,9 @@ var webMatrix = map[string]matrixRow{
 		return r
 	}(),
 	"GET /monitoring": loggedIn(map[string]string{regionAdmin: ok, monitorRole: ok}, forbidden),
-	"GET /werklijst":  loggedIn(map[string]string{monitorRole: forbidden}, ok),
+	// One table as CSV; the matrix names none, so past the check it is 404.
+	"GET /monitoring/{bestand}": loggedIn(map[string]string{regionAdmin: authorised, monitorRole: authorised}, forbidden),
+	"GET /werklijst":            loggedIn(map[string]string{monitorRole: forbidden}, ok),
 
 	// The professional's own password (issue 14): every logged-in account.
 	"GET /account/wachtwoord":  everyLogin,
