@@ -41,6 +41,9 @@ type figuresTable struct {
 	Table   monitoring.Table
 	Periods []monitoring.Period
 	Suffix  string // after the title in the caption
+	// Heading: the title and description stand above the table (a report's
+	// table); else the caption shows the title (a trend's, under its chart).
+	Heading bool
 }
 
 // selectView is one select of the period form.
@@ -132,7 +135,7 @@ func (h *Handler) showMonitoring(w http.ResponseWriter, r *http.Request) {
 		trends[t.ID] = t
 	}
 	for _, t := range rep.Tables {
-		s := monitoringSection{Table: figuresTable{ID: t.ID, Table: t, Periods: rep.Periods}, CSV: "/monitoring/" + t.ID + ".csv?" + view.Query}
+		s := monitoringSection{Table: figuresTable{ID: t.ID, Table: t, Periods: rep.Periods, Heading: true}, CSV: "/monitoring/" + t.ID + ".csv?" + view.Query}
 		if tt, ok := trends[t.ID]; ok {
 			s.Charts = trendCharts(trend, tt)
 			s.Numbers = &figuresTable{ID: "verloop-" + t.ID, Table: tt, Periods: trend.Periods, Suffix: ", per maand"}
