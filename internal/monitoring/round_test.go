@@ -10,7 +10,9 @@ import (
 
 // seeded is a fixed source of chance, so the statistical tests below give
 // the same draws on every run and cannot flake.
-func seeded() *rand.ChaCha8 { return rand.NewChaCha8([32]byte{'j', 'e', 'u', 'g', 'd', 'k', 'e', 't', 'e', 'n'}) }
+func seeded() *rand.ChaCha8 {
+	return rand.NewChaCha8([32]byte{'j', 'e', 'u', 'g', 'd', 'k', 'e', 't', 'e', 'n'})
+}
 
 func TestAMultipleOfFiveIsShownAsItIs(t *testing.T) {
 	for _, n := range []int{0, 5, 10, 25, 1000} {
