@@ -2,8 +2,8 @@ package report_test
 
 import (
 	"bytes"
-	"regexp"
 	"context"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -144,7 +144,6 @@ func TestTheMonthlyPDFReadsTheSameEveryTimeItIsOpened(t *testing.T) {
 		t.Errorf("the May report changed after June was made: it must be rendered from May's frozen figures only\nbefore: %q\nafter:  %q", a, b)
 	}
 }
-
 
 // pdfText is what the PDF writes and when it says it was made: its text
 // operators and its dates, in order.
