@@ -362,4 +362,3 @@ func TestMonitoringAccountSeesNoRegistrationsOfItsOwnOrganisation(t *testing.T) 
 		t.Errorf("detail %q", p.Detail)
 	}
 }
-
