@@ -114,6 +114,8 @@ func (h *Handler) routes() []route {
 		// Aggregated figures for the municipality's monitoring account and
 		// the regional administrator; Registry.Figures refuses anyone else.
 		login("GET /monitoring", h.showMonitoring),
+		login("GET /monitoring/rapporten", h.listMonitoringReports),
+		login("GET /monitoring/rapporten/{file}", h.showMonitoringReport),
 
 		// The regional administrator's pages.
 		admin("GET /beheer", func(w http.ResponseWriter, r *http.Request) {
