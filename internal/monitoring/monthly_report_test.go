@@ -59,13 +59,15 @@ func amsterdam(t *testing.T) *time.Location {
 	return l
 }
 
+// sweep runs every sweep, as the hourly round does, and returns how many
+// monthly reports it made.
 func (w twoTowns) sweep(t *testing.T) int {
 	t.Helper()
-	n, err := w.env.Registry.Monitoring.MakeMonthlyReports(ctx)
+	out, err := w.env.Registry.SweepAll(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return n
+	return out.MonthlyReports
 }
 
 func (w twoTowns) reports(t *testing.T) []model.MonitoringReport {
