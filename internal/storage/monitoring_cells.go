@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -10,12 +11,23 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/model"
 )
 
+// ErrMonthMade is SaveMonitoringMonth's answer for a month made before.
+var ErrMonthMade = errors.New("store: monitoring month already made")
+
 // SaveMonitoringMonth stores the cells of one month and marks the month
 // made, in the caller's transaction: either the whole month is there or
-// none of it. A month made before is refused (its figures never change).
+// none of it. A month made before is refused with ErrMonthMade (its figures
+// never change), and nothing is written: the month row goes first, and on
+// PostgreSQL a second instance saving the same month waits there for the
+// first to commit and is then refused, rather than failing its transaction
+// on the primary key.
 func (tx *Tx) SaveMonitoringMonth(ctx context.Context, month string, cells []model.MonitoringCell, madeAt time.Time) error {
-	if _, err := tx.exec(ctx, `INSERT INTO monitoring_months (month, made_at) VALUES ($1, $2)`, month, toMillis(madeAt)); err != nil {
+	res, err := tx.exec(ctx, `INSERT INTO monitoring_months (month, made_at) VALUES ($1, $2) ON CONFLICT (month) DO NOTHING`, month, toMillis(madeAt))
+	if err != nil {
 		return fmt.Errorf("store: unable to mark monitoring month %s made: %w", month, err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return errors.Join(ErrMonthMade, err)
 	}
 	rows := make([][]any, 0, len(cells))
 	for _, c := range cells {

@@ -2,7 +2,6 @@ package storage
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 )
@@ -55,6 +54,7 @@ var monitoringCounts = map[string]string{
 	"coordinatie-lopend": `
 		SELECT y.municipality, c.organisation_id, '', COUNT(*) FROM coordinations c JOIN youths y ON y.id = c.youth_id
 		WHERE c.started_at < $1 AND (c.ended_at IS NULL OR c.ended_at >= $1)
+		  AND NOT (c.status = 'niet-nodig' AND c.decided_at < $1)
 		GROUP BY y.municipality, c.organisation_id`,
 	"afspraak": `
 		SELECT y.municipality, 0, CASE a.status WHEN 'gedaan' THEN 'nagekomen' WHEN 'niet-nagekomen' THEN 'niet-nagekomen' ELSE 'verlopen' END, COUNT(*)
@@ -128,97 +128,4 @@ func (tx *Tx) MonitoringCounts(ctx context.Context, measure string, m MonthBound
 		rows = append(rows, c)
 	}
 	return rows, true, r.Err()
-}
-
-// Acceptance is one coordination accepted in a month.
-type Acceptance struct {
-	Municipality   string
-	OrganisationID int64
-	StartedAt      time.Time
-	DecidedAt      time.Time
-	DueAt          *time.Time
-}
-
-// AcceptancesIn lists the coordinations accepted between from and to.
-func (tx *Tx) AcceptancesIn(ctx context.Context, from, to time.Time) ([]Acceptance, error) {
-	rows, err := tx.query(ctx, `
-		SELECT y.municipality, c.organisation_id, c.started_at, c.decided_at, c.accept_due_at
-		FROM coordinations c JOIN youths y ON y.id = c.youth_id
-		WHERE c.decided_at >= $1 AND c.decided_at < $2 AND c.not_needed_reason IS NULL`, toMillis(from), toMillis(to))
-	if err != nil {
-		return nil, fmt.Errorf("store: unable to list acceptances: %w", err)
-	}
-	defer rows.Close()
-	var out []Acceptance
-	for rows.Next() {
-		var a Acceptance
-		var started, decided int64
-		var due sql.NullInt64
-		if err := rows.Scan(&a.Municipality, &a.OrganisationID, &started, &decided, &due); err != nil {
-			return nil, fmt.Errorf("store: unable to read acceptance: %w", err)
-		}
-		a.StartedAt, a.DecidedAt = fromMillis(started), fromMillis(decided)
-		if due.Valid {
-			t := fromMillis(due.Int64)
-			a.DueAt = &t
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
-}
-
-// SignallerToFollow is a registration of another organisation than the
-// coordinator's during an accepted coordination: a signaller the
-// coordinator is to contact.
-type SignallerToFollow struct {
-	Municipality     string
-	CoordinationID   int64
-	OrganisationID   int64 // the coordinating organisation
-	AcceptedAt       time.Time
-	CoordinationEnd  *time.Time
-	RegisteredAt     time.Time
-	RegistrationEnd  *time.Time
-	FirstContactedOn string // "2026-03-04", "" when never
-}
-
-// SignallersToFollow lists the signallers of accepted coordinations whose
-// start (the later of acceptance and registration) lies between from and
-// to, with the first day the coordinator recorded contact with each.
-func (tx *Tx) SignallersToFollow(ctx context.Context, from, to time.Time) ([]SignallerToFollow, error) {
-	rows, err := tx.query(ctx, `
-		SELECT y.municipality, c.id, c.organisation_id, c.decided_at, c.ended_at, r.created_at, r.ended_at,
-		       COALESCE((SELECT MIN(k.contacted_on) FROM signaller_contacts k WHERE k.coordination_id = c.id AND k.registration_id = r.id), '')
-		FROM coordinations c
-		JOIN youths y ON y.id = c.youth_id
-		JOIN registrations r ON r.youth_id = c.youth_id AND r.organisation_id <> c.organisation_id
-		WHERE c.decided_at IS NOT NULL AND c.not_needed_reason IS NULL
-		  AND (c.ended_at IS NULL OR r.created_at < c.ended_at)
-		  AND (r.ended_at IS NULL OR r.ended_at > c.decided_at)
-		  AND ((c.decided_at >= r.created_at AND c.decided_at >= $1 AND c.decided_at < $2)
-		    OR (r.created_at > c.decided_at AND r.created_at >= $1 AND r.created_at < $2))
-		ORDER BY c.id`, toMillis(from), toMillis(to))
-	if err != nil {
-		return nil, fmt.Errorf("store: unable to list signallers to follow: %w", err)
-	}
-	defer rows.Close()
-	var out []SignallerToFollow
-	for rows.Next() {
-		var s SignallerToFollow
-		var accepted, registered int64
-		var cEnd, rEnd sql.NullInt64
-		if err := rows.Scan(&s.Municipality, &s.CoordinationID, &s.OrganisationID, &accepted, &cEnd, &registered, &rEnd, &s.FirstContactedOn); err != nil {
-			return nil, fmt.Errorf("store: unable to read signaller to follow: %w", err)
-		}
-		s.AcceptedAt, s.RegisteredAt = fromMillis(accepted), fromMillis(registered)
-		if cEnd.Valid {
-			t := fromMillis(cEnd.Int64)
-			s.CoordinationEnd = &t
-		}
-		if rEnd.Valid {
-			t := fromMillis(rEnd.Int64)
-			s.RegistrationEnd = &t
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
 }
