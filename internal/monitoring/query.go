@@ -51,7 +51,9 @@ func (m Month) End() time.Time   { return m.Add(1).Start() }
 func (m Month) Label() string { return monthNames[m.Month-1] + " " + fmt.Sprint(m.Year) }
 
 // Short is the month in a chart's axis: "mrt 26".
-func (m Month) Short() string { return monthNames[m.Month-1][:3] + " " + fmt.Sprintf("%02d", m.Year%100) }
+func (m Month) Short() string {
+	return monthNames[m.Month-1][:3] + " " + fmt.Sprintf("%02d", m.Year%100)
+}
 
 var monthNames = []string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}
 
