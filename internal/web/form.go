@@ -51,6 +51,9 @@ var labels = map[string]string{
 	"registraties":        "Registraties",
 	"uitkomst":            "Uitkomst",
 	"datum":               "Datum van het besluit",
+	"van":                 "Van maand",
+	"tot":                 "Tot en met maand",
+	"groep":               "Indeling",
 }
 
 // fieldOf maps the use cases' field names to the form's where they differ.
