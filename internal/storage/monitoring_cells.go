@@ -26,8 +26,12 @@ func (tx *Tx) SaveMonitoringMonth(ctx context.Context, month string, cells []mod
 	if err != nil {
 		return fmt.Errorf("store: unable to mark monitoring month %s made: %w", month, err)
 	}
-	if n, err := res.RowsAffected(); err != nil || n == 0 {
-		return errors.Join(ErrMonthMade, err)
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("store: unable to mark monitoring month %s made: %w", month, err)
+	}
+	if n == 0 {
+		return ErrMonthMade
 	}
 	rows := make([][]any, 0, len(cells))
 	for _, c := range cells {
