@@ -28,6 +28,10 @@ func roundCell(n int, random io.Reader) (int, error) {
 	return 5 * q, nil
 }
 
+// SmallCell is the rounding base: every count shown is a multiple of it,
+// so no count from 1 to SmallCell-1 can be shown or worked back.
+const SmallCell = 5
+
 // roundCells sets each cell's Shown to its count rounded, once.
 func roundCells(cells []model.MonitoringCell, random io.Reader) error {
 	for i := range cells {
