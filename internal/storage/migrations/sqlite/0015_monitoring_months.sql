@@ -23,7 +23,9 @@ CREATE TABLE monitoring_cells (
     shown           INTEGER NOT NULL CHECK (shown >= 0 AND shown % 5 = 0),
     PRIMARY KEY (month, municipality, measure, category, organisation_id)
 );
-CREATE INDEX monitoring_cells_measure ON monitoring_cells(measure, month);
+-- A municipality's pages read its months through this index alone (it
+-- covers what they sum), and the list of municipalities is read from it.
+CREATE INDEX monitoring_cells_town ON monitoring_cells(municipality, month, measure, category, organisation_id, shown);
 
 -- A month whose cells are made: its cells are complete (a month may have
 -- none). made_at is when.
