@@ -45,12 +45,17 @@ func newReportsWorld(t *testing.T) reportsWorld {
 		t.Fatal(err)
 	}
 	a.env.Clock.Set(time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC))
-	if n, err := a.env.Registry.Monitoring.MakeMonthlyReports(context.Background()); err != nil || n != 2 {
-		t.Fatalf("the sweep made %d reports (%v), want 2", n, err)
+	// The app's own sweep may make them first: what counts is that there
+	// are two afterwards.
+	if _, err := a.env.Registry.Monitoring.MakeMonthlyReports(context.Background()); err != nil {
+		t.Fatal(err)
 	}
 	all, err := a.env.Registry.Monitoring.MonthlyReports(context.Background(), w.admin.Actor)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(all) != 2 {
+		t.Fatalf("%d reports made, want one each for Eindhoven and Rotterdam", len(all))
 	}
 	for _, r := range all {
 		w.ids[r.Municipality.Code] = r.ID
