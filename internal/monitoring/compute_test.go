@@ -9,7 +9,6 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/monitoring"
 	"github.com/jeugdketen/jeugdketen/internal/population"
-	"github.com/jeugdketen/jeugdketen/internal/storage"
 	"github.com/jeugdketen/jeugdketen/internal/testenv"
 	"github.com/jeugdketen/jeugdketen/internal/usecase"
 )
@@ -42,14 +41,7 @@ func makeMonthsAt(t *testing.T, env *testenv.Env, at string, want int) {
 // monthCounts reads a made month's cells with their true counts.
 func monthCounts(t *testing.T, env *testenv.Env, month string) counts {
 	t.Helper()
-	var cells []model.MonitoringCell
-	if err := env.DB.View(ctx, func(tx *storage.Tx) error {
-		var err error
-		cells, err = tx.MonitoringMonthCells(ctx, month)
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
+	cells := monthCells(t, env, month)
 	out := counts{}
 	for _, c := range cells {
 		out[cellKey(c.Municipality, c.OrganisationID, c.Measure, c.Category)] = c.N

@@ -15,14 +15,7 @@ import (
 // summed over municipalities and organisations.
 func trueCounts(t *testing.T, env *testenv.Env, month string) map[string]int {
 	t.Helper()
-	var cells []model.MonitoringCell
-	if err := env.DB.View(ctx, func(tx *storage.Tx) error {
-		var err error
-		cells, err = tx.MonitoringMonthCells(ctx, month)
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
+	cells := monthCells(t, env, month)
 	out := map[string]int{}
 	for _, c := range cells {
 		out[c.Measure+"/"+c.Category] += c.N
