@@ -4,8 +4,6 @@ import (
 	"io"
 	"strconv"
 
-	"github.com/go-pdf/fpdf"
-
 	"github.com/jeugdketen/jeugdketen/internal/monitoring"
 	"github.com/jeugdketen/jeugdketen/internal/nltime"
 )
@@ -17,27 +15,10 @@ import (
 // cells rounded when their month was made, and dates only from the report
 // itself, so it is the same file every time it is made again.
 func MonitoringPDF(w io.Writer, r monitoring.MonthlyReport) error {
-	d := &doc{pdf: fpdf.New("P", "mm", "A4", "")}
-	p := d.pdf
-	d.tr = p.UnicodeTranslatorFromDescriptor("")
-	p.SetCompression(false) // small anyway; readable text is easier to check
 	title := r.Title()
 	made := nltime.Date(r.MadeAt)
-	p.SetTitle(title, true)
-	p.SetCreator("Jeugdketen", true)
-	p.SetCreationDate(r.MadeAt)
-	p.SetModificationDate(r.MadeAt)
-	p.SetMargins(15, 18, 15)
-	p.SetAutoPageBreak(true, 18)
-	p.AliasNbPages("")
-	p.SetFooterFunc(func() {
-		p.SetY(-13)
-		p.SetFont("Helvetica", "", 8)
-		p.SetTextColor(90, 90, 90)
-		p.CellFormat(0, 5, d.tr("Verwijsindex Jeugdketen · "+title+" · pagina ")+strconv.Itoa(p.PageNo())+"/{nb}", "", 0, "C", false, 0, "")
-		p.SetTextColor(0, 0, 0)
-	})
-	p.AddPage()
+	d := newDoc(title, title, r.MadeAt)
+	p := d.pdf
 
 	p.SetFont("Helvetica", "B", 16)
 	d.text(8, title)

@@ -3,6 +3,7 @@ package report
 import (
 	"io"
 	"strconv"
+	"time"
 
 	"github.com/go-pdf/fpdf"
 
@@ -14,24 +15,8 @@ import (
 // outside it (rare in names) prints as a question mark.
 func PDF(w io.Writer, r registration.Report) error {
 	v := newView(r)
-	d := &doc{pdf: fpdf.New("P", "mm", "A4", "")}
+	d := newDoc(v.Title, "inzagerapport opgesteld op "+v.MadeAt, r.MadeAt)
 	p := d.pdf
-	d.tr = p.UnicodeTranslatorFromDescriptor("")
-	p.SetCompression(false) // small anyway; readable text is easier to check
-	p.SetTitle(v.Title, true)
-	p.SetCreator("Jeugdketen", true)
-	p.SetCreationDate(r.MadeAt)
-	p.SetMargins(15, 18, 15)
-	p.SetAutoPageBreak(true, 18)
-	p.AliasNbPages("")
-	p.SetFooterFunc(func() {
-		p.SetY(-13)
-		p.SetFont("Helvetica", "", 8)
-		p.SetTextColor(90, 90, 90)
-		p.CellFormat(0, 5, d.tr("Verwijsindex Jeugdketen · inzagerapport opgesteld op "+v.MadeAt+" · pagina ")+strconv.Itoa(p.PageNo())+"/{nb}", "", 0, "C", false, 0, "")
-		p.SetTextColor(0, 0, 0)
-	})
-	p.AddPage()
 
 	p.SetFont("Helvetica", "B", 16)
 	d.text(8, v.Title)
@@ -88,6 +73,31 @@ func PDF(w io.Writer, r registration.Report) error {
 }
 
 // doc wraps the PDF with the few layouts the report needs.
+// newDoc starts an A4 report in Jeugdketen's layout: its title, margins, a
+// footer "Verwijsindex Jeugdketen · <footer> · pagina n/m" and a first page.
+func newDoc(title, footer string, at time.Time) *doc {
+	d := &doc{pdf: fpdf.New("P", "mm", "A4", "")}
+	p := d.pdf
+	d.tr = p.UnicodeTranslatorFromDescriptor("")
+	p.SetCompression(false) // small anyway; readable text is easier to check
+	p.SetTitle(title, true)
+	p.SetCreator("Jeugdketen", true)
+	p.SetCreationDate(at)
+	p.SetModificationDate(at)
+	p.SetMargins(15, 18, 15)
+	p.SetAutoPageBreak(true, 18)
+	p.AliasNbPages("")
+	p.SetFooterFunc(func() {
+		p.SetY(-13)
+		p.SetFont("Helvetica", "", 8)
+		p.SetTextColor(90, 90, 90)
+		p.CellFormat(0, 5, d.tr("Verwijsindex Jeugdketen · "+footer+" · pagina ")+strconv.Itoa(p.PageNo())+"/{nb}", "", 0, "C", false, 0, "")
+		p.SetTextColor(0, 0, 0)
+	})
+	p.AddPage()
+	return d
+}
+
 type doc struct {
 	pdf *fpdf.Fpdf
 	tr  func(string) string
