@@ -99,3 +99,23 @@ func TestBeforeTheFirstMonthIsMadeTheReportSaysSo(t *testing.T) {
 		t.Fatalf("no month made: ready %v, %d tables, %v; want not ready and no tables", r.Ready, len(r.Tables), err)
 	}
 }
+
+func TestEveryReadOfTheFiguresIsLogged(t *testing.T) {
+	env := testenv.New(t)
+	monitor := env.Monitor(t, env.Org(t, "Gemeente Eindhoven", model.TypeGemeente))
+	saveMonth(t, env, "2026-10")
+
+	if _, err := env.Registry.Monitoring.Report(ctx, monitor, monitoring.Request{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.Registry.Monitoring.Trend(ctx, monitor, ""); err != nil {
+		t.Fatal(err)
+	}
+	_, _ = env.Registry.Monitoring.Report(ctx, monitor, monitoring.Request{Groep: "week"})
+
+	n := testenv.CountWhere(t, testenv.RawDB(t, env), `SELECT count(*) FROM audit_log WHERE action = 'read' AND object_type = 'monitoring'
+		AND object_id = '0772' AND professional_id = $1`, monitor.Professional.ID)
+	if n != 2 {
+		t.Errorf("%d audit records, want one per answered read (2; a refused query is not answered)", n)
+	}
+}

@@ -99,7 +99,11 @@ func (s *Service) read(ctx context.Context, actor usecase.Actor, gemeente string
 		gemeente = own
 	}
 	var out Report
-	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
+	var q Query
+	// The sums are read without holding the writer (on SQLite a writing
+	// transaction would keep every registration waiting for them); the
+	// read is logged afterwards, before anything is answered.
+	err := s.DB.View(ctx, func(tx *storage.Tx) error {
 		first, made, ready, err := monthsMade(ctx, tx)
 		if err != nil {
 			return err
@@ -111,7 +115,7 @@ func (s *Service) read(ctx context.Context, actor usecase.Actor, gemeente string
 		if gemeente != "" && !hasTown(towns, gemeente) && MunicipalityName(gemeente) == "" {
 			return model.InvalidField("gemeente", "Deze gemeente kennen wij niet: geef de viercijferige CBS-code, bijvoorbeeld 0772.")
 		}
-		q := Query{Group: ByMonth}
+		q = Query{Group: ByMonth}
 		if ready {
 			if q, err = query(first, made); err != nil {
 				return err
@@ -123,13 +127,22 @@ func (s *Service) read(ctx context.Context, actor usecase.Actor, gemeente string
 		}
 		out.Scope = scopeText(gemeente)
 		out.Municipalities = towns
+		return nil
+	})
+	if err != nil {
+		return Report{}, err
+	}
+	err = s.DB.Update(ctx, func(tx *storage.Tx) error {
 		audit.Write(ctx, tx, s.Now(), audit.Entry{
 			Actor: actor.AuditActor(), Action: audit.ActionRead, ObjectType: "monitoring", ObjectID: gemeente,
 			Purpose: "beleidsinformatie (geaggregeerd, " + q.From.String() + " tot en met " + q.To.String() + ")",
 		})
 		return nil
 	})
-	return out, err
+	if err != nil {
+		return Report{}, err
+	}
+	return out, nil
 }
 
 // monthsMade are the first and the last month whose figures are made.
