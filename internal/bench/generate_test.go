@@ -81,7 +81,7 @@ func TestGeneratedCasesHaveAHistory(t *testing.T) {
 		}
 		return n
 	}
-	if months := count(`SELECT count(DISTINCT created_at / (30 * 86400000)) FROM registrations`); months < 24 {
+	if months := count(`SELECT count(DISTINCT created_at / CAST(2592000000 AS BIGINT)) FROM registrations`); months < 24 {
 		t.Errorf("registrations in %d months of 30 days, want at least 24", months)
 	}
 	for what, q := range map[string]string{
