@@ -32,8 +32,14 @@ func (c *SyncCounts) Add(o SyncCounts) {
 // SyncRefusal is one refused line: its number in the list (from 1) and
 // what is wrong with it, field by field. It never carries the BSN.
 type SyncRefusal struct {
-	Line     int            `json:"regel"`
-	Problems []InvalidParam `json:"fouten"`
+	Line     int           `json:"regel"`
+	Problems []SyncProblem `json:"fouten"`
+}
+
+// SyncProblem is what is wrong with one field of a refused line.
+type SyncProblem struct {
+	Field  string `json:"veld"`
+	Reason string `json:"reden"`
 }
 
 // SyncReport is one synchronisation of an organisation's client system (or

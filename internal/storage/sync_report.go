@@ -86,12 +86,15 @@ func (tx *Tx) AdvanceSync(ctx context.Context, r model.SyncReport, fromStep int,
 	return n == 1, nil
 }
 
-// FinishSync marks a synchronisation done.
-func (tx *Tx) FinishSync(ctx context.Context, id int64, now time.Time) error {
-	if _, err := tx.exec(ctx, `UPDATE sync_reports SET status = 'klaar', finished_at = $1 WHERE id = $2`, toMillis(now), id); err != nil {
-		return fmt.Errorf("store: unable to finish sync: %w", err)
+// FinishSync marks a synchronisation done; it reports false when it was
+// done already (another worker finished it).
+func (tx *Tx) FinishSync(ctx context.Context, id int64, now time.Time) (bool, error) {
+	res, err := tx.exec(ctx, `UPDATE sync_reports SET status = 'klaar', finished_at = $1 WHERE id = $2 AND status <> 'klaar'`, toMillis(now), id)
+	if err != nil {
+		return false, fmt.Errorf("store: unable to finish sync: %w", err)
 	}
-	return nil
+	n, _ := res.RowsAffected()
+	return n == 1, nil
 }
 
 // KeepLastSyncs deletes an organisation's synchronisations but the newest n.
