@@ -21,6 +21,7 @@ func (s *Service) finish(ctx context.Context, c Caller, rep *model.SyncReport, d
 		Purpose: "synchronisatie koppeling: " + countsText(rep.Counts)}
 	if dry {
 		entry.Action, entry.ObjectType, entry.ObjectID = audit.ActionRead, "synchronisatie-proef", ""
+		rep.Status = model.SyncDone
 		return s.DB.Update(ctx, func(tx *storage.Tx) error {
 			audit.Write(ctx, tx, now, entry)
 			return nil
