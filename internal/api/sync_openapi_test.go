@@ -19,7 +19,7 @@ func TestOpenAPISynchronisationResponsesMatchTheGoStructs(t *testing.T) {
 	started := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 	finished := started.Add(12 * time.Second)
 	done := model.SyncReport{ID: 12, Complete: true, Lines: 3, Status: model.SyncDone, DoneLines: 3, StartedAt: started, FinishedAt: &finished,
-		Counts: model.SyncCounts{Created: 1, Unchanged: 1, Updated: 0, Ended: 2, Refused: 1},
+		Counts:   model.SyncCounts{Created: 1, Unchanged: 1, Updated: 0, Ended: 2, Refused: 1},
 		Refusals: []model.SyncRefusal{{Line: 2, Problems: []model.SyncProblem{{Field: "burgerservicenummer", Reason: "Dit is geen geldig burgerservicenummer."}}}}}
 	running := model.SyncReport{ID: 13, Lines: 100000, Status: model.SyncLines, DoneLines: 500, StartedAt: started}
 	dry := done

@@ -88,7 +88,7 @@ func TestListThatDidNotArriveWholeIsRefusedAsProblem(t *testing.T) {
 	body["aantalRegels"] = 2
 	res := h.call(t, "POST", "/api/v1/synchronisaties", care.token, body)
 	var p struct {
-		Detail        string `json:"detail"`
+		Detail        string                  `json:"detail"`
 		InvalidParams []struct{ Name string } `json:"invalidParams"`
 	}
 	res.want(t, http.StatusBadRequest, &p)
