@@ -305,7 +305,7 @@ const MaxRequestBody = 1 << 20
 // boundsItsOwnBody: a client system's list of up to 100,000 lines (issue
 // 16), in the API or as a CSV file in the web application, is far larger;
 // those handlers bound the body themselves, and answer it in their own form.
-var boundsItsOwnBody = map[string]bool{"/api/v1/synchronisaties": true, "/registraties/uploaden": true}
+var boundsItsOwnBody = map[string]bool{"/api/v1/synchronisaties": true, "/registraties/uploaden": true, "/registraties/uploaden/bevestigen": true}
 
 func limitBody(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

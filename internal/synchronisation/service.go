@@ -78,8 +78,10 @@ type Request struct {
 type Caller struct {
 	Organisation model.Organisation
 	TokenID      int64
-	// Uploader, or the professional whose own token calls, is the
-	// responsible professional of a line that names none.
+	// Uploader is who uploads a file, or the professional whose own token
+	// calls; when of the organisation, the responsible professional of a
+	// line that names none. The regional administrator may upload for any
+	// organisation; each line then names its professional.
 	Uploader *model.Professional
 	Source   string
 	// RequireBirthDate refuses a line without geboortedatum, as the API

@@ -68,8 +68,8 @@ type professionalOrErr struct {
 
 func (ps *professionals) get(ctx context.Context, email string) (model.Professional, error) {
 	email = strings.ToLower(strings.TrimSpace(email))
-	if email == "" && ps.caller.Uploader != nil {
-		return *ps.caller.Uploader, nil
+	if up := ps.caller.Uploader; email == "" && up != nil && up.OrganisationID == ps.caller.Organisation.ID {
+		return *up, nil
 	}
 	if email == "" {
 		return model.Professional{}, model.InvalidField("medewerker", "Een koppeling moet de verantwoordelijke medewerker noemen: vul 'medewerker' met het e-mailadres van een medewerker van uw organisatie.")

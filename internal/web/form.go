@@ -51,6 +51,8 @@ var labels = map[string]string{
 	"registraties":        "Registraties",
 	"uitkomst":            "Uitkomst",
 	"datum":               "Datum van het besluit",
+	"bestand":             "CSV-bestand",
+	"bereik":              "Bereik",
 }
 
 // fieldOf maps the use cases' field names to the form's where they differ.
