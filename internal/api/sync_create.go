@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/auth"
 	"github.com/jeugdketen/jeugdketen/internal/model"
@@ -12,6 +13,9 @@ import (
 // maxSyncBody is the largest synchronisation body: 100,000 lines of a few
 // hundred bytes each fit with room to spare.
 const maxSyncBody = 48 << 20
+
+// syncAnswerTime is how long a synchronisation's answer may take.
+const syncAnswerTime = 15 * time.Minute
 
 type syncRequest struct {
 	Volledig      bool       `json:"volledig"`
@@ -50,6 +54,9 @@ func (h *Handler) createSync(w http.ResponseWriter, r *http.Request, c auth.Call
 		in.Lines[i] = synchronisation.Line{BSN: l.Burgerservicenummer, Kind: l.Soort, Professional: l.Medewerker,
 			BirthDate: l.Geboortedatum, EndDate: l.Einddatum, Parents: l.Ouders, Youth: l.Jeugdige}
 	}
+	// A list of 100,000 lines takes longer than the server's write timeout
+	// allows one answer; this one may take its time.
+	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(syncAnswerTime))
 	dry, _ := strconv.ParseBool(r.URL.Query().Get("proef"))
 	run := h.Registry.Synchronisations.Apply
 	if dry {

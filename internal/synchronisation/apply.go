@@ -30,17 +30,28 @@ func (s *Service) run(ctx context.Context, c Caller, req Request, dry bool) (Res
 	}
 	f := s.facts(req.Lines)
 	ps := &professionals{s: s, caller: c, known: map[string]professionalOrErr{}}
+	// The next batch is checked (read-only: the register, the professionals)
+	// while this one is written: the one writer is what limits the rate, and
+	// the checks then cost it no time (docs/performance.md).
+	ahead := s.checkAhead(ctx, c, ps, f, req.Lines, rep, rep.DoneLines)
 	for rep.DoneLines < rep.Lines {
-		from, to := rep.DoneLines, min(rep.DoneLines+s.batch(), rep.Lines)
-		batch, fresh, err := s.checkBatch(ctx, c, ps, f, req.Lines, rep, from, to)
-		if err != nil {
-			return Result{}, err
+		b := <-ahead
+		ahead = nil
+		if b.err != nil {
+			return Result{}, b.err
 		}
-		err = s.applyLines(ctx, &rep, batch, fresh, to, dry)
-		if errors.Is(err, errLostRace) {
+		if b.to < rep.Lines {
+			ahead = s.checkAhead(ctx, c, ps, f, req.Lines, rep, b.to)
+		}
+		err = s.applyLines(ctx, &rep, b.batch, b.fresh, b.to, dry)
+		if err != nil && ahead != nil {
+			<-ahead // its checks are of lines that may be done already
+		}
+		if errors.Is(err, errLostRace) { // another worker went on: check from where it is
 			if rep, err = s.reload(ctx, rep); err != nil {
 				return Result{}, err
 			}
+			ahead = s.checkAhead(ctx, c, ps, f, req.Lines, rep, rep.DoneLines)
 			continue
 		}
 		if err != nil {
@@ -92,6 +103,27 @@ func (s *Service) reload(ctx context.Context, rep model.SyncReport) (model.SyncR
 		return err
 	})
 	return rep, err
+}
+
+// checkedBatch is one batch of lines, checked.
+type checkedBatch struct {
+	batch []checked
+	fresh []model.SyncRefusal
+	to    int
+	err   error
+}
+
+// checkAhead checks the batch from line from in the background; its one
+// result arrives on the channel. Only one runs at a time: the professionals
+// it caches are not shared otherwise.
+func (s *Service) checkAhead(ctx context.Context, c Caller, ps *professionals, f listFacts, lines []Line, rep model.SyncReport, from int) <-chan checkedBatch {
+	out := make(chan checkedBatch, 1)
+	to := min(from+s.batch(), len(lines))
+	go func() {
+		b, fresh, err := s.checkBatch(ctx, c, ps, f, lines, rep, from, to)
+		out <- checkedBatch{b, fresh, to, err}
+	}()
+	return out
 }
 
 // checkBatch checks lines from..to-1, but those a committed batch refused.

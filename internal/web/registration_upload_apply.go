@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/synchronisation"
@@ -36,6 +37,7 @@ func (h *Handler) applyUpload(w http.ResponseWriter, r *http.Request) {
 		h.renderUpload(w, r, http.StatusUnprocessableEntity, f, err, uploadPage{})
 		return
 	}
+	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(15 * time.Minute)) // a large file takes longer than the server's write timeout
 	res, err := h.Registry.Synchronisations.Apply(r.Context(), c, synchronisation.Request{Complete: f.Value("volledig") == "ja", Lines: csv.Lines, Checksum: sum})
 	if err != nil {
 		h.renderUpload(w, r, http.StatusUnprocessableEntity, f, err, uploadPage{})
