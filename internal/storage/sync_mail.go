@@ -26,11 +26,13 @@ func (tx *Tx) HoldSyncMail(ctx context.Context, syncID, messageID int64, email s
 }
 
 // HeldSyncMail returns the e-mails the organisation's synchronisations hold,
-// in the order they were held, with their messages. A message deleted since
-// (the retention sweep) is left out.
+// in the order they were held, with their messages but not their subject
+// and body (a synchronisation may hold a hundred thousand; MessageTexts
+// reads the few an e-mail carries). A message deleted since (the retention
+// sweep) is left out.
 func (tx *Tx) HeldSyncMail(ctx context.Context, organisationID int64) ([]HeldMail, error) {
 	rows, err := tx.query(ctx, `
-		SELECT h.sync_id, h.email, m.id, m.professional_id, m.youth_id, m.kind, m.subject, m.body, m.event_key, m.created_at, m.urgent
+		SELECT h.sync_id, h.email, m.id, m.professional_id, m.youth_id, m.kind, m.event_key, m.created_at, m.urgent
 		FROM sync_mail h
 		JOIN sync_reports s ON s.id = h.sync_id
 		JOIN messages m ON m.id = h.message_id
@@ -46,14 +48,24 @@ func (tx *Tx) HeldSyncMail(ctx context.Context, organisationID int64) ([]HeldMai
 		var youth sql.NullInt64
 		var created int64
 		var urgent int
-		if err := rows.Scan(&h.SyncID, &h.Email, &h.Msg.ID, &h.Msg.ProfessionalID, &youth, &h.Msg.Kind, &h.Msg.Subject, &h.Msg.Body,
-			&h.Msg.EventKey, &created, &urgent); err != nil {
+		if err := rows.Scan(&h.SyncID, &h.Email, &h.Msg.ID, &h.Msg.ProfessionalID, &youth, &h.Msg.Kind, &h.Msg.EventKey, &created, &urgent); err != nil {
 			return nil, fmt.Errorf("store: unable to read held sync mail: %w", err)
 		}
 		h.Msg.YouthID, h.Msg.CreatedAt, h.Msg.Urgent = youth.Int64, fromMillis(created), urgent == 1
 		out = append(out, h)
 	}
 	return out, rows.Err()
+}
+
+// MessageTexts fills in the subject and body of the messages.
+func (tx *Tx) MessageTexts(ctx context.Context, msgs []model.Message) error {
+	for i := range msgs {
+		err := tx.queryRow(ctx, `SELECT subject, body FROM messages WHERE id = $1`, msgs[i].ID).Scan(&msgs[i].Subject, &msgs[i].Body)
+		if err != nil {
+			return fmt.Errorf("store: unable to read message: %w", err)
+		}
+	}
+	return nil
 }
 
 // ReleaseSyncMail forgets the e-mails the organisation's synchronisations

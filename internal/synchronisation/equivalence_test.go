@@ -130,6 +130,10 @@ func TestSynchronisationMailsEachProfessionalOnce(t *testing.T) {
 	if recipients < 3 { // the school's professional and both of the care provider's
 		t.Fatalf("e-mails to %d addresses, want the school's and both care professionals'", recipients)
 	}
+	combined := testenv.CountWhere(t, raw, `SELECT count(*) FROM outbox WHERE id > $1 AND body LIKE 'U ontvangt % berichten in één e-mail%' AND subject LIKE '%(en nog %'`, mailsBefore)
+	if combined == 0 {
+		t.Errorf("no combined e-mail with the messages' subjects and bodies")
+	}
 	unmailed := testenv.CountWhere(t, raw, `SELECT count(*) FROM messages WHERE mail_id IS NULL AND read_at IS NULL`)
 	if unmailed != 0 {
 		t.Errorf("%d messages without an e-mail after the synchronisation", unmailed)

@@ -55,7 +55,8 @@ func (s *Service) mailHeld(ctx context.Context, tx *storage.Tx, organisationID i
 	for i, h := range held {
 		mails[i] = usecase.Held{Email: h.Email, Msg: h.Msg}
 	}
-	if err := s.MailHeld(ctx, tx, mailEvent(), mails); err != nil {
+	texts := func(msgs []model.Message) error { return tx.MessageTexts(ctx, msgs) }
+	if err := s.MailHeld(ctx, tx, mailEvent(), mails, texts); err != nil {
 		return err
 	}
 	return tx.ReleaseSyncMail(ctx, organisationID)

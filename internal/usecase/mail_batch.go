@@ -63,6 +63,9 @@ func (e Event) rank(m model.Message) int {
 type batch struct {
 	event Event
 	mails []batched
+	// texts, when set, reads the subject and body of the messages an
+	// e-mail carries in full (MailHeld); otherwise the messages have them.
+	texts func([]model.Message) error
 }
 
 type batched struct {
@@ -121,6 +124,11 @@ func (b *batch) flush(ctx context.Context, tx *storage.Tx) error {
 			ids[i] = m.ID
 		}
 		subject, body := "", ""
+		if b.texts != nil && len(msgs) > 1 {
+			if err := b.texts(msgs[:min(len(msgs), maxCombined)]); err != nil {
+				return err
+			}
+		}
 		if len(msgs) > maxCombined {
 			subject, body = combineMany(msgs)
 		} else if len(msgs) > 1 {

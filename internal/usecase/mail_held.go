@@ -18,10 +18,11 @@ type Held struct {
 
 // MailHeld queues the held e-mails as one event's: one e-mail per address,
 // in the order they were first held, ordered and combined as OneMailEach
-// does. ev.Hold is ignored.
-func (s *Service) MailHeld(ctx context.Context, tx *storage.Tx, ev Event, held []Held) error {
+// does. ev.Hold is ignored. The held messages may come without subject and
+// body: only the few an e-mail carries in full are read (texts).
+func (s *Service) MailHeld(ctx context.Context, tx *storage.Tx, ev Event, held []Held, texts func([]model.Message) error) error {
 	ev.Hold = nil
-	b := &batch{event: ev}
+	b := &batch{event: ev, texts: texts}
 	for _, h := range held {
 		b.mails = append(b.mails, batched{email: h.Email, msg: h.Msg})
 	}
