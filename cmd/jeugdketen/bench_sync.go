@@ -50,7 +50,7 @@ func benchSync(ctx context.Context, args []string, out io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("%w (log: %s)", err, *serverLog)
 	}
-	res, err := bench.MeasureSync(ctx, bench.SyncOptions{URL: srv.URL, Tokens: toks, Youth: *youth, Lines: *lines, OneByOne: *oneByOne, Clients: *clients})
+	res, err := bench.MeasureSync(ctx, bench.SyncOptions{URL: srv.URL, Tokens: toks, Youth: *youth, Lines: *lines, OneByOne: *oneByOne, Clients: *clients, CPU: srv.CPU})
 	mem, _ := srv.Memory()
 	stopErr := srv.Stop()
 	if err != nil {
@@ -62,6 +62,11 @@ func benchSync(ctx context.Context, args []string, out io.Writer) error {
 	fmt.Fprintf(out, "een voor een:   %d registraties (%d fouten) door %d client(s) in %s = %.0f registraties/s\n",
 		res.OneByOne, res.OneByOneErrors, res.Clients, res.OneByOneElapsed.Round(time.Millisecond), res.OneByOneRate())
 	fmt.Fprintf(out, "verhouding:     %.1f × zo snel als een voor een\n", res.SyncRate()/res.OneByOneRate())
+	if res.SyncCPU > 0 && res.OneByOneCPU > 0 {
+		perSync := res.SyncCPU.Seconds() * 1000 / float64(res.Lines)
+		perOne := res.OneByOneCPU.Seconds() * 1000 / float64(res.OneByOne)
+		fmt.Fprintf(out, "processortijd server: %.2f ms per regel gesynchroniseerd, %.2f ms per registratie een voor een (%.1f ×)\n", perSync, perOne, perOne/perSync)
+	}
 	fmt.Fprintf(out, "geheugen server: piek %s\n", mib(mem.Peak))
 	if stopErr != nil {
 		fmt.Fprintf(out, "de server stopte niet netjes: %v (log: %s)\n", stopErr, *serverLog)

@@ -20,8 +20,11 @@ import (
 type SyncOptions struct {
 	URL    string // a running server on loopback
 	Tokens []Token
-	Youth  int // how many generated youths exist (BSNs order)
-	Lines  int // lines in the one synchronisation
+	// CPU, when set, reads the server's processor time, to tell what each
+	// way costs apart from what other processes take from the machine.
+	CPU   func() (time.Duration, error)
+	Youth int // how many generated youths exist (BSNs order)
+	Lines int // lines in the one synchronisation
 	// OneByOne registrations are sent one at a time per client, by Clients
 	// clients at once, about other youths than the list's.
 	OneByOne int
@@ -38,6 +41,8 @@ type SyncResult struct {
 	OneByOneErrors  int
 	OneByOneElapsed time.Duration
 	Clients         int
+
+	SyncCPU, OneByOneCPU time.Duration // the server's processor time for each, when known
 }
 
 // SyncRate is the synchronisation's lines per second.
@@ -82,6 +87,14 @@ func MeasureSync(ctx context.Context, opt SyncOptions) (SyncResult, error) {
 		lines[i] = line{bsns[i], string(model.KindKetenregistratie)}
 	}
 	body, _ := json.Marshal(map[string]any{"volledig": false, "aantalRegels": len(lines), "regels": lines})
+	cpu := func() time.Duration {
+		if opt.CPU == nil {
+			return 0
+		}
+		d, _ := opt.CPU()
+		return d
+	}
+	cpu0 := cpu()
 	start := time.Now()
 	var answer struct {
 		Aantallen model.SyncCounts `json:"aantallen"`
@@ -90,6 +103,8 @@ func MeasureSync(ctx context.Context, opt SyncOptions) (SyncResult, error) {
 		return res, fmt.Errorf("bench: synchronisation: %w", err)
 	}
 	res.SyncElapsed, res.Counts = time.Since(start), answer.Aantallen
+	cpu1 := cpu()
+	res.SyncCPU = cpu1 - cpu0
 
 	next := atomic.Int64{}
 	var failed atomic.Int64
@@ -113,6 +128,7 @@ func MeasureSync(ctx context.Context, opt SyncOptions) (SyncResult, error) {
 	}
 	wg.Wait()
 	res.OneByOneElapsed, res.OneByOneErrors = time.Since(start), int(failed.Load())
+	res.OneByOneCPU = cpu() - cpu1
 	return res, ctx.Err()
 }
 
