@@ -57,6 +57,8 @@ func benchGenerate(ctx context.Context, args []string, out io.Writer) error {
 	}
 	fmt.Fprintf(out, "%d personen (%d ouderkoppelingen), %d organisaties, %d medewerkers, %d jeugdigen met %d registraties, %d matches, %d coördinaties in %s: %.0f rijen/s\n",
 		g.Persons, g.ParentLinks, g.Orgs, g.Professionals, g.Youths, g.Registrations, g.Matches, g.Coordinations, g.Elapsed.Round(time.Millisecond), g.RowsPerSecond())
+	fmt.Fprintf(out, "geschiedenis: %d registraties en %d coördinaties beëindigd, %d contacten met signaalgevers, %d afspraken, %d overdrachten, %d escalaties\n",
+		g.EndedRegistrations, g.EndedCoordinations, g.Contacts, g.Agreements, g.Handovers, g.Escalations)
 	fmt.Fprintf(out, "tokens in %s\n", *tokensOut)
 	return nil
 }

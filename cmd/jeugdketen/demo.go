@@ -171,5 +171,10 @@ func printDemo(w io.Writer, base, brpURL, dir string, r demo.Region, covenantNam
 		fmt.Fprintf(w, "  een afspraak in het plan van aanpak. Zie %s/werklijst en het plan op de pagina van de jeugdige.\n", base)
 		fmt.Fprintf(w, "  Schoolmaatschappelijk werk moet de coördinatie voor Jason nog accepteren (zijn pagina, of de werklijst).\n")
 	}
+	if h := r.History; h.Registrations > 0 {
+		fmt.Fprintf(w, "\nMonitoring: een jaar geschiedenis in gemeente %s (%d registraties over %d jeugdigen, bij eigen\n", h.Municipality, h.Registrations, h.Youths)
+		fmt.Fprintf(w, "  organisaties 'demogeschiedenis'); de cijfers van %d maanden zijn gemaakt. Log in als het monitoringsaccount\n", h.Months)
+		fmt.Fprintf(w, "  en open %s/monitoring.\n", base)
+	}
 	fmt.Fprintln(w, "\nStoppen: Ctrl-C.")
 }

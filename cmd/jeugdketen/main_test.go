@@ -178,8 +178,10 @@ func startDemo(t *testing.T) (base, dir string, out *lockedBuffer) {
 			t.Errorf("demo ended with %v", err)
 		}
 	})
+	// The demo makes a year of monitoring history before it listens: under
+	// the race detector on a busy 2-core machine that takes a while.
 	addr := regexp.MustCompile(`draait op (http://127\.0\.0\.1:\d+)`)
-	for deadline := time.Now().Add(20 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+	for deadline := time.Now().Add(180 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
 		if m := addr.FindStringSubmatch(out.String()); m != nil {
 			base = m[1]
 		}

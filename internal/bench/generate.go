@@ -26,14 +26,27 @@ type Options struct {
 	Now           time.Time
 	Progress      io.Writer // a progress line per step; nil for none
 	CacheMiB      int       // SQLite page cache while loading (default 2048)
+	// History is how many months back the cases begin (default 25, so the
+	// monitoring's two-year trend is filled).
+	History int
+	// Municipalities the youths live in (CBS codes); default ten large ones.
+	Municipalities []string
+	// ReferencePrefix follows "J-" in the generated youths' references
+	// (default "B").
+	ReferencePrefix string
 }
 
 // Generated is what was made, and how fast.
 type Generated struct {
 	Persons, Youths, Orgs, Professionals, Registrations, Matches, Coordinations int
 	ParentLinks                                                                 int // rows linking a youth to a parent in the register
-	Elapsed                                                                     time.Duration
-	Tokens                                                                      []Token
+	// Of the registrations and coordinations, those that have ended (a case
+	// closed, a coordination handed over).
+	EndedRegistrations, EndedCoordinations int
+	// The rest of the cases' history.
+	Contacts, Agreements, Handovers, Escalations int
+	Elapsed                                      time.Duration
+	Tokens                                       []Token
 }
 
 // Token is one professional's API token, for the load harness.
@@ -47,7 +60,8 @@ type Token struct {
 
 // RowsPerSecond is the generator's overall write rate.
 func (g Generated) RowsPerSecond() float64 {
-	rows := g.Persons + g.ParentLinks + g.Youths + g.Orgs + g.Professionals + g.Registrations + g.Matches + g.Coordinations
+	rows := g.Persons + g.ParentLinks + g.Youths + g.Orgs + g.Professionals + g.Registrations + g.Matches + g.Coordinations +
+		g.Contacts + g.Agreements + g.Handovers + g.Escalations
 	return float64(rows) / g.Elapsed.Seconds()
 }
 
@@ -64,19 +78,12 @@ var municipalities = []string{"0772", "0855", "0796", "0758", "0599", "0518", "0
 const batch = 50_000 // youths per transaction
 
 // Generate fills an empty database with a synthetic country. Registrations,
-// matches and coordinations are consistent with the covenant, as if every
-// registration had gone through the registry; no messages are made (they
-// would long have been read).
+// matches, coordinations and the rest of each case's history (generate_case.go)
+// are consistent with the covenant, as if every step had gone through the
+// registry; no messages are made (they would long have been read).
 func Generate(ctx context.Context, db *storage.DB, keys *secret.Keys, cov *covenant.Covenant, opt Options) (Generated, error) {
 	start := time.Now()
-	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x5eed))
-	if opt.Now.IsZero() {
-		opt.Now = time.Now().UTC()
-	}
-	if opt.CacheMiB == 0 {
-		opt.CacheMiB = 2048
-	}
-	g := &generator{db: db, keys: keys, cov: cov, opt: opt, rng: rng, progress: opt.Progress}
+	g := newGenerator(db, keys, cov, opt)
 	out := Generated{}
 	err := db.BulkLoad(ctx, opt.CacheMiB, func() error {
 		var err error
@@ -87,13 +94,38 @@ func Generate(ctx context.Context, db *storage.DB, keys *secret.Keys, cov *coven
 			return err
 		}
 		out.ParentLinks = 2 * out.Persons
-		return g.db.WithoutIndexes(ctx, []string{"youths", "registrations", "matches", "coordinations"}, func() error {
-			out.Youths, out.Registrations, out.Matches, out.Coordinations, err = g.registrations(ctx)
-			return err
-		})
+		return g.cases(ctx, &out)
 	})
 	out.Elapsed = time.Since(start)
 	return out, err
+}
+
+func newGenerator(db *storage.DB, keys *secret.Keys, cov *covenant.Covenant, opt Options) *generator {
+	if opt.Now.IsZero() {
+		opt.Now = time.Now().UTC()
+	}
+	if opt.CacheMiB == 0 {
+		opt.CacheMiB = 2048
+	}
+	if len(opt.Municipalities) == 0 {
+		opt.Municipalities = municipalities
+	}
+	if opt.ReferencePrefix == "" {
+		opt.ReferencePrefix = "B"
+	}
+	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x5eed))
+	return &generator{db: db, keys: keys, cov: cov, opt: opt, rng: rng, progress: opt.Progress}
+}
+
+// cases writes the youths' cases with the indexes of their tables dropped.
+func (g *generator) cases(ctx context.Context, out *Generated) error {
+	return g.withoutIndexes(ctx, caseTableNames(), func() error {
+		n, err := g.registrations(ctx)
+		out.Youths, out.Registrations, out.Matches, out.Coordinations = n.youths, n.regs, n.matches, n.coords
+		out.EndedRegistrations, out.EndedCoordinations = n.endedRegs, n.endedCoords
+		out.Contacts, out.Agreements, out.Handovers, out.Escalations = n.contacts, n.agreements, n.handovers, n.escalations
+		return err
+	})
 }
 
 type generator struct {
@@ -104,6 +136,8 @@ type generator struct {
 	rng      *rand.Rand
 	progress io.Writer
 	orgs     []model.Organisation
+	pros     map[int64]int64 // the professional acting for each organisation, when not generated
+	inPlace  bool            // adding to a database in use: keep its indexes
 	firstOrg int64
 	firstPro int64
 	persons  []model.Person // index i: the youth with BSNs(n)[i]
@@ -204,4 +238,13 @@ func ReadTokens(path string) ([]Token, error) {
 	}
 	var tokens []Token
 	return tokens, json.Unmarshal(data, &tokens)
+}
+
+// withoutIndexes drops the tables' indexes while fn loads them, unless the
+// generator adds to a database in use, whose indexes keep it whole.
+func (g *generator) withoutIndexes(ctx context.Context, tables []string, fn func() error) error {
+	if g.inPlace {
+		return fn()
+	}
+	return g.db.WithoutIndexes(ctx, tables, fn)
 }

@@ -32,7 +32,7 @@ func (g *generator) population(ctx context.Context) (int, error) {
 		children := 1 + rng.IntN(3)
 		postcode := fmt.Sprintf("%04d%c%c", 1000+rng.IntN(9000), 'A'+rune(rng.IntN(26)), 'A'+rune(rng.IntN(26)))
 		number := strconv.Itoa(1 + rng.IntN(300))
-		municipality := municipalities[rng.IntN(len(municipalities))]
+		municipality := g.opt.Municipalities[rng.IntN(len(g.opt.Municipalities))]
 		p1, p2 := parents[parentNext%len(parents)], parents[(parentNext+1)%len(parents)]
 		family := "Gezin" + strconv.Itoa(parentNext)
 		parentNext += 2
@@ -98,7 +98,7 @@ func (g *generator) population(ctx context.Context) (int, error) {
 	}()
 
 	since := time.Now()
-	err := g.db.WithoutIndexes(ctx, []string{"population", "population_parents"}, func() error {
+	err := g.withoutIndexes(ctx, []string{"population", "population_parents"}, func() error {
 		for b := range batches {
 			if b.err != nil {
 				return b.err

@@ -42,9 +42,9 @@ func TestGeneratedCountryIsConsistentWithTheRegistry(t *testing.T) {
 		}
 	}
 	var regs, matches, coords int
-	raw.QueryRow(`SELECT count(*) FROM registrations WHERE ended_at IS NULL`).Scan(&regs)
+	raw.QueryRow(`SELECT count(*) FROM registrations`).Scan(&regs)
 	raw.QueryRow(`SELECT count(*) FROM matches`).Scan(&matches)
-	raw.QueryRow(`SELECT count(*) FROM coordinations WHERE ended_at IS NULL`).Scan(&coords)
+	raw.QueryRow(`SELECT count(*) FROM coordinations`).Scan(&coords)
 	if regs != g.Registrations || matches != g.Matches || coords != g.Coordinations {
 		t.Fatalf("database holds %d registrations, %d matches, %d coordinations; generator said %+v", regs, matches, coords, g)
 	}
@@ -56,5 +56,50 @@ func TestGeneratedCountryIsConsistentWithTheRegistry(t *testing.T) {
 	}
 	if !r.Created {
 		t.Fatal("registration was not created")
+	}
+}
+
+// The generated cases have the history the monitoring measures count:
+// registrations over more than two years, acceptances on time and late,
+// not-needed decisions, contacts, agreements, handovers, escalations and
+// closed cases.
+func TestGeneratedCasesHaveAHistory(t *testing.T) {
+	env := testenv.New(t)
+	cov, _ := covenant.Preset("brabant")
+	g, err := bench.Generate(context.Background(), env.DB, env.Keys, cov, bench.Options{Youth: 6000, Registrations: 4000, Orgs: 44, Seed: 2, Now: env.Clock.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Contacts == 0 || g.Agreements == 0 || g.Handovers == 0 || g.Escalations == 0 || g.EndedRegistrations == 0 || g.EndedCoordinations == 0 {
+		t.Fatalf("history missing: %+v", g)
+	}
+	raw := testenv.OpenRaw(t, env.Path)
+	count := func(q string) int {
+		var n int
+		if err := raw.QueryRow(q).Scan(&n); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		return n
+	}
+	if months := count(`SELECT count(DISTINCT created_at / (30 * 86400000)) FROM registrations`); months < 24 {
+		t.Errorf("registrations in %d months of 30 days, want at least 24", months)
+	}
+	for what, q := range map[string]string{
+		"accepted on time":  `SELECT count(*) FROM coordinations WHERE status = 'geaccepteerd' AND decided_at <= accept_due_at`,
+		"accepted late":     `SELECT count(*) FROM coordinations WHERE status = 'geaccepteerd' AND decided_at > accept_due_at`,
+		"not needed":        `SELECT count(*) FROM coordinations WHERE status = 'niet-nodig' AND not_needed_reason IS NOT NULL`,
+		"closed":            `SELECT count(*) FROM coordinations WHERE end_reason = 'afgesloten'`,
+		"handed over":       `SELECT count(*) FROM coordinations WHERE end_reason = 'overdracht'`,
+		"agreements kept":   `SELECT count(*) FROM agreements WHERE status = 'gedaan'`,
+		"agreements broken": `SELECT count(*) FROM agreements WHERE status = 'niet-nagekomen'`,
+		"escalations ended": `SELECT count(*) FROM escalations WHERE outcome IS NOT NULL`,
+		"escalation steps":  `SELECT count(*) FROM escalation_steps`,
+	} {
+		if count(q) == 0 {
+			t.Errorf("no %s", what)
+		}
+	}
+	if n := count(`SELECT count(*) FROM registrations WHERE ended_at IS NOT NULL`); n != g.EndedRegistrations {
+		t.Errorf("%d ended registrations, generator said %d", n, g.EndedRegistrations)
 	}
 }

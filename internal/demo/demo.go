@@ -3,7 +3,8 @@
 // municipality with its monitoring account, the RvIG test persons as
 // population register, API tokens, and a first few registrations so the
 // inboxes are not empty, among them two children of one household with a
-// relation to their father. It uses the real use cases, not shortcuts.
+// relation to their father. It uses the real use cases, not shortcuts,
+// except for the year of history behind the monitoring figures (history.go).
 package demo
 
 import (
@@ -80,6 +81,15 @@ type Region struct {
 	ClientSystems []ClientSystem `json:"koppelingen"`
 	Youths        []Youth        `json:"jeugdigen"`
 	Family        Family         `json:"gezin"`
+	History       History        `json:"geschiedenis"`
+}
+
+// History says what the demo's year of history holds (history.go).
+type History struct {
+	Municipality  string `json:"gemeente"`
+	Registrations int    `json:"registraties"`
+	Youths        int    `json:"jeugdigen"`
+	Months        int    `json:"maandenGemaakt"` // months whose monitoring figures were made
 }
 
 var organisations = []struct {
@@ -222,6 +232,12 @@ func Seed(ctx context.Context, db *storage.DB, keys *secret.Keys, reg *registry.
 			out.Family.Token = p.Token
 		}
 	}
+	// Last, so the walkthrough's organisations and youths are made as before.
+	g, months, err := history(ctx, db, keys, reg, adm, who)
+	if err != nil {
+		return out, err
+	}
+	out.History = History{Municipality: historyMunicipality, Registrations: g.Registrations, Youths: g.Youths, Months: months}
 	return out, nil
 }
 

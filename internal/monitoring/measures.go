@@ -17,15 +17,18 @@ const (
 	// whose contact deadline (covenant "terugkoppelingWerkdagen" after the
 	// later of acceptance and registration) fell in the month, per
 	// coordinating organisation; category "op-tijd" when the coordinator
-	// recorded contact with every one of those signallers by the deadline,
-	// else "niet-op-tijd".
+	// recorded contact (a call, not a consultation about a wrong signal)
+	// with every one of those signallers by the deadline, else
+	// "niet-op-tijd".
 	MeasureFollowUp = "opvolging"
 	// Of the follow-up units above whose signallers were all contacted (on
 	// time or not): working days from the start to the last contact;
 	// category: a DayBucket. No organisation.
 	MeasureFollowUpDays = "opvolging-werkdagen"
-	// Coordinations accepted in the month, per assigned organisation;
-	// category "op-tijd" (by the acceptance deadline) or "te-laat".
+	// Coordinations the covenant assigned that were accepted in the month,
+	// per assigned organisation (a handover's new coordinator starts
+	// accepted and is not counted); category "op-tijd" (by the acceptance
+	// deadline) or "te-laat".
 	MeasureAcceptance = "acceptatie"
 	// Of those: working days from assignment to acceptance; category: a
 	// DayBucket. No organisation.
@@ -44,7 +47,8 @@ const (
 	// reason ("afgesloten" is a case closed; "convenant", "gi",
 	// "overdracht", "geen-betrokkenen").
 	MeasureCoordinationEnds = "coordinatie-einde"
-	// Stock: coordinations running at the end of the month, per organisation.
+	// Stock: coordinations running at the end of the month, per
+	// organisation; one declared not needed by then does not run.
 	MeasureCoordinationsRunning = "coordinatie-lopend"
 	// Agreements in plans whose end date fell in the month; category
 	// "nagekomen", "niet-nagekomen" or "verlopen" (still open when the
@@ -58,8 +62,8 @@ const (
 	// Escalations ended in the month; category: the outcome ("uitgevoerd",
 	// "ingetrokken", "vervallen").
 	MeasureEscalationsEnded = "escalatie-einde"
-	// Escalations ended in the month, by the highest step reached; category
-	// "1" to "7".
+	// Escalations ended in the month, by the highest step reached (the
+	// highest that had become due); category "1" to "7".
 	MeasureEscalationSteps = "escalatie-stap"
 	// The care pyramid (only where the covenant has one, the Almere preset);
 	// category "bijeengeroepen" (a case meeting convened), "stagnatie"

@@ -84,12 +84,15 @@ func TestReportSumsRoundedCellsPerQuarterWithTotalsSharesAndMedians(t *testing.T
 		cellOf("0772", monitoring.MeasureFollowUpDays, "1", 0, 10),
 		cellOf("0772", monitoring.MeasureFollowUpDays, "3", 0, 5),
 		cellOf("0772", monitoring.MeasureActive, "signaal", school.ID, 40),
+		cellOf("0772", monitoring.MeasureMatchedYouths, "", 0, 10),
+		cellOf("0772", monitoring.MeasureActiveYouths, "", 0, 30),
 	)
 	saveMonth(t, env, "2026-02",
 		cellOf("0772", monitoring.MeasureRegistrations, "signaal", school.ID, 5),
 		cellOf("0772", monitoring.MeasureActive, "signaal", school.ID, 45),
 	)
-	saveMonth(t, env, "2026-03", cellOf("0772", monitoring.MeasureActive, "signaal", school.ID, 50))
+	saveMonth(t, env, "2026-03", cellOf("0772", monitoring.MeasureActive, "signaal", school.ID, 50),
+		cellOf("0772", monitoring.MeasureActiveYouths, "", 0, 35))
 	saveMonth(t, env, "2026-04",
 		cellOf("0772", monitoring.MeasureRegistrations, "signaal", school.ID, 5),
 		cellOf("0772", monitoring.MeasureActive, "signaal", school.ID, 35),
@@ -123,8 +126,14 @@ func TestReportSumsRoundedCellsPerQuarterWithTotalsSharesAndMedians(t *testing.T
 	if got := texts(t, follow, "mediaan-werkdagen"); !equal(got, []string{"1 werkdag", "–", "1 werkdag"}) {
 		t.Errorf("median: %v, want 1 werkdag (10 of 15 within a day)", got)
 	}
+	if got := texts(t, table(t, r, "jeugdigen-match"), "aantal"); !equal(got, []string{"10", "0", "10"}) {
+		t.Errorf("youths with a first match: %v, want 10 in the first quarter", got)
+	}
 	stand := table(t, r, "stand")
 	if got := texts(t, stand, "signaal"); !equal(got, []string{"50", "35"}) {
 		t.Errorf("active signals at the end of each quarter: %v, want March's 50 and April's 35", got)
+	}
+	if got := texts(t, stand, "jeugdigen"); !equal(got, []string{"35", "0"}) {
+		t.Errorf("youths with an active registration at the end of each quarter: %v, want March's 35, none in April", got)
 	}
 }

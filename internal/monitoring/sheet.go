@@ -54,7 +54,10 @@ func (s *Service) build(ctx context.Context, tx *storage.Tx, q Query, made Month
 	return out, nil
 }
 
-// sums adds a measure's cells up per row key (key returns "" to leave a
+// skip is the row key that leaves a cell out.
+const skip = "\x00"
+
+// sums adds a measure's cells up per row key (key returns skip to leave a
 // cell out) and per column. For a stock measure only the last month of each
 // period counts: a stock is what ran at the end of the period.
 func (sh *sheet) sums(measure string, stock bool, key func(model.MonitoringCell) string) map[string][]int {
@@ -64,7 +67,7 @@ func (sh *sheet) sums(measure string, stock bool, key func(model.MonitoringCell)
 			continue
 		}
 		k := key(c)
-		if k == "" {
+		if k == skip {
 			continue
 		}
 		if out[k] == nil {
@@ -87,7 +90,7 @@ func (sh *sheet) byType(c model.MonitoringCell) string {
 
 func byOrganisation(c model.MonitoringCell) string {
 	if c.OrganisationID == 0 {
-		return ""
+		return skip
 	}
 	return strconv.FormatInt(c.OrganisationID, 10)
 }

@@ -59,7 +59,7 @@ func (sh *sheet) followUpByType() Table {
 		Total:       sh.total}
 	onTime := sh.sums(MeasureFollowUp, false, func(c model.MonitoringCell) string {
 		if c.Category != "op-tijd" {
-			return ""
+			return skip
 		}
 		return sh.byType(c)
 	})

@@ -10,10 +10,16 @@ import (
 
 // AcceptCoordination records that the organisation accepted a running
 // coordination and named professionalID as its coordinating professional.
+// Naming another professional later keeps when and by whom it was accepted:
+// the acceptance is what the signallers' deadlines and the monitoring count
+// from, and a month's figures must not see it a second time.
 // It reports false when the coordination had ended.
 func (tx *Tx) AcceptCoordination(ctx context.Context, id, professionalID, by int64, at time.Time) (bool, error) {
 	res, err := tx.exec(ctx, `
-		UPDATE coordinations SET status = $1, professional_id = $2, decided_at = $3, decided_by = $4, not_needed_reason = NULL
+		UPDATE coordinations SET professional_id = $2, not_needed_reason = NULL,
+		       decided_at = CASE WHEN status = $1 THEN decided_at ELSE $3 END,
+		       decided_by = CASE WHEN status = $1 THEN decided_by ELSE $4 END,
+		       status = $1
 		WHERE id = $5 AND ended_at IS NULL`,
 		model.CoordinationAccepted, professionalID, toMillis(at), by, id)
 	if err != nil {

@@ -2,6 +2,8 @@ package storage
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -9,12 +11,27 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/model"
 )
 
+// ErrMonthMade is SaveMonitoringMonth's answer for a month made before.
+var ErrMonthMade = errors.New("store: monitoring month already made")
+
 // SaveMonitoringMonth stores the cells of one month and marks the month
 // made, in the caller's transaction: either the whole month is there or
-// none of it. A month made before is refused (its figures never change).
+// none of it. A month made before is refused with ErrMonthMade (its figures
+// never change), and nothing is written: the month row goes first, and on
+// PostgreSQL a second instance saving the same month waits there for the
+// first to commit and is then refused, rather than failing its transaction
+// on the primary key.
 func (tx *Tx) SaveMonitoringMonth(ctx context.Context, month string, cells []model.MonitoringCell, madeAt time.Time) error {
-	if _, err := tx.exec(ctx, `INSERT INTO monitoring_months (month, made_at) VALUES ($1, $2)`, month, toMillis(madeAt)); err != nil {
+	res, err := tx.exec(ctx, `INSERT INTO monitoring_months (month, made_at) VALUES ($1, $2) ON CONFLICT (month) DO NOTHING`, month, toMillis(madeAt))
+	if err != nil {
 		return fmt.Errorf("store: unable to mark monitoring month %s made: %w", month, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("store: unable to mark monitoring month %s made: %w", month, err)
+	}
+	if n == 0 {
+		return ErrMonthMade
 	}
 	rows := make([][]any, 0, len(cells))
 	for _, c := range cells {
@@ -107,6 +124,50 @@ func (tx *Tx) MonitoringMunicipalities(ctx context.Context) ([]string, error) {
 			return nil, fmt.Errorf("store: unable to read monitoring municipality: %w", err)
 		}
 		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// MonitoringMonthMade tells whether a month's figures are made.
+func (tx *Tx) MonitoringMonthMade(ctx context.Context, month string) (bool, error) {
+	var n int
+	if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM monitoring_months WHERE month = $1`, month).Scan(&n); err != nil {
+		return false, fmt.Errorf("store: unable to check monitoring month %s: %w", month, err)
+	}
+	return n > 0, nil
+}
+
+// FirstRegistrationAt is when the oldest registration kept was made; ok is
+// false when there is none.
+func (tx *Tx) FirstRegistrationAt(ctx context.Context) (time.Time, bool, error) {
+	var at sql.NullInt64
+	if err := tx.queryRow(ctx, `SELECT MIN(created_at) FROM registrations`).Scan(&at); err != nil {
+		return time.Time{}, false, fmt.Errorf("store: unable to find the first registration: %w", err)
+	}
+	if !at.Valid {
+		return time.Time{}, false, nil
+	}
+	return fromMillis(at.Int64), true, nil
+}
+
+// MonitoringMonthCells returns a month's cells with their true counts, to
+// check the rounding (tests and `jeugdketen` maintenance only: nothing
+// shown may read N).
+func (tx *Tx) MonitoringMonthCells(ctx context.Context, month string) ([]model.MonitoringCell, error) {
+	rows, err := tx.query(ctx, `
+		SELECT month, municipality, organisation_id, measure, category, n, shown FROM monitoring_cells
+		WHERE month = $1 ORDER BY municipality, measure, category, organisation_id`, month)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to read monitoring cells of %s: %w", month, err)
+	}
+	defer rows.Close()
+	var out []model.MonitoringCell
+	for rows.Next() {
+		var c model.MonitoringCell
+		if err := rows.Scan(&c.Month, &c.Municipality, &c.OrganisationID, &c.Measure, &c.Category, &c.N, &c.Shown); err != nil {
+			return nil, fmt.Errorf("store: unable to read monitoring cell: %w", err)
+		}
+		out = append(out, c)
 	}
 	return out, rows.Err()
 }

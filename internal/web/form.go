@@ -53,6 +53,9 @@ var labels = map[string]string{
 	"datum":               "Datum van het besluit",
 	"bestand":             "CSV-bestand",
 	"bereik":              "Bereik",
+	"van":                 "Van maand",
+	"tot":                 "Tot en met maand",
+	"groep":               "Indeling",
 }
 
 // fieldOf maps the use cases' field names to the form's where they differ.

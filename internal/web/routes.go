@@ -117,8 +117,12 @@ func (h *Handler) routes() []route {
 		login("POST /jeugdigen/{ref}/relaties/{id}/verwijderen", h.removeRelation),
 
 		// Aggregated figures for the municipality's monitoring account and
-		// the regional administrator; Registry.Figures refuses anyone else.
+		// the regional administrator; the read model (monitoring.Service.Report)
+		// refuses anyone else. One table as CSV: /monitoring/<table>.csv.
 		login("GET /monitoring", h.showMonitoring),
+		login("GET /monitoring/{bestand}", h.monitoringCSV),
+		login("GET /monitoring/rapporten", h.listMonitoringReports),
+		login("GET /monitoring/rapporten/{file}", h.showMonitoringReport),
 
 		// The regional administrator's pages.
 		admin("GET /beheer", func(w http.ResponseWriter, r *http.Request) {
