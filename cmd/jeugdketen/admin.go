@@ -124,11 +124,15 @@ func tokenCreate(ctx context.Context, args []string, out io.Writer) error {
 	dbPath := dbFlag(fs)
 	email := fs.String("email", "", "token for this professional")
 	org := fs.Int64("org", 0, "token for this organisation's client system")
+	scope := fs.String("scope", string(model.ScopeFull), "with --org: 'volledig', or 'synchronisatie' for a token that may only synchronise")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if (*email == "") == (*org == 0) {
 		return errors.New("give exactly one of --email or --org")
+	}
+	if *email != "" && *scope != string(model.ScopeFull) {
+		return errors.New("--scope limits an organisation's token (--org) only")
 	}
 	return withRegion(ctx, *dbPath, func(s *region.Service) error {
 		var token string
@@ -136,7 +140,7 @@ func tokenCreate(ctx context.Context, args []string, out io.Writer) error {
 		if *email != "" {
 			token, err = s.CreateProfessionalToken(ctx, operator(), *email)
 		} else {
-			token, err = s.CreateOrganisationToken(ctx, operator(), *org)
+			token, err = s.CreateScopedOrganisationToken(ctx, operator(), *org, model.TokenScope(*scope))
 		}
 		if err != nil {
 			return err

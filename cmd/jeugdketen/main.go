@@ -33,6 +33,7 @@ var commands = map[string]command{
 	"bench generate":    {"generate a synthetic region or country for benchmarks", benchGenerate},
 	"bench load":        {"drive a running server on loopback and print throughput and latency", benchLoad},
 	"bench run":         {"measure it all: raw database rate, start-up, load on a server of this binary, memory", benchRun},
+	"bench sync":        {"measure one synchronisation of many lines against the same registrations one by one, on a server of this binary", benchSync},
 	"bench monitoring":  {"time making the monitoring months and reading the figures on a generated data set", benchMonitoring},
 	"backup":            {"write a consistent copy of a SQLite database while it runs", backup},
 	"audit verify":      {"check the hash chain of the audit trail", auditVerify},

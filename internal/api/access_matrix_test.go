@@ -96,6 +96,11 @@ var apiMatrix = map[string]matrixRow{
 	"POST /api/v1/inzage":                        adminOnly,
 	"GET /api/v1/monitoring":                     {want: map[string]string{anonymous: noLogin, regionAdmin: ok, monitorRole: ok}, other: forbidden},
 	"GET /api/v1/werklijst":                      everyLogin,
+	// Synchronisation (issue 16): every organisation's client system and
+	// professional (a body of no lines is a synchronisation of nothing);
+	// a report is its own organisation's only, and the path names none.
+	"POST /api/v1/synchronisaties":     {want: map[string]string{anonymous: noLogin, monitorRole: forbidden}, other: authorised},
+	"GET /api/v1/synchronisaties/{id}": {want: map[string]string{anonymous: noLogin, monitorRole: forbidden}, other: notFound},
 
 	// Coordination (issue 4). The wijkteam is assigned, not accepted yet: it
 	// (and its client system) may accept; its other calls end in a conflict

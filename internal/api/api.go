@@ -95,6 +95,10 @@ func (h *Handler) routes() []route {
 		{"GET", "/api/v1/monitoring", h.authedAs(needMonitor, h.getMonitoring)},
 		{"GET", "/api/v1/werklijst", h.authed(h.getWorklist)},
 
+		// Bulk synchronisation for client systems (issue 16).
+		{"POST", "/api/v1/synchronisaties", h.authedAs(needSync, h.createSync)},
+		{"GET", "/api/v1/synchronisaties/{id}", h.authedAs(needSync, h.getSync)},
+
 		// Coordination (issue 4): accepting, handover, closing.
 		{"POST", "/api/v1/jeugdigen/{referentie}/coordinatie/accepteren", h.authed(h.acceptCoordination)},
 		{"POST", "/api/v1/jeugdigen/{referentie}/coordinatie/niet-nodig", h.authed(h.coordinationNotNeeded)},
@@ -158,7 +162,11 @@ const (
 	needMember  need = "het toegangstoken van een medewerker, of dat van het clientsysteem (de koppeling) van zijn organisatie"
 	needAdmin   need = "het eigen toegangstoken van een regiobeheerder"
 	needMonitor need = "het eigen toegangstoken van een monitoringsaccount van de gemeente of van een regiobeheerder"
+	needSync    need = "het toegangstoken van het clientsysteem (de koppeling) van een organisatie, ook een dat alleen mag synchroniseren, of dat van een medewerker"
 )
+
+// errSyncOnly refuses a token limited to synchronising on any other route.
+var errSyncOnly = model.Errorf(model.EFORBIDDEN, "Dit toegangstoken mag alleen synchroniseren (POST /api/v1/synchronisaties en de verslagen daarvan lezen); voor deze route is een token met volledig bereik nodig.")
 
 // authed resolves the bearer token of a professional or a client system
 // before calling next, within the limits.
@@ -192,6 +200,10 @@ func (h *Handler) authedAs(what need, next func(http.ResponseWriter, *http.Reque
 		}
 		if ok, wait := h.Limits.PerToken.Allow(strconv.FormatInt(c.TokenID, 10)); !ok {
 			tooMany(w, r, wait, "Te veel verzoeken met dit toegangstoken.")
+			return
+		}
+		if c.Scope == model.ScopeSync && what != needSync {
+			writeProblem(w, r, errSyncOnly)
 			return
 		}
 		next(w, r.WithContext(context.WithValue(r.Context(), callerKey{}, c)), c)

@@ -19,10 +19,20 @@ const maxBody = 64 << 10
 // trailing data are errors, each answered in Dutch without echoing the
 // parser's English.
 func decode(w http.ResponseWriter, r *http.Request, v any) error {
+	return decodeUpTo(w, r, v, maxBody)
+}
+
+// decodeUpTo is decode for a body of at most limit bytes; a larger one is
+// ETOOLARGE (413).
+func decodeUpTo(w http.ResponseWriter, r *http.Request, v any, limit int64) error {
 	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") {
 		return model.Errorf(model.EINVALID, "Stuur de gegevens als JSON met Content-Type: application/json.")
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	var maxErr *http.MaxBytesError
+	if errors.As(err, &maxErr) && limit != maxBody {
+		return model.Errorf(model.ETOOLARGE, "Het verzoek is te groot (meer dan %d MiB). Splits de lijst.", limit>>20)
+	}
 	if err != nil {
 		return jsonError(err)
 	}

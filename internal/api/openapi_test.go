@@ -293,6 +293,7 @@ func TestOpenAPIRequestBodiesMatchTheDecodedStructs(t *testing.T) {
 		"POST /api/v1/bezwaren":                      objectionRequest{},
 		"POST /api/v1/bezwaren/{id}/besluit":         decisionRequest{},
 		"POST /api/v1/inzage":                        accessReportRequest{},
+		"POST /api/v1/synchronisaties":               syncRequest{},
 
 		// Coordination (issue 4).
 		"POST /api/v1/jeugdigen/{referentie}/coordinatie/accepteren":            acceptanceRequest{},

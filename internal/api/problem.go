@@ -35,6 +35,7 @@ var statuses = map[string]struct {
 	model.ECONFLICT:     {http.StatusConflict, "Conflict"},
 	model.EUNAVAILABLE:  {http.StatusServiceUnavailable, "Tijdelijk niet beschikbaar"},
 	model.ETOOMANY:      {http.StatusTooManyRequests, "Te veel verzoeken"},
+	model.ETOOLARGE:     {http.StatusRequestEntityTooLarge, "Te groot"},
 	model.EINTERNAL:     {http.StatusInternalServerError, "Interne fout"},
 }
 

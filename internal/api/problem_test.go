@@ -26,6 +26,7 @@ var wantStatus = map[string]int{
 	model.ECONFLICT:     http.StatusConflict,
 	model.EUNAVAILABLE:  http.StatusServiceUnavailable,
 	model.ETOOMANY:      http.StatusTooManyRequests,
+	model.ETOOLARGE:     http.StatusRequestEntityTooLarge, // a synchronisation of more than 100,000 lines (issue 16)
 	model.EINTERNAL:     http.StatusInternalServerError,
 }
 

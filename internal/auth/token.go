@@ -38,6 +38,7 @@ type Caller struct {
 	TokenID      int64
 	Professional *model.Professional // a professional's own token
 	Organisation model.Organisation  // the professional's organisation, or the client system's
+	Scope        model.TokenScope    // what the token may do
 }
 
 // IsClientSystem reports whether an organisation's client system is calling;
@@ -72,7 +73,7 @@ func (ts Tokens) Authenticate(ctx context.Context, plain string, now time.Time) 
 		if err != nil {
 			return err
 		}
-		c.TokenID, lastUsed = t.ID, t.LastUsedAt
+		c.TokenID, lastUsed, c.Scope = t.ID, t.LastUsedAt, t.Scope
 		orgID := t.OrganisationID
 		if t.ProfessionalID != 0 {
 			p, err := tx.Professional(ctx, t.ProfessionalID)

@@ -14,6 +14,7 @@ const (
 	ECONFLICT     = "conflict"     // the state does not allow this now
 	EUNAVAILABLE  = "unavailable"  // a dependency (population register, mail) is down
 	ETOOMANY      = "too_many"     // the caller sent too many requests; try again later
+	ETOOLARGE     = "too_large"    // the request is larger than the route takes
 	EINTERNAL     = "internal"
 )
 

@@ -37,6 +37,9 @@ const (
 	// EndClosed: the coordinator closed the case (seed 002: a registration
 	// ends "als de zorgcoördinator beslist dat een casus kan worden afgesloten").
 	EndClosed EndReason = "afgesloten"
+	// EndByClientSystem: the organisation's client system sent its complete
+	// list of active registrations, and this one was not on it (issue 16).
+	EndByClientSystem EndReason = "koppeling"
 )
 
 // Label is the Dutch description of the reason, for people.
@@ -52,6 +55,8 @@ func (e EndReason) Label() string {
 		return "looptijd verstreken, niet verlengd"
 	case EndClosed:
 		return "casus afgesloten door de zorgcoördinator"
+	case EndByClientSystem:
+		return "beëindigd door het clientsysteem van de organisatie"
 	}
 	return string(e)
 }

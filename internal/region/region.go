@@ -84,7 +84,7 @@ func (s *Service) CreateProfessionalToken(ctx context.Context, who audit.Actor, 
 		if err != nil {
 			return err
 		}
-		plain, err = s.createToken(ctx, tx, who, p.ID, 0)
+		plain, err = s.createToken(ctx, tx, who, p.ID, 0, model.ScopeFull)
 		return err
 	})
 	return plain, err
@@ -92,6 +92,16 @@ func (s *Service) CreateProfessionalToken(ctx context.Context, who audit.Actor, 
 
 // CreateOrganisationToken makes an API token for an organisation's client system.
 func (s *Service) CreateOrganisationToken(ctx context.Context, who audit.Actor, organisationID int64) (string, error) {
+	return s.CreateScopedOrganisationToken(ctx, who, organisationID, model.ScopeFull)
+}
+
+// CreateScopedOrganisationToken makes an API token for an organisation's
+// client system that may do only what scope allows: model.ScopeSync
+// synchronises and reads the reports, nothing else.
+func (s *Service) CreateScopedOrganisationToken(ctx context.Context, who audit.Actor, organisationID int64, scope model.TokenScope) (string, error) {
+	if !scope.Valid() {
+		return "", model.InvalidField("bereik", "Kies het bereik van het token: 'volledig' of 'synchronisatie'.")
+	}
 	var plain string
 	err := s.DB.Update(ctx, func(tx *storage.Tx) error {
 		if _, err := tx.Organisation(ctx, organisationID); err == storage.ErrNotFound {
@@ -100,15 +110,15 @@ func (s *Service) CreateOrganisationToken(ctx context.Context, who audit.Actor, 
 			return err
 		}
 		var err error
-		plain, err = s.createToken(ctx, tx, who, 0, organisationID)
+		plain, err = s.createToken(ctx, tx, who, 0, organisationID, scope)
 		return err
 	})
 	return plain, err
 }
 
-func (s *Service) createToken(ctx context.Context, tx *storage.Tx, who audit.Actor, professionalID, organisationID int64) (string, error) {
+func (s *Service) createToken(ctx context.Context, tx *storage.Tx, who audit.Actor, professionalID, organisationID int64, scope model.TokenScope) (string, error) {
 	plain, hash := auth.NewToken()
-	id, err := tx.CreateToken(ctx, hash, professionalID, organisationID, s.now())
+	id, err := tx.CreateScopedToken(ctx, hash, professionalID, organisationID, scope, s.now())
 	if err != nil {
 		return "", err
 	}

@@ -51,34 +51,10 @@ type Registered struct {
 // match when another organisation is involved, (re)assigns the coordinator by
 // the covenant, writes the audit record and queues the messages.
 func (s *Service) Register(ctx context.Context, actor usecase.Actor, in Registering) (Registered, error) {
-	if actor.Professional.Monitoring {
-		return Registered{}, model.Errorf(model.EFORBIDDEN, "Een monitoringsaccount kan niet registreren.")
-	}
-	now := s.Now()
-	today := usecase.Today(now)
-	if err := s.checkRegistering(actor, in, today); err != nil {
-		return Registered{}, err
-	}
-	person, err := s.identify(ctx, in, today)
+	p, err := s.Prepare(ctx, actor, in)
 	if err != nil {
 		return Registered{}, err
 	}
-	age := model.AgeOn(person.BirthDate, today)
-	if err := model.Invalid("De registratie is niet opgeslagen: controleer de gemarkeerde velden.", model.CheckInformed(in.Parents, in.Youth, age)...); err != nil {
-		return Registered{}, err
-	}
-	given := in // the informing as sent, before the defaults fill it in
-	if in.Parents == "" {
-		in.Parents = model.DefaultParentsInformed(age)
-	}
-	if in.Youth == "" {
-		in.Youth = model.DefaultYouthInformed(age)
-	}
-	sealed, err := s.Keys.SealJSON(person)
-	if err != nil {
-		return Registered{}, err
-	}
-
 	var out Registered
 	var y model.Youth
 	// One registration is one event: each professional it concerns gets
@@ -87,37 +63,9 @@ func (s *Service) Register(ctx context.Context, actor usecase.Actor, in Register
 	ev.Lead = []string{KindMatch}
 	err = s.DB.Update(ctx, func(tx *storage.Tx) error {
 		return s.OneMailEach(ctx, tx, ev, func(ctx context.Context) error {
-			out = Registered{}
 			var err error
-			y, err = s.findOrCreateYouth(ctx, tx, in.BSN, sealed, person.Municipality, storage.PersonAddressKey(s.Keys, person), now)
-			if err != nil {
-				return err
-			}
-			existing, err := tx.ActiveRegistrationOf(ctx, y.ID, actor.Organisation.ID, in.Kind)
-			switch err {
-			case nil:
-				// A client system resends: answer with what exists, send
-				// nothing. An end date sent along is applied, as SetEndDate
-				// would, and the answer says so.
-				out.Registration = existing
-				if in.EndDate != nil && !sameDay(existing.EndDate, in.EndDate) {
-					if err := s.changeEndDate(ctx, tx, actor, y, &out.Registration, in.EndDate, now); err != nil {
-						return err
-					}
-					out.EndDateChanged = true
-				}
-				if out.InformedChanged, err = s.applyInformed(ctx, tx, actor, y, &out.Registration, given.Parents, given.Youth, now); err != nil {
-					return err
-				}
-			case storage.ErrNotFound:
-				if out.Registration, err = s.add(ctx, tx, actor, y, in, now); err != nil {
-					return err
-				}
-				out.Created = true
-			default:
-				return err
-			}
-			return nil
+			out, y, err = s.RegisterInTx(ctx, tx, actor, p, s.Now())
+			return err
 		})
 	})
 	if err != nil {
@@ -137,6 +85,90 @@ func (s *Service) Register(ctx context.Context, actor usecase.Actor, in Register
 	out.Match = out.OtherOrganisations(actor.Organisation.ID) > 0
 	out.Message = registeredMessage(out, actor)
 	return out, nil
+}
+
+// Prepared is a registration that passed every check that needs no
+// transaction: the fields, the population register, the age and the
+// informing. RegisterInTx stores it.
+type Prepared struct {
+	in, given Registering // given: the informing as sent, before the defaults fill it in
+	person    model.Person
+	sealed    []byte
+}
+
+// Kind is the kind of registration prepared.
+func (p Prepared) Kind() model.Kind { return p.in.Kind }
+
+// Prepare checks a registration for the actor's organisation and looks the
+// youth up in the population register. It changes nothing.
+func (s *Service) Prepare(ctx context.Context, actor usecase.Actor, in Registering) (Prepared, error) {
+	if actor.Professional.Monitoring {
+		return Prepared{}, model.Errorf(model.EFORBIDDEN, "Een monitoringsaccount kan niet registreren.")
+	}
+	today := usecase.Today(s.Now())
+	if err := s.checkRegistering(actor, in, today); err != nil {
+		return Prepared{}, err
+	}
+	person, err := s.identify(ctx, in, today)
+	if err != nil {
+		return Prepared{}, err
+	}
+	age := model.AgeOn(person.BirthDate, today)
+	if err := model.Invalid("De registratie is niet opgeslagen: controleer de gemarkeerde velden.", model.CheckInformed(in.Parents, in.Youth, age)...); err != nil {
+		return Prepared{}, err
+	}
+	p := Prepared{in: in, given: in, person: person}
+	if p.in.Parents == "" {
+		p.in.Parents = model.DefaultParentsInformed(age)
+	}
+	if p.in.Youth == "" {
+		p.in.Youth = model.DefaultYouthInformed(age)
+	}
+	if p.sealed, err = s.Keys.SealJSON(person); err != nil {
+		return Prepared{}, err
+	}
+	return p, nil
+}
+
+// RegisterInTx stores a prepared registration in tx: the one place where a
+// registration is made, for one registration (Register) and for a client
+// system's list (internal/synchronisation) alike. It records the match when
+// another organisation is involved, (re)assigns the coordinator by the
+// covenant, writes the audit record and sends the messages; run it inside
+// OneMailEach. A registration that exists already is answered as it is,
+// its end date and informing updated to what was sent.
+func (s *Service) RegisterInTx(ctx context.Context, tx *storage.Tx, actor usecase.Actor, p Prepared, now time.Time) (Registered, model.Youth, error) {
+	var out Registered
+	in, given, person := p.in, p.given, p.person
+	y, err := s.findOrCreateYouth(ctx, tx, in.BSN, p.sealed, person.Municipality, storage.PersonAddressKey(s.Keys, person), now)
+	if err != nil {
+		return out, y, err
+	}
+	existing, err := tx.ActiveRegistrationOf(ctx, y.ID, actor.Organisation.ID, in.Kind)
+	switch err {
+	case nil:
+		// A client system resends: answer with what exists, send
+		// nothing. An end date sent along is applied, as SetEndDate
+		// would, and the answer says so.
+		out.Registration = existing
+		if in.EndDate != nil && !sameDay(existing.EndDate, in.EndDate) {
+			if err := s.changeEndDate(ctx, tx, actor, y, &out.Registration, in.EndDate, now); err != nil {
+				return out, y, err
+			}
+			out.EndDateChanged = true
+		}
+		if out.InformedChanged, err = s.applyInformed(ctx, tx, actor, y, &out.Registration, given.Parents, given.Youth, now); err != nil {
+			return out, y, err
+		}
+	case storage.ErrNotFound:
+		if out.Registration, err = s.add(ctx, tx, actor, y, in, now); err != nil {
+			return out, y, err
+		}
+		out.Created = true
+	default:
+		return out, y, err
+	}
+	return out, y, nil
 }
 
 // add stores a new registration and does what follows from it.

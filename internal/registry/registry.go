@@ -11,6 +11,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/monitoring"
 	"github.com/jeugdketen/jeugdketen/internal/plan"
 	"github.com/jeugdketen/jeugdketen/internal/registration"
+	"github.com/jeugdketen/jeugdketen/internal/synchronisation"
 	"github.com/jeugdketen/jeugdketen/internal/usecase"
 )
 
@@ -24,6 +25,8 @@ type Service struct {
 	Escalations   *escalation.Service
 	Families      *family.Service
 	Monitoring    *monitoring.Service
+	// Synchronisations: a client system's list of registrations (issue 16).
+	Synchronisations *synchronisation.Service
 }
 
 // New wires the use cases on the settings in core. The arrows run one way:
@@ -42,5 +45,7 @@ func New(core *usecase.Service) *Service {
 		Escalations:   escalations,
 		Families:      families,
 		Monitoring:    &monitoring.Service{Service: core},
+
+		Synchronisations: &synchronisation.Service{Service: core, Registrations: registrations},
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
 )
 
 // Token is a stored API token: only its hash is kept.
@@ -14,16 +16,22 @@ type Token struct {
 	OrganisationID int64 // set for a client system's token
 	RevokedAt      *time.Time
 	LastUsedAt     *time.Time
+	Scope          model.TokenScope
 }
 
 // CreateToken stores the hash of a new token for a professional or an organisation.
 func (tx *Tx) CreateToken(ctx context.Context, hash []byte, professionalID, organisationID int64, now time.Time) (int64, error) {
+	return tx.CreateScopedToken(ctx, hash, professionalID, organisationID, model.ScopeFull, now)
+}
+
+// CreateScopedToken is CreateToken for a token limited to scope.
+func (tx *Tx) CreateScopedToken(ctx context.Context, hash []byte, professionalID, organisationID int64, scope model.TokenScope, now time.Time) (int64, error) {
 	var id int64
 	err := tx.queryRow(ctx, `
-		INSERT INTO api_tokens (token_hash, professional_id, organisation_id, created_at)
-		VALUES ($1, $2, $3, $4)
+		INSERT INTO api_tokens (token_hash, professional_id, organisation_id, created_at, scope)
+		VALUES ($1, $2, $3, $4, $5)
 		RETURNING id`,
-		hash, nullID(professionalID), nullID(organisationID), toMillis(now)).Scan(&id)
+		hash, nullID(professionalID), nullID(organisationID), toMillis(now), string(scope)).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("store: unable to create token: %w", err)
 	}
@@ -35,8 +43,8 @@ func (tx *Tx) TokenByHash(ctx context.Context, hash []byte) (Token, error) {
 	var t Token
 	var prof, org sql.NullInt64
 	var revoked, used sql.NullInt64
-	err := tx.queryRow(ctx, `SELECT id, professional_id, organisation_id, revoked_at, last_used_at FROM api_tokens WHERE token_hash = $1`, hash).
-		Scan(&t.ID, &prof, &org, &revoked, &used)
+	err := tx.queryRow(ctx, `SELECT id, professional_id, organisation_id, revoked_at, last_used_at, scope FROM api_tokens WHERE token_hash = $1`, hash).
+		Scan(&t.ID, &prof, &org, &revoked, &used, &t.Scope)
 	if err != nil {
 		return t, notFound(err)
 	}

@@ -11,7 +11,7 @@ import (
 
 // Tokens lists every API token, newest first.
 func (tx *Tx) Tokens(ctx context.Context) ([]model.TokenInfo, error) {
-	rows, err := tx.query(ctx, `SELECT id, professional_id, organisation_id, created_at, last_used_at, revoked_at FROM api_tokens ORDER BY id DESC`)
+	rows, err := tx.query(ctx, `SELECT id, professional_id, organisation_id, created_at, last_used_at, revoked_at, scope FROM api_tokens ORDER BY id DESC`)
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to list tokens: %w", err)
 	}
@@ -21,7 +21,7 @@ func (tx *Tx) Tokens(ctx context.Context) ([]model.TokenInfo, error) {
 		var t model.TokenInfo
 		var prof, org, used, revoked sql.NullInt64
 		var created int64
-		if err := rows.Scan(&t.ID, &prof, &org, &created, &used, &revoked); err != nil {
+		if err := rows.Scan(&t.ID, &prof, &org, &created, &used, &revoked, &t.Scope); err != nil {
 			return nil, fmt.Errorf("store: unable to read token: %w", err)
 		}
 		t.ProfessionalID, t.OrganisationID = prof.Int64, org.Int64

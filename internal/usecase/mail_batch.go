@@ -22,6 +22,12 @@ type Event struct {
 	// Lead are the kinds that head a combined e-mail, after urgent ones:
 	// what the event is about comes before what follows from it.
 	Lead []string
+	// Hold, when set, takes the event's e-mails instead of the outbox: each
+	// batch of a client system's synchronisation is an event of its own and
+	// holds its e-mails until the last batch, so that each professional gets
+	// one e-mail per synchronisation (internal/synchronisation; MailHeld
+	// queues them). The messages are stored as always.
+	Hold func(ctx context.Context, tx *storage.Tx, email string, m model.Message) error
 }
 
 // ActorSees is the Event of an actor who acts themselves, in the browser or
@@ -57,6 +63,9 @@ func (e Event) rank(m model.Message) int {
 type batch struct {
 	event Event
 	mails []batched
+	// texts, when set, reads the subject and body of the messages an
+	// e-mail carries in full (MailHeld); otherwise the messages have them.
+	texts func([]model.Message) error
 }
 
 type batched struct {
@@ -89,6 +98,14 @@ func (s *Service) OneMailEach(ctx context.Context, tx *storage.Tx, ev Event, fn 
 
 // flush queues one e-mail per recipient, in the order they were first sent to.
 func (b *batch) flush(ctx context.Context, tx *storage.Tx) error {
+	if b.event.Hold != nil {
+		for _, m := range b.mails {
+			if err := b.event.Hold(ctx, tx, m.email, m.msg); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	var order []string
 	per := map[string][]model.Message{}
 	for _, m := range b.mails {
@@ -107,7 +124,14 @@ func (b *batch) flush(ctx context.Context, tx *storage.Tx) error {
 			ids[i] = m.ID
 		}
 		subject, body := "", ""
-		if len(msgs) > 1 {
+		if b.texts != nil && len(msgs) > 1 {
+			if err := b.texts(msgs[:min(len(msgs), maxCombined)]); err != nil {
+				return err
+			}
+		}
+		if len(msgs) > maxCombined {
+			subject, body = combineMany(msgs)
+		} else if len(msgs) > 1 {
 			subject, body = Combine(msgs)
 		}
 		if _, err := tx.QueueMail(ctx, email, subject, body, msgs[0].CreatedAt, ids...); err != nil {

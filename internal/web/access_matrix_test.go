@@ -89,12 +89,18 @@ var webMatrix = map[string]matrixRow{
 	"POST /inloggen/koppelen":       {other: public},
 	"POST /uitloggen":               {other: public},
 
-	"GET /{$}":                           everyLogin,
-	"GET /registreren":                   loggedIn(map[string]string{monitorRole: forbidden}, ok),
-	"POST /registreren":                  loggedIn(map[string]string{monitorRole: forbidden}, ok),
-	"GET /registraties":                  loggedIn(map[string]string{monitorRole: forbidden}, ok),
-	"GET /registraties/{id}":             onlyInvolved(),
-	"POST /registraties/{id}/beeindigen": onlyInvolved(),
+	"GET /{$}":          everyLogin,
+	"GET /registreren":  loggedIn(map[string]string{monitorRole: forbidden}, ok),
+	"POST /registreren": loggedIn(map[string]string{monitorRole: forbidden}, ok),
+	"GET /registraties": loggedIn(map[string]string{monitorRole: forbidden}, ok),
+	// A file of registrations (issue 16): whoever registers; the matrix
+	// sends no file, so the form comes back (422).
+	"GET /registraties/uploaden":              loggedIn(map[string]string{monitorRole: forbidden}, ok),
+	"GET /registraties/uploaden/sjabloon.csv": loggedIn(map[string]string{monitorRole: forbidden}, ok),
+	"POST /registraties/uploaden":             loggedIn(map[string]string{monitorRole: forbidden}, authorised),
+	"POST /registraties/uploaden/bevestigen":  loggedIn(map[string]string{monitorRole: forbidden}, authorised),
+	"GET /registraties/{id}":                  onlyInvolved(),
+	"POST /registraties/{id}/beeindigen":      onlyInvolved(),
 	// The registration is active: its own organisation's restore is refused as a conflict.
 	"POST /registraties/{id}/herstellen": aboutYouth(loggedIn(map[string]string{coordinates: authorised}, notFound)),
 	"POST /registraties/{id}/einddatum":  onlyInvolved(),

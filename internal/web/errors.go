@@ -24,6 +24,7 @@ var answers = map[string]answer{
 	model.EFORBIDDEN:    {http.StatusForbidden, "Geen toegang"},
 	model.EUNAUTHORIZED: {http.StatusUnauthorized, "Niet ingelogd"},
 	model.ETOOMANY:      {http.StatusTooManyRequests, "Even wachten"},
+	model.ETOOLARGE:     {http.StatusRequestEntityTooLarge, "Te groot"},
 	model.EUNAVAILABLE:  {http.StatusServiceUnavailable, "Tijdelijk niet beschikbaar"},
 }
 

@@ -17,6 +17,7 @@ var wantStatus = map[string]int{
 	model.EFORBIDDEN:    http.StatusForbidden,
 	model.EUNAUTHORIZED: http.StatusUnauthorized,
 	model.ETOOMANY:      http.StatusTooManyRequests,
+	model.ETOOLARGE:     http.StatusRequestEntityTooLarge, // a synchronisation of more than 100,000 lines (issue 16)
 	model.EUNAVAILABLE:  http.StatusServiceUnavailable,
 }
 

@@ -51,6 +51,8 @@ var labels = map[string]string{
 	"registraties":        "Registraties",
 	"uitkomst":            "Uitkomst",
 	"datum":               "Datum van het besluit",
+	"bestand":             "CSV-bestand",
+	"bereik":              "Bereik",
 	"van":                 "Van maand",
 	"tot":                 "Tot en met maand",
 	"groep":               "Indeling",

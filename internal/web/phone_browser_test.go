@@ -119,6 +119,8 @@ func TestPagesFitAPhone(t *testing.T) {
 	b.both("berichten")
 	b.run(chromedp.Navigate(a.base+"/registraties"), chromedp.WaitVisible(chromedp.CSS("h1")))
 	b.both("mijn-registraties")
+	b.run(chromedp.Navigate(a.base+"/registraties/uploaden"), chromedp.WaitVisible(chromedp.CSS("#bestand")))
+	b.both("registraties-uploaden")
 
 	b3 := newBrowser(t, a)
 	b3.login(admin)

@@ -66,6 +66,11 @@ func (h *Handler) routes() []route {
 		login("GET /registreren", h.newRegistration),
 		login("POST /registreren", h.createRegistration),
 		login("GET /registraties", h.listRegistrations),
+		// A file of registrations, for an organisation without a coupling (issue 16).
+		login("GET /registraties/uploaden", h.showUpload),
+		login("GET /registraties/uploaden/sjabloon.csv", h.showUploadTemplate),
+		login("POST /registraties/uploaden", h.checkUpload),
+		login("POST /registraties/uploaden/bevestigen", h.applyUpload),
 		login("GET /registraties/{id}", h.showRegistration),
 		login("POST /registraties/{id}/beeindigen", h.endRegistration),
 		login("POST /registraties/{id}/herstellen", h.restoreRegistration),

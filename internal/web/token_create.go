@@ -16,10 +16,21 @@ func (h *Handler) createToken(w http.ResponseWriter, r *http.Request) {
 		h.renderTokens(w, r, http.StatusUnprocessableEntity, f, model.InvalidField("organisatie", "Kies de organisatie waarvan het clientsysteem koppelt."), nil)
 		return
 	}
-	token, err := h.Region.CreateOrganisationToken(r.Context(), auditActor(r), org)
+	scope := model.TokenScope(f.Value("bereik"))
+	if scope == "" {
+		scope = model.ScopeFull
+	}
+	token, err := h.Region.CreateScopedOrganisationToken(r.Context(), auditActor(r), org, scope)
 	if err != nil {
 		h.renderTokens(w, r, http.StatusUnprocessableEntity, f, err, nil)
 		return
 	}
-	h.renderTokens(w, r, http.StatusCreated, &form{}, nil, &created{What: "Token voor de koppeling", For: "organisatie " + itoa(org), Secret: token})
+	h.renderTokens(w, r, http.StatusCreated, &form{}, nil, &created{What: tokenWhat(scope), For: "organisatie " + itoa(org), Secret: token})
+}
+
+func tokenWhat(scope model.TokenScope) string {
+	if scope == model.ScopeSync {
+		return "Token voor de koppeling, alleen voor synchroniseren"
+	}
+	return "Token voor de koppeling"
 }
