@@ -8,6 +8,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/coordination"
 	"github.com/jeugdketen/jeugdketen/internal/escalation"
 	"github.com/jeugdketen/jeugdketen/internal/family"
+	"github.com/jeugdketen/jeugdketen/internal/feed"
 	"github.com/jeugdketen/jeugdketen/internal/monitoring"
 	"github.com/jeugdketen/jeugdketen/internal/plan"
 	"github.com/jeugdketen/jeugdketen/internal/registration"
@@ -24,6 +25,7 @@ type Service struct {
 	Escalations   *escalation.Service
 	Families      *family.Service
 	Monitoring    *monitoring.Service
+	Feed          *feed.Service // events and webhooks for client systems (issue 16)
 }
 
 // New wires the use cases on the settings in core. The arrows run one way:
@@ -42,5 +44,6 @@ func New(core *usecase.Service) *Service {
 		Escalations:   escalations,
 		Families:      families,
 		Monitoring:    &monitoring.Service{Service: core},
+		Feed:          &feed.Service{Service: core},
 	}
 }

@@ -25,32 +25,35 @@ const (
 var EventKinds = []string{EventMatch, EventCoordinator, EventCoordinationEnds, EventRegistrationEnded,
 	EventHandoverOffered, EventAgreementOverdue, EventEscalationDue, EventMoved}
 
-// eventOf says which event a message makes for its recipient's organisation,
-// "" for none. The message kinds are those of the packages that send them
-// (registration, coordination, plan, escalation, family): usecase cannot
-// import them, so they are named here, and TestEveryEventKindComesFromAMessage
-// keeps the two in step. Only what a client system files under its client
-// is an event; reminders to a person (call the signallers) are not.
+// MessageEvents says which event a message of each kind makes for its
+// recipient's organisation. The message kinds are those of the packages that
+// send them (registration, coordination, plan, escalation, family): usecase
+// cannot import them, so they are named here, and
+// TestEveryEventKindComesFromAMessage keeps the two in step. Only what a
+// client system files under its client is an event; a reminder to a person
+// (call the signallers) is not. A handover message is an event only when it
+// offers the handover (HandoverOfferedKey).
+var MessageEvents = map[string]string{
+	"match":                    EventMatch,
+	"coordinator":              EventCoordinator,
+	"coordinatie-geaccepteerd": EventCoordinator,
+	"coordinatie-beeindigd":    EventCoordinationEnds,
+	"overdracht":               EventHandoverOffered,
+	"afspraak-verlopen":        EventAgreementOverdue,
+	"escalatie-verlopen":       EventEscalationDue,
+	"verhuisd":                 EventMoved,
+}
+
+// HandoverOfferedKey starts the event key of the message that offers a
+// handover; the other handover messages (declined, withdrawn) make no event.
+const HandoverOfferedKey = "overdracht-voorstel:"
+
 func eventOf(m model.Message) string {
-	switch m.Kind {
-	case "match":
-		return EventMatch
-	case "coordinator", "coordinatie-geaccepteerd":
-		return EventCoordinator
-	case "coordinatie-beeindigd":
-		return EventCoordinationEnds
-	case "overdracht":
-		if strings.HasPrefix(m.EventKey, "overdracht-voorstel:") {
-			return EventHandoverOffered
-		}
-	case "afspraak-verlopen":
-		return EventAgreementOverdue
-	case "escalatie-verlopen":
-		return EventEscalationDue
-	case "verhuisd":
-		return EventMoved
+	kind := MessageEvents[m.Kind]
+	if kind == EventHandoverOffered && !strings.HasPrefix(m.EventKey, HandoverOfferedKey) {
+		return ""
 	}
-	return ""
+	return kind
 }
 
 // recordEvent is the one hook that turns messages into events: every message
