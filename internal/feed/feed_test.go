@@ -71,7 +71,7 @@ func TestFeedGivesTheOrganisationsEventsInOrderWithTheCursor(t *testing.T) {
 	// The match tells who is involved and whom to call.
 	var facts struct {
 		Involved []struct {
-			Organisation struct{ Naam string } `json:"organisatie"`
+			Organisation struct{ Naam string }     `json:"organisatie"`
 			Contact      struct{ Telefoon string } `json:"contactpersoon"`
 		} `json:"betrokkenen"`
 	}

@@ -156,7 +156,6 @@ func (r *region) runOnce(t *testing.T) int {
 	return n
 }
 
-
 func mustAtoi(t *testing.T, s string) int64 {
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil {

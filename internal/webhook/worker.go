@@ -216,4 +216,3 @@ func (w *Worker) Run(ctx context.Context, interval time.Duration) {
 		}
 	}
 }
-
