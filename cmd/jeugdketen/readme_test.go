@@ -61,7 +61,8 @@ func TestREADMEExamplesRunAgainstTheDemo(t *testing.T) {
 		"200", "200", "200", "200", // informing, renewal, ending, restoring
 		"201", "200", // a registration made in error, and its removal
 		"201", "200", // an objection and its decision
-		"200", // the access report as PDF
+		"200",        // the access report as PDF
+		"200", "403", // the municipality's figures; another municipality's refused
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("statuses of the README's curl examples:\n got %v\nwant %v\nstdout:\n%s", got, want, stdout.String())
@@ -72,6 +73,8 @@ func TestREADMEExamplesRunAgainstTheDemo(t *testing.T) {
 		`"match": true`, `"coordinator": "Gecertificeerde Instelling Brabant"`, // Jason
 		`"soort"`, // the 400 names the field
 		`Burgerservicenummer en geboortedatum horen niet bij een jeugdige`, // the birth date one day off
+		// The municipality's figures, and another municipality's refused.
+		`"bereik": "Gemeente Eindhoven (0772)"`, `U ziet alleen de cijfers van uw eigen gemeente.`,
 	} {
 		if !strings.Contains(out, promise) {
 			t.Errorf("README examples' output lacks %q:\n%s", promise, out)

@@ -362,26 +362,3 @@ func TestMonitoringAccountSeesNoRegistrationsOfItsOwnOrganisation(t *testing.T) 
 		t.Errorf("detail %q", p.Detail)
 	}
 }
-
-// TestMonitoringFiguresSuppressSmallCounts: the figures count the registrations
-// but show every count from 1 to 4 as "<5".
-func TestMonitoringFiguresSuppressSmallCounts(t *testing.T) {
-	t.Parallel()
-	w := newMatrixWorld(t)
-	var out map[string]any
-	w.h.call(t, "GET", "/api/v1/monitoring", w.tokens[monitorRole], nil).want(t, http.StatusOK, &out)
-	for _, k := range []string{"signalen", "ketenregistraties", "jeugdigen", "matches", "lopendeCoordinaties"} {
-		if out[k] != "<5" {
-			t.Errorf("%s = %v, want <5", k, out[k])
-		}
-	}
-	groups, _ := out["perOrganisatietype"].([]any)
-	if len(groups) != 2 {
-		t.Fatalf("perOrganisatietype = %v, want onderwijs and wijkteam", out["perOrganisatietype"])
-	}
-	for _, g := range groups {
-		if g.(map[string]any)["aantal"] != "<5" {
-			t.Errorf("group %v, want aantal <5", g)
-		}
-	}
-}

@@ -1,17 +1,5 @@
 package model
 
-// Counts are the index's figures at one moment: numbers only, no row that
-// names or points to a youth.
-type Counts struct {
-	ByOrganisationType map[string]int // active registrations per organisation type
-	ByMunicipality     map[string]int // active registrations per municipality (code) of the youth
-	Signals            int            // active signals
-	CareRegistrations  int            // active care registrations (ketenregistraties)
-	Youths             int            // youths with at least one active registration
-	Matches            int            // youths with active registrations of two or more organisations
-	Coordinations      int            // running coordinations
-}
-
 // MonitoringCell is one count of a month's monitoring figures: how many of
 // a measure, in one category, in one municipality of the youth, for one
 // organisation (0 when the measure is not per organisation). N is the true

@@ -27,3 +27,7 @@ func roundCell(n int, random io.Reader) (int, error) {
 
 // randomness is where the rounding's chance comes from.
 var randomness io.Reader = rand.Reader
+
+// SmallCell is the rounding base: every count shown is a multiple of it,
+// so no count from 1 to SmallCell-1 can be shown or worked back.
+const SmallCell = 5

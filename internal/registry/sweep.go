@@ -65,7 +65,8 @@ func (s *Service) RunSweeps(ctx context.Context, owner string, interval time.Dur
 			if n != (Swept{}) {
 				log.Info("sweep done", "einddatum", n.EndDate, "leeftijdsgrens", n.AgeLimit, "verlopen", n.Expired, "gewaarschuwd", n.Warned,
 					"archief_registraties", n.Archive.Registrations, "archief_jeugdigen", n.Archive.Youths, "archief_berichten", n.Archive.Messages,
-					"archief_bezwaren", n.Archive.Objections, "logboek_records", n.AuditRecords, "termijnberichten", n.Deadlines, "monitoringmaanden", n.MonitoringMonths)
+					"archief_bezwaren", n.Archive.Objections, "logboek_records", n.AuditRecords, "termijnberichten", n.Deadlines, "monitoringmaanden", n.MonitoringMonths,
+					"maandrapporten", n.MonthlyReports)
 			}
 		}
 		select {
@@ -83,6 +84,7 @@ type Swept struct {
 	AuditRecords                       int64
 	Deadlines                          int // messages about passed deadlines of the coordinator's job
 	MonitoringMonths                   int // months whose monitoring figures were made
+	MonthlyReports                     int // monitoring reports made for the month before (issue 15)
 }
 
 // SweepAll runs every sweep once, in order: endings first, then the
@@ -113,6 +115,10 @@ func (s *Service) SweepAll(ctx context.Context) (Swept, error) {
 	}
 	if out.MonitoringMonths, err = s.Monitoring.MakeMonths(ctx); err != nil {
 		return out, fmt.Errorf("monitoring: %w", err)
+	}
+	// After the month's figures are made: the report is read from them.
+	if out.MonthlyReports, err = s.Monitoring.MakeMonthlyReports(ctx); err != nil {
+		return out, fmt.Errorf("maandrapporten: %w", err)
 	}
 	return out, nil
 }

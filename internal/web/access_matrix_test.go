@@ -189,6 +189,12 @@ var webMatrix = map[string]matrixRow{
 	"POST /beheer/bezwaren/{id}/besluit":         adminOnly,
 	"GET /beheer/inzage":                         adminOnly,
 	"POST /beheer/inzage":                        adminOnly,
+
+	// The monthly monitoring reports (issue 15). The matrix names no report,
+	// so its readers are told it does not exist; monitoring_reports_test.go
+	// opens one.
+	"GET /monitoring/rapporten":        loggedIn(map[string]string{regionAdmin: ok, monitorRole: ok}, forbidden),
+	"GET /monitoring/rapporten/{file}": loggedIn(map[string]string{regionAdmin: notFound, monitorRole: notFound}, forbidden),
 }
 
 func TestWebAccessMatrixCoversEveryRoute(t *testing.T) {

@@ -116,6 +116,8 @@ func (h *Handler) routes() []route {
 		// refuses anyone else. One table as CSV: /monitoring/<table>.csv.
 		login("GET /monitoring", h.showMonitoring),
 		login("GET /monitoring/{bestand}", h.monitoringCSV),
+		login("GET /monitoring/rapporten", h.listMonitoringReports),
+		login("GET /monitoring/rapporten/{file}", h.showMonitoringReport),
 
 		// The regional administrator's pages.
 		admin("GET /beheer", func(w http.ResponseWriter, r *http.Request) {
