@@ -95,6 +95,13 @@ func (h *Handler) routes() []route {
 		{"GET", "/api/v1/monitoring", h.authedAs(needMonitor, h.getMonitoring)},
 		{"GET", "/api/v1/werklijst", h.authed(h.getWorklist)},
 
+		// Events and webhooks for client systems (issue 16).
+		{"GET", "/api/v1/gebeurtenissen", h.authed(h.listEvents)},
+		{"GET", "/api/v1/organisaties/{id}/webhook", h.admin(h.getWebhook)},
+		{"POST", "/api/v1/organisaties/{id}/webhook", h.admin(h.setWebhook)},
+		{"POST", "/api/v1/organisaties/{id}/webhook/hervatten", h.admin(h.resumeWebhook)},
+		{"POST", "/api/v1/organisaties/{id}/webhook/verwijderen", h.admin(h.removeWebhook)},
+
 		// Coordination (issue 4): accepting, handover, closing.
 		{"POST", "/api/v1/jeugdigen/{referentie}/coordinatie/accepteren", h.authed(h.acceptCoordination)},
 		{"POST", "/api/v1/jeugdigen/{referentie}/coordinatie/niet-nodig", h.authed(h.coordinationNotNeeded)},
