@@ -51,6 +51,7 @@ type Config struct {
 	Now           func() time.Time
 	MailInterval  time.Duration // default 2 s
 	MailLease     time.Duration // how long an instance holds mail it takes; default 2 min
+	WebhookLease  time.Duration // how long an instance holds a webhook it delivers; default 2 min
 	SweepInterval time.Duration // default 1 h
 	Log           *slog.Logger
 	Mount         func(mux *http.ServeMux) // extra routes, such as the demo's mail catcher
@@ -197,7 +198,7 @@ func (s *Server) startWorkers(ctx context.Context, cfg Config, reg *registry.Ser
 		reg.RunSweeps(ctx, owner, sweep, cfg.Log)
 	}()
 	// Webhooks need no SMTP server: they run on every instance, one holder per webhook.
-	hooks := &webhook.Worker{DB: cfg.DB, Feed: reg.Feed, Owner: owner, Now: cfg.Now, Log: cfg.Log}
+	hooks := &webhook.Worker{DB: cfg.DB, Feed: reg.Feed, Owner: owner, Now: cfg.Now, Lease: cfg.WebhookLease, Log: cfg.Log}
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()
