@@ -33,6 +33,7 @@ type receiver struct {
 	got    []feed.Event
 	ids    []string // X-Jeugdketen-Gebeurtenis of each request, duplicates too
 	badSig int
+	keep   func(timestamp, signature string, body []byte) // sees every request
 }
 
 func newReceiver(t *testing.T) *receiver {
@@ -84,6 +85,9 @@ func (r *receiver) serve(w http.ResponseWriter, req *http.Request) {
 	defer r.mu.Unlock()
 	r.ids = append(r.ids, req.Header.Get(webhook.HeaderEvent))
 	ts := req.Header.Get(webhook.HeaderTimestamp)
+	if r.keep != nil {
+		r.keep(ts, req.Header.Get(webhook.HeaderSignature), body)
+	}
 	if req.Header.Get(webhook.HeaderSignature) != webhook.Sign(r.secret, ts, body) {
 		r.badSig++
 	}
