@@ -148,3 +148,30 @@ func (tx *Tx) ReleaseWebhook(ctx context.Context, id int64, owner string) error 
 	}
 	return nil
 }
+
+// WebhookSecrets returns every webhook's id and sealed secret, for key rotation.
+func (tx *Tx) WebhookSecrets(ctx context.Context) (map[int64][]byte, error) {
+	rows, err := tx.query(ctx, `SELECT id, secret FROM webhooks ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to read webhook secrets: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64][]byte{}
+	for rows.Next() {
+		var id int64
+		var sealed []byte
+		if err := rows.Scan(&id, &sealed); err != nil {
+			return nil, fmt.Errorf("store: unable to read webhook secret: %w", err)
+		}
+		out[id] = sealed
+	}
+	return out, rows.Err()
+}
+
+// RekeyWebhook replaces a webhook's sealed secret.
+func (tx *Tx) RekeyWebhook(ctx context.Context, id int64, sealed []byte) error {
+	if _, err := tx.exec(ctx, `UPDATE webhooks SET secret = $1 WHERE id = $2`, sealed, id); err != nil {
+		return fmt.Errorf("store: unable to rekey webhook: %w", err)
+	}
+	return nil
+}
