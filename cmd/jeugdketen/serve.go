@@ -22,6 +22,7 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 	cov := fs.String("covenant", env("COVENANT", "brabant"), "covenant preset (brabant, den-haag, almere) or rules file (JEUGDKETEN_COVENANT)")
 	smtp := fs.String("smtp", env("SMTP", ""), "SMTP server, smtp://user:pass@host:587?from=verwijsindex@regio.nl (JEUGDKETEN_SMTP)")
 	baseURL := fs.String("base-url", env("BASE_URL", ""), "public address used in e-mail links (JEUGDKETEN_BASE_URL)")
+	webhookLease := fs.Duration("webhook-lease", envDuration("WEBHOOK_LEASE", 2*time.Minute), "how long an instance holds a webhook it delivers; a crashed instance's webhook is taken by another after this (JEUGDKETEN_WEBHOOK_LEASE)")
 	mailLease := fs.Duration("mail-lease", envDuration("MAIL_LEASE", 2*time.Minute), "how long an instance holds e-mail it took; a crashed instance's mail is sent by another after this (JEUGDKETEN_MAIL_LEASE)")
 	ageLimit := fs.Int("age-limit", envInt("AGE_LIMIT", usecase.DefaultAgeLimit), "age at which registrations end (JEUGDKETEN_AGE_LIMIT)")
 	apiRate := fs.Float64("api-rate", envFloat("API_RATE", server.DefaultAPIRate), "API requests per second per token, bursts of twice that; counted per instance; 0: no limit (JEUGDKETEN_API_RATE)")
@@ -73,7 +74,7 @@ func serve(ctx context.Context, args []string, out io.Writer) error {
 		return err
 	}
 	srv, err := server.Start(server.Config{
-		Addr: *addr, DB: db, Keys: keys, Covenant: rules, SMTP: *smtp, BaseURL: *baseURL, AgeLimit: *ageLimit, MailLease: *mailLease, Log: log,
+		Addr: *addr, DB: db, Keys: keys, Covenant: rules, SMTP: *smtp, BaseURL: *baseURL, AgeLimit: *ageLimit, MailLease: *mailLease, WebhookLease: *webhookLease, Log: log,
 		APIRate: noLimitAtZero(*apiRate), TrustProxy: *trustProxy, Population: register, InstitutionAddresses: institutions, ShelterAddresses: shelters,
 		MaxDuration: keep.maxDuration, ArchiveYears: *keep.archiveYears, AuditYears: *keep.auditYears,
 		MetricsToken: *metricsToken, RequireBirthDate: *requireBirthDate,

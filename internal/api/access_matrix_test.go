@@ -102,6 +102,15 @@ var apiMatrix = map[string]matrixRow{
 	"POST /api/v1/synchronisaties":     {want: map[string]string{anonymous: noLogin, monitorRole: forbidden}, other: authorised},
 	"GET /api/v1/synchronisaties/{id}": {want: map[string]string{anonymous: noLogin, monitorRole: forbidden}, other: notFound},
 
+	// Events and webhooks (issue 16): the feed is every organisation's own;
+	// a monitoring account has none. The matrix's organisation has no
+	// webhook: the administrator is told so, everyone else is refused.
+	"GET /api/v1/gebeurtenissen":                         {want: map[string]string{anonymous: noLogin, monitorRole: forbidden}, other: ok},
+	"GET /api/v1/organisaties/{id}/webhook":              {want: map[string]string{anonymous: noLogin, regionAdmin: notFound}, other: forbidden},
+	"POST /api/v1/organisaties/{id}/webhook":             adminOnly,
+	"POST /api/v1/organisaties/{id}/webhook/hervatten":   {want: map[string]string{anonymous: noLogin, regionAdmin: notFound}, other: forbidden},
+	"POST /api/v1/organisaties/{id}/webhook/verwijderen": {want: map[string]string{anonymous: noLogin, regionAdmin: notFound}, other: forbidden},
+
 	// Coordination (issue 4). The wijkteam is assigned, not accepted yet: it
 	// (and its client system) may accept; its other calls end in a conflict
 	// or bad input, not a refusal. The school is involved but not assigned,

@@ -98,6 +98,12 @@ func (h *Handler) routes() []route {
 		// Bulk synchronisation for client systems (issue 16).
 		{"POST", "/api/v1/synchronisaties", h.authedAs(needSync, h.createSync)},
 		{"GET", "/api/v1/synchronisaties/{id}", h.authedAs(needSync, h.getSync)},
+		// Events and webhooks for client systems (issue 16).
+		{"GET", "/api/v1/gebeurtenissen", h.authed(h.listEvents)},
+		{"GET", "/api/v1/organisaties/{id}/webhook", h.admin(h.getWebhook)},
+		{"POST", "/api/v1/organisaties/{id}/webhook", h.admin(h.setWebhook)},
+		{"POST", "/api/v1/organisaties/{id}/webhook/hervatten", h.admin(h.resumeWebhook)},
+		{"POST", "/api/v1/organisaties/{id}/webhook/verwijderen", h.admin(h.removeWebhook)},
 
 		// Coordination (issue 4): accepting, handover, closing.
 		{"POST", "/api/v1/jeugdigen/{referentie}/coordinatie/accepteren", h.authed(h.acceptCoordination)},

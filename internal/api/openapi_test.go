@@ -224,6 +224,7 @@ func TestOpenAPIResponsesMatchTheGoStructs(t *testing.T) {
 	cases = append(cases, monitoringCases(f)...)
 	cases = append(cases, coordinationCases(f)...)
 	cases = append(cases, escalationCases(f)...)
+	cases = append(cases, feedCases(f)...)
 	for _, tc := range cases {
 		rec := httptest.NewRecorder()
 		writeJSON(rec, tc.status, tc.body)
@@ -294,6 +295,7 @@ func TestOpenAPIRequestBodiesMatchTheDecodedStructs(t *testing.T) {
 		"POST /api/v1/bezwaren/{id}/besluit":         decisionRequest{},
 		"POST /api/v1/inzage":                        accessReportRequest{},
 		"POST /api/v1/synchronisaties":               syncRequest{},
+		"POST /api/v1/organisaties/{id}/webhook":     webhookRequest{},
 
 		// Coordination (issue 4).
 		"POST /api/v1/jeugdigen/{referentie}/coordinatie/accepteren":            acceptanceRequest{},

@@ -128,7 +128,7 @@ func overdueMessage(y model.Youth, a PlannedAgreement, to model.Professional, ba
 		Subject:  "Afspraak verlopen in het plan van aanpak van jeugdige " + y.Reference, Body: body + usecase.Footer(baseURL, y), CreatedAt: now,
 		Urgent: true, // a deadline passed
 	}
-	return usecase.Outgoing{Msg: m, Email: to.Email}
+	return usecase.Outgoing{Msg: m, Email: to.Email, OrganisationID: to.OrganisationID}
 }
 
 // RemindSignallers reminds the coordinating professional, once per

@@ -84,6 +84,9 @@ func (s *Service) endInTx(ctx context.Context, tx *storage.Tx, r model.Registrat
 	if err != nil {
 		return r, err
 	}
+	if err := s.RecordEnded(ctx, tx, r, involved); err != nil {
+		return r, err
+	}
 	_, err = s.Coordinations.Coordinate(ctx, tx, y, involved, now)
 	return r, err
 }

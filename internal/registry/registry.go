@@ -8,6 +8,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/coordination"
 	"github.com/jeugdketen/jeugdketen/internal/escalation"
 	"github.com/jeugdketen/jeugdketen/internal/family"
+	"github.com/jeugdketen/jeugdketen/internal/feed"
 	"github.com/jeugdketen/jeugdketen/internal/monitoring"
 	"github.com/jeugdketen/jeugdketen/internal/plan"
 	"github.com/jeugdketen/jeugdketen/internal/registration"
@@ -27,6 +28,7 @@ type Service struct {
 	Monitoring    *monitoring.Service
 	// Synchronisations: a client system's list of registrations (issue 16).
 	Synchronisations *synchronisation.Service
+	Feed             *feed.Service // events and webhooks for client systems (issue 16)
 }
 
 // New wires the use cases on the settings in core. The arrows run one way:
@@ -47,5 +49,6 @@ func New(core *usecase.Service) *Service {
 		Monitoring:    &monitoring.Service{Service: core},
 
 		Synchronisations: &synchronisation.Service{Service: core, Registrations: registrations},
+		Feed:             &feed.Service{Service: core},
 	}
 }

@@ -27,6 +27,7 @@ type Counts struct {
 	Youths      int // youths re-hashed and re-sealed
 	Relations   int // relations whose other person was re-hashed and re-sealed
 	Persons     int // persons of the population register re-hashed and re-sealed
+	Webhooks    int // webhook secrets re-sealed (issue 16)
 	ParentLinks int // parent links carried over
 	// ParentLinksDropped are links to a parent who is not in the register:
 	// only the parent's old hash was stored, so no new one can be made. A
@@ -63,6 +64,9 @@ func rotate(ctx context.Context, db *storage.DB, from, to *secret.Keys, by audit
 			return err
 		}
 		if err := rekeyRelations(ctx, tx, from, to, batch, &c); err != nil {
+			return err
+		}
+		if err := rekeyWebhooks(ctx, tx, from, to, &c); err != nil {
 			return err
 		}
 		if err := tx.SetSetting(ctx, "keys", to.Fingerprint()); err != nil {
@@ -173,6 +177,27 @@ func rekeyRelations(ctx context.Context, tx *storage.Tx, from, to *secret.Keys, 
 		}
 		after = page[len(page)-1].ID
 	}
+}
+
+// rekeyWebhooks re-seals every webhook's secret: the secret itself stays,
+// so client systems need not change what they check signatures with. A
+// region has one webhook per organisation at most: they are read at once.
+func rekeyWebhooks(ctx context.Context, tx *storage.Tx, from, to *secret.Keys, c *Counts) error {
+	secrets, err := tx.WebhookSecrets(ctx)
+	if err != nil {
+		return err
+	}
+	for id, sealed := range secrets {
+		plain, err := from.Open(sealed)
+		if err != nil {
+			return fmt.Errorf("rekey: webhook %d: %w", id, err)
+		}
+		if err := tx.RekeyWebhook(ctx, id, to.Seal(plain)); err != nil {
+			return err
+		}
+		c.Webhooks++
+	}
+	return nil
 }
 
 // open unseals a person and checks that the stored hash is the hash of its

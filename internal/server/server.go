@@ -33,6 +33,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 	"github.com/jeugdketen/jeugdketen/internal/usecase"
 	"github.com/jeugdketen/jeugdketen/internal/web"
+	"github.com/jeugdketen/jeugdketen/internal/webhook"
 )
 
 // Config is what an instance needs; flags and JEUGDKETEN_* variables fill it.
@@ -50,6 +51,7 @@ type Config struct {
 	Now           func() time.Time
 	MailInterval  time.Duration // default 2 s
 	MailLease     time.Duration // how long an instance holds mail it takes; default 2 min
+	WebhookLease  time.Duration // how long an instance holds a webhook it delivers; default 2 min
 	SweepInterval time.Duration // default 1 h
 	Log           *slog.Logger
 	Mount         func(mux *http.ServeMux) // extra routes, such as the demo's mail catcher
@@ -194,6 +196,13 @@ func (s *Server) startWorkers(ctx context.Context, cfg Config, reg *registry.Ser
 	go func() {
 		defer s.wg.Done()
 		reg.RunSweeps(ctx, owner, sweep, cfg.Log)
+	}()
+	// Webhooks need no SMTP server: they run on every instance, one holder per webhook.
+	hooks := &webhook.Worker{DB: cfg.DB, Feed: reg.Feed, Owner: owner, Now: cfg.Now, Lease: cfg.WebhookLease, Log: cfg.Log}
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		hooks.Run(ctx, time.Second)
 	}()
 	if cfg.SMTP == "" {
 		cfg.Log.Warn("no SMTP server configured (--smtp): messages appear in the inbox, e-mail stays queued")

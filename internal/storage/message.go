@@ -134,6 +134,11 @@ func (tx *Tx) DeleteMessagesByEvent(ctx context.Context, keys ...string) error {
 		if _, err := tx.exec(ctx, `DELETE FROM messages WHERE event_key = $1`, k); err != nil {
 			return fmt.Errorf("store: unable to delete message: %w", err)
 		}
+		// A withdrawn message's event goes too: a client system that has not
+		// read it yet never hears of it (one that did keeps its copy).
+		if _, err := tx.exec(ctx, `DELETE FROM events WHERE event_key = $1`, k); err != nil {
+			return fmt.Errorf("store: unable to delete event: %w", err)
+		}
 	}
 	return nil
 }

@@ -33,6 +33,7 @@ func openPostgres(ctx context.Context, dsn string) (*DB, error) {
 const (
 	lockMigrations = 1
 	lockAudit      = 7513 // NEN 7513: the audit chain is appended one at a time
+	lockEvents     = 16   // event ids commit in the order they are given (issue 16)
 )
 
 // lockGlobal serialises transactions that take the same lock until they end.

@@ -102,6 +102,7 @@ func (tx *Tx) DeleteYouthIfEmpty(ctx context.Context, id int64) (bool, error) {
 		`DELETE FROM messages WHERE youth_id = $1`,
 		`DELETE FROM matches WHERE youth_id = $1`,
 		`DELETE FROM relations WHERE youth_id = $1`,
+		`DELETE FROM events WHERE youth_id = $1`,
 	} {
 		if _, err := tx.exec(ctx, q, id); err != nil {
 			return false, fmt.Errorf("store: unable to delete youth: %w", err)

@@ -15,6 +15,9 @@ import (
 type Outgoing struct {
 	Msg   model.Message
 	Email string
+	// OrganisationID is the recipient's organisation, 0 for none (a
+	// regional administrator): its client system hears of the event too.
+	OrganisationID int64
 }
 
 // Send stores the messages and queues their e-mails in the same transaction
@@ -33,6 +36,14 @@ func (s *Service) Send(ctx context.Context, tx *storage.Tx, msgs ...Outgoing) er
 // SendOne is Send for one message; it reports false when the message had
 // been sent before (the same event key and professional).
 func (s *Service) SendOne(ctx context.Context, tx *storage.Tx, o Outgoing) (bool, error) {
+	ok, err := s.sendOne(ctx, tx, o)
+	if err != nil {
+		return false, err
+	}
+	return ok, s.recordEvent(ctx, tx, o.OrganisationID, o.Msg)
+}
+
+func (s *Service) sendOne(ctx context.Context, tx *storage.Tx, o Outgoing) (bool, error) {
 	m := o.Msg
 	b, inEvent := ctx.Value(batchKey{}).(*batch)
 	if !inEvent {
@@ -56,7 +67,8 @@ func NewOutgoing(y model.Youth, to model.Involvement, kind, event, subject, body
 			ProfessionalID: to.Professional.ID, YouthID: y.ID, Kind: kind,
 			Subject: subject, Body: body, EventKey: event, CreatedAt: now,
 		},
-		Email: to.Professional.Email,
+		Email:          to.Professional.Email,
+		OrganisationID: to.Organisation.ID,
 	}
 }
 

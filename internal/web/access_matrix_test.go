@@ -189,12 +189,19 @@ var webMatrix = map[string]matrixRow{
 
 	// Deactivating an organisation, objections, the access report (issue 14).
 	"POST /beheer/organisaties/{id}/deactiveren": adminOnly,
-	"GET /beheer/bezwaren":                       adminOnly,
-	"POST /beheer/bezwaren":                      adminOnly,
-	"GET /beheer/bezwaren/{id}":                  adminOnly,
-	"POST /beheer/bezwaren/{id}/besluit":         adminOnly,
-	"GET /beheer/inzage":                         adminOnly,
-	"POST /beheer/inzage":                        adminOnly,
+
+	// Webhooks (issue 16). The matrix's organisation has no webhook: there
+	// is none to resume, and removing one asks first.
+	"GET /beheer/organisaties/{id}/webhook":              adminOnly,
+	"POST /beheer/organisaties/{id}/webhook":             adminOnly,
+	"POST /beheer/organisaties/{id}/webhook/hervatten":   loggedIn(map[string]string{regionAdmin: notFound}, forbidden),
+	"POST /beheer/organisaties/{id}/webhook/verwijderen": loggedIn(map[string]string{regionAdmin: notFound}, forbidden),
+	"GET /beheer/bezwaren":                               adminOnly,
+	"POST /beheer/bezwaren":                              adminOnly,
+	"GET /beheer/bezwaren/{id}":                          adminOnly,
+	"POST /beheer/bezwaren/{id}/besluit":                 adminOnly,
+	"GET /beheer/inzage":                                 adminOnly,
+	"POST /beheer/inzage":                                adminOnly,
 
 	// The monthly monitoring reports (issue 15). The matrix names no report,
 	// so its readers are told it does not exist; monitoring_reports_test.go

@@ -240,6 +240,8 @@ func (h *Handler) renderError(w http.ResponseWriter, r *http.Request, status int
 
 // notices are the confirmations a redirect can ask for with ?melding=.
 var notices = map[string]string{
+	"webhook-hervat":       "De webhook is hervat: de aflevering gaat verder bij de eerste gebeurtenis die niet aankwam.",
+	"webhook-verwijderd":   "De webhook is verwijderd. Het clientsysteem kan de gebeurtenissen nog ophalen met de feed.",
 	"beeindigd":            "De registratie is beëindigd. De andere betrokkenen krijgen bericht als de coördinatie verandert.",
 	"einddatum":            "De einddatum is opgeslagen.",
 	"hersteld":             "De registratie is hersteld en loopt weer.",
