@@ -19,7 +19,7 @@ type MonitoringResult struct {
 	AllMonths  time.Duration // making every month not yet made
 	MonthsMade int
 	OneMonth   time.Duration // making one month again (the last one)
-	Cells      int           // cells of that month
+	Cells      int           // cells of that month, summed over the municipalities
 	Reads      []MonitoringRead
 }
 
@@ -61,8 +61,10 @@ func MeasureMonitoring(ctx context.Context, svc *monitoring.Service, makeMonths 
 		if err != nil {
 			return err
 		}
-		if err := tx.Exec(ctx, `DELETE FROM monitoring_cells WHERE month = $1`, last); err != nil {
-			return err
+		for _, table := range []string{"monitoring_cells", "monitoring_totals"} {
+			if err := tx.Exec(ctx, `DELETE FROM `+table+` WHERE month = $1`, last); err != nil {
+				return err
+			}
 		}
 		return tx.Exec(ctx, `DELETE FROM monitoring_months WHERE month = $1`, last)
 	})

@@ -184,3 +184,53 @@ func TestTotalsAndPeriodsAreSumsOfTheRoundedCells(t *testing.T) {
 		}
 	}
 }
+
+// TestAllMunicipalitiesAreTheSumOfEach checks the sums kept for the pages
+// of every municipality at once (migration 0018): each count the
+// administrator sees for all municipalities is the sum of the counts of
+// each municipality, in every table, row and period.
+func TestAllMunicipalitiesAreTheSumOfEach(t *testing.T) {
+	r := newSmallRegion(t, func(shown int) int { return max(1, shown) })
+	req := monitoring.Request{Van: "2025-01", Tot: "2026-10", Groep: "kwartaal"}
+	all, err := r.env.Registry.Monitoring.Report(ctx, r.admin, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all.Municipalities) != 3 {
+		t.Fatalf("municipalities to choose from: %+v, want the three with figures", all.Municipalities)
+	}
+	sum := map[string]int{}
+	for _, town := range []string{"0772", "0599", "0518"} {
+		req.Gemeente = town
+		rep, err := r.env.Registry.Monitoring.Report(ctx, r.admin, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tb := range rep.Tables {
+			for _, row := range tb.Rows {
+				for i, v := range row.Values {
+					if v.Kind == monitoring.Count {
+						sum[fmt.Sprintf("%s|%s|%d", tb.ID, row.Label, i)] += v.N
+					}
+				}
+			}
+		}
+	}
+	counts := 0
+	for _, tb := range all.Tables {
+		for _, row := range tb.Rows {
+			for i, v := range row.Values {
+				if v.Kind != monitoring.Count {
+					continue
+				}
+				counts++
+				if k := fmt.Sprintf("%s|%s|%d", tb.ID, row.Label, i); v.N != sum[k] {
+					t.Errorf("%s, %s, column %d: %d for all municipalities, want the sum of each %d", tb.ID, row.Label, i, v.N, sum[k])
+				}
+			}
+		}
+	}
+	if counts < 50 {
+		t.Fatalf("only %d counts compared", counts)
+	}
+}

@@ -34,14 +34,47 @@ func (tx *Tx) SaveMonitoringMonth(ctx context.Context, month string, cells []mod
 		return ErrMonthMade
 	}
 	rows := make([][]any, 0, len(cells))
+	type key struct {
+		organisationID    int64
+		measure, category string
+	}
+	totals := map[key]int{}
+	var order []key
+	towns := map[string]bool{}
 	for _, c := range cells {
 		if c.Month != month {
 			return fmt.Errorf("store: monitoring cell of %s in month %s", c.Month, month)
 		}
 		rows = append(rows, []any{c.Month, c.Municipality, c.OrganisationID, c.Measure, c.Category, c.N, c.Shown})
+		k := key{c.OrganisationID, c.Measure, c.Category}
+		if _, ok := totals[k]; !ok {
+			order = append(order, k)
+		}
+		totals[k] += c.Shown
+		towns[c.Municipality] = true
 	}
-	return tx.BulkInsert(ctx, "monitoring_cells",
-		[]string{"month", "municipality", "organisation_id", "measure", "category", "n", "shown"}, rows)
+	if err := tx.BulkInsert(ctx, "monitoring_cells",
+		[]string{"month", "municipality", "organisation_id", "measure", "category", "n", "shown"}, rows); err != nil {
+		return err
+	}
+	// The sum over the municipalities, for the pages of every municipality
+	// at once (migration 0018): only the rounded counts are summed.
+	rows = rows[:0]
+	for _, k := range order {
+		if totals[k] > 0 {
+			rows = append(rows, []any{month, k.organisationID, k.measure, k.category, totals[k]})
+		}
+	}
+	if err := tx.BulkInsert(ctx, "monitoring_totals",
+		[]string{"month", "organisation_id", "measure", "category", "shown"}, rows); err != nil {
+		return err
+	}
+	for town := range towns {
+		if err := tx.Exec(ctx, `INSERT INTO monitoring_towns (municipality) VALUES ($1) ON CONFLICT (municipality) DO NOTHING`, town); err != nil {
+			return fmt.Errorf("store: unable to note monitoring municipality %s: %w", town, err)
+		}
+	}
+	return nil
 }
 
 // MonitoringMonthsMade lists the months whose figures are made, oldest first.
@@ -77,7 +110,10 @@ type CellFilter struct {
 func (tx *Tx) MonitoringCells(ctx context.Context, f CellFilter) ([]model.MonitoringCell, error) {
 	where := []string{"month >= $1", "month <= $2"}
 	args := []any{f.From, f.To}
+	// Every municipality at once is read from the sums kept per month.
+	table := "monitoring_totals"
 	if f.Municipality != "" {
+		table = "monitoring_cells"
 		args = append(args, f.Municipality)
 		where = append(where, fmt.Sprintf("municipality = $%d", len(args)))
 	}
@@ -91,7 +127,7 @@ func (tx *Tx) MonitoringCells(ctx context.Context, f CellFilter) ([]model.Monito
 	}
 	rows, err := tx.query(ctx, `
 		SELECT month, measure, category, organisation_id, SUM(shown)
-		FROM monitoring_cells
+		FROM `+table+`
 		WHERE `+strings.Join(where, " AND ")+`
 		GROUP BY month, measure, category, organisation_id
 		HAVING SUM(shown) > 0`, args...)
@@ -112,7 +148,7 @@ func (tx *Tx) MonitoringCells(ctx context.Context, f CellFilter) ([]model.Monito
 
 // MonitoringMunicipalities lists the municipality codes that have cells.
 func (tx *Tx) MonitoringMunicipalities(ctx context.Context) ([]string, error) {
-	rows, err := tx.query(ctx, `SELECT DISTINCT municipality FROM monitoring_cells ORDER BY municipality`)
+	rows, err := tx.query(ctx, `SELECT municipality FROM monitoring_towns ORDER BY municipality`)
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to list monitoring municipalities: %w", err)
 	}
