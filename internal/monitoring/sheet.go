@@ -2,6 +2,7 @@ package monitoring
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -26,7 +27,8 @@ func (s *Service) build(ctx context.Context, tx *storage.Tx, q Query, made Month
 	if !ready {
 		return out, nil
 	}
-	cells, err := tx.MonitoringCells(ctx, storage.CellFilter{From: q.From.String(), To: q.To.String(), Municipality: q.Municipality})
+	cells, err := tx.MonitoringCells(ctx, storage.CellFilter{From: q.From.String(), To: q.To.String(), Municipality: q.Municipality,
+		PerOrganisation: perOrganisation})
 	if err != nil {
 		return out, err
 	}
@@ -53,6 +55,11 @@ func (s *Service) build(ctx context.Context, tx *storage.Tx, q Query, made Month
 	out.Tables = sh.tables(admin, s.Covenant != nil && s.Covenant.Coordination.StagnationHours > 0)
 	return out, nil
 }
+
+// perOrganisation are the measures a table shows per organisation or per
+// type of organisation (byOrganisation, byType); every other measure is
+// read summed over the organisations.
+var perOrganisation = []string{MeasureRegistrations, MeasureFollowUp}
 
 // skip is the row key that leaves a cell out.
 const skip = "\x00"
@@ -82,6 +89,7 @@ func byCategory(c model.MonitoringCell) string { return c.Category }
 func all(model.MonitoringCell) string          { return "alle" }
 
 func (sh *sheet) byType(c model.MonitoringCell) string {
+	readPerOrganisation(c)
 	if o, ok := sh.orgs[c.OrganisationID]; ok {
 		return string(o.Type)
 	}
@@ -89,10 +97,20 @@ func (sh *sheet) byType(c model.MonitoringCell) string {
 }
 
 func byOrganisation(c model.MonitoringCell) string {
+	readPerOrganisation(c)
 	if c.OrganisationID == 0 {
 		return skip
 	}
 	return strconv.FormatInt(c.OrganisationID, 10)
+}
+
+// readPerOrganisation stops a table that shows a measure per organisation
+// when that measure's cells were read summed over the organisations: its
+// figures would all be "onbekend". Every test that builds a report sees it.
+func readPerOrganisation(c model.MonitoringCell) {
+	if !slices.Contains(perOrganisation, c.Measure) {
+		panic("monitoring: measure " + c.Measure + " is shown per organisation, but not in perOrganisation")
+	}
 }
 
 // column values of one row; nil (nothing counted) is all zero.

@@ -101,6 +101,12 @@ type CellFilter struct {
 	From, To     string
 	Municipality string
 	Measures     []string
+	// PerOrganisation names the measures whose cells are read per
+	// organisation; the cells of every other measure are summed over the
+	// organisations (and read with organisation 0), which makes far fewer
+	// rows for a page that does not show them per organisation. Nil keeps
+	// the organisation of every measure.
+	PerOrganisation []string
 }
 
 // MonitoringCells returns the cells the filter picks, summed over the
@@ -125,11 +131,23 @@ func (tx *Tx) MonitoringCells(ctx context.Context, f CellFilter) ([]model.Monito
 		}
 		where = append(where, "measure IN ("+strings.Join(marks, ", ")+")")
 	}
+	org := "organisation_id"
+	if f.PerOrganisation != nil {
+		marks := make([]string, len(f.PerOrganisation))
+		for i, m := range f.PerOrganisation {
+			args = append(args, m)
+			marks[i] = fmt.Sprintf("$%d", len(args))
+		}
+		org = "CASE WHEN measure IN (" + strings.Join(marks, ", ") + ") THEN organisation_id ELSE 0 END"
+		if len(marks) == 0 {
+			org = "0"
+		}
+	}
 	rows, err := tx.query(ctx, `
-		SELECT month, measure, category, organisation_id, SUM(shown)
+		SELECT month, measure, category, `+org+` AS organisation, SUM(shown)
 		FROM `+table+`
 		WHERE `+strings.Join(where, " AND ")+`
-		GROUP BY month, measure, category, organisation_id
+		GROUP BY month, measure, category, organisation
 		HAVING SUM(shown) > 0`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to read monitoring cells: %w", err)
