@@ -63,7 +63,7 @@ func TestAdministratorRegistersAWebhookInTheBrowser(t *testing.T) {
 	b.run(chromedp.Navigate(page), chromedp.WaitVisible(chromedp.CSS("#url")))
 	b.expect("Gepauzeerd op", "ontvanger antwoordde 503")
 	b.check("webhook-gepauzeerd")
-	b.run(chromedp.Click(chromedp.CSS(`form[action$="/hervatten"] button`)), chromedp.WaitVisible(chromedp.CSS("#url")))
+	b.run(chromedp.Click(chromedp.CSS(`form[action$="/hervatten"] button`)), chromedp.WaitVisible(chromedp.CSS(`[role=status]`)))
 	b.expect("De webhook is hervat")
 	if n := a.count(t, `SELECT count(*) FROM webhooks WHERE paused_at IS NULL`); n != 1 {
 		t.Fatal("the webhook is still paused")
