@@ -8,7 +8,7 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/nltime"
-	"github.com/jeugdketen/jeugdketen/internal/notify"
+	"github.com/jeugdketen/jeugdketen/internal/outbox"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
@@ -16,7 +16,7 @@ import (
 // webhook was paused.
 const KindPaused = "webhook-gepauzeerd"
 
-// failed records a failed delivery and when to try again (notify.Backoff:
+// failed records a failed delivery and when to try again (outbox.Backoff:
 // 10 s doubling to an hour). Once the webhook has failed for PauseAfter it
 // is paused instead, and every regional administrator is told, in-app and
 // by e-mail through the outbox, in the same transaction.
@@ -29,7 +29,7 @@ func (w *Worker) failed(ctx context.Context, h storage.Webhook, sendErr error) e
 	pause := now.Sub(since) >= PauseAfter
 	w.logger().Warn("webhook not delivered", "organisation", h.OrganisationID, "attempt", h.Attempts+1, "pause", pause, "error", sendErr)
 	return w.DB.Update(ctx, func(tx *storage.Tx) error {
-		if err := tx.WebhookFailed(ctx, h.ID, w.Owner, now, now.Add(notify.Backoff(h.Attempts+1)), sendErr.Error(), pause); err != nil {
+		if err := tx.WebhookFailed(ctx, h.ID, w.Owner, now, now.Add(outbox.Backoff(h.Attempts+1)), sendErr.Error(), pause); err != nil {
 			return err
 		}
 		if !pause {

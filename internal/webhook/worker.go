@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/feed"
+	"github.com/jeugdketen/jeugdketen/internal/outbox"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
@@ -201,18 +202,5 @@ func (w *Worker) logger() *slog.Logger {
 // Run delivers every interval until ctx ends; a round that delivered
 // something is followed at once by the next.
 func (w *Worker) Run(ctx context.Context, interval time.Duration) {
-	for {
-		n, err := w.RunOnce(ctx)
-		if err != nil && ctx.Err() == nil {
-			w.logger().Error("webhook worker failed", "error", err)
-		}
-		if n > 0 && err == nil {
-			continue
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-time.After(interval):
-		}
-	}
+	outbox.Run(ctx, interval, w.RunOnce, func(err error) { w.logger().Error("webhook worker failed", "error", err) })
 }
