@@ -63,6 +63,9 @@ func TestREADMEExamplesRunAgainstTheDemo(t *testing.T) {
 		"201", "200", // an objection and its decision
 		"200",        // the access report as PDF
 		"200", "403", // the municipality's figures; another municipality's refused
+		"200", "201", "201", // a client system's list: dry run, for real, again
+		"200",        // its events
+		"201", "200", // the administrator's webhook for it, and its removal
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("statuses of the README's curl examples:\n got %v\nwant %v\nstdout:\n%s", got, want, stdout.String())
@@ -75,6 +78,11 @@ func TestREADMEExamplesRunAgainstTheDemo(t *testing.T) {
 		`Burgerservicenummer en geboortedatum horen niet bij een jeugdige`, // the birth date one day off
 		// The municipality's figures, and another municipality's refused.
 		`"bereik": "Gemeente Eindhoven (0772)"`, `U ziet alleen de cijfers van uw eigen gemeente.`,
+		// The client system's list: counted the same dry and for real, then unchanged; its events.
+		`{"aangemaakt":1,"ongewijzigd":0,"bijgewerkt":0,"beeindigd":0,"geweigerd":1}`,
+		`"geweigerd":[{"regel":2,"veld":"burgerservicenummer"}]`,
+		`{"aangemaakt":0,"ongewijzigd":1,"bijgewerkt":0,"beeindigd":0,"geweigerd":1}`,
+		`"match"`, `{"url":"http://127.0.0.1:9/jeugdketen","geheim":64}`,
 	} {
 		if !strings.Contains(out, promise) {
 			t.Errorf("README examples' output lacks %q:\n%s", promise, out)

@@ -44,6 +44,11 @@ func (h *Handler) createSync(w http.ResponseWriter, r *http.Request, c auth.Call
 		h.fail(w, r, err)
 		return
 	}
+	dry, err := syncDryRun(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	var req syncRequest
 	if err := decodeUpTo(w, r, &req, maxSyncBody); err != nil {
 		h.fail(w, r, err)
@@ -57,7 +62,6 @@ func (h *Handler) createSync(w http.ResponseWriter, r *http.Request, c auth.Call
 	// A list of 100,000 lines takes longer than the server's write timeout
 	// allows one answer; this one may take its time.
 	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(syncAnswerTime))
-	dry, _ := strconv.ParseBool(r.URL.Query().Get("proef"))
 	run := h.Registry.Synchronisations.Apply
 	if dry {
 		run = h.Registry.Synchronisations.DryRun
@@ -73,6 +77,22 @@ func (h *Handler) createSync(w http.ResponseWriter, r *http.Request, c auth.Call
 	}
 	w.Header().Set("Location", "/api/v1/synchronisaties/"+itoa(res.ID))
 	writeJSON(w, http.StatusCreated, newSyncView(res.SyncReport, false))
+}
+
+// syncDryRun reads ?proef. A value that is not a yes or a no is refused
+// rather than taken as no: a client that meant a dry run must not change
+// the registrations.
+func syncDryRun(r *http.Request) (bool, error) {
+	s := r.URL.Query().Get("proef")
+	if s == "" {
+		return false, nil
+	}
+	dry, err := strconv.ParseBool(s)
+	if err != nil {
+		return false, model.Invalid("De synchronisatie is niet verwerkt: de parameter proef klopt niet.",
+			model.InvalidParam{Name: "proef", Reason: "proef is true (een proef: er verandert niets) of false."})
+	}
+	return dry, nil
 }
 
 // syncCaller is who synchronises: an organisation's client system, or a

@@ -100,6 +100,32 @@ func TestListThatDidNotArriveWholeIsRefusedAsProblem(t *testing.T) {
 	}
 }
 
+// TestDryRunParameterThatIsNotAYesOrANoChangesNothing: a client that wrote
+// ?proef=ja meant a dry run; taking it as "no" would register the list.
+func TestDryRunParameterThatIsNotAYesOrANoChangesNothing(t *testing.T) {
+	h := start(t)
+	care := h.user(t, "Jeugdhulp De Brug", model.TypeJeugdhulp)
+	token := h.clientSystem(t, care.Organisation)
+	body := syncBody(false, map[string]string{"burgerservicenummer": population.BSNTeen, "soort": "ketenregistratie", "medewerker": care.email()})
+	for _, value := range []string{"ja", "yes", "proef"} {
+		res := h.call(t, "POST", "/api/v1/synchronisaties?proef="+value, token, body)
+		var p struct {
+			InvalidParams []struct{ Name, Reason string } `json:"invalidParams"`
+		}
+		res.want(t, http.StatusBadRequest, &p)
+		if !strings.HasPrefix(res.header.Get("Content-Type"), "application/problem+json") || len(p.InvalidParams) != 1 || p.InvalidParams[0].Name != "proef" {
+			t.Fatalf("proef=%s: %s %s", value, res.header.Get("Content-Type"), res.body)
+		}
+	}
+	db := testenv.RawDB(t, h.env)
+	if n := testenv.Count(t, db, "registrations"); n != 0 {
+		t.Fatalf("%d registrations after refused dry runs, want none", n)
+	}
+	if n := testenv.Count(t, db, "sync_reports"); n != 0 {
+		t.Fatalf("%d reports after refused dry runs, want none", n)
+	}
+}
+
 func TestListOfMoreThanTheMostLinesIsTooLarge(t *testing.T) {
 	h := start(t)
 	token := h.clientSystem(t, h.user(t, "Jeugdhulp De Brug", model.TypeJeugdhulp).Organisation)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/notify"
+	"github.com/jeugdketen/jeugdketen/internal/outbox"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
@@ -120,7 +121,7 @@ func TestOnlyRefusalsOfTheMailStopRetries(t *testing.T) {
 			if n := f.runOnce(t, w); n != 0 {
 				t.Fatalf("sent %d against a refusing server", n)
 			}
-			f.env.Clock.Advance(notify.Backoff(1))
+			f.env.Clock.Advance(outbox.Backoff(1))
 			f.runOnce(t, w)
 			want := 2
 			if c.stopped {

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/jeugdketen/jeugdketen/internal/outbox"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
@@ -66,7 +67,8 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 		// A mail the server took must be recorded even when we are told to
 		// stop meanwhile, or it is sent again when the lease runs out.
 		// A refusal for good is recorded likewise: the mail then waits for
-		// the administrator instead of being tried for ever. A crash before
+		// the administrator instead of being tried for ever; any other failure
+		// is tried again after outbox.Backoff. A crash before
 		// either is recorded leaves the lease to run out and the mail to be
 		// tried again.
 		var refused *Refused
@@ -79,7 +81,7 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 			case permanent:
 				return tx.MailUndelivered(rctx, m.ID, w.Owner, w.now(), refused.Reply)
 			}
-			return tx.MailFailed(rctx, m.ID, w.Owner, w.now().Add(Backoff(m.Attempts+1)), sendErr.Error())
+			return tx.MailFailed(rctx, m.ID, w.Owner, w.now().Add(outbox.Backoff(m.Attempts+1)), sendErr.Error())
 		})
 		if err != nil {
 			return sent, err
@@ -97,34 +99,10 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	return sent, nil
 }
 
-// Backoff is the wait before attempt n+1: 10 s, 20 s, 40 s … at most an hour.
-// Mail is never given up on while the failure may pass; only a refusal for
-// good (Refused) stops the attempts.
-func Backoff(attempt int) time.Duration {
-	d := 10 * time.Second
-	for i := 1; i < attempt && d < time.Hour; i++ {
-		d *= 2
-	}
-	return min(d, time.Hour)
-}
-
 // Run delivers mail every interval until ctx ends; a batch that sent
 // something is followed at once by the next.
 func (w *Worker) Run(ctx context.Context, interval time.Duration) {
-	for {
-		n, err := w.RunOnce(ctx)
-		if err != nil && ctx.Err() == nil {
-			w.logger().Error("outbox worker failed", "error", err)
-		}
-		if n > 0 && err == nil {
-			continue
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-time.After(interval):
-		}
-	}
+	outbox.Run(ctx, interval, w.RunOnce, func(err error) { w.logger().Error("outbox worker failed", "error", err) })
 }
 
 func (w *Worker) logger() *slog.Logger {

@@ -12,6 +12,7 @@ import (
 	"github.com/jeugdketen/jeugdketen/internal/mailcatcher"
 	"github.com/jeugdketen/jeugdketen/internal/model"
 	"github.com/jeugdketen/jeugdketen/internal/notify"
+	"github.com/jeugdketen/jeugdketen/internal/outbox"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
@@ -91,14 +92,14 @@ func TestTemporaryFailureIsRetriedAfterBackoff(t *testing.T) {
 	if r.Attempts != 1 || !r.LastError.Valid || !strings.Contains(r.LastError.String, "451") || r.SentAt.Valid || r.LeaseOwner.Valid || r.Undelivered.Valid {
 		t.Fatalf("after the failure the outbox row is %+v, want 1 attempt, the 451 as last error, no lease, not sent and not given up", r)
 	}
-	if due := f.env.Clock.Now().Add(notify.Backoff(1)).UnixMilli(); r.NextAttempt != due {
+	if due := f.env.Clock.Now().Add(outbox.Backoff(1)).UnixMilli(); r.NextAttempt != due {
 		t.Errorf("next attempt at %d, want now + Backoff(1) = %d", r.NextAttempt, due)
 	}
 
 	if n := f.runOnce(t, w); n != 0 || len(rec.attempts()) != 1 {
 		t.Fatalf("run at the same time sent %d and tried %d times, want 0 sent and 1 try", n, len(rec.attempts()))
 	}
-	f.env.Clock.Advance(notify.Backoff(1) - time.Second)
+	f.env.Clock.Advance(outbox.Backoff(1) - time.Second)
 	if n := f.runOnce(t, w); n != 0 || len(rec.attempts()) != 1 {
 		t.Fatalf("run a second before the back-off ends sent %d and tried %d times, want 0 sent and 1 try", n, len(rec.attempts()))
 	}
@@ -271,7 +272,7 @@ func TestMailIsNeverGivenUp(t *testing.T) {
 		if len(tried) != attempt || tried[attempt-1] != attempt-1 {
 			t.Fatalf("after %d failures the worker tried with earlier attempts %v", attempt, tried)
 		}
-		f.env.Clock.Advance(notify.Backoff(attempt))
+		f.env.Clock.Advance(outbox.Backoff(attempt))
 	}
 	failing = false
 	if n := f.runOnce(t, w); n != 1 {
@@ -279,26 +280,6 @@ func TestMailIsNeverGivenUp(t *testing.T) {
 	}
 	if pending, sent := f.stats(t); pending != 0 || sent != 1 {
 		t.Fatalf("outbox pending %d sent %d, want 0 and 1", pending, sent)
-	}
-}
-
-func TestBackoffGrowsToAnHour(t *testing.T) {
-	want := []time.Duration{10 * time.Second, 20 * time.Second, 40 * time.Second, 80 * time.Second, 160 * time.Second}
-	for i, d := range want {
-		if got := notify.Backoff(i + 1); got != d {
-			t.Errorf("Backoff(%d) = %v, want %v", i+1, got, d)
-		}
-	}
-	for n := 2; n <= 100; n++ {
-		prev, got := notify.Backoff(n-1), notify.Backoff(n)
-		if got != min(2*prev, time.Hour) {
-			t.Errorf("Backoff(%d) = %v after %v, want it doubled up to an hour", n, got, prev)
-		}
-	}
-	for _, n := range []int{10, 11, 100, 1 << 30} {
-		if got := notify.Backoff(n); got != time.Hour {
-			t.Errorf("Backoff(%d) = %v, want 1h", n, got)
-		}
 	}
 }
 

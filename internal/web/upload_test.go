@@ -105,7 +105,9 @@ func TestAdministratorUploadsForTheOrganisationChosen(t *testing.T) {
 	file := "burgerservicenummer;soort;medewerker;geboortedatum\r\n" + population.BSNTeen + ";signaal;" + teacher.Professional.Email + ";" + birthDate(population.BSNTeen) + "\r\n" +
 		population.BSNChild + ";signaal;;" + birthDate(population.BSNChild) + "\r\n"
 	noOrg := postFile(t, c, a.base+"/registraties/uploaden", nil, file)
-	mustContain(t, noOrg, "Kies de organisatie")
+	// An empty medewerker is the administrator only for their own
+	// organisation: the page must not tell them "leeg is uzelf" plainly.
+	mustContain(t, noOrg, "Kies de organisatie", "verplicht als u voor een andere organisatie uploadt")
 	check := postFile(t, c, a.base+"/registraties/uploaden", map[string]string{"organisatie": itoa(school.ID)}, file)
 	mustContain(t, check, "voor Basisschool De Regenboog", "1 nieuw, 1 geweigerd: regel 3, medewerker klopt niet")
 	post(t, c, a.base+"/registraties/uploaden/bevestigen", hidden(check))

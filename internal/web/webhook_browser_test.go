@@ -50,7 +50,17 @@ func TestAdministratorRegistersAWebhookInTheBrowser(t *testing.T) {
 	if !regexp.MustCompile(`^[0-9a-f]{64}$`).MatchString(secret) {
 		t.Fatalf("secret shown = %q", secret)
 	}
-	b.check("webhook-geheim")
+	b.both("webhook-geheim")
+	// The secret has the alert's whole width below what it is, not a narrow
+	// column beside it (a flex row squeezed it to five characters a line on
+	// a phone).
+	b.phone()
+	stacked := `(() => { const a = document.querySelector(".jk-created"), s = a.querySelector(".jk-secret").closest("p");
+	  return s.getBoundingClientRect().top >= a.querySelector("p").getBoundingClientRect().bottom && s.getBoundingClientRect().width > a.getBoundingClientRect().width * 0.8; })()`
+	if !value(b, chromedp.Evaluate[bool](stacked)) {
+		t.Error("on a phone the webhook's secret is not stacked below its label at the alert's width")
+	}
+	b.desktop()
 	b.run(chromedp.Navigate(page), chromedp.WaitVisible(chromedp.CSS("#url")))
 	if strings.Contains(b.text(), secret) {
 		t.Fatal("the secret is shown again")

@@ -11,16 +11,21 @@ import (
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
+	"crypto/x509"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/jeugdketen/jeugdketen/internal/feed"
+	"github.com/jeugdketen/jeugdketen/internal/outbox"
 	"github.com/jeugdketen/jeugdketen/internal/storage"
 )
 
@@ -165,7 +170,7 @@ func (w *Worker) post(ctx context.Context, url, secret string, v feed.Event, tim
 	req.Header.Set(HeaderSignature, Sign(secret, ts, body))
 	resp, err := w.client().Do(req)
 	if err != nil {
-		return err
+		return unreachable(err, timeout)
 	}
 	io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 	resp.Body.Close()
@@ -175,9 +180,45 @@ func (w *Worker) post(ctx context.Context, url, secret string, v feed.Event, tim
 	case c >= 400 && c < 500 && c != http.StatusRequestTimeout && c != http.StatusTooManyRequests:
 		w.logger().Warn("webhook receiver refused an event; counted as delivered", "organisation_event", v.ID, "status", c)
 		return nil
+	case c >= 300 && c < 400:
+		return &failure{reason: fmt.Sprintf("ontvanger antwoordde %s: Jeugdketen volgt geen doorverwijzing, registreer het adres waar hij heen wijst", resp.Status)}
 	default:
-		return fmt.Errorf("ontvanger antwoordde %s", resp.Status)
+		return &failure{reason: fmt.Sprintf("ontvanger antwoordde %s", resp.Status)}
 	}
+}
+
+// failure is why a delivery did not arrive, in Dutch: it is stored as the
+// webhook's last error, which the administrator reads on the webhook's page
+// and in the e-mail about a pause. The cause, in Go's words, is for the log.
+type failure struct {
+	reason string
+	cause  error
+}
+
+func (f *failure) Error() string { return f.reason }
+func (f *failure) Unwrap() error { return f.cause }
+
+// unreachable names, for people, why the receiver could not be reached.
+func unreachable(err error, timeout time.Duration) error {
+	var dns *net.DNSError
+	var unknownCA x509.UnknownAuthorityError
+	var wrongHost x509.HostnameError
+	var invalid x509.CertificateInvalidError
+	var timedOut interface{ Timeout() bool }
+	reason := "de verbinding met de ontvanger mislukte"
+	switch {
+	case errors.Is(err, context.Canceled):
+		reason = "afgebroken: de server van Jeugdketen stopte"
+	case errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &timedOut) && timedOut.Timeout()):
+		reason = fmt.Sprintf("geen antwoord binnen %d seconden", int(timeout.Seconds()))
+	case errors.As(err, &dns):
+		reason = fmt.Sprintf("de naam %s is niet gevonden (DNS)", dns.Name)
+	case errors.Is(err, syscall.ECONNREFUSED):
+		reason = "de ontvanger weigerde de verbinding: er luistert niets op dit adres"
+	case errors.As(err, &unknownCA), errors.As(err, &wrongHost), errors.As(err, &invalid):
+		reason = "het certificaat van de ontvanger klopt niet (https)"
+	}
+	return &failure{reason: reason, cause: err}
 }
 
 func (w *Worker) client() *http.Client {
@@ -201,18 +242,5 @@ func (w *Worker) logger() *slog.Logger {
 // Run delivers every interval until ctx ends; a round that delivered
 // something is followed at once by the next.
 func (w *Worker) Run(ctx context.Context, interval time.Duration) {
-	for {
-		n, err := w.RunOnce(ctx)
-		if err != nil && ctx.Err() == nil {
-			w.logger().Error("webhook worker failed", "error", err)
-		}
-		if n > 0 && err == nil {
-			continue
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-time.After(interval):
-		}
-	}
+	outbox.Run(ctx, interval, w.RunOnce, func(err error) { w.logger().Error("webhook worker failed", "error", err) })
 }

@@ -3,6 +3,7 @@ package webhook_test
 import (
 	"net/http"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -109,6 +110,10 @@ func TestWebhookPausesAfter24HoursAndResumesWhereItStopped(t *testing.T) {
 	if len(told) != 1 || !told[0].Urgent {
 		t.Fatalf("administrator was told %d times: %+v", len(told), told)
 	}
+	// The message leads to the page where the webhook is resumed.
+	if page := "/beheer/organisaties/" + testenv.Itoa(r.c.JH.Organisation.ID) + "/webhook"; !strings.Contains(told[0].Body, page) {
+		t.Errorf("the pause message does not name the webhook's page %s:\n%s", page, told[0].Body)
+	}
 	db := testenv.RawDB(t, r.c.Env)
 	if n := testenv.CountWhere(t, db, `SELECT COUNT(*) FROM outbox o JOIN messages m ON m.id = o.message_id WHERE m.kind = 'webhook-gepauzeerd'`); n != 1 {
 		t.Fatalf("%d e-mails queued about the pause, want 1", n)
@@ -123,6 +128,39 @@ func TestWebhookPausesAfter24HoursAndResumesWhereItStopped(t *testing.T) {
 	r.runOnce(t)
 	if got := r.recv.events(); len(got) < 2 {
 		t.Fatalf("after resuming %d events arrived, want every one since the webhook was made", len(got))
+	}
+}
+
+// TestWebhookFailureIsStoredInDutch: the last error is what the
+// administrator reads on the webhook's page and in the pause e-mail, so it
+// says in Dutch why the delivery failed, not in Go's words.
+func TestWebhookFailureIsStoredInDutch(t *testing.T) {
+	r := newRegion(t)
+	r.happen(t, 1)
+	lastError := func() string {
+		hook, err := r.c.Env.Registry.Feed.WebhookOf(ctx, r.admin, r.c.JH.Organisation.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return hook.LastError
+	}
+	r.recv.down()
+	r.runOnce(t)
+	if got := lastError(); got != "de ontvanger weigerde de verbinding: er luistert niets op dit adres" {
+		t.Errorf("receiver down: last error %q", got)
+	}
+	r.recv.up()
+	r.recv.status = http.StatusServiceUnavailable
+	r.c.Env.Clock.Advance(time.Minute)
+	r.runOnce(t)
+	if got := lastError(); got != "ontvanger antwoordde 503 Service Unavailable" {
+		t.Errorf("receiver answering 503: last error %q", got)
+	}
+	r.recv.status = http.StatusFound
+	r.c.Env.Clock.Advance(time.Hour)
+	r.runOnce(t)
+	if got := lastError(); !strings.HasPrefix(got, "ontvanger antwoordde 302 Found: Jeugdketen volgt geen doorverwijzing") {
+		t.Errorf("receiver redirecting: last error %q", got)
 	}
 }
 
