@@ -3,8 +3,8 @@ package auth
 import (
 	"context"
 	"crypto/sha256"
-	"net/http"
 	"encoding/base64"
+	"net/http"
 	"strconv"
 	"strings"
 	"sync"
