@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"net/url"
 	"strings"
 
 	"github.com/jeugdketen/jeugdketen/internal/audit"
@@ -33,6 +34,10 @@ type ProviderView struct {
 type LoginChoice struct {
 	OrganisationID int64
 	Name           string
+	// Origins are where the browser goes for this provider (the issuer's,
+	// and its authorisation endpoint's once discovered): the login page's
+	// Content-Security-Policy lets its forms lead there.
+	Origins []string
 }
 
 // SaveProvider sets an organisation's identity provider. The client secret
@@ -129,7 +134,7 @@ func (p *People) LoginChoices(ctx context.Context) ([]LoginChoice, error) {
 			if err != nil {
 				return err
 			}
-			out = append(out, LoginChoice{OrganisationID: o.ID, Name: o.Name})
+			out = append(out, LoginChoice{OrganisationID: o.ID, Name: o.Name, Origins: p.origins(ip.Issuer)})
 		}
 		return nil
 	})
@@ -154,4 +159,25 @@ func (p *People) ProviderFor(ctx context.Context, email string) (organisationID 
 		return nil
 	})
 	return organisationID, passwordLogin, ok, err
+}
+
+// origins are the issuer's origin and, when the provider was discovered,
+// its authorisation endpoint's.
+func (p *People) origins(issuer string) []string {
+	var out []string
+	add := func(raw string) {
+		if u, err := url.Parse(raw); err == nil && u.Host != "" {
+			if o := u.Scheme + "://" + u.Host; len(out) == 0 || out[0] != o {
+				out = append(out, o)
+			}
+		}
+	}
+	add(issuer)
+	p.providersMu.Lock()
+	prov := p.providers[issuer]
+	p.providersMu.Unlock()
+	if prov != nil {
+		add(prov.Endpoint().AuthURL)
+	}
+	return out
 }

@@ -22,6 +22,7 @@ import (
 type Provider struct {
 	mock *mockoidc.MockOIDC
 	mu   sync.Mutex
+	last string // the last redirect back to the client, with code and state
 }
 
 // User is who the provider logs in next.
@@ -44,6 +45,9 @@ func Start(interactive bool) (*Provider, error) {
 		return nil, err
 	}
 	p := &Provider{mock: m}
+	if err := m.AddMiddleware(p.record); err != nil {
+		return nil, err
+	}
 	if interactive {
 		if err := m.AddMiddleware(p.askWho); err != nil {
 			return nil, err
@@ -79,6 +83,26 @@ func (p *Provider) SetClock(t time.Time) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.mock.FastForward(t.Sub(p.mock.Now()))
+}
+
+// LastRedirect is the last answer the provider sent a browser back with: a
+// test sends it again to replay the state.
+func (p *Provider) LastRedirect() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.last
+}
+
+// record keeps the redirect of each authorisation.
+func (p *Provider) record(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r)
+		if loc := w.Header().Get("Location"); r.URL.Path == mockoidc.AuthorizationEndpoint && loc != "" {
+			p.mu.Lock()
+			p.last = loc
+			p.mu.Unlock()
+		}
+	})
 }
 
 // ID is the subject.

@@ -14,5 +14,9 @@ func (h *Handler) loginPage(r *http.Request, f *form) page {
 	if err != nil && h.Log != nil {
 		h.Log.Error("web: unable to list identity providers", "error", err)
 	}
-	return page{Title: "Inloggen", Notice: notice(r), Form: f, Data: choices}
+	var targets []string
+	for _, c := range choices {
+		targets = append(targets, c.Origins...)
+	}
+	return page{Title: "Inloggen", Notice: notice(r), Form: f, Data: choices, FormTargets: targets}
 }

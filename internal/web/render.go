@@ -34,7 +34,11 @@ type page struct {
 	Unread int
 	// Worklist: the menu offers the worklist (see hasWorklist).
 	Worklist bool
-	Data     any
+	// FormTargets are origins besides this server that the page's forms
+	// may lead to: the login page's forms redirect to the organisations'
+	// identity providers, which the policy's form-action must allow.
+	FormTargets []string
+	Data        any
 }
 
 // asTime reads a template argument that is a time or a pointer to one; ok is
@@ -204,6 +208,7 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
+	allowFormTargets(w, p.FormTargets)
 	w.WriteHeader(status)
 	buf.WriteTo(w)
 }
@@ -298,3 +303,19 @@ var notices = map[string]string{
 func notice(r *http.Request) string { return notices[r.URL.Query().Get("melding")] }
 
 func withNotice(path, key string) string { return path + "?melding=" + url.QueryEscape(key) }
+
+// allowFormTargets adds origins to the form-action of the policy the server
+// set, for this answer only.
+func allowFormTargets(w http.ResponseWriter, origins []string) {
+	csp := w.Header().Get("Content-Security-Policy")
+	var safe []string
+	for _, o := range origins {
+		if u, err := url.Parse(o); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" && !strings.ContainsAny(o, " ;,'") {
+			safe = append(safe, u.Scheme+"://"+u.Host)
+		}
+	}
+	if csp == "" || len(safe) == 0 {
+		return
+	}
+	w.Header().Set("Content-Security-Policy", strings.Replace(csp, "form-action 'self'", "form-action 'self' "+strings.Join(safe, " "), 1))
+}
