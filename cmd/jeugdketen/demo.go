@@ -10,11 +10,15 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
+	"github.com/jeugdketen/jeugdketen/internal/audit"
+	"github.com/jeugdketen/jeugdketen/internal/auth"
 	"github.com/jeugdketen/jeugdketen/internal/covenant"
 	"github.com/jeugdketen/jeugdketen/internal/demo"
 	"github.com/jeugdketen/jeugdketen/internal/mailcatcher"
+	"github.com/jeugdketen/jeugdketen/internal/oidcstub"
 	"github.com/jeugdketen/jeugdketen/internal/population"
 	"github.com/jeugdketen/jeugdketen/internal/population/brpstub"
 	"github.com/jeugdketen/jeugdketen/internal/population/haalcentraal"
@@ -92,6 +96,11 @@ func runDemo(ctx context.Context, args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	idp, ggd, err := demoProvider(ctx, srv.People, region)
+	if err != nil {
+		return err
+	}
+	defer idp.Close()
 	base := "http://" + srv.Addr()
 	info := struct {
 		Address  string `json:"adres"`
@@ -105,6 +114,9 @@ func runDemo(ctx context.Context, args []string, out io.Writer) error {
 		return err
 	}
 	printDemo(out, base, brpURL, *dir, region, rules.Name)
+	fmt.Fprintf(out, "\nInloggen via de eigen identity provider: de medewerkers van %s kiezen op %s/inloggen\n", ggd.Organisation, base)
+	fmt.Fprintf(out, "  'Inloggen via %s' (of vullen alleen hun e-mailadres in, zoals %s). De demo-provider\n", ggd.Organisation, ggd.Email)
+	fmt.Fprintf(out, "  (mockoidc, %s) vraagt wie u bent; zonder tweede factor vraagt Jeugdketen zijn eigen code.\n", idp.Issuer())
 	<-ctx.Done()
 	return nil
 }
@@ -177,4 +189,29 @@ func printDemo(w io.Writer, base, brpURL, dir string, r demo.Region, covenantNam
 		fmt.Fprintf(w, "  en open %s/monitoring.\n", base)
 	}
 	fmt.Fprintln(w, "\nStoppen: Ctrl-C.")
+}
+
+// demoProvider runs an OpenID provider on this machine for the GGD, so that
+// a newcomer can try the login through an organisation's own provider
+// (issue 21); it returns the provider and one of the GGD's professionals.
+func demoProvider(ctx context.Context, people *auth.People, r demo.Region) (*oidcstub.Provider, demo.Login, error) {
+	var ggd demo.Login
+	for _, p := range r.Professionals {
+		if p.Type == "jgz" {
+			ggd = p
+			break
+		}
+	}
+	idp, err := oidcstub.Start(true)
+	if err != nil {
+		return nil, ggd, err
+	}
+	domain := ggd.Email[strings.LastIndexByte(ggd.Email, '@')+1:]
+	err = people.SaveProvider(ctx, audit.Actor{Role: "beheerder", Source: "demo"}, ggd.OrgID, auth.ProviderSettings{
+		Issuer: idp.Issuer(), ClientID: idp.ClientID(), ClientSecret: idp.ClientSecret(), EmailClaim: "email", Domains: domain, PasswordLogin: true})
+	if err != nil {
+		idp.Close()
+		return nil, ggd, err
+	}
+	return idp, ggd, nil
 }

@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
+	"net/http/cookiejar"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -145,6 +148,47 @@ func TestDemoStartsARegionThatAnswersAndSendsMail(t *testing.T) {
 	}
 	if len(mails) < 5 {
 		t.Fatalf("%d demo mails arrived, want at least 5", len(mails))
+	}
+	demoProviderLogin(t, base, info.Professionals)
+}
+
+// demoProviderLogin: a GGD professional logs in through the demo's own
+// identity provider, naming themselves on its page (issue 21).
+func demoProviderLogin(t *testing.T, base string, pros []struct {
+	Email, Token string
+	Admin        bool `json:"regiobeheerder"`
+}) {
+	t.Helper()
+	var email string
+	for _, p := range pros {
+		if strings.Contains(p.Email, "ggd") {
+			email = p.Email
+			break
+		}
+	}
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar}
+	resp, err := c.PostForm(base+"/inloggen", url.Values{"email": {email}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	ask := resp.Request.URL // the provider's page that asks who logs in
+	if resp.StatusCode != http.StatusOK || !strings.HasSuffix(ask.Path, "/oidc/authorize") {
+		t.Fatalf("the GGD's address led to %s (%d), want the demo provider's page", ask, resp.StatusCode)
+	}
+	q := ask.Query()
+	q.Set("jk_email", email)
+	q.Set("jk_mfa", "1")
+	ask.RawQuery = q.Encode()
+	resp, err = c.Get(ask.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), "Uitloggen") {
+		t.Fatalf("after the demo provider the browser is at %s (%d), not logged in", resp.Request.URL, resp.StatusCode)
 	}
 }
 

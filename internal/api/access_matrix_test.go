@@ -99,8 +99,11 @@ var apiMatrix = map[string]matrixRow{
 	// Synchronisation (issue 16): every organisation's client system and
 	// professional (a body of no lines is a synchronisation of nothing);
 	// a report is its own organisation's only, and the path names none.
-	"POST /api/v1/synchronisaties":     {want: map[string]string{anonymous: noLogin, monitorRole: forbidden}, other: authorised},
-	"GET /api/v1/synchronisaties/{id}": {want: map[string]string{anonymous: noLogin, monitorRole: forbidden}, other: notFound},
+	// An organisation's list of its professionals (issue 21): its client
+	// system only; the matrix sends no list, which changes nothing (400).
+	"POST /api/v1/medewerkers/synchronisatie": {want: map[string]string{anonymous: noLogin, client: authorised}, other: forbidden},
+	"POST /api/v1/synchronisaties":            {want: map[string]string{anonymous: noLogin, monitorRole: forbidden}, other: authorised},
+	"GET /api/v1/synchronisaties/{id}":        {want: map[string]string{anonymous: noLogin, monitorRole: forbidden}, other: notFound},
 
 	// Events and webhooks (issue 16): the feed is every organisation's own;
 	// a monitoring account has none. The matrix's organisation has no

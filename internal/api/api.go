@@ -87,6 +87,8 @@ func (h *Handler) routes() []route {
 		{"GET", "/api/v1/organisaties", h.admin(h.listOrganisations)},
 		{"POST", "/api/v1/organisaties", h.admin(h.createOrganisation)},
 		{"POST", "/api/v1/medewerkers", h.admin(h.createProfessional)},
+		// An organisation's complete list of its professionals (issue 21).
+		{"POST", "/api/v1/medewerkers/synchronisatie", h.authedAs(needClient, h.syncProfessionals)},
 		{"GET", "/api/v1/niet-bezorgde-mail", h.admin(h.listUndeliveredMail)},
 		{"POST", "/api/v1/tokens", h.admin(h.createToken)},
 		{"POST", "/api/v1/bezwaren", h.admin(h.createObjection)},
@@ -168,6 +170,7 @@ const (
 	needMember  need = "het toegangstoken van een medewerker, of dat van het clientsysteem (de koppeling) van zijn organisatie"
 	needAdmin   need = "het eigen toegangstoken van een regiobeheerder"
 	needMonitor need = "het eigen toegangstoken van een monitoringsaccount van de gemeente of van een regiobeheerder"
+	needClient  need = "het toegangstoken van het clientsysteem (de koppeling) van de organisatie, ook een dat alleen mag synchroniseren"
 	needSync    need = "het toegangstoken van het clientsysteem (de koppeling) van een organisatie, ook een dat alleen mag synchroniseren, of dat van een medewerker"
 )
 
@@ -208,7 +211,7 @@ func (h *Handler) authedAs(what need, next func(http.ResponseWriter, *http.Reque
 			tooMany(w, r, wait, "Te veel verzoeken met dit toegangstoken.")
 			return
 		}
-		if c.Scope == model.ScopeSync && what != needSync {
+		if c.Scope == model.ScopeSync && what != needSync && what != needClient {
 			writeProblem(w, r, errSyncOnly)
 			return
 		}

@@ -287,6 +287,7 @@ func TestOpenAPIRequestBodiesMatchTheDecodedStructs(t *testing.T) {
 		"POST /api/v1/registraties/{id}/herstellen":  onBehalfRequest{},
 		"POST /api/v1/organisaties":                  organisationRequest{},
 		"POST /api/v1/medewerkers":                   professionalRequest{},
+		"POST /api/v1/medewerkers/synchronisatie":    professionalListRequest{},
 		"POST /api/v1/tokens":                        tokenRequest{},
 		"POST /api/v1/registraties/{id}/informatie":  informRequest{},
 		"POST /api/v1/registraties/{id}/verlengen":   onBehalfRequest{},

@@ -77,9 +77,17 @@ func (p *People) Login(ctx context.Context, a Attempt) (Halfway, error) {
 		cred, err = tx.Credential(ctx, pr.ID)
 		if err == storage.ErrNotFound {
 			return nil
+		} else if err != nil {
+			return err
 		}
-		usable = err == nil && pr.Active && org.Active
-		return err
+		// An organisation that switched password login off logs in through
+		// its own provider only: the password is then as wrong as any other.
+		ip, err := tx.IdentityProvider(ctx, org.ID)
+		if err != nil && err != storage.ErrNotFound {
+			return err
+		}
+		usable = pr.Active && org.Active && (err == storage.ErrNotFound || ip.PasswordLogin)
+		return nil
 	})
 	if err != nil {
 		return Halfway{}, err
@@ -155,6 +163,12 @@ func (p *People) complete(ctx context.Context, tx *storage.Tx, halfway storage.S
 	if err := tx.DeleteSession(ctx, halfway.IDHash); err != nil {
 		return "", err
 	}
+	return p.open(ctx, tx, pr, account, source, purpose, now)
+}
+
+// open starts a logged-in session, clears the account's failures and
+// records the login.
+func (p *People) open(ctx context.Context, tx *storage.Tx, pr model.Professional, account, source, purpose string, now time.Time) (string, error) {
 	if err := tx.ClearThrottle(ctx, account); err != nil {
 		return "", err
 	}

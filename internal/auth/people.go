@@ -4,10 +4,13 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/base64"
+	"net/http"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/coreos/go-oidc/v3/oidc"
 
 	"github.com/jeugdketen/jeugdketen/internal/audit"
 	"github.com/jeugdketen/jeugdketen/internal/model"
@@ -34,9 +37,17 @@ type People struct {
 	Argon2 Argon2 // zero: DefaultArgon2
 	Idle   time.Duration
 	MaxAge time.Duration
+	// RedirectURL is where identity providers send the browser back to:
+	// the public address with /inloggen/oidc/terug (see provider_login.go).
+	RedirectURL string
+	// HTTPClient talks to identity providers; nil: a client with a timeout.
+	HTTPClient *http.Client
 
 	dummyOnce sync.Once
 	dummy     string
+
+	providersMu sync.Mutex
+	providers   map[string]*oidc.Provider // by issuer: discovery and keys, fetched once
 }
 
 func (p *People) now() time.Time {

@@ -50,7 +50,12 @@ func (p *People) Session(ctx context.Context, id string) (Current, error) {
 		if !out.Professional.Active || !out.Organisation.Active {
 			return ErrNoSession
 		}
+		// A professional who only ever logged in through their
+		// organisation's provider has no credentials.
 		cred, err := tx.Credential(ctx, out.Professional.ID)
+		if err == storage.ErrNotFound {
+			return nil
+		}
 		out.InitialPassword = cred.Initial
 		return err
 	})

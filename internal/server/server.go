@@ -129,7 +129,8 @@ func Start(cfg Config) (*Server, error) {
 		reg.Population = cfg.Population
 	}
 	adm := &region.Service{DB: cfg.DB, Now: cfg.Now}
-	people := &auth.People{DB: cfg.DB, Keys: cfg.Keys, Now: cfg.Now, Argon2: cfg.Argon2}
+	people := &auth.People{DB: cfg.DB, Keys: cfg.Keys, Now: cfg.Now, Argon2: cfg.Argon2,
+		RedirectURL: strings.TrimRight(cfg.BaseURL, "/") + "/inloggen/oidc/terug"}
 	pages, err := web.New(web.Handler{
 		Registry: reg, Region: adm, People: people, Covenant: cfg.Covenant, Log: cfg.Log,
 		Secure: strings.HasPrefix(strings.ToLower(cfg.BaseURL), "https://"), MailView: cfg.MailView,

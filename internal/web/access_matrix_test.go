@@ -88,6 +88,10 @@ var webMatrix = map[string]matrixRow{
 	"GET /inloggen/koppelen/qr.png": {other: public},
 	"POST /inloggen/koppelen":       {other: public},
 	"POST /uitloggen":               {other: public},
+	// Through the organisation's provider (issue 21): open to all, as the
+	// password step is; the matrix's organisations have no provider.
+	"POST /inloggen/via/{organisatie}": {other: public},
+	"GET /inloggen/oidc/terug":         {other: public},
 
 	"GET /{$}":          everyLogin,
 	"GET /registreren":  loggedIn(map[string]string{monitorRole: forbidden}, ok),
@@ -196,12 +200,16 @@ var webMatrix = map[string]matrixRow{
 	"POST /beheer/organisaties/{id}/webhook":             adminOnly,
 	"POST /beheer/organisaties/{id}/webhook/hervatten":   loggedIn(map[string]string{regionAdmin: notFound}, forbidden),
 	"POST /beheer/organisaties/{id}/webhook/verwijderen": loggedIn(map[string]string{regionAdmin: notFound}, forbidden),
-	"GET /beheer/bezwaren":                               adminOnly,
-	"POST /beheer/bezwaren":                              adminOnly,
-	"GET /beheer/bezwaren/{id}":                          adminOnly,
-	"POST /beheer/bezwaren/{id}/besluit":                 adminOnly,
-	"GET /beheer/inzage":                                 adminOnly,
-	"POST /beheer/inzage":                                adminOnly,
+	"GET /beheer/organisaties/{id}/inloggen":             adminOnly,
+	"POST /beheer/organisaties/{id}/inloggen":            adminOnly,
+	// The matrix's organisation has no provider to remove.
+	"POST /beheer/organisaties/{id}/inloggen/verwijderen": loggedIn(map[string]string{regionAdmin: notFound}, forbidden),
+	"GET /beheer/bezwaren":                                adminOnly,
+	"POST /beheer/bezwaren":                               adminOnly,
+	"GET /beheer/bezwaren/{id}":                           adminOnly,
+	"POST /beheer/bezwaren/{id}/besluit":                  adminOnly,
+	"GET /beheer/inzage":                                  adminOnly,
+	"POST /beheer/inzage":                                 adminOnly,
 
 	// The monthly monitoring reports (issue 15). The matrix names no report,
 	// so its readers are told it does not exist; monitoring_reports_test.go

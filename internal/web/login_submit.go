@@ -18,17 +18,25 @@ func (h *Handler) submitLogin(w http.ResponseWriter, r *http.Request) {
 	f.Values.Del("wachtwoord")
 	if a.Email == "" {
 		f.add("email", "Vul uw e-mailadres in.")
+	} else if org, passwordLogin, ok, err := h.People.ProviderFor(r.Context(), a.Email); err != nil {
+		h.serverError(w, r, err)
+		return
+	} else if ok && (a.Password == "" || !passwordLogin) {
+		// The address's domain logs in through its organisation's provider
+		// (issue 21): only the domain decides, never whether an account exists.
+		h.startProviderLogin(w, r, org)
+		return
 	}
 	if a.Password == "" {
 		f.add("wachtwoord", "Vul uw wachtwoord in.")
 	}
 	if f.Failed() {
-		h.render(w, r, http.StatusUnprocessableEntity, "login", page{Title: "Inloggen", Form: f})
+		h.render(w, r, http.StatusUnprocessableEntity, "login", h.loginPage(r, f))
 		return
 	}
 	half, err := h.People.Login(r.Context(), a)
 	if err != nil {
-		h.formError(w, r, "login", page{Title: "Inloggen", Form: f}, err)
+		h.formError(w, r, "login", h.loginPage(r, f), err)
 		return
 	}
 	h.setCookie(w, loginCookie, half.SessionID, loginCookieAge)

@@ -34,7 +34,11 @@ type page struct {
 	Unread int
 	// Worklist: the menu offers the worklist (see hasWorklist).
 	Worklist bool
-	Data     any
+	// FormTargets are origins besides this server that the page's forms
+	// may lead to: the login page's forms redirect to the organisations'
+	// identity providers, which the policy's form-action must allow.
+	FormTargets []string
+	Data        any
 }
 
 // asTime reads a template argument that is a time or a pointer to one; ok is
@@ -204,6 +208,7 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
+	allowFormTargets(w, p.FormTargets)
 	w.WriteHeader(status)
 	buf.WriteTo(w)
 }
@@ -240,20 +245,22 @@ func (h *Handler) renderError(w http.ResponseWriter, r *http.Request, status int
 
 // notices are the confirmations a redirect can ask for with ?melding=.
 var notices = map[string]string{
-	"webhook-hervat":       "De webhook is hervat: de aflevering gaat verder bij de eerste gebeurtenis die niet aankwam.",
-	"webhook-verwijderd":   "De webhook is verwijderd. Het clientsysteem kan de gebeurtenissen nog ophalen met de feed.",
-	"beeindigd":            "De registratie is beëindigd. De andere betrokkenen krijgen bericht als de coördinatie verandert.",
-	"einddatum":            "De einddatum is opgeslagen.",
-	"hersteld":             "De registratie is hersteld en loopt weer.",
-	"gelezen":              "Het bericht is als gelezen gemarkeerd.",
-	"uitgelogd":            "U bent uitgelogd.",
-	"opgeslagen":           "De wijzigingen zijn opgeslagen.",
-	"gedeactiveerd":        "Gedeactiveerd.",
-	"tweede-factor":        "De tweede factor is gewist. De medewerker stelt bij de volgende keer inloggen een nieuwe in.",
-	"ingetrokken":          "Het token is ingetrokken en werkt niet meer.",
-	"sessie-verlopen":      "Uw inlogpoging duurde te lang. Log opnieuw in.",
-	"wachtwoord-gewijzigd": "Uw wachtwoord is gewijzigd. Bent u nog ergens anders ingelogd, dan bent u daar nu uitgelogd.",
-	"adres-verdacht":       "Vanaf uw netwerkadres zijn veel inlogpogingen mislukt. Daarom hoort u pas na de code of het inloggen is gelukt.",
+	"webhook-hervat":                "De webhook is hervat: de aflevering gaat verder bij de eerste gebeurtenis die niet aankwam.",
+	"webhook-verwijderd":            "De webhook is verwijderd. Het clientsysteem kan de gebeurtenissen nog ophalen met de feed.",
+	"beeindigd":                     "De registratie is beëindigd. De andere betrokkenen krijgen bericht als de coördinatie verandert.",
+	"einddatum":                     "De einddatum is opgeslagen.",
+	"hersteld":                      "De registratie is hersteld en loopt weer.",
+	"gelezen":                       "Het bericht is als gelezen gemarkeerd.",
+	"uitgelogd":                     "U bent uitgelogd.",
+	"opgeslagen":                    "De wijzigingen zijn opgeslagen.",
+	"gedeactiveerd":                 "Gedeactiveerd.",
+	"tweede-factor":                 "De tweede factor is gewist. De medewerker stelt bij de volgende keer inloggen een nieuwe in.",
+	"ingetrokken":                   "Het token is ingetrokken en werkt niet meer.",
+	"sessie-verlopen":               "Uw inlogpoging duurde te lang. Log opnieuw in.",
+	"wachtwoord-gewijzigd":          "Uw wachtwoord is gewijzigd. Bent u nog ergens anders ingelogd, dan bent u daar nu uitgelogd.",
+	"provider-zonder-tweede-factor": "Uw organisatie heeft bevestigd wie u bent, maar niet dat u een tweede factor gebruikte. Vul daarom de code van Jeugdketen in.",
+	"provider-verwijderd":           "De identity provider is verwijderd. De medewerkers loggen weer in met wachtwoord en code.",
+	"adres-verdacht":                "Vanaf uw netwerkadres zijn veel inlogpogingen mislukt. Daarom hoort u pas na de code of het inloggen is gelukt.",
 
 	// The legal duties on the registration's page and under /beheer (issue 14).
 	"geinformeerd":       "Vastgelegd of de ouders en de jeugdige zijn geïnformeerd.",
@@ -296,3 +303,19 @@ var notices = map[string]string{
 func notice(r *http.Request) string { return notices[r.URL.Query().Get("melding")] }
 
 func withNotice(path, key string) string { return path + "?melding=" + url.QueryEscape(key) }
+
+// allowFormTargets adds origins to the form-action of the policy the server
+// set, for this answer only.
+func allowFormTargets(w http.ResponseWriter, origins []string) {
+	csp := w.Header().Get("Content-Security-Policy")
+	var safe []string
+	for _, o := range origins {
+		if u, err := url.Parse(o); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" && !strings.ContainsAny(o, " ;,'") {
+			safe = append(safe, u.Scheme+"://"+u.Host)
+		}
+	}
+	if csp == "" || len(safe) == 0 {
+		return
+	}
+	w.Header().Set("Content-Security-Policy", strings.Replace(csp, "form-action 'self'", "form-action 'self' "+strings.Join(safe, " "), 1))
+}

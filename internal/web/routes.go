@@ -56,6 +56,9 @@ func (h *Handler) routes() []route {
 		public("GET /inloggen/koppelen/qr.png", h.enrolQR),
 		public("POST /inloggen/koppelen", h.submitEnrol),
 		public("POST /uitloggen", h.logout),
+		// Through the organisation's own identity provider (issue 21).
+		public("POST /inloggen/via/{organisatie}", h.startProvider),
+		public("GET /inloggen/oidc/terug", h.providerReturn),
 
 		// The professional's own password (issue 14).
 		account("GET /account/wachtwoord", h.showPassword),
@@ -137,6 +140,9 @@ func (h *Handler) routes() []route {
 		admin("POST /beheer/organisaties/{id}/webhook", h.setWebhook),
 		admin("POST /beheer/organisaties/{id}/webhook/hervatten", h.resumeWebhook),
 		admin("POST /beheer/organisaties/{id}/webhook/verwijderen", h.removeWebhook),
+		admin("GET /beheer/organisaties/{id}/inloggen", h.showProvider),
+		admin("POST /beheer/organisaties/{id}/inloggen", h.saveProvider),
+		admin("POST /beheer/organisaties/{id}/inloggen/verwijderen", h.removeProvider),
 		admin("GET /beheer/medewerkers", h.listProfessionals),
 		admin("POST /beheer/medewerkers", h.createProfessional),
 		admin("POST /beheer/medewerkers/{id}/deactiveren", h.deactivateProfessional),
