@@ -175,7 +175,7 @@ const (
 )
 
 // errSyncOnly refuses a token limited to synchronising on any other route.
-var errSyncOnly = model.Errorf(model.EFORBIDDEN, "Dit toegangstoken mag alleen synchroniseren (POST /api/v1/synchronisaties en de verslagen daarvan lezen); voor deze route is een token met volledig bereik nodig.")
+var errSyncOnly = model.Errorf(model.EFORBIDDEN, "Dit toegangstoken mag alleen synchroniseren (POST /api/v1/synchronisaties en de verslagen daarvan lezen, POST /api/v1/medewerkers/synchronisatie); voor deze route is een token met volledig bereik nodig.")
 
 // authed resolves the bearer token of a professional or a client system
 // before calling next, within the limits.

@@ -146,7 +146,8 @@ func TestListOfMoreThanTheMostLinesIsTooLarge(t *testing.T) {
 
 // TestTokenLimitedToSynchronisingDoesNothingElse walks every route: a
 // client system's token limited to synchronising is refused on each but
-// the two synchronisation routes, where it gets in.
+// the two synchronisation routes and the list of professionals, where it
+// gets in.
 func TestTokenLimitedToSynchronisingDoesNothingElse(t *testing.T) {
 	h := start(t)
 	care := h.user(t, "Jeugdhulp De Brug", model.TypeJeugdhulp)
@@ -163,7 +164,7 @@ func TestTokenLimitedToSynchronisingDoesNothingElse(t *testing.T) {
 		res := h.call(t, rt.Method, path, created.Token, body)
 		switch {
 		case rt.Path == "/api/v1/openapi.json":
-		case strings.HasPrefix(rt.Path, "/api/v1/synchronisaties"):
+		case strings.HasPrefix(rt.Path, "/api/v1/synchronisaties"), rt.Path == "/api/v1/medewerkers/synchronisatie":
 			if res.status == http.StatusForbidden || res.status == http.StatusUnauthorized {
 				t.Errorf("%s %s: %d for a token made to synchronise", rt.Method, rt.Path, res.status)
 			}

@@ -9,8 +9,11 @@ type MonitoringCell struct {
 	Month          string // "2026-03"
 	Municipality   string // CBS code of the youth's municipality, "0772"
 	OrganisationID int64
-	Measure        string
-	Category       string
-	N              int
-	Shown          int
+	// OrganisationType is the organisation's type when the cells are read
+	// per type (storage.CellFilter.PerType); it is not stored.
+	OrganisationType string
+	Measure          string
+	Category         string
+	N                int
+	Shown            int
 }

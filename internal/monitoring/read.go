@@ -29,7 +29,7 @@ var (
 // own municipality's youths; the administrator every municipality, and the
 // participation per organisation.
 func (s *Service) Report(ctx context.Context, actor usecase.Actor, r Request) (Report, error) {
-	return s.read(ctx, actor, r.Gemeente, func(first, made Month) (Query, error) {
+	return s.read(ctx, actor, r.Gemeente, true, func(first, made Month) (Query, error) {
 		q, err := ParseQuery(r.Van, r.Tot, r.Groep, "", made)
 		if err != nil {
 			return q, err
@@ -50,9 +50,10 @@ func (s *Service) Report(ctx context.Context, actor usecase.Actor, r Request) (R
 }
 
 // Trend returns the last TrendMonths made months, one column per month,
-// for the charts.
+// for the charts. It never has the per-organisation table: a chart of
+// every organisation is no chart.
 func (s *Service) Trend(ctx context.Context, actor usecase.Actor, gemeente string) (Report, error) {
-	return s.read(ctx, actor, gemeente, func(first, made Month) (Query, error) {
+	return s.read(ctx, actor, gemeente, false, func(first, made Month) (Query, error) {
 		q := Query{From: made.Add(1 - TrendMonths), To: made, Group: ByMonth}
 		if q.From.Before(first) {
 			q.From = first
@@ -82,8 +83,10 @@ func (s *Service) ReportOf(ctx context.Context, municipality string, q Query) (R
 }
 
 // read checks who asks and for which municipality, makes the query once it
-// knows the last month made, builds the report and records the read.
-func (s *Service) read(ctx context.Context, actor usecase.Actor, gemeente string, query func(first, made Month) (Query, error)) (Report, error) {
+// knows the last month made, builds the report (with the per-organisation
+// table when organisations is set and the reader is the regional
+// administrator) and records the read.
+func (s *Service) read(ctx context.Context, actor usecase.Actor, gemeente string, organisations bool, query func(first, made Month) (Query, error)) (Report, error) {
 	admin := actor.Professional.Admin
 	if !actor.Professional.Monitoring && !admin {
 		return Report{}, errNotMonitoring
@@ -122,7 +125,7 @@ func (s *Service) read(ctx context.Context, actor usecase.Actor, gemeente string
 			}
 		}
 		q.Municipality = gemeente
-		if out, err = s.build(ctx, tx, q, made, ready, admin); err != nil {
+		if out, err = s.build(ctx, tx, q, made, ready, organisations && admin); err != nil {
 			return err
 		}
 		out.Scope = scopeText(gemeente)

@@ -21,18 +21,25 @@ type sheet struct {
 	total   bool // the tables get a Totaal column (more than one period)
 }
 
-// build reads the cells of q and makes every table.
-func (s *Service) build(ctx context.Context, tx *storage.Tx, q Query, made Month, ready, admin bool) (Report, error) {
+// build reads the cells of q and makes every table; the table per
+// organisation only when organisations is set (the regional
+// administrator's report, not its charts).
+func (s *Service) build(ctx context.Context, tx *storage.Tx, q Query, made Month, ready, organisations bool) (Report, error) {
 	out := Report{Query: q, Made: made, Ready: ready}
 	if !ready {
 		return out, nil
 	}
-	cells, err := tx.MonitoringCells(ctx, storage.CellFilter{From: q.From.String(), To: q.To.String(), Municipality: q.Municipality,
-		PerOrganisation: perOrganisation})
-	if err != nil {
-		return out, err
+	f := storage.CellFilter{From: q.From.String(), To: q.To.String(), Municipality: q.Municipality,
+		PerOrganisation: []string{}, PerType: perType}
+	var orgs []model.Organisation
+	if organisations {
+		f.PerOrganisation = perOrganisation
+		var err error
+		if orgs, err = tx.Organisations(ctx); err != nil {
+			return out, err
+		}
 	}
-	orgs, err := tx.Organisations(ctx)
+	cells, err := tx.MonitoringCells(ctx, f)
 	if err != nil {
 		return out, err
 	}
@@ -52,14 +59,20 @@ func (s *Service) build(ctx context.Context, tx *storage.Tx, q Query, made Month
 		sh.orgs[o.ID] = o
 	}
 	out.Periods = sh.periods
-	out.Tables = sh.tables(admin, s.Covenant != nil && s.Covenant.Coordination.StagnationHours > 0)
+	out.Tables = sh.tables(organisations, s.Covenant != nil && s.Covenant.Coordination.StagnationHours > 0)
 	return out, nil
 }
 
-// perOrganisation are the measures a table shows per organisation or per
-// type of organisation (byOrganisation, byType); every other measure is
-// read summed over the organisations.
-var perOrganisation = []string{MeasureRegistrations, MeasureFollowUp}
+// perType are the measures a table shows per type of organisation
+// (byType), perOrganisation those it shows per organisation
+// (byOrganisation); every other measure is read summed over the
+// organisations, and these only as far as their tables need: a page's
+// rows grow with the organisations only in the administrator's table per
+// organisation.
+var (
+	perType         = []string{MeasureRegistrations, MeasureFollowUp}
+	perOrganisation = []string{MeasureRegistrations}
+)
 
 // skip is the row key that leaves a cell out.
 const skip = "\x00"
@@ -88,28 +101,28 @@ func (sh *sheet) sums(measure string, stock bool, key func(model.MonitoringCell)
 func byCategory(c model.MonitoringCell) string { return c.Category }
 func all(model.MonitoringCell) string          { return "alle" }
 
-func (sh *sheet) byType(c model.MonitoringCell) string {
-	readPerOrganisation(c)
-	if o, ok := sh.orgs[c.OrganisationID]; ok {
-		return string(o.Type)
+func byType(c model.MonitoringCell) string {
+	readAs(perType, "perType", c)
+	if c.OrganisationType == "" {
+		return "onbekend"
 	}
-	return "onbekend"
+	return c.OrganisationType
 }
 
 func byOrganisation(c model.MonitoringCell) string {
-	readPerOrganisation(c)
+	readAs(perOrganisation, "perOrganisation", c)
 	if c.OrganisationID == 0 {
 		return skip
 	}
 	return strconv.FormatInt(c.OrganisationID, 10)
 }
 
-// readPerOrganisation stops a table that shows a measure per organisation
+// readAs stops a table that shows a measure per organisation (or type)
 // when that measure's cells were read summed over the organisations: its
 // figures would all be "onbekend". Every test that builds a report sees it.
-func readPerOrganisation(c model.MonitoringCell) {
-	if !slices.Contains(perOrganisation, c.Measure) {
-		panic("monitoring: measure " + c.Measure + " is shown per organisation, but not in perOrganisation")
+func readAs(measures []string, name string, c model.MonitoringCell) {
+	if !slices.Contains(measures, c.Measure) {
+		panic("monitoring: measure " + c.Measure + " is shown per organisation, but not in " + name)
 	}
 }
 

@@ -11,9 +11,10 @@ import (
 type label struct{ key, text string }
 
 // tables makes every table of the report, in the order the page shows
-// them. The per-organisation table is for the regional administrator only;
-// the care pyramid's only where the covenant has one.
-func (sh *sheet) tables(admin, pyramid bool) []Table {
+// them. The per-organisation table only when organisations is set (the
+// regional administrator's report); the care pyramid's only where the
+// covenant has one.
+func (sh *sheet) tables(organisations, pyramid bool) []Table {
 	out := []Table{
 		sh.categoryTable("registraties-soort", "Registraties", "Nieuwe registraties in de periode, naar soort.",
 			MeasureRegistrations, []label{{"signaal", "Signalen"}, {"ketenregistratie", "Ketenregistraties"}}, "Registraties"),
@@ -57,7 +58,7 @@ func (sh *sheet) tables(admin, pyramid bool) []Table {
 				{"brandpunt", "Brandpunt riep alle betrokkenen bijeen"}, {"opdracht", "Brandpunt gaf een opdracht"}}, ""))
 	}
 	out = append(out, sh.followUpByType())
-	if admin {
+	if organisations {
 		out = append(out, sh.perOrganisation())
 	}
 	out = append(out, sh.stockTable("stand", "Stand van de verwijsindex",
@@ -95,7 +96,7 @@ func rowKey(k string) string {
 // that counted anything.
 func (sh *sheet) typeTable(id, title, desc, measure string) Table {
 	t := Table{ID: id, Title: title, Description: desc, Total: sh.total}
-	v := sh.sums(measure, false, sh.byType)
+	v := sh.sums(measure, false, byType)
 	for _, ot := range model.OrgTypes {
 		if v[string(ot.Type)] != nil {
 			t.Rows = append(t.Rows, sh.countRow(string(ot.Type), ot.Label, v[string(ot.Type)], t.Total))

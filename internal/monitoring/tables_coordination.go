@@ -61,9 +61,9 @@ func (sh *sheet) followUpByType() Table {
 		if c.Category != "op-tijd" {
 			return skip
 		}
-		return sh.byType(c)
+		return byType(c)
 	})
-	allOf := sh.sums(MeasureFollowUp, false, sh.byType)
+	allOf := sh.sums(MeasureFollowUp, false, byType)
 	for _, ot := range model.OrgTypes {
 		if d := allOf[string(ot.Type)]; d != nil {
 			t.Rows = append(t.Rows, sh.percentRow(string(ot.Type), ot.Label, onTime[string(ot.Type)], d, t.Total))

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -107,48 +108,56 @@ type CellFilter struct {
 	// rows for a page that does not show them per organisation. Nil keeps
 	// the organisation of every measure.
 	PerOrganisation []string
+	// PerType names the measures whose cells are read summed per type of
+	// organisation (OrganisationType set, organisation 0): a table per type
+	// needs a row per type, not per organisation. A measure read per
+	// organisation gets its organisation's type too.
+	PerType []string
 }
 
 // MonitoringCells returns the cells the filter picks, summed over the
 // municipalities when the filter names none: per month, measure, category
-// and organisation. Only the rounded counts (Shown) are read and summed;
-// N is left zero, as nothing shown may depend on it.
+// and organisation (or organisation type). Only the rounded counts (Shown)
+// are read and summed; N is left zero, as nothing shown may depend on it.
 func (tx *Tx) MonitoringCells(ctx context.Context, f CellFilter) ([]model.MonitoringCell, error) {
-	where := []string{"month >= $1", "month <= $2"}
+	where := []string{"c.month >= $1", "c.month <= $2"}
 	args := []any{f.From, f.To}
 	// Every municipality at once is read from the sums kept per month.
 	table := "monitoring_totals"
 	if f.Municipality != "" {
 		table = "monitoring_cells"
 		args = append(args, f.Municipality)
-		where = append(where, fmt.Sprintf("municipality = $%d", len(args)))
+		where = append(where, fmt.Sprintf("c.municipality = $%d", len(args)))
+	}
+	// marks adds the measures to the arguments and gives their placeholders.
+	marks := func(measures []string) string {
+		out := make([]string, len(measures))
+		for i, m := range measures {
+			args = append(args, m)
+			out[i] = fmt.Sprintf("$%d", len(args))
+		}
+		return strings.Join(out, ", ")
 	}
 	if len(f.Measures) > 0 {
-		marks := make([]string, len(f.Measures))
-		for i, m := range f.Measures {
-			args = append(args, m)
-			marks[i] = fmt.Sprintf("$%d", len(args))
-		}
-		where = append(where, "measure IN ("+strings.Join(marks, ", ")+")")
+		where = append(where, "c.measure IN ("+marks(f.Measures)+")")
 	}
-	org := "organisation_id"
+	org, kind, join := "c.organisation_id", "''", ""
 	if f.PerOrganisation != nil {
-		marks := make([]string, len(f.PerOrganisation))
-		for i, m := range f.PerOrganisation {
-			args = append(args, m)
-			marks[i] = fmt.Sprintf("$%d", len(args))
+		org = "0"
+		if len(f.PerOrganisation) > 0 {
+			org = "CASE WHEN c.measure IN (" + marks(f.PerOrganisation) + ") THEN c.organisation_id ELSE 0 END"
 		}
-		org = "CASE WHEN measure IN (" + strings.Join(marks, ", ") + ") THEN organisation_id ELSE 0 END"
-		if len(marks) == 0 {
-			org = "0"
-		}
+	}
+	if typed := append(slices.Clone(f.PerOrganisation), f.PerType...); len(typed) > 0 {
+		kind = "CASE WHEN c.measure IN (" + marks(typed) + ") THEN COALESCE(o.type, '') ELSE '' END"
+		join = "LEFT JOIN organisations o ON o.id = c.organisation_id"
 	}
 	rows, err := tx.query(ctx, `
-		SELECT month, measure, category, `+org+` AS organisation, SUM(shown)
-		FROM `+table+`
+		SELECT c.month, c.measure, c.category, `+org+` AS organisation, `+kind+` AS organisation_type, SUM(c.shown)
+		FROM `+table+` c `+join+`
 		WHERE `+strings.Join(where, " AND ")+`
-		GROUP BY month, measure, category, organisation
-		HAVING SUM(shown) > 0`, args...)
+		GROUP BY c.month, c.measure, c.category, organisation, organisation_type
+		HAVING SUM(c.shown) > 0`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to read monitoring cells: %w", err)
 	}
@@ -156,7 +165,7 @@ func (tx *Tx) MonitoringCells(ctx context.Context, f CellFilter) ([]model.Monito
 	var out []model.MonitoringCell
 	for rows.Next() {
 		c := model.MonitoringCell{Municipality: f.Municipality}
-		if err := rows.Scan(&c.Month, &c.Measure, &c.Category, &c.OrganisationID, &c.Shown); err != nil {
+		if err := rows.Scan(&c.Month, &c.Measure, &c.Category, &c.OrganisationID, &c.OrganisationType, &c.Shown); err != nil {
 			return nil, fmt.Errorf("store: unable to read monitoring cell: %w", err)
 		}
 		out = append(out, c)

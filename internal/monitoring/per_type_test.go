@@ -1,0 +1,81 @@
+package monitoring_test
+
+import (
+	"strconv"
+	"testing"
+
+	"github.com/jeugdketen/jeugdketen/internal/model"
+	"github.com/jeugdketen/jeugdketen/internal/monitoring"
+	"github.com/jeugdketen/jeugdketen/internal/testenv"
+)
+
+// The tables per type of organisation are read summed per type (a page's
+// rows do not grow with the organisations); they must say what the sum of
+// each organisation of that type says, for a municipality's account and
+// for the administrator, whose report also has the table per organisation.
+func TestTablesPerTypeAreTheSumOfTheirOrganisations(t *testing.T) {
+	env := testenv.New(t)
+	college := env.Org(t, "Stedelijk College", model.TypeOnderwijs)
+	lyceum := env.Org(t, "Van Maerlant Lyceum", model.TypeOnderwijs)
+	team := env.Org(t, "Wijkteam Woensel", model.TypeWijkteam)
+	monitor := env.Monitor(t, env.Org(t, "Gemeente Eindhoven", model.TypeGemeente))
+	admin := env.Admin(t, env.Org(t, "Regiobureau", model.TypeWijkteam))
+	saveMonth(t, env, "2026-01",
+		cellOf("0772", monitoring.MeasureRegistrations, "signaal", college.ID, 10),
+		cellOf("0772", monitoring.MeasureRegistrations, "ketenregistratie", lyceum.ID, 5),
+		cellOf("0772", monitoring.MeasureRegistrations, "signaal", team.ID, 20),
+		cellOf("0599", monitoring.MeasureRegistrations, "signaal", lyceum.ID, 30),
+		cellOf("0772", monitoring.MeasureFollowUp, "op-tijd", college.ID, 10),
+		cellOf("0772", monitoring.MeasureFollowUp, "op-tijd", lyceum.ID, 5),
+		cellOf("0772", monitoring.MeasureFollowUp, "niet-op-tijd", lyceum.ID, 5),
+		cellOf("0772", monitoring.MeasureFollowUp, "op-tijd", team.ID, 10),
+	)
+
+	own, err := env.Registry.Monitoring.Report(ctx, monitor, monitoring.Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := table(t, own, "registraties-organisatietype")
+	if got := texts(t, kinds, "onderwijs"); !equal(got, []string{"15"}) {
+		t.Errorf("Eindhoven's registrations by schools: %v, want 10 + 5", got)
+	}
+	if got := texts(t, kinds, "wijkteam"); !equal(got, []string{"20"}) {
+		t.Errorf("Eindhoven's registrations by district teams: %v, want 20", got)
+	}
+	if got := texts(t, table(t, own, "deelname-opvolging-organisatietype"), "onderwijs"); !equal(got, []string{"75%"}) {
+		t.Errorf("schools' share on time: %v, want 75%% (15 of 20, two schools together)", got)
+	}
+	for _, tb := range own.Tables {
+		if tb.ID == "deelname-organisatie" {
+			t.Error("a municipality's account sees the table per organisation")
+		}
+	}
+
+	all, err := env.Registry.Monitoring.Report(ctx, admin, monitoring.Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := texts(t, table(t, all, "registraties-organisatietype"), "onderwijs"); !equal(got, []string{"45"}) {
+		t.Errorf("every municipality's registrations by schools: %v, want 10 + 5 + 30", got)
+	}
+	each := table(t, all, "deelname-organisatie")
+	perSchool := []string{texts(t, each, itoa(college.ID))[0], texts(t, each, itoa(lyceum.ID))[0]}
+	if !equal(perSchool, []string{"10", "35"}) {
+		t.Errorf("the administrator's table per organisation: college %s, lyceum %s, want 10 and 35", perSchool[0], perSchool[1])
+	}
+
+	trend, err := env.Registry.Monitoring.Trend(ctx, admin, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tb := range trend.Tables {
+		if tb.ID == "deelname-organisatie" {
+			t.Error("the administrator's charts have the table per organisation: a chart with a line per organisation")
+		}
+	}
+	if got := texts(t, table(t, trend, "registraties-organisatietype"), "onderwijs"); !equal(got, []string{"45"}) {
+		t.Errorf("the chart of registrations by schools: %v, want 45", got)
+	}
+}
+
+func itoa(id int64) string { return strconv.FormatInt(id, 10) }
