@@ -61,7 +61,7 @@ func MeasureMonitoring(ctx context.Context, svc *monitoring.Service, makeMonths 
 		if err != nil {
 			return err
 		}
-		for _, table := range []string{"monitoring_cells", "monitoring_totals"} {
+		for _, table := range []string{"monitoring_cells", "monitoring_totals", "monitoring_sums"} {
 			if err := tx.Exec(ctx, `DELETE FROM `+table+` WHERE month = $1`, last); err != nil {
 				return err
 			}

@@ -14,9 +14,10 @@ import (
 // adds them up into rows. It only ever sees Shown values.
 type sheet struct {
 	periods []Period
-	col     map[string]int  // month → its period's column
-	last    map[string]bool // months that end their period (stock is read there)
-	cells   map[string][]model.MonitoringCell
+	col     map[string]int                    // month → its period's column
+	last    map[string]bool                   // months that end their period (stock is read there)
+	cells   map[string][]model.MonitoringCell // per measure, summed over the organisations
+	perOrg  map[string][]model.MonitoringCell // per measure, per organisation (perOrganisation's only)
 	orgs    map[int64]model.Organisation
 	total   bool // the tables get a Totaal column (more than one period)
 }
@@ -29,22 +30,24 @@ func (s *Service) build(ctx context.Context, tx *storage.Tx, q Query, made Month
 	if !ready {
 		return out, nil
 	}
-	f := storage.CellFilter{From: q.From.String(), To: q.To.String(), Municipality: q.Municipality,
-		PerOrganisation: []string{}, PerType: perType}
+	f := storage.CellFilter{From: q.From.String(), To: q.To.String(), Municipality: q.Municipality}
+	cells, err := tx.MonitoringSums(ctx, f, perType)
+	if err != nil {
+		return out, err
+	}
 	var orgs []model.Organisation
+	var each []model.MonitoringCell
 	if organisations {
-		f.PerOrganisation = perOrganisation
-		var err error
+		f.Measures = perOrganisation
+		if each, err = tx.MonitoringCells(ctx, f); err != nil {
+			return out, err
+		}
 		if orgs, err = tx.Organisations(ctx); err != nil {
 			return out, err
 		}
 	}
-	cells, err := tx.MonitoringCells(ctx, f)
-	if err != nil {
-		return out, err
-	}
 	sh := &sheet{periods: periods(q), col: map[string]int{}, last: map[string]bool{},
-		cells: map[string][]model.MonitoringCell{}, orgs: map[int64]model.Organisation{}}
+		cells: map[string][]model.MonitoringCell{}, perOrg: map[string][]model.MonitoringCell{}, orgs: map[int64]model.Organisation{}}
 	for i, p := range sh.periods {
 		for m := p.From; !p.To.Before(m); m = m.Add(1) {
 			sh.col[m.String()] = i
@@ -55,6 +58,9 @@ func (s *Service) build(ctx context.Context, tx *storage.Tx, q Query, made Month
 	for _, c := range cells {
 		sh.cells[c.Measure] = append(sh.cells[c.Measure], c)
 	}
+	for _, c := range each {
+		sh.perOrg[c.Measure] = append(sh.perOrg[c.Measure], c)
+	}
 	for _, o := range orgs {
 		sh.orgs[o.ID] = o
 	}
@@ -64,11 +70,10 @@ func (s *Service) build(ctx context.Context, tx *storage.Tx, q Query, made Month
 }
 
 // perType are the measures a table shows per type of organisation
-// (byType), perOrganisation those it shows per organisation
-// (byOrganisation); every other measure is read summed over the
-// organisations, and these only as far as their tables need: a page's
-// rows grow with the organisations only in the administrator's table per
-// organisation.
+// (byType), perOrganisation those the administrator's table shows per
+// organisation (orgSums); every measure is read summed over the
+// organisations, these per type too: a page's rows grow with the
+// organisations only in the administrator's table per organisation.
 var (
 	perType         = []string{MeasureRegistrations, MeasureFollowUp}
 	perOrganisation = []string{MeasureRegistrations}
@@ -81,8 +86,20 @@ const skip = "\x00"
 // cell out) and per column. For a stock measure only the last month of each
 // period counts: a stock is what ran at the end of the period.
 func (sh *sheet) sums(measure string, stock bool, key func(model.MonitoringCell) string) map[string][]int {
+	return sh.add(sh.cells[measure], stock, key)
+}
+
+// orgSums adds a perOrganisation measure up per organisation.
+func (sh *sheet) orgSums(measure string) map[string][]int {
+	if !slices.Contains(perOrganisation, measure) {
+		panic("monitoring: measure " + measure + " is shown per organisation, but not in perOrganisation")
+	}
+	return sh.add(sh.perOrg[measure], false, byOrganisation)
+}
+
+func (sh *sheet) add(cells []model.MonitoringCell, stock bool, key func(model.MonitoringCell) string) map[string][]int {
 	out := map[string][]int{}
-	for _, c := range sh.cells[measure] {
+	for _, c := range cells {
 		if stock && !sh.last[c.Month] {
 			continue
 		}
@@ -101,8 +118,14 @@ func (sh *sheet) sums(measure string, stock bool, key func(model.MonitoringCell)
 func byCategory(c model.MonitoringCell) string { return c.Category }
 func all(model.MonitoringCell) string          { return "alle" }
 
+// byType keys a cell by its organisation's type. It stops a table that
+// shows a measure per type when that measure's cells were read without
+// their type: its figures would all be "onbekend". Every test that builds
+// a report sees it.
 func byType(c model.MonitoringCell) string {
-	readAs(perType, "perType", c)
+	if !slices.Contains(perType, c.Measure) {
+		panic("monitoring: measure " + c.Measure + " is shown per type of organisation, but not in perType")
+	}
 	if c.OrganisationType == "" {
 		return "onbekend"
 	}
@@ -110,20 +133,10 @@ func byType(c model.MonitoringCell) string {
 }
 
 func byOrganisation(c model.MonitoringCell) string {
-	readAs(perOrganisation, "perOrganisation", c)
 	if c.OrganisationID == 0 {
 		return skip
 	}
 	return strconv.FormatInt(c.OrganisationID, 10)
-}
-
-// readAs stops a table that shows a measure per organisation (or type)
-// when that measure's cells were read summed over the organisations: its
-// figures would all be "onbekend". Every test that builds a report sees it.
-func readAs(measures []string, name string, c model.MonitoringCell) {
-	if !slices.Contains(measures, c.Measure) {
-		panic("monitoring: measure " + c.Measure + " is shown per organisation, but not in " + name)
-	}
 }
 
 // column values of one row; nil (nothing counted) is all zero.

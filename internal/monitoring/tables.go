@@ -140,7 +140,7 @@ func (sh *sheet) perOrganisation() Table {
 	t := Table{ID: "deelname-organisatie", Title: "Deelname per organisatie",
 		Description: "Nieuwe registraties per organisatie in de periode (alleen voor de regiobeheerder): welke organisaties doen mee, en welke niet.",
 		Total:       sh.total}
-	v := sh.sums(MeasureRegistrations, false, byOrganisation)
+	v := sh.orgSums(MeasureRegistrations)
 	ids := make([]int64, 0, len(sh.orgs))
 	for id, o := range sh.orgs {
 		if o.Type != model.TypeGemeente && (o.Active || v[strconv.FormatInt(id, 10)] != nil) {

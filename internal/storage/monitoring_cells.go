@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -70,6 +69,25 @@ func (tx *Tx) SaveMonitoringMonth(ctx context.Context, month string, cells []mod
 		[]string{"month", "organisation_id", "measure", "category", "shown"}, rows); err != nil {
 		return err
 	}
+	// The sums over the organisations, per type of organisation, for each
+	// municipality and for every municipality together (migration 0020).
+	if err := tx.Exec(ctx, `
+		INSERT INTO monitoring_sums (month, municipality, measure, category, organisation_type, shown)
+		SELECT c.month, c.municipality, c.measure, c.category, COALESCE(o.type, ''), SUM(c.shown)
+		FROM monitoring_cells c LEFT JOIN organisations o ON o.id = c.organisation_id
+		WHERE c.month = $1
+		GROUP BY c.month, c.municipality, c.measure, c.category, COALESCE(o.type, '')
+		HAVING SUM(c.shown) > 0`, month); err != nil {
+		return fmt.Errorf("store: unable to sum monitoring month %s: %w", month, err)
+	}
+	if err := tx.Exec(ctx, `
+		INSERT INTO monitoring_sums (month, municipality, measure, category, organisation_type, shown)
+		SELECT month, '', measure, category, organisation_type, SUM(shown)
+		FROM monitoring_sums
+		WHERE month = $1 AND municipality <> ''
+		GROUP BY month, measure, category, organisation_type`, month); err != nil {
+		return fmt.Errorf("store: unable to sum monitoring month %s: %w", month, err)
+	}
 	for town := range towns {
 		if err := tx.Exec(ctx, `INSERT INTO monitoring_towns (municipality) VALUES ($1) ON CONFLICT (municipality) DO NOTHING`, town); err != nil {
 			return fmt.Errorf("store: unable to note monitoring municipality %s: %w", town, err)
@@ -102,69 +120,79 @@ type CellFilter struct {
 	From, To     string
 	Municipality string
 	Measures     []string
-	// PerOrganisation names the measures whose cells are read per
-	// organisation; the cells of every other measure are summed over the
-	// organisations (and read with organisation 0), which makes far fewer
-	// rows for a page that does not show them per organisation. Nil keeps
-	// the organisation of every measure.
-	PerOrganisation []string
-	// PerType names the measures whose cells are read summed per type of
-	// organisation (OrganisationType set, organisation 0): a table per type
-	// needs a row per type, not per organisation. A measure read per
-	// organisation gets its organisation's type too.
-	PerType []string
 }
 
-// MonitoringCells returns the cells the filter picks, summed over the
-// municipalities when the filter names none: per month, measure, category
-// and organisation (or organisation type). Only the rounded counts (Shown)
-// are read and summed; N is left zero, as nothing shown may depend on it.
-func (tx *Tx) MonitoringCells(ctx context.Context, f CellFilter) ([]model.MonitoringCell, error) {
+// where is the filter as SQL conditions on table alias c, with its
+// arguments; all is the municipality that stands for every one.
+func (f CellFilter) where(all bool) ([]string, []any) {
 	where := []string{"c.month >= $1", "c.month <= $2"}
 	args := []any{f.From, f.To}
+	if f.Municipality != "" || all {
+		args = append(args, f.Municipality)
+		where = append(where, fmt.Sprintf("c.municipality = $%d", len(args)))
+	}
+	if len(f.Measures) > 0 {
+		where = append(where, "c.measure IN ("+marks(&args, f.Measures)+")")
+	}
+	return where, args
+}
+
+// marks adds values to args and gives their placeholders.
+func marks(args *[]any, values []string) string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		*args = append(*args, v)
+		out[i] = fmt.Sprintf("$%d", len(*args))
+	}
+	return strings.Join(out, ", ")
+}
+
+// MonitoringCells returns the cells the filter picks, per month, measure,
+// category and organisation, summed over the municipalities when the filter
+// names none. Only the rounded counts (Shown) are read and summed; N is
+// left zero, as nothing shown may depend on it.
+func (tx *Tx) MonitoringCells(ctx context.Context, f CellFilter) ([]model.MonitoringCell, error) {
 	// Every municipality at once is read from the sums kept per month.
 	table := "monitoring_totals"
 	if f.Municipality != "" {
 		table = "monitoring_cells"
-		args = append(args, f.Municipality)
-		where = append(where, fmt.Sprintf("c.municipality = $%d", len(args)))
 	}
-	// marks adds the measures to the arguments and gives their placeholders.
-	marks := func(measures []string) string {
-		out := make([]string, len(measures))
-		for i, m := range measures {
-			args = append(args, m)
-			out[i] = fmt.Sprintf("$%d", len(args))
-		}
-		return strings.Join(out, ", ")
-	}
-	if len(f.Measures) > 0 {
-		where = append(where, "c.measure IN ("+marks(f.Measures)+")")
-	}
-	org, kind, join := "c.organisation_id", "''", ""
-	if f.PerOrganisation != nil {
-		org = "0"
-		if len(f.PerOrganisation) > 0 {
-			org = "CASE WHEN c.measure IN (" + marks(f.PerOrganisation) + ") THEN c.organisation_id ELSE 0 END"
-		}
-	}
-	if typed := append(slices.Clone(f.PerOrganisation), f.PerType...); len(typed) > 0 {
-		kind = "CASE WHEN c.measure IN (" + marks(typed) + ") THEN COALESCE(o.type, '') ELSE '' END"
-		join = "LEFT JOIN organisations o ON o.id = c.organisation_id"
-	}
-	rows, err := tx.query(ctx, `
-		SELECT c.month, c.measure, c.category, `+org+` AS organisation, `+kind+` AS organisation_type, SUM(c.shown)
-		FROM `+table+` c `+join+`
+	where, args := f.where(false)
+	return tx.readCells(ctx, f.Municipality, `
+		SELECT c.month, c.measure, c.category, c.organisation_id, '', SUM(c.shown)
+		FROM `+table+` c
 		WHERE `+strings.Join(where, " AND ")+`
-		GROUP BY c.month, c.measure, c.category, organisation, organisation_type
-		HAVING SUM(c.shown) > 0`, args...)
+		GROUP BY c.month, c.measure, c.category, c.organisation_id
+		HAVING SUM(c.shown) > 0`, args)
+}
+
+// MonitoringSums returns the cells the filter picks summed over the
+// organisations (organisation 0), and for the measures perType names per
+// type of organisation (OrganisationType set): a page's rows, which do not
+// grow with the organisations. The type is the organisation's when the
+// month was made.
+func (tx *Tx) MonitoringSums(ctx context.Context, f CellFilter, perType []string) ([]model.MonitoringCell, error) {
+	where, args := f.where(true)
+	kind := "''"
+	if len(perType) > 0 {
+		kind = "CASE WHEN c.measure IN (" + marks(&args, perType) + ") THEN c.organisation_type ELSE '' END"
+	}
+	return tx.readCells(ctx, f.Municipality, `
+		SELECT c.month, c.measure, c.category, 0, `+kind+` AS kind, SUM(c.shown)
+		FROM monitoring_sums c
+		WHERE `+strings.Join(where, " AND ")+`
+		GROUP BY c.month, c.measure, c.category, kind`, args)
+}
+
+func (tx *Tx) readCells(ctx context.Context, municipality, query string, args []any) ([]model.MonitoringCell, error) {
+	rows, err := tx.query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to read monitoring cells: %w", err)
 	}
 	defer rows.Close()
 	var out []model.MonitoringCell
 	for rows.Next() {
-		c := model.MonitoringCell{Municipality: f.Municipality}
+		c := model.MonitoringCell{Municipality: municipality}
 		if err := rows.Scan(&c.Month, &c.Measure, &c.Category, &c.OrganisationID, &c.OrganisationType, &c.Shown); err != nil {
 			return nil, fmt.Errorf("store: unable to read monitoring cell: %w", err)
 		}

@@ -1,0 +1,31 @@
+-- Monitoring pages in under a second on national data (issue 15, item 6).
+--
+-- A page shows most measures summed over the organisations, and two per
+-- type of organisation; reading those sums from the cells (a row per
+-- organisation) took a large municipality's 24 months a quarter of a
+-- second, every municipality's half a second. monitoring_sums holds, per
+-- month, municipality ('' for every municipality together), measure,
+-- category and type of organisation, the sum of the rounded counts (shown)
+-- of the cells: written with the cells, nothing but their sum. The type is
+-- the organisation's type when the month was made (a made month never
+-- changes); cells of no organisation have type ''.
+CREATE TABLE monitoring_sums (
+    month             TEXT    NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
+    municipality      TEXT    NOT NULL CHECK (length(municipality) <= 100),
+    measure           TEXT    NOT NULL CHECK (length(measure) BETWEEN 1 AND 40),
+    category          TEXT    NOT NULL DEFAULT '' CHECK (length(category) <= 40),
+    organisation_type TEXT    NOT NULL DEFAULT '' CHECK (length(organisation_type) <= 40),
+    shown             INTEGER NOT NULL CHECK (shown > 0 AND shown % 5 = 0),
+    PRIMARY KEY (municipality, month, measure, category, organisation_type)
+);
+
+INSERT INTO monitoring_sums (month, municipality, measure, category, organisation_type, shown)
+    SELECT c.month, c.municipality, c.measure, c.category, COALESCE(o.type, ''), SUM(c.shown)
+    FROM monitoring_cells c LEFT JOIN organisations o ON o.id = c.organisation_id
+    GROUP BY c.month, c.municipality, c.measure, c.category, COALESCE(o.type, '')
+    HAVING SUM(c.shown) > 0;
+
+INSERT INTO monitoring_sums (month, municipality, measure, category, organisation_type, shown)
+    SELECT month, '', measure, category, organisation_type, SUM(shown)
+    FROM monitoring_sums
+    GROUP BY month, measure, category, organisation_type;
