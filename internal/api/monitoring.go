@@ -42,11 +42,12 @@ type periodView struct {
 }
 
 type tableView struct {
-	ID           string    `json:"id"`
-	Titel        string    `json:"titel"`
-	Omschrijving string    `json:"omschrijving"`
-	Totaal       bool      `json:"totaal"`
-	Rijen        []rowView `json:"rijen"`
+	ID           string       `json:"id"`
+	Titel        string       `json:"titel"`
+	Omschrijving string       `json:"omschrijving"`
+	Totaal       bool         `json:"totaal"`
+	Perioden     []periodView `json:"perioden,omitempty"` // a table's own columns only
+	Rijen        []rowView    `json:"rijen"`
 }
 
 type rowView struct {
@@ -108,6 +109,9 @@ func newMonitoringView(rep monitoring.Report, at time.Time) monitoringView {
 	}
 	for _, t := range rep.Tables {
 		tv := tableView{ID: t.ID, Titel: t.Title, Omschrijving: t.Description, Totaal: t.Total, Rijen: []rowView{}}
+		for _, p := range t.Columns {
+			tv.Perioden = append(tv.Perioden, periodView{Label: p.Label, Van: p.From.String(), Tot: p.To.String()})
+		}
 		for _, row := range t.Rows {
 			rv := rowView{Sleutel: row.Key, Label: row.Label, Som: row.Sum, Waarden: []valueView{}}
 			for _, val := range row.Values {

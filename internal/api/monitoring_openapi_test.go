@@ -31,6 +31,10 @@ func monitoringCases(f fixture) []struct {
 				{Key: "op-tijd", Label: "Binnen de termijn", Values: []monitoring.Value{{Kind: monitoring.Percent, N: 75, Text: "75%"}, {Kind: monitoring.None, Text: "–"}, {Kind: monitoring.Percent, N: 70, Text: "70%"}}},
 				{Key: "mediaan", Label: "Mediaan", Values: []monitoring.Value{{Kind: monitoring.Days, N: 11, Text: "11-15 werkdagen"}, {Kind: monitoring.None, Text: "–"}, {Kind: monitoring.Days, N: 3, Text: "3 werkdagen"}}},
 			}},
+			{ID: "deelname-organisatie", Title: "Deelname per organisatie", Description: "Nieuwe registraties per organisatie in de hele periode.",
+				Columns: []monitoring.Period{{Label: "1e kwartaal 2026 t/m 2e kwartaal 2026", From: q1, To: q2.Add(2)}}, Rows: []monitoring.Row{
+					{Key: "7", Label: "Stedelijk College", Values: []monitoring.Value{{Kind: monitoring.Count, N: 75, Text: "75"}}},
+				}},
 		},
 	}
 	notReady := monitoring.Report{Query: monitoring.Query{Group: monitoring.ByMonth}, Scope: "Alle gemeenten"}

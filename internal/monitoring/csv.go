@@ -26,7 +26,7 @@ func WriteCSV(w io.Writer, rep Report, t Table) error {
 	c.Comma = ';'
 	c.UseCRLF = true // as spreadsheets write it
 	head := []string{"Categorie"}
-	for _, p := range rep.Periods {
+	for _, p := range rep.ColumnsOf(t) {
 		head = append(head, p.Label)
 	}
 	if t.Total {

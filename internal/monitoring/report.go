@@ -45,14 +45,26 @@ type Period struct {
 	From, To Month
 }
 
-// Table is one table of figures. Its columns are the report's periods and,
-// when Total is set, a last column "Totaal" over all of them.
+// Table is one table of figures. Its columns are the report's periods (or
+// its own Columns) and, when Total is set, a last column "Totaal" over all
+// of them.
 type Table struct {
 	ID          string // stable, for CSV file names and the API: "registraties-soort"
 	Title       string // Dutch
 	Description string // what is counted and how, in Dutch, one or two sentences
 	Total       bool
-	Rows        []Row
+	// Columns are the table's own columns when they are not the report's
+	// periods: the whole period at once for the table per organisation.
+	Columns []Period
+	Rows    []Row
+}
+
+// ColumnsOf are the columns of t: its own, or the report's periods.
+func (r Report) ColumnsOf(t Table) []Period {
+	if t.Columns != nil {
+		return t.Columns
+	}
+	return r.Periods
 }
 
 // Row is one line of a table: one category and its value per column.

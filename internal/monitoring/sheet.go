@@ -38,7 +38,7 @@ func (s *Service) build(ctx context.Context, tx *storage.Tx, q Query, made Month
 	var orgs []model.Organisation
 	var each []model.MonitoringCell
 	if organisations {
-		f.Measures = perOrganisation
+		f.Measures, f.Summed = perOrganisation, true
 		if each, err = tx.MonitoringCells(ctx, f); err != nil {
 			return out, err
 		}
@@ -89,12 +89,19 @@ func (sh *sheet) sums(measure string, stock bool, key func(model.MonitoringCell)
 	return sh.add(sh.cells[measure], stock, key)
 }
 
-// orgSums adds a perOrganisation measure up per organisation.
-func (sh *sheet) orgSums(measure string) map[string][]int {
+// orgSums adds a perOrganisation measure up per organisation, over the
+// whole period (its cells are read summed over the months).
+func (sh *sheet) orgSums(measure string) map[string]int {
 	if !slices.Contains(perOrganisation, measure) {
 		panic("monitoring: measure " + measure + " is shown per organisation, but not in perOrganisation")
 	}
-	return sh.add(sh.perOrg[measure], false, byOrganisation)
+	out := map[string]int{}
+	for _, c := range sh.perOrg[measure] {
+		if k := byOrganisation(c); k != skip {
+			out[k] += c.Shown
+		}
+	}
+	return out
 }
 
 func (sh *sheet) add(cells []model.MonitoringCell, stock bool, key func(model.MonitoringCell) string) map[string][]int {

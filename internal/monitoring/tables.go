@@ -135,23 +135,34 @@ func stepLabels() []label {
 }
 
 // perOrganisation is the participation of each organisation: its
-// registrations in the period. For the regional administrator only.
+// registrations in the whole period, one column (a column per period for
+// every organisation of a large region is a page no one reads, and
+// megabytes). For the regional administrator only.
 func (sh *sheet) perOrganisation() Table {
+	first, last := sh.periods[0], sh.periods[len(sh.periods)-1]
+	whole := Period{Label: first.Label, From: first.From, To: last.To}
+	if len(sh.periods) > 1 {
+		whole.Label = first.Label + " t/m " + last.Label
+	}
 	t := Table{ID: "deelname-organisatie", Title: "Deelname per organisatie",
-		Description: "Nieuwe registraties per organisatie in de periode (alleen voor de regiobeheerder): welke organisaties doen mee, en welke niet.",
-		Total:       sh.total}
+		Description: "Nieuwe registraties per organisatie in de hele periode (alleen voor de regiobeheerder): welke organisaties doen mee, en welke niet.",
+		Columns:     []Period{whole}}
 	v := sh.orgSums(MeasureRegistrations)
 	ids := make([]int64, 0, len(sh.orgs))
 	for id, o := range sh.orgs {
-		if o.Type != model.TypeGemeente && (o.Active || v[strconv.FormatInt(id, 10)] != nil) {
+		if _, counted := v[strconv.FormatInt(id, 10)]; o.Type != model.TypeGemeente && (o.Active || counted) {
 			ids = append(ids, id)
 		}
 	}
 	sort.Slice(ids, func(i, j int) bool { return sh.orgs[ids[i]].Name < sh.orgs[ids[j]].Name })
+	sum := 0
 	for _, id := range ids {
 		k := strconv.FormatInt(id, 10)
-		t.Rows = append(t.Rows, sh.countRow(k, sh.orgs[id].Name, v[k], t.Total))
+		t.Rows = append(t.Rows, Row{Key: k, Label: sh.orgs[id].Name, Values: []Value{count(v[k])}})
 	}
-	t.Rows = append(t.Rows, sh.sumRow("Registraties", v, t.Total))
+	for _, n := range v {
+		sum += n
+	}
+	t.Rows = append(t.Rows, Row{Key: "totaal", Label: "Registraties", Sum: true, Values: []Value{count(sum)}})
 	return t
 }

@@ -120,6 +120,10 @@ type CellFilter struct {
 	From, To     string
 	Municipality string
 	Measures     []string
+	// Summed adds the months up: one cell per measure, category and
+	// organisation, with the last month that counted (for a table of the
+	// whole period; never for a stock).
+	Summed bool
 }
 
 // where is the filter as SQL conditions on table alias c, with its
@@ -158,11 +162,15 @@ func (tx *Tx) MonitoringCells(ctx context.Context, f CellFilter) ([]model.Monito
 		table = "monitoring_cells"
 	}
 	where, args := f.where(false)
+	month, group := "c.month", "c.month, "
+	if f.Summed {
+		month, group = "MAX(c.month)", ""
+	}
 	return tx.readCells(ctx, f.Municipality, `
-		SELECT c.month, c.measure, c.category, c.organisation_id, '', SUM(c.shown)
+		SELECT `+month+`, c.measure, c.category, c.organisation_id, '', SUM(c.shown)
 		FROM `+table+` c
 		WHERE `+strings.Join(where, " AND ")+`
-		GROUP BY c.month, c.measure, c.category, c.organisation_id
+		GROUP BY `+group+`c.measure, c.category, c.organisation_id
 		HAVING SUM(c.shown) > 0`, args)
 }
 

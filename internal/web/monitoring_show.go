@@ -135,7 +135,7 @@ func (h *Handler) showMonitoring(w http.ResponseWriter, r *http.Request) {
 		trends[t.ID] = t
 	}
 	for _, t := range rep.Tables {
-		s := monitoringSection{Table: figuresTable{ID: t.ID, Table: t, Periods: rep.Periods, Heading: true}, CSV: "/monitoring/" + t.ID + ".csv?" + view.Query}
+		s := monitoringSection{Table: figuresTable{ID: t.ID, Table: t, Periods: rep.ColumnsOf(t), Heading: true}, CSV: "/monitoring/" + t.ID + ".csv?" + view.Query}
 		if tt, ok := trends[t.ID]; ok {
 			s.Charts = trendCharts(trend, tt)
 			s.Numbers = &figuresTable{ID: "verloop-" + t.ID, Table: tt, Periods: trend.Periods, Suffix: ", per maand"}
