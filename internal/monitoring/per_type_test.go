@@ -78,29 +78,39 @@ func TestTablesPerTypeAreTheSumOfTheirOrganisations(t *testing.T) {
 	}
 }
 
-// The administrator's table per organisation has one column, the whole
-// period: a column per month for every organisation of a large region made
-// the page megabytes. Its counts are the months added up.
+// The administrator's table per organisation has three columns over the
+// whole period (registrations, matches it coordinated whose follow-up
+// deadline passed, the share in time): a column per month for every
+// organisation of a large region made the page megabytes. Its counts are
+// the months added up.
 func TestTablePerOrganisationCountsTheWholePeriod(t *testing.T) {
 	env := testenv.New(t)
 	college := env.Org(t, "Stedelijk College", model.TypeOnderwijs)
+	team := env.Org(t, "Wijkteam Woensel", model.TypeWijkteam)
 	admin := env.Admin(t, env.Org(t, "Regiobureau", model.TypeWijkteam))
-	saveMonth(t, env, "2026-01", cellOf("0772", monitoring.MeasureRegistrations, "signaal", college.ID, 10))
+	saveMonth(t, env, "2026-01", cellOf("0772", monitoring.MeasureRegistrations, "signaal", college.ID, 10),
+		cellOf("0772", monitoring.MeasureFollowUp, "op-tijd", team.ID, 10))
 	saveMonth(t, env, "2026-02", cellOf("0772", monitoring.MeasureRegistrations, "ketenregistratie", college.ID, 5),
-		cellOf("0599", monitoring.MeasureRegistrations, "signaal", college.ID, 20))
+		cellOf("0599", monitoring.MeasureRegistrations, "signaal", college.ID, 20),
+		cellOf("0599", monitoring.MeasureFollowUp, "op-tijd", team.ID, 5),
+		cellOf("0772", monitoring.MeasureFollowUp, "niet-op-tijd", team.ID, 5))
 
 	r, err := env.Registry.Monitoring.Report(ctx, admin, monitoring.Request{Van: "2026-01", Tot: "2026-02"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	each := table(t, r, "deelname-organisatie")
-	if cols := r.ColumnsOf(each); len(cols) != 1 || cols[0].Label != "januari 2026 t/m februari 2026" {
-		t.Fatalf("columns of the table per organisation: %+v, want the whole period", cols)
+	cols := r.ColumnsOf(each)
+	if len(cols) != 3 || cols[0].From.String() != "2026-01" || cols[2].To.String() != "2026-02" {
+		t.Fatalf("columns of the table per organisation: %+v, want three over the whole period", cols)
 	}
-	if got := texts(t, each, itoa(college.ID)); !equal(got, []string{"35"}) {
-		t.Errorf("the college's registrations in the period: %v, want 10 + 5 + 20", got)
+	if got := texts(t, each, itoa(college.ID)); !equal(got, []string{"35", "0", "–"}) {
+		t.Errorf("the college: %v, want 10 + 5 + 20 registrations, no matches to follow up", got)
 	}
-	if got := texts(t, each, "totaal"); !equal(got, []string{"35"}) {
+	if got := texts(t, each, itoa(team.ID)); !equal(got, []string{"0", "20", "75%"}) {
+		t.Errorf("the district team: %v, want 20 matches of which 15 in time", got)
+	}
+	if got := texts(t, each, "totaal"); !equal(got, []string{"35", "20", "75%"}) {
 		t.Errorf("the sum row: %v", got)
 	}
 	if cols := r.ColumnsOf(table(t, r, "registraties-soort")); len(cols) != 2 {

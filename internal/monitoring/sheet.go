@@ -76,7 +76,7 @@ func (s *Service) build(ctx context.Context, tx *storage.Tx, q Query, made Month
 // organisations only in the administrator's table per organisation.
 var (
 	perType         = []string{MeasureRegistrations, MeasureFollowUp}
-	perOrganisation = []string{MeasureRegistrations}
+	perOrganisation = []string{MeasureRegistrations, MeasureFollowUp}
 )
 
 // skip is the row key that leaves a cell out.
@@ -90,14 +90,15 @@ func (sh *sheet) sums(measure string, stock bool, key func(model.MonitoringCell)
 }
 
 // orgSums adds a perOrganisation measure up per organisation, over the
-// whole period (its cells are read summed over the months).
-func (sh *sheet) orgSums(measure string) map[string]int {
+// whole period (its cells are read summed over the months): one category,
+// or every category when category is empty.
+func (sh *sheet) orgSums(measure, category string) map[string]int {
 	if !slices.Contains(perOrganisation, measure) {
 		panic("monitoring: measure " + measure + " is shown per organisation, but not in perOrganisation")
 	}
 	out := map[string]int{}
 	for _, c := range sh.perOrg[measure] {
-		if k := byOrganisation(c); k != skip {
+		if k := byOrganisation(c); k != skip && (category == "" || c.Category == category) {
 			out[k] += c.Shown
 		}
 	}

@@ -134,35 +134,46 @@ func stepLabels() []label {
 	return out
 }
 
-// perOrganisation is the participation of each organisation: its
-// registrations in the whole period, one column (a column per period for
+// perOrganisation is the participation of each organisation in the whole
+// period: the registrations it made, the matches it coordinated whose
+// follow-up deadline passed, and the share of those followed up in time.
+// Its columns are these three, not the periods: a column per period for
 // every organisation of a large region is a page no one reads, and
-// megabytes). For the regional administrator only.
+// megabytes. For the regional administrator only.
 func (sh *sheet) perOrganisation() Table {
-	first, last := sh.periods[0], sh.periods[len(sh.periods)-1]
-	whole := Period{Label: first.Label, From: first.From, To: last.To}
-	if len(sh.periods) > 1 {
-		whole.Label = first.Label + " t/m " + last.Label
-	}
+	whole := Period{From: sh.periods[0].From, To: sh.periods[len(sh.periods)-1].To}
+	column := func(label string) Period { p := whole; p.Label = label; return p }
 	t := Table{ID: "deelname-organisatie", Title: "Deelname per organisatie",
-		Description: "Nieuwe registraties per organisatie in de hele periode (alleen voor de regiobeheerder): welke organisaties doen mee, en welke niet.",
-		Columns:     []Period{whole}}
-	v := sh.orgSums(MeasureRegistrations)
+		Description: "Per organisatie, over de hele periode (alleen voor de regiobeheerder): de nieuwe registraties, de matches die zij coördineerde waarvan de terugkoppeltermijn verliep, en welk deel daarvan binnen de termijn werd opgevolgd. Zo ziet de regio welke organisaties meedoen, en welke niet.",
+		Columns:     []Period{column("Registraties"), column("Matches met terugkoppeltermijn"), column("Binnen de termijn opgevolgd")}}
+	made := sh.orgSums(MeasureRegistrations, "")
+	onTime, followed := sh.orgSums(MeasureFollowUp, "op-tijd"), sh.orgSums(MeasureFollowUp, "")
 	ids := make([]int64, 0, len(sh.orgs))
 	for id, o := range sh.orgs {
-		if _, counted := v[strconv.FormatInt(id, 10)]; o.Type != model.TypeGemeente && (o.Active || counted) {
+		k := strconv.FormatInt(id, 10)
+		if o.Type != model.TypeGemeente && (o.Active || made[k] > 0 || followed[k] > 0) {
 			ids = append(ids, id)
 		}
 	}
 	sort.Slice(ids, func(i, j int) bool { return sh.orgs[ids[i]].Name < sh.orgs[ids[j]].Name })
-	sum := 0
+	row := func(key, label string, made, followed, onTime int) Row {
+		return Row{Key: key, Label: label, Values: []Value{count(made), count(followed), percent(onTime, followed)}}
+	}
+	var sum [3]int
 	for _, id := range ids {
 		k := strconv.FormatInt(id, 10)
-		t.Rows = append(t.Rows, Row{Key: k, Label: sh.orgs[id].Name, Values: []Value{count(v[k])}})
+		t.Rows = append(t.Rows, row(k, sh.orgs[id].Name, made[k], followed[k], onTime[k]))
 	}
-	for _, n := range v {
-		sum += n
+	for _, v := range []struct {
+		m map[string]int
+		i int
+	}{{made, 0}, {followed, 1}, {onTime, 2}} {
+		for _, n := range v.m {
+			sum[v.i] += n
+		}
 	}
-	t.Rows = append(t.Rows, Row{Key: "totaal", Label: "Registraties", Sum: true, Values: []Value{count(sum)}})
+	total := row("totaal", "Alle organisaties", sum[0], sum[1], sum[2])
+	total.Sum = true
+	t.Rows = append(t.Rows, total)
 	return t
 }
