@@ -55,4 +55,14 @@ func TestBenchGenerateAndRunThroughTheBinary(t *testing.T) {
 	if strings.Contains(out, "stopte niet netjes") {
 		t.Errorf("server did not stop cleanly:\n%s", out)
 	}
+
+	// bench monitoring makes the months, then logs in on a server of the
+	// binary as the administrator and a municipality's account (password
+	// and TOTP) and fetches every page: each gets a row with both times
+	// and its size, or the command fails.
+	mon := run("bench", "monitoring", "--db", db, "--keys", keys, "--server-log", filepath.Join(dir, "monitoring-server.log"))
+	pages := regexp.MustCompile(`(?m)^\| (regiobeheerder|gemeente 0772)[^|]* \| [0-9.]+ms \| [0-9.]+ms \| [1-9][0-9]* kB \|$`).FindAllString(mon, -1)
+	if len(pages) != 5 {
+		t.Errorf("bench monitoring timed %d pages, want the 5 it names:\n%s", len(pages), mon)
+	}
 }

@@ -10,7 +10,7 @@ type MonitoringCell struct {
 	Municipality   string // CBS code of the youth's municipality, "0772"
 	OrganisationID int64
 	// OrganisationType is the organisation's type when the cells are read
-	// per type (storage.CellFilter.PerType); it is not stored.
+	// per type (storage.Tx.MonitoringSums); a cell itself has none.
 	OrganisationType string
 	Measure          string
 	Category         string

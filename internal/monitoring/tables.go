@@ -159,21 +159,20 @@ func (sh *sheet) perOrganisation() Table {
 	row := func(key, label string, made, followed, onTime int) Row {
 		return Row{Key: key, Label: label, Values: []Value{count(made), count(followed), percent(onTime, followed)}}
 	}
-	var sum [3]int
 	for _, id := range ids {
 		k := strconv.FormatInt(id, 10)
 		t.Rows = append(t.Rows, row(k, sh.orgs[id].Name, made[k], followed[k], onTime[k]))
 	}
-	for _, v := range []struct {
-		m map[string]int
-		i int
-	}{{made, 0}, {followed, 1}, {onTime, 2}} {
-		for _, n := range v.m {
-			sum[v.i] += n
-		}
-	}
-	total := row("totaal", "Alle organisaties", sum[0], sum[1], sum[2])
+	total := row("totaal", "Alle organisaties", sumOf(made), sumOf(followed), sumOf(onTime))
 	total.Sum = true
 	t.Rows = append(t.Rows, total)
 	return t
+}
+
+func sumOf(m map[string]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
 }

@@ -127,11 +127,13 @@ type CellFilter struct {
 }
 
 // where is the filter as SQL conditions on table alias c, with its
-// arguments; all is the municipality that stands for every one.
-func (f CellFilter) where(all bool) ([]string, []any) {
+// arguments. keyed is a table where every municipality together has a
+// row of its own (an empty municipality), so the municipality is always
+// asked.
+func (f CellFilter) where(keyed bool) ([]string, []any) {
 	where := []string{"c.month >= $1", "c.month <= $2"}
 	args := []any{f.From, f.To}
-	if f.Municipality != "" || all {
+	if f.Municipality != "" || keyed {
 		args = append(args, f.Municipality)
 		where = append(where, fmt.Sprintf("c.municipality = $%d", len(args)))
 	}
